@@ -1,0 +1,45 @@
+import { parseArgs } from 'node:util';
+import { ConfigError } from '../config.js';
+import { ReportQaError } from '../core/index.js';
+import { corpusDir, openEngine } from './engine.js';
+import { formatTable, readEvalFile, runEval, summarize } from './evaluate.js';
+import { isMainModule } from './main-module.js';
+
+const USAGE = `usage: npm run eval -- [--corpus DIR] [--misses] <questions.jsonl> [more.jsonl ...]`;
+
+/** Prints per-kind figures for each question file; exit 2 on bad usage, 1 on unreadable input. */
+export function main(argv: string[], out: NodeJS.WritableStream, err: NodeJS.WritableStream): number {
+  let args;
+  try {
+    args = parseArgs({ args: argv, allowPositionals: true, options: { corpus: { type: 'string' }, misses: { type: 'boolean', default: false } } });
+  } catch (error) {
+    err.write(`eval: ${(error as Error).message}\n${USAGE}\n`);
+    return 2;
+  }
+  if (args.positionals.length === 0) {
+    err.write(`eval: name at least one question file\n${USAGE}\n`);
+    return 2;
+  }
+  try {
+    const engine = openEngine(corpusDir(args.values.corpus));
+    for (const file of args.positionals) {
+      const outcomes = runEval(engine, readEvalFile(file));
+      out.write(`\n${file} (${outcomes.length} questions)\n${formatTable(summarize(outcomes))}\n`);
+      if (args.values.misses) {
+        for (const o of outcomes.filter((o) => !(o.item.answer === null ? !o.found : o.answer1))) {
+          const result = engine.ask(o.item.q);
+          out.write(`  miss ${o.item.id} [${o.item.kind}] ${o.item.q} -> ${result.found ? result.answer : '(abstained)'} (coverage ${result.coverage.toFixed(2)}, top ${result.passages[0]?.passage.id ?? '-'})\n`);
+        }
+      }
+    }
+    return 0;
+  } catch (error) {
+    if (error instanceof ReportQaError || error instanceof ConfigError || (error as NodeJS.ErrnoException).code === 'ENOENT' || (error as Error).message.startsWith('eval:')) {
+      err.write(`${(error as Error).message.startsWith('eval:') ? '' : 'eval: '}${(error as Error).message}\n`);
+      return 1;
+    }
+    throw error;
+  }
+}
+
+if (isMainModule(import.meta.url)) process.exitCode = main(process.argv.slice(2), process.stdout, process.stderr);

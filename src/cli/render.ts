@@ -1,0 +1,40 @@
+import type { AskResult, Engine, Passage } from '../core/index.js';
+
+/** 关键词2 · 交通, or 导语 for the lead. */
+export function sectionName(section: Passage['section']): string {
+  return section.number === 0 ? section.label : `${section.label} · ${section.keyword}`;
+}
+
+function oneLine(text: string, max: number): string {
+  const chars = [...text.replace(/\s+/g, ' ')];
+  return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : chars.join('');
+}
+
+/** The answer as plain text for a terminal: answer, citation, and the next two passages. */
+export function renderAnswer(result: AskResult, engine: Engine): string {
+  const lines: string[] = [];
+  if (result.found && result.answer !== null) {
+    const [citation] = result.citations;
+    lines.push(`Answer: ${result.answer}`);
+    if (citation) {
+      const passage = engine.passage(citation.passageId)!;
+      lines.push(`Source: ${citation.source.title} · ${sectionName(passage.section)} · ${citation.passageId}`);
+      lines.push(`        ${citation.source.publisher} ${citation.source.date} · ${citation.source.url}`);
+    }
+    if (result.matchedTerms.length) lines.push(`Matched: ${result.matchedTerms.join(', ')}`);
+    const next = result.passages.slice(1, 3);
+    if (next.length) {
+      lines.push('', 'Related passages:');
+      for (const { passage } of next) lines.push(`  [${sectionName(passage.section)}] ${passage.id}  ${oneLine(passage.text, 90)}`);
+    }
+  } else {
+    lines.push('The report does not answer this question.');
+    if (result.nearestSections.length) {
+      lines.push('Nearest sections:');
+      for (const { section, documentId } of result.nearestSections) {
+        lines.push(`  ${sectionName(section)}${section.headline ? ` — ${section.headline}` : ''} (${documentId})`);
+      }
+    }
+  }
+  return lines.join('\n');
+}

@@ -1,0 +1,58 @@
+import { config as loadDotenv } from 'dotenv';
+import { z } from 'zod';
+
+const blankIsUnset = (value: unknown): unknown => (typeof value === 'string' && value.trim() === '' ? undefined : value);
+const snowflake = z.string().regex(/^\d{17,20}$/, 'expected a Discord id (17 to 20 digits)');
+const positiveInt = z.coerce.number().int('expected a whole number').positive('expected a number above 0');
+
+/** Every setting the program reads from the environment, validated in one place. */
+export const configSchema = z
+  .object({
+    DISCORD_TOKEN: z.preprocess(blankIsUnset, z.string().min(50, 'does not look like a bot token').optional()),
+    DISCORD_APP_ID: z.preprocess(blankIsUnset, snowflake.optional()),
+    DISCORD_GUILD_ID: z.preprocess(blankIsUnset, snowflake.optional()),
+    DISCORD_API_URL: z.preprocess(
+      blankIsUnset,
+      z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' }).default('https://discord.com/api'),
+    ),
+    CORPUS_DIR: z.preprocess(blankIsUnset, z.string().default('corpus')),
+    LOG_LEVEL: z.preprocess(
+      blankIsUnset,
+      z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    ),
+    COOLDOWN_QUESTIONS: z.preprocess(blankIsUnset, positiveInt.default(5)),
+    COOLDOWN_SECONDS: z.preprocess(blankIsUnset, positiveInt.default(30)),
+  })
+  .superRefine((env, ctx) => {
+    if (env.DISCORD_TOKEN && !env.DISCORD_APP_ID) {
+      ctx.addIssue({ code: 'custom', path: ['DISCORD_APP_ID'], message: 'required when DISCORD_TOKEN is set' });
+    }
+  });
+
+/** The validated settings. */
+export type Config = z.infer<typeof configSchema>;
+
+/** Settings that are wrong; the message lists each bad variable on its own line. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/**
+ * Validates settings from an environment object (process.env by default), reporting every bad
+ * variable at once.
+ * @throws ConfigError
+ */
+export function parseConfig(env: Record<string, string | undefined>): Config {
+  const result = configSchema.safeParse(env);
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((issue) => `  ${String(issue.path[0] ?? 'environment')}: ${issue.message}`);
+  throw new ConfigError(`invalid settings (from the environment or .env):\n${lines.join('\n')}`);
+}
+
+let loaded: Config | undefined;
+
+/** Loads .env once (variables already set win) and validates the result once. */
+export function getConfig(): Config {
+  loaded ??= (loadDotenv({ quiet: true }), parseConfig(process.env));
+  return loaded;
+}

@@ -1,0 +1,65 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { parseReport } from './document.js';
+import { CorpusError } from './errors.js';
+import { addLexiconFile, emptyLexicon, type Lexicon } from './lexicon.js';
+import type { ReportDocument } from './types.js';
+import { decodeUtf8 } from './utf8.js';
+
+/** A loaded corpus folder: its reports and the lexicon merged from their lexicon files. */
+export interface Corpus {
+  dir: string;
+  documents: ReportDocument[];
+  lexicon: Lexicon;
+  /** Each file's text, by path, in load order: what a cache key is computed from. */
+  files: Map<string, string>;
+}
+
+/** Files in a corpus folder that document it rather than hold a report. */
+const NOT_REPORTS = new Set(['readme.md']);
+const LEXICON_SUFFIX = '.lexicon.yaml';
+
+function readText(path: string): string {
+  return decodeUtf8(readFileSync(path), path);
+}
+
+/**
+ * Loads every report (`*.md`) of a folder and the lexicon beside each (`<report>.lexicon.yaml`).
+ * Nothing is skipped silently: an unreadable or invalid file, or a lexicon without its report,
+ * stops the load with a {@link CorpusError} naming the file, line and field.
+ */
+export function loadCorpus(dir: string): Corpus {
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+    throw new CorpusError({ file: dir, line: 0, field: 'folder' }, 'no such corpus folder');
+  }
+  const names = readdirSync(dir).sort();
+  const reports = names.filter((name) => name.endsWith('.md') && !NOT_REPORTS.has(name.toLowerCase()));
+  if (reports.length === 0) {
+    throw new CorpusError({ file: dir, line: 0, field: 'folder' }, 'the folder holds no report (*.md)');
+  }
+  const ids = new Set(reports.map((name) => basename(name, '.md')));
+  const stray = names.find((name) => name.endsWith(LEXICON_SUFFIX) && !ids.has(name.slice(0, -LEXICON_SUFFIX.length)));
+  if (stray) {
+    throw new CorpusError(
+      { file: join(dir, stray), line: 0, field: 'file name' },
+      `a lexicon must sit beside its report: no ${stray.slice(0, -LEXICON_SUFFIX.length)}.md in ${dir}`,
+    );
+  }
+
+  const files = new Map<string, string>();
+  const lexicon = emptyLexicon();
+  const documents = reports.map((name) => {
+    const path = join(dir, name);
+    const text = readText(path);
+    files.set(path, text);
+    const document = parseReport(text, path, basename(name, '.md'));
+    const lexiconPath = join(dir, `${document.id}${LEXICON_SUFFIX}`);
+    if (existsSync(lexiconPath)) {
+      const lexiconText = readText(lexiconPath);
+      files.set(lexiconPath, lexiconText);
+      addLexiconFile(lexicon, lexiconText, lexiconPath);
+    }
+    return document;
+  });
+  return { dir, documents, lexicon, files };
+}

@@ -1,0 +1,8 @@
+/** The retrieval library: load a corpus, build an engine, ask it. Pure: no Discord in here. */
+export { loadCorpus, type Corpus } from './corpus.js';
+export { Engine, MAX_QUESTION_CHARS, ABSTAIN_BELOW, type AskResult, type AskOptions, type Citation, type RankedPassage, type SectionRef } from './engine.js';
+export { toContract, contractError, type ContractAnswer } from './contract.js';
+export { CorpusError, QueryError, ReportQaError } from './errors.js';
+export { tokenizeDocument, tokenizeQuery } from './tokenizer.js';
+export { normalizeText } from './normalize.js';
+export type { Passage, Section, SourceInfo, ReportDocument } from './types.js';

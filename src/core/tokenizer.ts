@@ -1,0 +1,126 @@
+import { normalizeText } from './normalize.js';
+
+/**
+ * Bumped whenever the tokens produced for the same text change, so that anything derived from
+ * tokens (a cached index) is rebuilt.
+ */
+export const TOKENIZER_VERSION = 1;
+
+/**
+ * Words that ask: what kind of answer is wanted, not what it is about. The content word next to
+ * one is the question's focus (see query.ts).
+ */
+export const QUESTION_WORDS: ReadonlySet<string> = new Set([
+  '什么', '啥', '多少', '多少钱', '多大', '多久', '多长', '多远', '多高', '怎么', '怎么样', '怎样', '如何', '哪些', '哪个',
+  '哪里', '哪儿', '哪', '是否', '是不是', '有没有', '有无', '为什么', '为何', '几', '谁', '吗', '呢', '能不能', '能否',
+  '可不可以', '会不会',
+]);
+
+/**
+ * Question words, particles, pronouns and modal verbs. They never become search terms (on either
+ * side, so that bigrams never span them).
+ */
+export const STOP_WORDS: ReadonlySet<string> = new Set([
+  ...QUESTION_WORDS,
+  '是', '有', '了', '的', '地', '得', '吧', '啊', '呀', '么', '嘛', '哦', '请问', '一下', '告诉', '我', '你', '您',
+  '我们', '他们', '它', '这', '那', '这个', '那个', '这些', '那些', '和', '与', '及', '或', '或者', '在', '对于', '关于',
+  '被', '把', '给', '也', '还', '能', '可以', '会', '要', '需要', '没有', '做', '做了', '搞', '到了', '进展', '情况',
+  '意思', '具体', '其中', '一共', '总共', '目前为止', '现在', '已经', '之',
+]);
+
+const QUESTION_PREFIXES = [...QUESTION_WORDS].filter((word) => word.length > 1 || word === '几').sort((a, b) => b.length - a.length);
+const STOP_FIRST_CHARS = new Set([...STOP_WORDS].map((w) => w[0]));
+const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
+
+const HAN = /\p{Script=Han}/u;
+// Han runs, or Latin/number runs that keep decimals, joined plus signs and a trailing percent
+// (pm2.5, 107.5, s3, 1+1+n, 7.9%).
+const WORD_CHAR = String.raw`(?:(?!\p{Script=Han})[\p{L}\p{N}])`;
+const TOKEN_RUN = new RegExp(String.raw`(\p{Script=Han}+)|(${WORD_CHAR}+(?:[.+]${WORD_CHAR}+)*%?)`, 'gu');
+
+/** Which single Han characters become tokens. */
+export type UnigramMode = 'all' | 'isolated';
+
+/** A piece of a Han run: a content word, or a stop word (which may be a question word). */
+export type RunItem = { content: string } | { question: boolean };
+
+/** Splits a Han run into content words and stop words (ICU word segmentation). */
+export function segmentRun(run: string): RunItem[] {
+  if (![...run].some((ch) => STOP_FIRST_CHARS.has(ch))) return [{ content: run }];
+  const items: RunItem[] = [];
+  for (const { segment } of segmenter.segment(run)) {
+    if (STOP_WORDS.has(segment)) {
+      items.push({ question: QUESTION_WORDS.has(segment) });
+      continue;
+    }
+    // ICU keeps some question words on their measure word (多少个, 几条): split them off
+    const prefix = QUESTION_PREFIXES.find((word) => segment.startsWith(word) && segment.length > word.length);
+    if (prefix) items.push({ question: true });
+    let word = prefix ? segment.slice(prefix.length) : segment;
+    // a trailing 了 (开工了, 到了) is a particle of its own
+    const particle = word.length > 1 && word.endsWith('了');
+    if (particle) word = word.slice(0, -1);
+    items.push(STOP_WORDS.has(word) ? { question: QUESTION_WORDS.has(word) } : { content: word });
+    if (particle) items.push({ question: false });
+  }
+  return items;
+}
+
+/** Splits a Han run into the runs left once stop words are taken out. */
+export function contentRuns(run: string): string[] {
+  const runs: string[] = [];
+  let current = '';
+  for (const item of segmentRun(run)) {
+    if ('content' in item) {
+      current += item.content;
+    } else if (current) {
+      runs.push(current);
+      current = '';
+    }
+  }
+  if (current) runs.push(current);
+  return runs;
+}
+
+function hanTokens(run: string, unigrams: UnigramMode, out: string[]): void {
+  const chars = [...run];
+  for (let i = 0; i + 1 < chars.length; i++) out.push(chars[i]! + chars[i + 1]!);
+  if (unigrams === 'all' || chars.length === 1) out.push(...chars);
+}
+
+/**
+ * Tokens of an already normalized text (see {@link normalizeText}): Han runs as overlapping
+ * bigrams, with single characters per `unigrams`; Latin and number runs whole.
+ */
+export function tokenizeNormalized(text: string, unigrams: UnigramMode): string[] {
+  const out: string[] = [];
+  for (const match of text.matchAll(TOKEN_RUN)) {
+    if (match[1]) {
+      for (const run of contentRuns(match[1])) hanTokens(run, unigrams, out);
+    } else if (match[2]) {
+      out.push(match[2]);
+    }
+  }
+  return out;
+}
+
+/**
+ * The document tokenizer: normalizes, then emits every bigram and every single Han character, so
+ * that a one-character query word still finds its passage.
+ */
+export function tokenizeDocument(text: string): string[] {
+  return tokenizeNormalized(normalizeText(text), 'all');
+}
+
+/**
+ * The query tokenizer: the same normalization and bigrams as {@link tokenizeDocument}, but a
+ * single character only where it stands alone, so that common characters do not flood the ranking.
+ */
+export function tokenizeQuery(text: string): string[] {
+  return tokenizeNormalized(normalizeText(text), 'isolated');
+}
+
+/** True when a token is made of Han characters. */
+export function isHanToken(token: string): boolean {
+  return HAN.test(token);
+}
