@@ -238,7 +238,8 @@ export class Engine {
     const extract = extractAnswer(best.passage.text, query, coverage);
     const answerTokens = new Set(tokenizeNormalized(normalizeText(extract.text), 'all'));
     const matched = coverage.matched(this.tokensOf(this.passages.indexOf(best.passage)).text);
-    const matchedTokens = matched.flatMap((group) => group.alternatives.flatMap((alternative) => alternative.tokens)).filter((token) => answerTokens.has(token));
+    // every query term found in the answer is bolded, so that 线开 joins 成资S3 and 开工
+    const matchedTokens = [...query.terms.keys()].filter((token) => answerTokens.has(token));
     return {
       query: text,
       found: true,

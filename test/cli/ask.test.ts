@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/ask.js';
+import { sink, source } from '../helpers/streams.js';
+import { tempCorpus } from '../helpers/corpus.js';
+
+async function run(args: string[], stdin = '') {
+  const out = sink();
+  const err = sink();
+  const code = await main(args, source(stdin), out, err);
+  return { code, out: out.text(), err: err.text() };
+}
+
+const CONTRACT_KEYS = ['query', 'found', 'answer', 'citations', 'passages'];
+
+describe('ask CLI', () => {
+  it('GIVEN a question THEN the answer, its citation and the next passages are printed', async () => {
+    const { code, out } = await run(['成资S3线开工了吗']);
+    expect(code).toBe(0);
+    expect(out).toContain('Answer: 市域铁路成资S3线开工');
+    expect(out).toContain('关键词2 · 交通 · cdms-2021-04-15#2.2');
+    expect(out).toContain('http://www.kbcmw.com/html/xw/dzyw/70105.html');
+    expect(out).toContain('Related passages:');
+  });
+
+  it('GIVEN --json THEN one object with exactly the contract fields', async () => {
+    const { code, out } = await run(['--json', '日开行动车多少对']);
+    expect(code).toBe(0);
+    const answer = JSON.parse(out);
+    expect(Object.keys(answer)).toEqual(CONTRACT_KEYS);
+    expect(answer.found).toBe(true);
+    expect(answer.answer).toContain('107.5对');
+    expect(Object.keys(answer.citations[0])).toEqual(['passageId', 'documentId', 'section', 'source']);
+    expect(Object.keys(answer.citations[0].section)).toEqual(['number', 'keyword', 'headline']);
+    expect(Object.keys(answer.citations[0].source)).toEqual(['title', 'publisher', 'date', 'url']);
+    expect(answer.passages.length).toBeLessThanOrEqual(5);
+    expect(Object.keys(answer.passages[0])).toEqual(['passageId', 'documentId', 'section', 'text', 'score']);
+    const scores = answer.passages.map((p: { score: number }) => p.score);
+    expect([...scores].sort((a, b) => b - a)).toEqual(scores);
+  });
+
+  it('GIVEN an unanswerable question with --json THEN found is false and answer null', async () => {
+    const answer = JSON.parse((await run(['--json', '明天会下雨吗'])).out);
+    expect(answer).toMatchObject({ found: false, answer: null, citations: [] });
+  });
+
+  it('GIVEN an empty or blank question THEN a clear message and exit 2', async () => {
+    for (const args of [[], ['   ']]) {
+      const { code, err, out } = await run(args);
+      expect(code).toBe(2);
+      expect(err).toMatch(/the question is empty/);
+      expect(out).toBe('');
+    }
+  });
+
+  it('GIVEN an unknown option THEN usage and exit 2', async () => {
+    const { code, err } = await run(['--jsn', 'x']);
+    expect(code).toBe(2);
+    expect(err).toMatch(/usage:/);
+  });
+
+  it('GIVEN --batch THEN one JSON line per input line, in order, with an error line for a blank question', async () => {
+    const { code, out } = await run(['--batch'], '成资S3线开工了吗\n\n川芎\n');
+    expect(code).toBe(0);
+    const lines = out.trim().split('\n').map((line) => JSON.parse(line));
+    expect(lines.map((line) => line.query)).toEqual(['成资S3线开工了吗', '', '川芎']);
+    expect(lines[1]).toMatchObject({ found: false, answer: null });
+    expect(lines[1].error).toMatch(/empty/);
+    expect(lines[2].found).toBe(true);
+  });
+
+  it('GIVEN --corpus with another folder THEN it answers from that corpus', async () => {
+    const answer = JSON.parse((await run(['--json', '--corpus', 'test/fixtures/corpus', '白鹭湾湿地观测到多少种鸟类'])).out);
+    expect(answer.citations[0].documentId).toBe('parks-2023');
+  });
+
+  it('GIVEN an unreadable corpus THEN the loader error and exit 1', async () => {
+    const dir = tempCorpus({ 'a.md': '---\ntitle: x\n---\n\n正文\n' });
+    const { code, err } = await run(['--corpus', dir, '问题']);
+    expect(code).toBe(1);
+    expect(err).toMatch(/a\.md:\d+: front matter "publisher"/);
+  });
+});

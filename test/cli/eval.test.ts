@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/eval.js';
+import { sink } from '../helpers/streams.js';
+import { tempCorpus } from '../helpers/corpus.js';
+import { join } from 'node:path';
+
+describe('eval CLI', () => {
+  it('GIVEN a question file THEN per-kind rows with the metrics are printed', () => {
+    const out = sink();
+    const code = main(['--corpus', 'test/fixtures/corpus', 'test/fixtures/questions.jsonl'], out, sink());
+    expect(code).toBe(0);
+    const text = out.text();
+    expect(text).toMatch(/section@1\s+passage@1\s+passage@3\s+answer@1\s+abstained\s+false abst\.\s+mean len/);
+    expect(text).toMatch(/numeric\s+2\s+1\.00\s+1\.00\s+1\.00\s+1\.00\s+-\s+0/);
+    expect(text).toMatch(/unanswerable\s+1\s+.*1\/1/);
+  });
+
+  it('GIVEN a bad line THEN the file, line and field are named and exit 1', () => {
+    const dir = tempCorpus({ 'q.jsonl': '{"id":"a","q":"x","section":1,"answer":"y","kind":"direct"}\n{"id":"b","q":"x","section":1,"answer":"y","kind":"vague"}\n' });
+    const err = sink();
+    expect(main([join(dir, 'q.jsonl')], sink(), err)).toBe(1);
+    expect(err.text()).toMatch(/q\.jsonl:2: field "kind"/);
+  });
+});

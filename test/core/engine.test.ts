@@ -1,0 +1,120 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadCorpus } from '../../src/core/corpus.js';
+import { ABSTAIN_BELOW, Engine } from '../../src/core/engine.js';
+import { QueryError } from '../../src/core/errors.js';
+
+const FIXTURE = 'test/fixtures/corpus';
+
+describe('engine on a fixture corpus of two reports', () => {
+  let engine: Engine;
+  beforeAll(() => {
+    engine = Engine.build(loadCorpus(FIXTURE));
+  });
+
+  it('GIVEN a question about one report THEN the answer and citation come from that report', () => {
+    const result = engine.ask('白鹭湾湿地观测到多少种鸟类');
+    expect(result.found).toBe(true);
+    expect(result.answer).toContain('226种');
+    expect(result.citations[0]).toMatchObject({
+      documentId: 'parks-2023',
+      section: { number: 2, keyword: '湿地', headline: '白鹭湾湿地恢复' },
+      source: { title: '城市公园建设进展', publisher: '示例晚报', date: '2023-03-12', url: 'https://example.org/parks-2023' },
+    });
+  });
+
+  it('GIVEN a question about the other report THEN it is cited with its own source', () => {
+    const result = engine.ask('18号线三期全长多少公里');
+    expect(result.answer).toContain('12.5公里');
+    expect(result.citations[0]?.documentId).toBe('metro-2022');
+    expect(result.citations[0]?.passageId).toBe('metro-2022#1.1');
+  });
+
+  it('GIVEN an amount question THEN the clause with the figure and its measure is chosen, not the whole paragraph', () => {
+    expect(engine.ask('首周日均客流量多少人次').answer).toBe('开通首周日均客流量达到6.2万人次');
+    expect(engine.ask('客流量比预期高出多少').answer).toContain('比预期高出15%');
+  });
+
+  it('GIVEN a Chinese numeral in the question and digits in the text THEN they match', () => {
+    expect(engine.ask('新增接驳公交线路几条').answer).toContain('八条');
+    expect(engine.ask('绿道沿线建成三十二个驿站吗').answer).toContain('32个');
+  });
+
+  it('GIVEN an English question THEN the glossary finds the Chinese passage and explains the match', () => {
+    const result = engine.ask('How many passengers did the subway carry in the first week?');
+    expect(result.passages[0]?.passage.id).toBe('metro-2022#1.2');
+    expect(result.matchedTerms).toContain('passeng');
+  });
+
+  it('GIVEN a lexicon synonym THEN a question in the other word finds the passage', () => {
+    expect(engine.ask('轨道交通18号线开通了吗').passages[0]?.passage.documentId).toBe('metro-2022');
+  });
+
+  it('GIVEN a question the corpus does not answer THEN found is false, answer null, nearest sections listed', () => {
+    const result = engine.ask('地铁票价多少钱');
+    expect(result.found).toBe(false);
+    expect(result.answer).toBeNull();
+    expect(result.citations).toEqual([]);
+    expect(result.coverage).toBeLessThan(ABSTAIN_BELOW);
+    expect(result.nearestSections.map((ref) => ref.section.keyword)).toContain('地铁');
+  });
+
+  it('GIVEN a question with no content word at all THEN it abstains', () => {
+    const result = engine.ask('是什么呢?');
+    expect(result.found).toBe(false);
+    expect(result.passages).toEqual([]);
+  });
+
+  it('GIVEN a section filter THEN only that section is searched', () => {
+    const result = engine.ask('地铁', { section: 2 });
+    expect(result.passages.every(({ passage }) => passage.section.number === 2)).toBe(true);
+  });
+
+  it('GIVEN an empty, blank or overlong question THEN a QueryError', () => {
+    expect(() => engine.ask('')).toThrow(QueryError);
+    expect(() => engine.ask('   \n')).toThrow(/empty/);
+    expect(() => engine.ask('字'.repeat(501))).toThrow(/at most 500/);
+  });
+
+  it('GIVEN any answer THEN it is verbatim from its passage and the highlights lie inside it', () => {
+    for (const question of ['白鹭湾湿地恢复水面多少亩', '驿站有几个', '首周日均客流量']) {
+      const result = engine.ask(question);
+      expect(result.found).toBe(true);
+      expect(result.passages[0]?.passage.text).toContain(result.answer!);
+      for (const [start, end] of result.highlights) {
+        expect(start).toBeGreaterThanOrEqual(0);
+        expect(end).toBeLessThanOrEqual(result.answer!.length);
+      }
+    }
+  });
+});
+
+describe('engine on the real report', () => {
+  let engine: Engine;
+  beforeAll(() => {
+    engine = Engine.build(loadCorpus('corpus'));
+  });
+
+  it('GIVEN a direct question THEN the exact clause with its citation and highlighted terms', () => {
+    const result = engine.ask('成资S3线开工了吗');
+    expect(result.answer).toBe('市域铁路成资S3线开工');
+    expect(result.citations[0]?.section).toEqual({ number: 2, keyword: '交通', headline: '市域铁路成资S3线开工' });
+    const bold = result.highlights.map(([start, end]) => result.answer!.slice(start, end));
+    expect(bold).toContain('成资S3线开工');
+  });
+
+  it('GIVEN traditional characters THEN the simplified passage answers and its words are highlighted', () => {
+    const result = engine.ask('成資S3線開工了嗎');
+    expect(result.answer).toBe('市域铁路成资S3线开工');
+  });
+
+  it('GIVEN near-miss questions that share words with the report THEN it abstains', () => {
+    for (const question of ['四川省省长是谁', '成都的GDP是多少', '资阳有多少人口']) {
+      expect(engine.ask(question).found, question).toBe(false);
+    }
+  });
+
+  it('GIVEN a headline word THEN the paragraph that explains it outranks others of its section', () => {
+    const result = engine.ask('0130是什么意思');
+    expect(result.answer).toContain('0成本1环节30分钟领证');
+  });
+});

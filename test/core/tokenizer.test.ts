@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { tokenizeDocument, tokenizeQuery } from '../../src/core/tokenizer.js';
+import { normalizeText } from '../../src/core/normalize.js';
+import { arabicizeCounts, parseChineseNumber } from '../../src/core/numerals.js';
+
+describe('tokenizer', () => {
+  it('GIVEN mixed Han and Latin THEN Latin runs stay whole and Han runs become bigrams', () => {
+    expect(tokenizeQuery('成资S3线开工')).toEqual(['成资', 's3', '线开', '开工']);
+  });
+
+  it('GIVEN decimals, percents and plus signs THEN each figure is one token', () => {
+    expect(tokenizeQuery('PM2.5下降7.9%')).toEqual(['pm2.5', '下降', '7.9%']);
+    expect(tokenizeQuery('日开行107.5对')).toContain('107.5');
+    expect(tokenizeQuery('“1+1+N”规划')).toContain('1+1+n');
+  });
+
+  it('GIVEN traditional characters THEN they match the simplified text', () => {
+    expect(tokenizeQuery('成資S3線')).toEqual(tokenizeQuery('成资S3线'));
+    expect(normalizeText('就醫一碼通')).toBe('就医一码通');
+  });
+
+  it('GIVEN full-width letters and digits THEN they fold to half-width', () => {
+    expect(tokenizeQuery('ＰＭ２.５')).toEqual(['pm2.5']);
+    expect(tokenizeQuery('Ｓ３线')).toEqual(['s3', '线']);
+  });
+
+  it('GIVEN question words and particles THEN they are not tokens and bigrams do not span them', () => {
+    const tokens = tokenizeQuery('成都的人口有多少');
+    expect(tokens).toEqual(['成都', '人口']);
+    expect(tokenizeQuery('跨市公交增加到了几条')).not.toContain('几条');
+  });
+
+  it('GIVEN a document THEN single characters are indexed too, a query only keeps lone ones', () => {
+    expect(tokenizeDocument('开工')).toEqual(['开工', '开', '工']);
+    expect(tokenizeQuery('开工')).toEqual(['开工']);
+    expect(tokenizeQuery('多少对')).toEqual(['对']);
+  });
+
+  it('GIVEN any text without words THEN no tokens and no error', () => {
+    expect(tokenizeQuery('')).toEqual([]);
+    expect(tokenizeQuery('？！…　 ')).toEqual([]);
+  });
+});
+
+describe('numerals', () => {
+  it('GIVEN Chinese numerals THEN their values', () => {
+    expect(parseChineseNumber('四')).toBe(4);
+    expect(parseChineseNumber('十四')).toBe(14);
+    expect(parseChineseNumber('二十')).toBe(20);
+    expect(parseChineseNumber('一百零五')).toBe(105);
+    expect(parseChineseNumber('三四')).toBeNull();
+  });
+
+  it('GIVEN a counted numeral THEN it becomes digits, but names keep their numerals', () => {
+    expect(arabicizeCounts('举办四届恳谈会')).toBe('举办4届恳谈会');
+    expect(arabicizeCounts('为以前的三倍')).toBe('为以前的3倍');
+    expect(arabicizeCounts('两环三射')).toBe('两环三射');
+    expect(arabicizeCounts('一码通')).toBe('一码通');
+  });
+
+  it('GIVEN 四届 and 4届 THEN they tokenize alike', () => {
+    expect(tokenizeQuery('四届')).toEqual(tokenizeQuery('4届'));
+    expect(tokenizeQuery('三倍')).toEqual(tokenizeQuery('3倍'));
+  });
+});
