@@ -71,6 +71,8 @@ export interface AskResult {
 
 /** Options of {@link Engine.ask}. */
 export interface AskOptions {
+  /** Only passages of this report. */
+  documentId?: string;
   /** Only passages of sections with this number. */
   section?: number;
   /** How many ranked passages to return (default 5). */
@@ -95,6 +97,7 @@ export class Engine {
   readonly passages: readonly Passage[];
   readonly documents: ReadonlyMap<string, ReportDocument>;
   private readonly lexicon: Lexicon;
+  private readonly byId: Map<string, Passage>;
   private readonly index: MiniSearch<IndexedPassage>;
   private readonly df = new Map<string, number>();
   private readonly tokenCache = new Map<number, { text: Set<string>; headline: Set<string> }>();
@@ -104,6 +107,7 @@ export class Engine {
     this.lexicon = corpus.lexicon;
     this.documents = new Map(corpus.documents.map((document) => [document.id, document]));
     this.passages = corpus.documents.flatMap((document) => toPassages(document));
+    this.byId = new Map(this.passages.map((passage) => [passage.id, passage]));
     this.index = new MiniSearch<IndexedPassage>({
       fields: ['text', 'headline'],
       // passages are handed over already tokenized, joined by spaces
@@ -215,7 +219,7 @@ export class Engine {
       ? this.index
           .search(terms.join(' '), {
             boostTerm: (term) => query.terms.get(term) ?? 1,
-            filter: options.section === undefined ? undefined : (hit) => this.passages[hit.id as number]!.section.number === options.section,
+            filter: options.section === undefined && options.documentId === undefined ? undefined : (hit) => this.inScope(this.passages[hit.id as number]!, options),
           })
           .slice(0, CANDIDATES)
       : [];
@@ -237,7 +241,7 @@ export class Engine {
     }
     const extract = extractAnswer(best.passage.text, query, coverage);
     const answerTokens = new Set(tokenizeNormalized(normalizeText(extract.text), 'all'));
-    const matched = coverage.matched(this.tokensOf(this.passages.indexOf(best.passage)).text);
+    const matched = coverage.matched(new Set(tokenizeNormalized(normalizeText(best.passage.text), 'all')));
     // every query term found in the answer is bolded, so that 线开 joins 成资S3 and 开工
     const matchedTokens = [...query.terms.keys()].filter((token) => answerTokens.has(token));
     return {
@@ -251,6 +255,10 @@ export class Engine {
       passages: ranked.slice(0, limit),
       nearestSections,
     };
+  }
+
+  private inScope(passage: Passage, options: AskOptions): boolean {
+    return (options.section === undefined || passage.section.number === options.section) && (options.documentId === undefined || passage.documentId === options.documentId);
   }
 
   private nearestSections(ranked: RankedPassage[]): SectionRef[] {
@@ -280,6 +288,11 @@ export class Engine {
 
   /** A passage by id, or undefined. */
   passage(id: string): Passage | undefined {
-    return this.passages.find((passage) => passage.id === id);
+    return this.byId.get(id);
+  }
+
+  /** The passages of one section of one report, in order. */
+  sectionPassages(documentId: string, section: number): Passage[] {
+    return this.passages.filter((passage) => passage.documentId === documentId && passage.section.number === section);
   }
 }

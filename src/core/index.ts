@@ -6,3 +6,6 @@ export { CorpusError, QueryError, ReportQaError } from './errors.js';
 export { tokenizeDocument, tokenizeQuery } from './tokenizer.js';
 export { normalizeText } from './normalize.js';
 export type { Passage, Section, SourceInfo, ReportDocument } from './types.js';
+export { briefReport, briefSection, type BriefSection, type BriefPoint } from './brief.js';
+export { Suggester, MAX_SUGGESTIONS, MAX_SUGGESTION_CHARS } from './suggest.js';
+export { splitSentences, splitClauses } from './passages.js';

@@ -1,0 +1,130 @@
+import { randomBytes } from 'node:crypto';
+import type { Interaction, RepliableInteraction } from 'discord.js';
+import type { Logger } from '../logger.js';
+import { handleButton } from './buttons.js';
+import type { BotContext, Command, CommandInput } from './command.js';
+import { Cooldown } from './cooldown.js';
+import { notice } from './format.js';
+import { langOf, t } from './i18n.js';
+import { LIMITS, truncate } from './limits.js';
+import type { Outcome } from './reply.js';
+import { toDiscord } from './send.js';
+
+/** What the dispatcher needs. */
+export interface DispatchOptions {
+  commands: Command[];
+  context: BotContext;
+  logger: Logger;
+  cooldown: Cooldown;
+}
+
+/** The dispatcher: one entry for every interaction, and a way to wait for those in flight. */
+export interface Dispatcher {
+  (interaction: Interaction): Promise<void>;
+  /** Resolves when no interaction is being answered (for a graceful shutdown). */
+  idle(): Promise<void>;
+}
+
+function commandInput(interaction: Interaction): CommandInput {
+  const lang = langOf(interaction.locale);
+  if (interaction.isMessageContextMenuCommand()) return { options: {}, targetText: interaction.targetMessage.content, lang };
+  if (interaction.isChatInputCommand()) {
+    const options: CommandInput['options'] = {};
+    for (const option of interaction.options.data) options[option.name] = option.value;
+    return { options, lang };
+  }
+  return { options: {}, lang };
+}
+
+async function send(interaction: RepliableInteraction, outcome: Outcome, update = false): Promise<void> {
+  const options = toDiscord(outcome.reply);
+  if (interaction.deferred || interaction.replied) {
+    const { flags: _ephemeralIsSetAtDefer, ...edit } = options;
+    await interaction.editReply(edit);
+  } else if (update && interaction.isMessageComponent()) {
+    const { flags: _notForUpdates, ...edit } = options;
+    await interaction.update(edit);
+  } else {
+    await interaction.reply(options);
+  }
+}
+
+/**
+ * Creates the interaction handler: finds the command, applies the per-user cooldown, answers, and
+ * logs one line per interaction. One error boundary: a failure is logged with a ref and the user
+ * gets an ephemeral "something went wrong (ref …)"; the process keeps serving.
+ */
+export function createDispatcher({ commands, context, logger, cooldown }: DispatchOptions): Dispatcher {
+  const byName = new Map(commands.map((command) => [command.data.name, command]));
+  const inFlight = new Set<Promise<void>>();
+
+  async function handle(interaction: Interaction): Promise<void> {
+    const started = performance.now();
+    const lang = langOf(interaction.locale);
+    const name = interaction.isCommand() || interaction.isAutocomplete() ? interaction.commandName : interaction.isButton() ? interaction.customId.split(':')[0] : `type ${interaction.type}`;
+    const log: Record<string, unknown> = { interaction: interaction.id, kind: interaction.type, command: name, guild: interaction.guildId ?? null, locale: interaction.locale };
+    try {
+      if (interaction.isAutocomplete()) {
+        const command = byName.get(interaction.commandName);
+        const focused = interaction.options.getFocused(true);
+        const choices = command?.autocomplete?.({ name: focused.name, value: String(focused.value) }, context) ?? [];
+        await interaction.respond(choices.slice(0, LIMITS.choices).map((choice) => ({ name: truncate(choice.name, LIMITS.choiceName), value: truncate(choice.value, LIMITS.choiceValue) })));
+        log.choices = choices.length;
+        return;
+      }
+      if (interaction.isButton()) {
+        const question = interaction.message.embeds[0]?.author?.name;
+        const outcome = handleButton(interaction.customId, question, context, lang);
+        Object.assign(log, { passageIds: outcome.passageIds, found: outcome.found });
+        await send(interaction, outcome, outcome.update);
+        return;
+      }
+      if (!interaction.isCommand()) return;
+      const command = byName.get(interaction.commandName);
+      if (!command) {
+        log.unknown = true;
+        await send(interaction, { reply: notice(t(lang, 'unknownCommand')) });
+        return;
+      }
+      if (command.asks) {
+        const wait = cooldown.hit(interaction.user.id);
+        if (wait > 0) {
+          log.cooldown = wait;
+          await send(interaction, { reply: notice(t(lang, 'cooldown', { seconds: wait })) });
+          return;
+        }
+      }
+      const input = commandInput(interaction);
+      if (logger.isLevelEnabled('debug')) logger.debug({ interaction: interaction.id, options: input.options, targetText: input.targetText }, 'question');
+      if (command.defer) await interaction.deferReply();
+      const outcome = command.run(input, context);
+      Object.assign(log, { passageIds: outcome.passageIds, found: outcome.found });
+      await send(interaction, outcome);
+    } catch (error) {
+      const ref = randomBytes(3).toString('hex').toUpperCase();
+      log.ref = ref;
+      logger.error({ err: error, ref, interaction: interaction.id, command: name }, 'interaction failed');
+      if (interaction.isRepliable()) {
+        try {
+          await send(interaction, { reply: notice(t(lang, 'error', { ref })) });
+        } catch (sendError) {
+          logger.warn({ err: sendError, ref }, 'could not tell the user about the failure');
+        }
+      }
+    } finally {
+      log.latencyMs = Math.round(performance.now() - started);
+      logger.info(log, 'interaction');
+    }
+  }
+
+  const dispatch = (interaction: Interaction): Promise<void> => {
+    const job = handle(interaction).finally(() => inFlight.delete(job));
+    inFlight.add(job);
+    return job;
+  };
+  return Object.assign(dispatch, {
+    idle: async () => {
+      while (inFlight.size) await Promise.allSettled([...inFlight]);
+    },
+  });
+}

@@ -1,0 +1,97 @@
+import * as OpenCC from 'opencc-js/cn2t';
+
+/** The languages fixed reply texts come in. */
+export type Lang = 'en' | 'zh-CN' | 'zh-TW';
+
+const en = {
+  answer: 'Answer',
+  citation: 'Citation',
+  related: 'Related passages',
+  showPassage: 'Show passage',
+  moreResults: 'More results',
+  notFound: 'The report does not answer this question.',
+  nearest: 'Nearest sections',
+  tryBrowsing: 'Browse them with /section, or ask with other words.',
+  matched: 'Matched',
+  passage: 'Passage',
+  noMore: 'No further results.',
+  moreTitle: 'More results',
+  unknownPassage: 'That passage no longer exists in the corpus (it may have been edited).',
+  unknownSection: 'No such section. Pick one from the list.',
+  unknownCommand: 'I do not know that command. Try /help.',
+  error: 'Something went wrong (ref {ref}). The team can find it in the logs by that ref.',
+  cooldown: 'You are asking quickly: try again in {seconds} s.',
+  briefTitle: 'Briefing: {title}',
+  page: 'Page {page}/{pages}',
+  previous: 'Previous',
+  next: 'Next',
+  sourcesTitle: 'Reports in the corpus',
+  passages: '{count} passages',
+  emptyQuestion: 'The question is empty: type what you want to know.',
+  noQuestionInMessage: 'That message has no text to ask about.',
+  helpTitle: 'How to ask',
+  help:
+    'Ask in Chinese, traditional characters or English; the answer is the report\'s own sentence with its citation.\n\n' +
+    '**/ask** `question` — e.g. `/ask 成资S3线开工了吗`, `/ask 日开行动车多少对`, `/ask How many schools in Chengdu pair up?`\n' +
+    '  options: `section` to search one section, `private` to see the answer alone\n' +
+    '**/section** `name` — a section\'s headline and passages\n' +
+    '**/brief** `[section]` — a team briefing with key figures, each cited\n' +
+    '**/sources** — the reports in the corpus, with links\n' +
+    '**Ask the report** (right-click a message → Apps) — asks with that message\'s text\n\n' +
+    'When the report has no answer, the bot says so and lists the nearest sections.',
+};
+
+type Key = keyof typeof en;
+
+const zhCN: Record<Key, string> = {
+  answer: '答案',
+  citation: '出处',
+  related: '相关段落',
+  showPassage: '查看段落',
+  moreResults: '更多结果',
+  notFound: '报告中没有这个问题的答案。',
+  nearest: '最相近的部分',
+  tryBrowsing: '可以用 /section 浏览,或换个说法再问。',
+  matched: '匹配',
+  passage: '段落',
+  noMore: '没有更多结果了。',
+  moreTitle: '更多结果',
+  unknownPassage: '语料中已没有这个段落(可能已被修改)。',
+  unknownSection: '没有这个部分,请从列表中选择。',
+  unknownCommand: '不认识这个命令,试试 /help。',
+  error: '出错了(编号 {ref})。团队可以凭这个编号在日志中找到它。',
+  cooldown: '提问太快了,请在 {seconds} 秒后再试。',
+  briefTitle: '简报:{title}',
+  page: '第 {page}/{pages} 页',
+  previous: '上一页',
+  next: '下一页',
+  sourcesTitle: '语料中的报告',
+  passages: '{count} 个段落',
+  emptyQuestion: '问题是空的:请输入你想知道的内容。',
+  noQuestionInMessage: '这条消息没有可以提问的文字。',
+  helpTitle: '怎么提问',
+  help:
+    '用简体、繁体或英文提问,答案是报告原文的句子,并附出处。\n\n' +
+    '**/ask** `question` — 例如 `/ask 成资S3线开工了吗`、`/ask 日开行动车多少对`\n' +
+    '  选项:`section` 只在某个部分中查找,`private` 只有你能看到答案\n' +
+    '**/section** `name` — 某个部分的标题和段落\n' +
+    '**/brief** `[section]` — 团队简报:关键数字,逐条注明出处\n' +
+    '**/sources** — 语料中的报告及链接\n' +
+    '**Ask the report**(右键消息 → 应用)— 用这条消息的文字提问\n\n' +
+    '报告中没有答案时,机器人会说明,并列出最相近的部分。',
+};
+
+const toTraditional = OpenCC.Converter({ from: 'cn', to: 'tw' });
+const zhTW = Object.fromEntries(Object.entries(zhCN).map(([key, text]) => [key, toTraditional(text)])) as Record<Key, string>;
+const TABLES: Record<Lang, Record<Key, string>> = { en, 'zh-CN': zhCN, 'zh-TW': zhTW };
+
+/** The language for a Discord locale: Chinese for zh-*, English otherwise. */
+export function langOf(locale: string | null | undefined): Lang {
+  if (locale === 'zh-TW' || locale === 'zh-HK') return 'zh-TW';
+  return locale?.startsWith('zh') ? 'zh-CN' : 'en';
+}
+
+/** A fixed reply text in a language, with {name} placeholders filled. */
+export function t(lang: Lang, key: Key, vars: Record<string, string | number> = {}): string {
+  return TABLES[lang][key].replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? `{${name}}`));
+}

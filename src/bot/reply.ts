@@ -1,0 +1,20 @@
+import type { APIActionRowComponent, APIButtonComponent, APIEmbed } from 'discord.js';
+
+/**
+ * What a command answers, independent of how it is sent: to Discord (toDiscord), or printed in the
+ * terminal (renderText). Builders keep it within Discord's limits.
+ */
+export interface Reply {
+  content?: string;
+  embeds?: APIEmbed[];
+  components?: APIActionRowComponent<APIButtonComponent>[];
+  /** Only the asking user sees it. */
+  ephemeral?: boolean;
+}
+
+/** What the dispatcher logs about a command's work. */
+export interface Outcome {
+  reply: Reply;
+  passageIds?: string[];
+  found?: boolean;
+}

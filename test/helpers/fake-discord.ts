@@ -1,0 +1,290 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { WebSocketServer, type WebSocket } from 'ws';
+
+/** Ids the fake uses. */
+export const FAKE = {
+  appId: '100000000000000001',
+  botId: '100000000000000001',
+  guildId: '200000000000000002',
+  channelId: '300000000000000003',
+  token: `${Buffer.from('100000000000000001').toString('base64')}.fake.${'x'.repeat(40)}`,
+} as const;
+
+/** A REST request the bot made. */
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  query: string;
+  headers: IncomingMessage['headers'];
+  body: unknown;
+}
+
+type Handler = (request: RecordedRequest, response: ServerResponse) => boolean;
+
+let counter = 0;
+/** A fresh snowflake-shaped id. */
+export function snowflake(): string {
+  counter += 1;
+  return String(900000000000000000n + BigInt(Date.now() % 1_000_000) * 1000n + BigInt(counter));
+}
+
+/**
+ * A local fake of Discord for end-to-end tests: an HTTP server for REST and a WebSocket gateway on
+ * 127.0.0.1 with an ephemeral port. It answers the handshake the real client performs, lets a test
+ * send INTERACTION_CREATE and records every REST request the bot makes.
+ */
+export class FakeDiscord {
+  readonly requests: RecordedRequest[] = [];
+  readonly sockets = new Set<WebSocket>();
+  /** Messages the bot created or edited, by id, so that buttons can be pressed on them. */
+  readonly messages = new Map<string, Record<string, unknown>>();
+  identifies = 0;
+  resumes = 0;
+  private sequence = 0;
+  private readonly waiters: Array<{ match: (request: RecordedRequest) => boolean; resolve: (request: RecordedRequest) => void }> = [];
+  private readonly overrides: Handler[] = [];
+  private readonly identifyWaiters: Array<() => void> = [];
+
+  private constructor(
+    private readonly http: Server,
+    private readonly gateway: WebSocketServer,
+  ) {}
+
+  /** Starts the fake on an ephemeral port of 127.0.0.1. */
+  static async start(): Promise<FakeDiscord> {
+    const http = createServer();
+    const gateway = new WebSocketServer({ server: http });
+    const fake = new FakeDiscord(http, gateway);
+    http.on('request', (request, response) => void fake.onRequest(request, response));
+    gateway.on('connection', (socket) => fake.onSocket(socket));
+    await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
+    return fake;
+  }
+
+  get port(): number {
+    return (this.http.address() as AddressInfo).port;
+  }
+
+  /** The value for DISCORD_API_URL. */
+  get apiUrl(): string {
+    return `http://127.0.0.1:${this.port}/api`;
+  }
+
+  /** Answers matching requests differently (a 429, a 500, a 404) while `handler` returns true. */
+  override(handler: Handler): void {
+    this.overrides.push(handler);
+  }
+
+  private async onRequest(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of request) chunks.push(chunk as Buffer);
+    const raw = Buffer.concat(chunks).toString('utf8');
+    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    let body: unknown = raw;
+    if (raw && request.headers['content-type']?.includes('application/json')) body = JSON.parse(raw);
+    const recorded: RecordedRequest = { method: request.method ?? 'GET', path: decodeURIComponent(url.pathname), query: url.search, headers: request.headers, body };
+    this.requests.push(recorded);
+    for (const override of this.overrides) if (override(recorded, response)) return this.notify(recorded);
+    this.answer(recorded, response);
+    this.notify(recorded);
+  }
+
+  private notify(request: RecordedRequest): void {
+    for (const waiter of [...this.waiters]) {
+      if (waiter.match(request)) {
+        this.waiters.splice(this.waiters.indexOf(waiter), 1);
+        waiter.resolve(request);
+      }
+    }
+  }
+
+  private json(response: ServerResponse, status: number, data?: unknown): void {
+    if (data === undefined) {
+      response.writeHead(status).end();
+      return;
+    }
+    response.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(data));
+  }
+
+  /** A Message object as Discord returns it, for what the bot sent. */
+  message(data: Record<string, unknown>, id = snowflake()): Record<string, unknown> {
+    const message = {
+      id,
+      channel_id: FAKE.channelId,
+      author: { id: FAKE.botId, username: 'report-bot', discriminator: '0', global_name: null, avatar: null, bot: true },
+      content: '',
+      timestamp: new Date().toISOString(),
+      edited_timestamp: null,
+      tts: false,
+      mention_everyone: false,
+      mentions: [],
+      mention_roles: [],
+      attachments: [],
+      embeds: [],
+      components: [],
+      pinned: false,
+      type: 0,
+      flags: 0,
+      ...data,
+    };
+    this.messages.set(id, message);
+    return message;
+  }
+
+  private answer(request: RecordedRequest, response: ServerResponse): void {
+    const { method, path } = request;
+    if (method === 'GET' && path === '/api/v10/gateway/bot') {
+      return this.json(response, 200, {
+        url: `ws://127.0.0.1:${this.port}`,
+        shards: 1,
+        session_start_limit: { total: 1000, remaining: 1000, reset_after: 0, max_concurrency: 1 },
+      });
+    }
+    if (method === 'POST' && /^\/api\/v10\/interactions\/\d+\/[^/]+\/callback$/.test(path)) {
+      const callback = request.body as { type: number; data?: Record<string, unknown> };
+      if (callback.type === 4 && callback.data) this.message(callback.data);
+      return this.json(response, 204);
+    }
+    if (method === 'PATCH' && /^\/api\/v10\/webhooks\/\d+\/[^/]+\/messages\/@original$/.test(path)) {
+      return this.json(response, 200, this.message(request.body as Record<string, unknown>));
+    }
+    if (method === 'POST' && /^\/api\/v10\/webhooks\/\d+\/[^/]+$/.test(path)) {
+      return this.json(response, 200, this.message(request.body as Record<string, unknown>));
+    }
+    if (method === 'PUT' && /^\/api\/v10\/applications\/\d+(\/guilds\/\d+)?\/commands$/.test(path)) {
+      return this.json(response, 200, (request.body as Array<Record<string, unknown>>).map((command) => ({ id: snowflake(), application_id: FAKE.appId, version: '1', ...command })));
+    }
+    this.json(response, 404, { message: 'Unknown route in the fake', code: 0 });
+  }
+
+  private onSocket(socket: WebSocket): void {
+    this.sockets.add(socket);
+    socket.on('close', () => this.sockets.delete(socket));
+    socket.send(JSON.stringify({ op: 10, d: { heartbeat_interval: 41_250 }, s: null, t: null }));
+    socket.on('message', (raw) => {
+      const payload = JSON.parse(raw.toString()) as { op: number; d: unknown };
+      if (payload.op === 1) socket.send(JSON.stringify({ op: 11, d: null, s: null, t: null }));
+      if (payload.op === 2) {
+        this.identifies += 1;
+        this.dispatch(socket, 'READY', {
+          v: 10,
+          user: { id: FAKE.botId, username: 'report-bot', discriminator: '0', global_name: null, avatar: null, bot: true },
+          guilds: [],
+          session_id: 'fake-session',
+          resume_gateway_url: `ws://127.0.0.1:${this.port}`,
+          shard: [0, 1],
+          application: { id: FAKE.appId, flags: 0 },
+        });
+        for (const resolve of this.identifyWaiters.splice(0)) resolve();
+      }
+      if (payload.op === 6) {
+        this.resumes += 1;
+        this.dispatch(socket, 'RESUMED', {});
+        for (const resolve of this.identifyWaiters.splice(0)) resolve();
+      }
+    });
+  }
+
+  private dispatch(socket: WebSocket, event: string, data: unknown): void {
+    this.sequence += 1;
+    socket.send(JSON.stringify({ op: 0, t: event, s: this.sequence, d: data }));
+  }
+
+  /** Resolves at the next IDENTIFY or RESUME. */
+  nextSession(): Promise<void> {
+    return new Promise((resolve) => this.identifyWaiters.push(resolve));
+  }
+
+  /** Sends an INTERACTION_CREATE to every connected gateway socket. */
+  send(interaction: Record<string, unknown>): void {
+    for (const socket of this.sockets) this.dispatch(socket, 'INTERACTION_CREATE', interaction);
+  }
+
+  /** Resolves with the first request (already made or to come) that matches. */
+  waitFor(match: (request: RecordedRequest) => boolean, timeoutMs = 5000, since = 0): Promise<RecordedRequest> {
+    const done = this.requests.slice(since).find(match);
+    if (done) return Promise.resolve(done);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('the fake Discord saw no matching request in time')), timeoutMs);
+      this.waiters.push({ match, resolve: (request) => (clearTimeout(timer), resolve(request)) });
+    });
+  }
+
+  /** Closes every socket and both servers. */
+  async close(): Promise<void> {
+    for (const socket of this.sockets) socket.terminate();
+    await new Promise<void>((resolve) => this.gateway.close(() => resolve()));
+    this.http.closeAllConnections();
+    await new Promise<void>((resolve) => this.http.close(() => resolve()));
+  }
+}
+
+/** A user for interactions. */
+export function user(id: string, name = 'tester'): Record<string, unknown> {
+  return { id, username: name, discriminator: '0', global_name: name, avatar: null };
+}
+
+interface InteractionOptions {
+  userId?: string;
+  locale?: string;
+}
+
+function base(type: number, options: InteractionOptions): Record<string, unknown> {
+  const id = snowflake();
+  return {
+    id,
+    application_id: FAKE.appId,
+    type,
+    token: `token-${id}`,
+    version: 1,
+    locale: options.locale ?? 'zh-CN',
+    guild_locale: 'zh-CN',
+    guild_id: FAKE.guildId,
+    channel_id: FAKE.channelId,
+    channel: { id: FAKE.channelId, type: 0, guild_id: FAKE.guildId, name: 'general' },
+    member: { user: user(options.userId ?? '400000000000000004'), roles: [], permissions: '0', joined_at: '2021-01-01T00:00:00.000Z', deaf: false, mute: false, flags: 0 },
+    entitlements: [],
+    authorizing_integration_owners: { '0': FAKE.guildId },
+    app_permissions: '0',
+    context: 0,
+  };
+}
+
+/** A slash command interaction (type 2). Options: [{ name, type, value }]. */
+export function slashCommand(name: string, options: Array<Record<string, unknown>>, extra: InteractionOptions = {}): Record<string, unknown> {
+  return { ...base(2, extra), data: { id: snowflake(), name, type: 1, options } };
+}
+
+/** An autocomplete interaction (type 4) with the focused option. */
+export function autocomplete(name: string, option: string, value: string, extra: InteractionOptions = {}): Record<string, unknown> {
+  return { ...base(4, extra), data: { id: snowflake(), name, type: 1, options: [{ name: option, type: 3, value, focused: true }] } };
+}
+
+/** A button press (type 3) on a message. */
+export function buttonPress(customId: string, message: Record<string, unknown>, extra: InteractionOptions = {}): Record<string, unknown> {
+  return { ...base(3, extra), message, data: { custom_id: customId, component_type: 2 } };
+}
+
+/** A message context menu command (type 2, data.type 3) on a message with `content`. */
+export function messageCommand(name: string, content: string, extra: InteractionOptions = {}): Record<string, unknown> {
+  const target = snowflake();
+  const message = {
+    id: target,
+    channel_id: FAKE.channelId,
+    author: user('500000000000000005', 'someone'),
+    content,
+    timestamp: new Date().toISOString(),
+    edited_timestamp: null,
+    tts: false,
+    mention_everyone: false,
+    mentions: [],
+    mention_roles: [],
+    attachments: [],
+    embeds: [],
+    components: [],
+    pinned: false,
+    type: 0,
+  };
+  return { ...base(2, extra), data: { id: snowflake(), name, type: 3, target_id: target, resolved: { messages: { [target]: message } } } };
+}
