@@ -23,11 +23,7 @@ export const configSchema = z
     COOLDOWN_QUESTIONS: z.preprocess(blankIsUnset, positiveInt.default(5)),
     COOLDOWN_SECONDS: z.preprocess(blankIsUnset, positiveInt.default(30)),
   })
-  .superRefine((env, ctx) => {
-    if (env.DISCORD_TOKEN && !env.DISCORD_APP_ID) {
-      ctx.addIssue({ code: 'custom', path: ['DISCORD_APP_ID'], message: 'required when DISCORD_TOKEN is set' });
-    }
-  });
+;
 
 /** The validated settings. */
 export type Config = z.infer<typeof configSchema>;
@@ -44,8 +40,12 @@ export class ConfigError extends Error {
  */
 export function parseConfig(env: Record<string, string | undefined>): Config {
   const result = configSchema.safeParse(env);
-  if (result.success) return result.data;
-  const lines = result.error.issues.map((issue) => `  ${String(issue.path[0] ?? 'environment')}: ${issue.message}`);
+  const lines = result.success ? [] : result.error.issues.map((issue) => `  ${String(issue.path[0] ?? 'environment')}: ${issue.message}`);
+  // checked apart from the schema so that it is reported together with every other problem
+  if (blankIsUnset(env.DISCORD_TOKEN) !== undefined && blankIsUnset(env.DISCORD_APP_ID) === undefined) {
+    lines.push('  DISCORD_APP_ID: required when DISCORD_TOKEN is set');
+  }
+  if (result.success && lines.length === 0) return result.data;
   throw new ConfigError(`invalid settings (from the environment or .env):\n${lines.join('\n')}`);
 }
 

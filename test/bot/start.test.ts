@@ -1,0 +1,47 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { FAKE, FakeDiscord, slashCommand } from '../helpers/fake-discord.js';
+
+describe('npm start (the entry point, as a process)', () => {
+  let fake: FakeDiscord;
+  beforeAll(async () => {
+    fake = await FakeDiscord.start();
+  });
+  afterAll(async () => {
+    await fake.close();
+  });
+
+  it('GIVEN a token and DISCORD_API_URL at a fake Discord THEN it logs ready, answers /ask, and exits 0 on SIGTERM', async () => {
+    const session = fake.nextSession();
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
+      env: { ...process.env, DISCORD_TOKEN: FAKE.token, DISCORD_APP_ID: FAKE.appId, DISCORD_API_URL: fake.apiUrl, LOG_LEVEL: 'info' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    await session;
+    const interaction = slashCommand('ask', [{ name: 'question', type: 3, value: '川芎市场占有率' }]);
+    fake.send(interaction);
+    const callback = await fake.waitFor((r) => r.path.startsWith(`/api/v10/interactions/${interaction.id}/`), 10_000);
+    expect(JSON.stringify(callback.body)).toContain('70%');
+    child.kill('SIGTERM');
+    const [code] = await once(child, 'exit');
+    expect(code).toBe(0);
+    expect(stdout).toContain('"msg":"ready"');
+    expect(stdout).toContain('"msg":"shutting down"');
+  });
+
+  it('GIVEN invalid settings THEN one readable message naming the variable and exit 1', async () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
+      env: { ...process.env, DISCORD_TOKEN: FAKE.token, DISCORD_APP_ID: 'not-an-id', DISCORD_API_URL: fake.apiUrl },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const [code] = await once(child, 'exit');
+    expect(code).toBe(1);
+    expect(stderr).toContain('DISCORD_APP_ID: expected a Discord id');
+    expect(stderr).not.toContain('    at ');
+  });
+});

@@ -1,0 +1,41 @@
+import { PassThrough } from 'node:stream';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createCommands } from '../../src/bot/commands/index.js';
+import { answerLine, BANNER, parseLine, runTerminal } from '../../src/bot/terminal.js';
+import { Engine, loadCorpus, Suggester } from '../../src/core/index.js';
+import { sink } from '../helpers/streams.js';
+
+describe('terminal mode', () => {
+  let engine: Engine;
+  beforeAll(() => {
+    engine = Engine.build(loadCorpus('corpus'));
+  });
+  const context = () => ({ engine, suggester: new Suggester(engine) });
+
+  it('GIVEN /ask with named options THEN the question and options are parsed', () => {
+    const commands = createCommands(engine);
+    expect(parseLine('/ask 成资S3线 开工了吗 private:true', commands)).toEqual({ name: 'ask', options: { question: '成资S3线 开工了吗', private: true } });
+    expect(parseLine('川芎', commands)).toEqual({ name: 'ask', options: { question: '川芎' } });
+    expect(parseLine('   ', commands)).toBeNull();
+  });
+
+  it('GIVEN piped commands THEN the banner, then each answer as the bot would send it, then the end', async () => {
+    const input = new PassThrough();
+    const out = sink();
+    const done = runTerminal(createCommands(engine), context(), input, out, false);
+    input.end('/ask 成资S3线开工了吗\n/section 2\n/brief\n/nope\n');
+    await done;
+    const text = out.text();
+    expect(text.startsWith(BANNER)).toBe(true);
+    expect(text).toContain('> 市域铁路成资S3线开工');
+    expect(text).toContain('关键词2 · 交通 · `cdms-2021-04-15#2.2`');
+    expect(text).toContain('── 关键词2 · 交通 ──');
+    expect(text).toContain('简报');
+    expect(text).toContain('Unknown command /nope');
+  });
+
+  it('GIVEN a paged section THEN every page is printed', () => {
+    const text = answerLine('/section 2', createCommands(engine), context());
+    expect(text).toContain('cdms-2021-04-15#2.2');
+  });
+});

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, parseConfig } from '../src/config.js';
+
+const TOKEN = 'x'.repeat(60);
+
+describe('config', () => {
+  it('GIVEN no variables THEN the defaults (terminal mode)', () => {
+    expect(parseConfig({})).toEqual({
+      DISCORD_API_URL: 'https://discord.com/api',
+      CORPUS_DIR: 'corpus',
+      LOG_LEVEL: 'info',
+      COOLDOWN_QUESTIONS: 5,
+      COOLDOWN_SECONDS: 30,
+    });
+  });
+
+  it('GIVEN empty values as copied from .env.example THEN they count as unset', () => {
+    expect(parseConfig({ DISCORD_TOKEN: '', LOG_LEVEL: ' ', COOLDOWN_SECONDS: '' }).LOG_LEVEL).toBe('info');
+  });
+
+  it('GIVEN several bad variables THEN one message names each of them', () => {
+    try {
+      parseConfig({ DISCORD_TOKEN: TOKEN, DISCORD_GUILD_ID: 'abc', DISCORD_API_URL: 'not a url', LOG_LEVEL: 'loud', COOLDOWN_QUESTIONS: '0' });
+      throw new Error('expected a ConfigError');
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      const message = (error as Error).message;
+      for (const name of ['DISCORD_APP_ID', 'DISCORD_GUILD_ID', 'DISCORD_API_URL', 'LOG_LEVEL', 'COOLDOWN_QUESTIONS']) expect(message).toContain(`  ${name}: `);
+    }
+  });
+
+  it('GIVEN a token and an application id THEN bot mode settings', () => {
+    const config = parseConfig({ DISCORD_TOKEN: TOKEN, DISCORD_APP_ID: '123456789012345678', COOLDOWN_QUESTIONS: '2' });
+    expect(config.DISCORD_TOKEN).toBe(TOKEN);
+    expect(config.COOLDOWN_QUESTIONS).toBe(2);
+  });
+});
