@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { contractError, QueryError, ReportQaError, toContract, type Engine } from '../core/index.js';
 import { ConfigError } from '../config.js';
 import { corpusDir, openEngine } from './engine.js';
-import { isMainModule } from './main-module.js';
+import { exitQuietlyOnClosedPipe, isMainModule } from './main-module.js';
 import { renderAnswer } from './render.js';
 
 const USAGE = `usage: npm run ask -- [--json] [--corpus DIR] "<question>"
@@ -85,5 +85,6 @@ export async function main(argv: string[], stdin: NodeJS.ReadableStream, out: No
 }
 
 if (isMainModule(import.meta.url)) {
+  exitQuietlyOnClosedPipe();
   process.exitCode = await main(process.argv.slice(2), process.stdin, process.stdout, process.stderr);
 }

@@ -2,16 +2,19 @@ import { parseArgs } from 'node:util';
 import { ConfigError } from '../config.js';
 import { ReportQaError } from '../core/index.js';
 import { corpusDir, openEngine } from './engine.js';
-import { formatTable, readEvalFile, runEval, summarize } from './evaluate.js';
-import { isMainModule } from './main-module.js';
+import { formatSweep, formatTable, readEvalFile, runEval, summarize, sweep } from './evaluate.js';
+import { exitQuietlyOnClosedPipe, isMainModule } from './main-module.js';
 
-const USAGE = `usage: npm run eval -- [--corpus DIR] [--misses] <questions.jsonl> [more.jsonl ...]`;
+const USAGE = `usage: npm run eval -- [--corpus DIR] [--misses] [--sweep] <questions.jsonl> [more.jsonl ...]
+
+  --misses  list the questions answered wrongly, with their coverage
+  --sweep   for thresholds of coverage, how many unanswerable questions abstain and answerable ones do not`;
 
 /** Prints per-kind figures for each question file; exit 2 on bad usage, 1 on unreadable input. */
 export function main(argv: string[], out: NodeJS.WritableStream, err: NodeJS.WritableStream): number {
   let args;
   try {
-    args = parseArgs({ args: argv, allowPositionals: true, options: { corpus: { type: 'string' }, misses: { type: 'boolean', default: false } } });
+    args = parseArgs({ args: argv, allowPositionals: true, options: { corpus: { type: 'string' }, misses: { type: 'boolean', default: false }, sweep: { type: 'boolean', default: false } } });
   } catch (error) {
     err.write(`eval: ${(error as Error).message}\n${USAGE}\n`);
     return 2;
@@ -22,6 +25,7 @@ export function main(argv: string[], out: NodeJS.WritableStream, err: NodeJS.Wri
   }
   try {
     const engine = openEngine(corpusDir(args.values.corpus));
+    if (args.values.sweep) out.write(`\n${formatSweep(sweep(engine, args.positionals.flatMap((file) => readEvalFile(file))))}\n`);
     for (const file of args.positionals) {
       const outcomes = runEval(engine, readEvalFile(file));
       out.write(`\n${file} (${outcomes.length} questions)\n${formatTable(summarize(outcomes))}\n`);
@@ -42,4 +46,7 @@ export function main(argv: string[], out: NodeJS.WritableStream, err: NodeJS.Wri
   }
 }
 
-if (isMainModule(import.meta.url)) process.exitCode = main(process.argv.slice(2), process.stdout, process.stderr);
+if (isMainModule(import.meta.url)) {
+  exitQuietlyOnClosedPipe();
+  process.exitCode = main(process.argv.slice(2), process.stdout, process.stderr);
+}

@@ -116,3 +116,40 @@ export function formatTable(rows: Row[]): string {
   const line = (cells: string[]): string => cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ');
   return [line(header), line(widths.map((w) => '-'.repeat(w))), ...body.map(line)].join('\n');
 }
+
+/** At one abstention threshold: unanswerable questions that abstain, answerable ones that do not. */
+export interface SweepRow {
+  threshold: number;
+  abstained: number;
+  unanswerable: number;
+  answered: number;
+  answerable: number;
+}
+
+/**
+ * The best passage's coverage for every question, tried against thresholds from 0.20 to 0.70: the
+ * evidence for the abstention threshold.
+ */
+export function sweep(engine: Engine, items: EvalItem[]): SweepRow[] {
+  const coverages = items.map((item) => ({ answerable: item.answer !== null, coverage: engine.ask(item.q).coverage }));
+  const rows: SweepRow[] = [];
+  for (let threshold = 0.2; threshold <= 0.7001; threshold += 0.05) {
+    rows.push({
+      threshold,
+      abstained: coverages.filter((c) => !c.answerable && c.coverage < threshold).length,
+      unanswerable: coverages.filter((c) => !c.answerable).length,
+      answered: coverages.filter((c) => c.answerable && c.coverage >= threshold).length,
+      answerable: coverages.filter((c) => c.answerable).length,
+    });
+  }
+  return rows;
+}
+
+/** The sweep as a table. */
+export function formatSweep(rows: SweepRow[]): string {
+  const lines = ['threshold  unanswerable abstaining  answerable answered'];
+  for (const row of rows) {
+    lines.push(`${row.threshold.toFixed(2).padStart(9)}  ${`${row.abstained}/${row.unanswerable}`.padStart(23)}  ${`${row.answered}/${row.answerable}`.padStart(19)}`);
+  }
+  return lines.join('\n');
+}

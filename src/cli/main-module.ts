@@ -11,3 +11,11 @@ export function isMainModule(url: string): boolean {
     return false;
   }
 }
+
+/** Ends quietly when stdout is closed early (`npm run eval ... | head`), instead of an EPIPE trace. */
+export function exitQuietlyOnClosedPipe(): void {
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0);
+    throw error;
+  });
+}
