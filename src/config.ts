@@ -16,6 +16,7 @@ export const configSchema = z
       z.url({ protocol: /^https?$/, error: 'expected an http(s) URL' }).default('https://discord.com/api'),
     ),
     CORPUS_DIR: z.preprocess(blankIsUnset, z.string().default('corpus')),
+    INDEX_CACHE_DIR: z.preprocess(blankIsUnset, z.string().default('.cache')),
     LOG_LEVEL: z.preprocess(
       blankIsUnset,
       z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

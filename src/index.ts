@@ -3,7 +3,7 @@ import { createCommands } from './bot/commands/index.js';
 import { runTerminal } from './bot/terminal.js';
 import { isMainModule } from './cli/main-module.js';
 import { ConfigError, getConfig } from './config.js';
-import { Engine, loadCorpus, ReportQaError, Suggester } from './core/index.js';
+import { Engine, fileCache, loadCorpus, ReportQaError, Suggester } from './core/index.js';
 import { createLogger } from './logger.js';
 
 /**
@@ -15,7 +15,10 @@ export async function main(): Promise<void> {
   let engine;
   try {
     config = getConfig();
-    engine = Engine.build(loadCorpus(config.CORPUS_DIR));
+    engine = Engine.build(loadCorpus(config.CORPUS_DIR), {
+      cache: fileCache(config.INDEX_CACHE_DIR),
+      onCacheProblem: (message) => process.stderr.write(`warning: ${message}\n`),
+    });
   } catch (error) {
     if (error instanceof ConfigError || error instanceof ReportQaError) {
       process.stderr.write(`${error.message}\n`);

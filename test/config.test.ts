@@ -8,6 +8,7 @@ describe('config', () => {
     expect(parseConfig({})).toEqual({
       DISCORD_API_URL: 'https://discord.com/api',
       CORPUS_DIR: 'corpus',
+      INDEX_CACHE_DIR: '.cache',
       LOG_LEVEL: 'info',
       COOLDOWN_QUESTIONS: 5,
       COOLDOWN_SECONDS: 30,

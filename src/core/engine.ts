@@ -1,13 +1,14 @@
-import MiniSearch from 'minisearch';
+import MiniSearch, { type Options } from 'minisearch';
 import type { Corpus } from './corpus.js';
 import { QueryError } from './errors.js';
 import { extractAnswer, type Coverage } from './extract.js';
 import { highlightSpans } from './highlight.js';
 import type { Lexicon } from './lexicon.js';
 import { normalizeText } from './normalize.js';
-import { toPassages } from './passages.js';
+import { MAX_PASSAGE_CHARS, toPassages } from './passages.js';
+import { cacheKey, type IndexCache } from './index-cache.js';
 import { analyzeQuery, type AnalyzedQuery, type TermGroup } from './query.js';
-import { tokenizeNormalized } from './tokenizer.js';
+import { contains, frequencyKeys, viewOf, type TextView } from './view.js';
 import type { Passage, ReportDocument, Section, SourceInfo } from './types.js';
 
 /** The longest question accepted, in characters (Discord's option allows 200; the CLI the same). */
@@ -18,7 +19,17 @@ export const MAX_QUESTION_CHARS = 500;
  */
 export const ABSTAIN_BELOW = 0.42;
 /** How many passages MiniSearch hands to the reranker. */
-const CANDIDATES = 64;
+const CANDIDATES = 40;
+/**
+ * Retrieval leaves out query terms that are nearly stop words: in more than this share of the
+ * passages, and in more than COMMON_MIN_PASSAGES of them (so small corpora keep every term). Their
+ * posting lists are what makes a query slow on a large corpus, and they tell passages apart least;
+ * coverage still counts them when ranking the candidates the other terms find.
+ */
+const COMMON_SHARE = 0.1;
+const COMMON_MIN_PASSAGES = 500;
+/** At most this many query terms (the rarest) go to retrieval. */
+const MAX_RETRIEVAL_TERMS = 4;
 /** Weight of the headline field (section keyword and headline) in BM25. */
 const HEADLINE_BOOST = 1.5;
 /** Credit for a term found only in the section's headline, not the passage's own text. */
@@ -79,11 +90,33 @@ export interface AskOptions {
   limit?: number;
 }
 
+/** Options of {@link Engine.build}. */
+export interface EngineOptions {
+  /** Paragraphs longer than this are cut into passages (default MAX_PASSAGE_CHARS, 200). */
+  maxPassageChars?: number;
+  /**
+   * Where the serialized index is kept between runs, keyed by a hash of the corpus and the
+   * tokenizer's version: an unchanged corpus is not indexed again. A corrupt entry is rebuilt.
+   */
+  cache?: IndexCache;
+  /** Told when a cached index had to be rebuilt because it was unreadable. */
+  onCacheProblem?: (message: string) => void;
+}
+
+
 interface IndexedPassage {
   id: number;
   text: string;
   headline: string;
 }
+
+const INDEX_OPTIONS: Options<IndexedPassage> = {
+  fields: ['text', 'headline'],
+  // passages are handed over already tokenized, joined by spaces
+  tokenize: (text: string) => (text ? text.split(' ') : []),
+  processTerm: (term: string) => term,
+  searchOptions: { boost: { headline: HEADLINE_BOOST }, combineWith: 'OR' },
+};
 
 function idf(df: number, n: number): number {
   return Math.log(1 + (n - df + 0.5) / (df + 0.5));
@@ -99,61 +132,76 @@ export class Engine {
   private readonly lexicon: Lexicon;
   private readonly byId: Map<string, Passage>;
   private readonly index: MiniSearch<IndexedPassage>;
-  private readonly df = new Map<string, number>();
-  private readonly tokenCache = new Map<number, { text: Set<string>; headline: Set<string> }>();
-  private readonly headlineTokens = new Map<Section, string[]>();
+  private readonly df: Map<string, number>;
+  /** Each passage's normalized text, by index: reranking re-reads it without normalizing again. */
+  private readonly normalized: string[];
+  /** True when the index was loaded from the cache rather than built. */
+  readonly fromCache: boolean;
+  private readonly headlineViews = new Map<Section, TextView>();
 
-  private constructor(corpus: Corpus) {
+  private constructor(corpus: Corpus, options: EngineOptions) {
     this.lexicon = corpus.lexicon;
     this.documents = new Map(corpus.documents.map((document) => [document.id, document]));
-    this.passages = corpus.documents.flatMap((document) => toPassages(document));
+    this.passages = corpus.documents.flatMap((document) => toPassages(document, options.maxPassageChars));
     this.byId = new Map(this.passages.map((passage) => [passage.id, passage]));
-    this.index = new MiniSearch<IndexedPassage>({
-      fields: ['text', 'headline'],
-      // passages are handed over already tokenized, joined by spaces
-      tokenize: (text) => (text ? text.split(' ') : []),
-      processTerm: (term) => term,
-      searchOptions: { boost: { headline: HEADLINE_BOOST }, combineWith: 'OR' },
-    });
-    const docs = this.passages.map((passage, id) => {
-      const text = tokenizeNormalized(normalizeText(passage.text), 'all');
-      const headline = this.sectionTokens(passage.section);
-      for (const token of new Set([...text, ...headline])) this.df.set(token, (this.df.get(token) ?? 0) + 1);
-      return { id, text: text.join(' '), headline: headline.join(' ') };
-    });
-    this.index.addAll(docs);
+    const maxPassageChars = options.maxPassageChars ?? MAX_PASSAGE_CHARS;
+    const key = options.cache ? cacheKey(corpus, maxPassageChars) : '';
+    const cached = options.cache?.load(key);
+    const snapshot = cached === undefined ? undefined : this.readSnapshot(cached, key);
+    if (snapshot) {
+      this.index = snapshot.index;
+      this.normalized = snapshot.normalized;
+      this.df = snapshot.df;
+      this.fromCache = true;
+    } else {
+      if (cached !== undefined) options.onCacheProblem?.(`the cached index for key ${key} is unreadable; rebuilding it`);
+      this.index = new MiniSearch<IndexedPassage>(INDEX_OPTIONS);
+      this.normalized = this.passages.map((passage) => normalizeText(passage.text));
+      this.df = new Map();
+      const docs = this.passages.map((passage, id) => {
+        const text = viewOf(this.normalized[id]!);
+        const headline = this.headlineView(passage.section);
+        for (const term of new Set([...frequencyKeys(text), ...frequencyKeys(headline)])) this.df.set(term, (this.df.get(term) ?? 0) + 1);
+        // distinct tokens only: coverage, not term frequency, ranks, and indexing costs half as much
+        return { id, text: [...text.tokens].join(' '), headline: [...headline.tokens].join(' ') };
+      });
+      this.index.addAll(docs);
+      this.fromCache = false;
+      options.cache?.save(key, JSON.stringify({ key, passages: this.passages.length, normalized: this.normalized, df: [...this.df], index: this.index }));
+    }
+  }
+
+  /** A snapshot read back from the cache, or undefined when it is corrupt or not this corpus's. */
+  private readSnapshot(text: string, key: string): { index: MiniSearch<IndexedPassage>; normalized: string[]; df: Map<string, number> } | undefined {
+    try {
+      const data = JSON.parse(text) as { key?: unknown; passages?: unknown; normalized?: unknown; df?: unknown; index?: unknown };
+      if (data.key !== key || data.passages !== this.passages.length) return undefined;
+      if (!Array.isArray(data.normalized) || data.normalized.length !== this.passages.length || !data.normalized.every((item) => typeof item === 'string')) return undefined;
+      if (!Array.isArray(data.df) || typeof data.index !== 'object' || data.index === null) return undefined;
+      const index = MiniSearch.loadJS<IndexedPassage>(data.index as Parameters<typeof MiniSearch.loadJS>[0], INDEX_OPTIONS);
+      if (index.documentCount !== this.passages.length) return undefined;
+      return { index, normalized: data.normalized as string[], df: new Map(data.df as Array<[string, number]>) };
+    } catch {
+      return undefined;
+    }
   }
 
   /**
    * Builds the engine for a loaded corpus.
    * @param corpus - from {@link loadCorpus}
+   * @param options - see {@link EngineOptions}
    */
-  static build(corpus: Corpus): Engine {
-    return new Engine(corpus);
+  static build(corpus: Corpus, options: EngineOptions = {}): Engine {
+    return new Engine(corpus, options);
   }
 
-  private sectionTokens(section: Section): string[] {
-    let tokens = this.headlineTokens.get(section);
-    if (!tokens) {
-      tokens = tokenizeNormalized(normalizeText(`${section.keyword} ${section.headline}`), 'all');
-      this.headlineTokens.set(section, tokens);
+  private headlineView(section: Section): TextView {
+    let view = this.headlineViews.get(section);
+    if (!view) {
+      view = viewOf(normalizeText(`${section.keyword} ${section.headline}`));
+      this.headlineViews.set(section, view);
     }
-    return tokens;
-  }
-
-  private tokensOf(id: number): { text: Set<string>; headline: Set<string> } {
-    let entry = this.tokenCache.get(id);
-    if (!entry) {
-      const passage = this.passages[id]!;
-      entry = {
-        text: new Set(tokenizeNormalized(normalizeText(passage.text), 'all')),
-        headline: new Set(this.sectionTokens(passage.section)),
-      };
-      // bounded so that a large corpus does not keep every passage's tokens twice
-      if (this.tokenCache.size >= 20_000) this.tokenCache.clear();
-      this.tokenCache.set(id, entry);
-    }
-    return entry;
+    return view;
   }
 
   private idfOf(token: string): number {
@@ -169,16 +217,16 @@ export class Engine {
     return group.focus ? FOCUS_WEIGHT * rarity : rarity;
   }
 
-  private coverage(query: AnalyzedQuery): Coverage & { matched(text: ReadonlySet<string>): TermGroup[] } {
+  private coverage(query: AnalyzedQuery): Coverage & { matched(text: TextView): TermGroup[] } {
     const weights = query.groups.map((group) => this.importance(group));
     const total = weights.reduce((sum, weight) => sum + weight, 0);
-    const groupScore = (group: TermGroup, text: ReadonlySet<string>, headline?: ReadonlySet<string>): number => {
+    const groupScore = (group: TermGroup, text: TextView, headline?: TextView): number => {
       let best = 0;
       for (const alternative of group.alternatives) {
         let found = 0;
         for (const token of alternative.tokens) {
-          if (text.has(token)) found += 1;
-          else if (headline?.has(token)) found += HEADLINE_CREDIT;
+          if (contains(text, token)) found += 1;
+          else if (headline && contains(headline, token)) found += HEADLINE_CREDIT;
         }
         best = Math.max(best, (alternative.weight * found) / alternative.tokens.length);
       }
@@ -214,7 +262,7 @@ export class Engine {
     const limit = options.limit ?? 5;
     const query = analyzeQuery(text, this.lexicon);
     const coverage = this.coverage(query);
-    const terms = [...query.terms.keys()];
+    const terms = this.retrievalTerms([...query.terms.keys()]);
     const hits = terms.length
       ? this.index
           .search(terms.join(' '), {
@@ -226,8 +274,8 @@ export class Engine {
     const top = hits[0]?.score ?? 1;
     const ranked: RankedPassage[] = hits
       .map((hit) => {
-        const tokens = this.tokensOf(hit.id as number);
-        const share = coverage.of(tokens.text, tokens.headline);
+        const id = hit.id as number;
+        const share = coverage.of(viewOf(this.normalized[id]!), this.headlineView(this.passages[id]!.section));
         return { passage: this.passages[hit.id as number]!, coverage: share, score: share + (BM25_SHARE * hit.score) / top };
       })
       .sort((a, b) => b.score - a.score);
@@ -240,10 +288,10 @@ export class Engine {
       return { query: text, found: false, answer: null, highlights: [], matchedTerms: [], coverage: bestCoverage, citations: [], passages: ranked.slice(0, limit), nearestSections };
     }
     const extract = extractAnswer(best.passage.text, query, coverage);
-    const answerTokens = new Set(tokenizeNormalized(normalizeText(extract.text), 'all'));
-    const matched = coverage.matched(new Set(tokenizeNormalized(normalizeText(best.passage.text), 'all')));
+    const answerView = viewOf(normalizeText(extract.text));
+    const matched = coverage.matched(viewOf(normalizeText(best.passage.text)));
     // every query term found in the answer is bolded, so that 线开 joins 成资S3 and 开工
-    const matchedTokens = [...query.terms.keys()].filter((token) => answerTokens.has(token));
+    const matchedTokens = [...query.terms.keys()].filter((token) => contains(answerView, token));
     return {
       query: text,
       found: true,
@@ -255,6 +303,15 @@ export class Engine {
       passages: ranked.slice(0, limit),
       nearestSections,
     };
+  }
+
+  /** The query terms worth a posting-list walk: the rarest, without near stop words. */
+  private retrievalTerms(terms: string[]): string[] {
+    const n = this.passages.length;
+    // a term no passage has cannot find anything
+    const byRarity = terms.map((term) => ({ term, df: this.df.get(term) ?? 0 })).filter(({ df }) => df > 0).sort((a, b) => a.df - b.df);
+    const useful = byRarity.filter(({ df }) => df <= COMMON_MIN_PASSAGES || df <= COMMON_SHARE * n);
+    return (useful.length ? useful : byRarity.slice(0, 1)).slice(0, MAX_RETRIEVAL_TERMS).map(({ term }) => term);
   }
 
   private inScope(passage: Passage, options: AskOptions): boolean {

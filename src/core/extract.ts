@@ -2,8 +2,7 @@ import { normalizeText } from './normalize.js';
 import { MEASURE_WORDS } from './numerals.js';
 import { splitClauses } from './passages.js';
 import type { AnalyzedQuery, AnswerType } from './query.js';
-import { highlightSpans } from './highlight.js';
-import { tokenizeNormalized } from './tokenizer.js';
+import { viewOf, type TextView } from './view.js';
 
 /** The longest run of clauses considered as one answer. */
 const MAX_CLAUSES = 3;
@@ -20,13 +19,14 @@ const TYPE_MARKERS: Record<Exclude<AnswerType, 'amount'>, RegExp> = {
   place: /省|市|县|区|镇|村|地区|地带|江|河|山|园/u,
   time: /\d+年|\d+月|\d+日|昨日|今年|去年|明年|年底|年初/u,
 };
+const HAN = /\p{Script=Han}/u;
 const TRAILING = /[，,、：:；;\s]+$/u;
 const LEADING = /^[，,、：:；;\s]+/u;
 
 /** How a question's groups are weighed and matched: shared by passage ranking and extraction. */
 export interface Coverage {
-  /** Share (0-1) of the question's weighted groups that `tokens` cover. */
-  of(text: ReadonlySet<string>, headline?: ReadonlySet<string>): number;
+  /** Share (0-1) of the question's weighted groups that a text covers (headline words count less). */
+  of(text: TextView, headline?: TextView): number;
 }
 
 /** The part of a passage chosen as the answer, with its place in the passage text. */
@@ -37,20 +37,16 @@ export interface Extract {
   score: number;
 }
 
-/** The text with the question's own words blanked out, so that only new information counts. */
-function beyondQuestion(text: string, questionTokens: readonly string[]): string {
-  const chars = [...text];
-  let offset = 0;
-  const unitAt = chars.map((ch) => ((offset += ch.length), offset - ch.length));
-  for (const [start, end] of highlightSpans(text, questionTokens)) {
-    for (let i = 0; i < chars.length; i++) if (unitAt[i]! >= start && unitAt[i]! < end) chars[i] = ' ';
-  }
-  return normalizeText(chars.join(''));
+/** A normalized text with the question's own words blanked out, so that only new information counts. */
+function beyondQuestion(normalized: string, questionTokens: readonly string[]): string {
+  let rest = normalized;
+  for (const token of questionTokens) if (token.length > 1 || !HAN.test(token)) rest = rest.replaceAll(token, ' ');
+  return rest;
 }
 
-function typeBonus(text: string, query: AnalyzedQuery, questionTokens: readonly string[]): number {
+function typeBonus(normalized: string, query: AnalyzedQuery, questionTokens: readonly string[]): number {
   if (!query.expects) return 0;
-  const rest = beyondQuestion(text, questionTokens);
+  const rest = beyondQuestion(normalized, questionTokens);
   if (query.expects !== 'amount') return TYPE_MARKERS[query.expects].test(rest) ? 2 * TYPE_BONUS : 0;
   if (!/\d/.test(rest)) return 0;
   const measure = query.measure ?? `[${MEASURE_WORDS}%]`;
@@ -71,17 +67,19 @@ export function extractAnswer(passage: string, query: AnalyzedQuery, coverage: C
     starts.push(offset);
     offset += clause.length;
   }
-  const tokenSets = clauses.map((clause) => tokenizeNormalized(normalizeText(clause), 'all'));
+  const views = clauses.map((clause) => viewOf(normalizeText(clause)));
   const questionTokens = [...query.terms.keys()];
   let best: Extract = { text: passage, start: 0, end: passage.length, score: -Infinity };
   for (let i = 0; i < clauses.length; i++) {
     const tokens = new Set<string>();
+    let normalized = '';
     for (let j = i; j < Math.min(clauses.length, i + MAX_CLAUSES); j++) {
-      for (const token of tokenSets[j]!) tokens.add(token);
+      for (const token of views[j]!.tokens) tokens.add(token);
+      normalized += views[j]!.normalized;
       const raw = passage.slice(starts[i], starts[j]! + clauses[j]!.length);
       const text = raw.replace(TRAILING, '').replace(LEADING, '');
       if (!text) continue;
-      const score = coverage.of(tokens) + typeBonus(text, query, questionTokens) - LENGTH_PENALTY * text.length;
+      const score = coverage.of({ normalized, tokens }) + typeBonus(normalized, query, questionTokens) - LENGTH_PENALTY * text.length;
       if (score > best.score) {
         const start = starts[i]! + raw.indexOf(text);
         best = { text, start, end: start + text.length, score };

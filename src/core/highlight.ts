@@ -8,10 +8,15 @@ import { isHanToken } from './tokenizer.js';
  */
 export function highlightSpans(text: string, tokens: Iterable<string>): Array<[number, number]> {
   const chars = [...text];
-  const folded = chars.map((ch) => {
-    const norm = normalizeText(ch, false);
-    return [...norm].length === 1 ? norm : '\u0000';
-  });
+  // normalizing keeps one character for one almost always; only then is the whole text folded at once
+  const whole = [...normalizeText(text, false)];
+  const folded =
+    whole.length === chars.length
+      ? whole
+      : chars.map((ch) => {
+          const norm = normalizeText(ch, false);
+          return [...norm].length === 1 ? norm : '\u0000';
+        });
   const offsets: number[] = [];
   let offset = 0;
   for (const ch of chars) {

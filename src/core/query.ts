@@ -67,7 +67,7 @@ function expectedAnswer(normalized: string, text: string): Pick<AnalyzedQuery, '
 }
 
 function tokensOf(word: string): string[] {
-  return tokenizeNormalized(word, 'isolated');
+  return tokenizeNormalized(word, 'query');
 }
 
 /** Collects groups in question order, with where question words stand between them. */

@@ -4,7 +4,7 @@ import { normalizeText } from './normalize.js';
  * Bumped whenever the tokens produced for the same text change, so that anything derived from
  * tokens (a cached index) is rebuilt.
  */
-export const TOKENIZER_VERSION = 1;
+export const TOKENIZER_VERSION = 3;
 
 /**
  * Words that ask: what kind of answer is wanted, not what it is about. The content word next to
@@ -37,9 +37,6 @@ const HAN = /\p{Script=Han}/u;
 // (pm2.5, 107.5, s3, 1+1+n, 7.9%).
 const WORD_CHAR = String.raw`(?:(?!\p{Script=Han})[\p{L}\p{N}])`;
 const TOKEN_RUN = new RegExp(String.raw`(\p{Script=Han}+)|(${WORD_CHAR}+(?:[.+]${WORD_CHAR}+)*%?)`, 'gu');
-
-/** Which single Han characters become tokens. */
-export type UnigramMode = 'all' | 'isolated';
 
 /** A piece of a Han run: a content word, or a stop word (which may be a question word). */
 export type RunItem = { content: string } | { question: boolean };
@@ -82,21 +79,31 @@ export function contentRuns(run: string): string[] {
   return runs;
 }
 
-function hanTokens(run: string, unigrams: UnigramMode, out: string[]): void {
+/**
+ * How a text is tokenized. Both give overlapping bigrams of Han runs, and a single Han character
+ * only where it stands alone between non-Han characters (9条, S3线: the measure word after a figure
+ * is found by a question about it). `document` keeps stop words: a question never asks for them, so
+ * they cost index space only, and indexing needs no word segmentation. `query` drops question words
+ * and particles so that no bigram spans them.
+ */
+export type TokenMode = 'document' | 'query';
+
+function hanTokens(run: string, out: string[]): void {
   const chars = [...run];
   for (let i = 0; i + 1 < chars.length; i++) out.push(chars[i]! + chars[i + 1]!);
-  if (unigrams === 'all' || chars.length === 1) out.push(...chars);
+  if (chars.length === 1) out.push(chars[0]!);
 }
 
 /**
  * Tokens of an already normalized text (see {@link normalizeText}): Han runs as overlapping
- * bigrams, with single characters per `unigrams`; Latin and number runs whole.
+ * bigrams (with single characters per `mode`), Latin and number runs whole.
  */
-export function tokenizeNormalized(text: string, unigrams: UnigramMode): string[] {
+export function tokenizeNormalized(text: string, mode: TokenMode): string[] {
   const out: string[] = [];
   for (const match of text.matchAll(TOKEN_RUN)) {
     if (match[1]) {
-      for (const run of contentRuns(match[1])) hanTokens(run, unigrams, out);
+      if (mode === 'document') hanTokens(match[1], out);
+      else for (const run of contentRuns(match[1])) hanTokens(run, out);
     } else if (match[2]) {
       out.push(match[2]);
     }
@@ -104,20 +111,14 @@ export function tokenizeNormalized(text: string, unigrams: UnigramMode): string[
   return out;
 }
 
-/**
- * The document tokenizer: normalizes, then emits every bigram and every single Han character, so
- * that a one-character query word still finds its passage.
- */
+/** The document tokenizer: normalizes, then {@link tokenizeNormalized} in `document` mode. */
 export function tokenizeDocument(text: string): string[] {
-  return tokenizeNormalized(normalizeText(text), 'all');
+  return tokenizeNormalized(normalizeText(text), 'document');
 }
 
-/**
- * The query tokenizer: the same normalization and bigrams as {@link tokenizeDocument}, but a
- * single character only where it stands alone, so that common characters do not flood the ranking.
- */
+/** The query tokenizer: the same normalization, then {@link tokenizeNormalized} in `query` mode. */
 export function tokenizeQuery(text: string): string[] {
-  return tokenizeNormalized(normalizeText(text), 'isolated');
+  return tokenizeNormalized(normalizeText(text), 'query');
 }
 
 /** True when a token is made of Han characters. */

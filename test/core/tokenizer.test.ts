@@ -30,8 +30,9 @@ describe('tokenizer', () => {
     expect(tokenizeQuery('跨市公交增加到了几条')).not.toContain('几条');
   });
 
-  it('GIVEN a document THEN single characters are indexed too, a query only keeps lone ones', () => {
-    expect(tokenizeDocument('开工')).toEqual(['开工', '开', '工']);
+  it('GIVEN a document or a query THEN a single character is a token only where it stands alone', () => {
+    expect(tokenizeDocument('开工')).toEqual(['开工']);
+    expect(tokenizeDocument('9条、S3线')).toEqual(['9', '条', 's3', '线']);
     expect(tokenizeQuery('开工')).toEqual(['开工']);
     expect(tokenizeQuery('多少对')).toEqual(['对']);
   });

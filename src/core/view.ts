@@ -1,0 +1,29 @@
+import { tokenizeNormalized } from './tokenizer.js';
+
+const SINGLE_HAN = /^\p{Script=Han}$/u;
+
+/** A text as the matcher sees it: its normalized form and its document tokens. */
+export interface TextView {
+  normalized: string;
+  tokens: ReadonlySet<string>;
+}
+
+/** The view of an already normalized text. */
+export function viewOf(normalized: string): TextView {
+  return { normalized, tokens: new Set(tokenizeNormalized(normalized, 'document')) };
+}
+
+/**
+ * Whether a query token occurs in a text: as one of its tokens, or, for a single Han character
+ * (indexed only where it stands alone), anywhere in it.
+ */
+export function contains(view: TextView, token: string): boolean {
+  return view.tokens.has(token) || (SINGLE_HAN.test(token) && view.normalized.includes(token));
+}
+
+/** The distinct keys a text adds to document frequencies: its tokens and its Han characters. */
+export function frequencyKeys(view: TextView): Set<string> {
+  const keys = new Set(view.tokens);
+  for (const ch of view.normalized) if (SINGLE_HAN.test(ch)) keys.add(ch);
+  return keys;
+}

@@ -1,0 +1,66 @@
+import { readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadCorpus } from '../../src/core/corpus.js';
+import { Engine } from '../../src/core/engine.js';
+import { cacheKey, fileCache, type IndexCache } from '../../src/core/index-cache.js';
+import { GOOD_REPORT, tempCorpus } from '../helpers/corpus.js';
+
+function memoryCache(): IndexCache & { saves: number; entries: Map<string, string> } {
+  const entries = new Map<string, string>();
+  const cache = {
+    saves: 0,
+    entries,
+    load: (key: string) => entries.get(key),
+    save: (key: string, data: string) => {
+      cache.saves++;
+      entries.set(key, data);
+    },
+  };
+  return cache;
+}
+
+describe('index cache', () => {
+  it('GIVEN an unchanged corpus THEN the second start loads the index and answers the same', () => {
+    const cache = memoryCache();
+    const first = Engine.build(loadCorpus('corpus'), { cache });
+    const second = Engine.build(loadCorpus('corpus'), { cache });
+    expect([first.fromCache, second.fromCache, cache.saves]).toEqual([false, true, 1]);
+    for (const question of ['成资S3线开工了吗', '日开行动车多少对', '成都的人口有多少', 'Longquan Mountain forest park greening']) {
+      expect(second.ask(question)).toEqual(first.ask(question));
+    }
+  });
+
+  it('GIVEN a changed corpus or tokenizer input THEN the key changes and the index is rebuilt', () => {
+    const dir = tempCorpus({ 'a.md': GOOD_REPORT });
+    const before = cacheKey(loadCorpus(dir), 200);
+    writeFileSync(join(dir, 'a.md'), GOOD_REPORT.replace('地铁开通了。', '地铁开通了,客流很大。'));
+    expect(cacheKey(loadCorpus(dir), 200)).not.toBe(before);
+    expect(cacheKey(loadCorpus(dir), 100)).not.toBe(cacheKey(loadCorpus(dir), 200));
+  });
+
+  it('GIVEN a corrupt cache entry THEN it is detected, reported, rebuilt and overwritten', () => {
+    const cache = memoryCache();
+    const corpus = loadCorpus('corpus');
+    Engine.build(corpus, { cache });
+    const key = [...cache.entries.keys()][0]!;
+    const problems: string[] = [];
+    for (const corrupt of ['{not json', JSON.stringify({ key, passages: 1 }), cache.entries.get(key)!.slice(0, 500)]) {
+      cache.entries.set(key, corrupt);
+      const engine = Engine.build(corpus, { cache, onCacheProblem: (message) => problems.push(message) });
+      expect(engine.fromCache).toBe(false);
+      expect(engine.ask('成资S3线开工了吗').answer).toBe('市域铁路成资S3线开工');
+      expect(Engine.build(corpus, { cache }).fromCache).toBe(true);
+    }
+    expect(problems).toHaveLength(3);
+  });
+
+  it('GIVEN a folder cache THEN entries are files written whole', () => {
+    const dir = tempCorpus({});
+    const cache = fileCache(join(dir, 'cache'));
+    Engine.build(loadCorpus('test/fixtures/corpus'), { cache });
+    expect(readdirSync(join(dir, 'cache')).filter((name) => name.endsWith('.json'))).toHaveLength(1);
+    expect(readdirSync(join(dir, 'cache')).some((name) => name.endsWith('.tmp'))).toBe(false);
+    expect(Engine.build(loadCorpus('test/fixtures/corpus'), { cache }).fromCache).toBe(true);
+  });
+});
