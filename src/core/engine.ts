@@ -1,14 +1,15 @@
 import MiniSearch, { type Options } from 'minisearch';
 import type { Corpus } from './corpus.js';
 import { QueryError } from './errors.js';
-import { extractAnswer, type Coverage } from './extract.js';
+import { clausesOf, extractAnswer, type Clause, type Coverage } from './extract.js';
+import { BoundedCache } from './bounded-cache.js';
 import { highlightSpans } from './highlight.js';
 import type { Lexicon } from './lexicon.js';
 import { normalizeText } from './normalize.js';
 import { MAX_PASSAGE_CHARS, toPassages } from './passages.js';
 import { cacheKey, type IndexCache } from './index-cache.js';
 import { analyzeQuery, type AnalyzedQuery, type TermGroup } from './query.js';
-import { contains, frequencyKeys, viewOf, type TextView } from './view.js';
+import { contains, frequencyKeys, viewOf, type IndexedView, type TextView } from './view.js';
 import type { Passage, ReportDocument, Section, SourceInfo } from './types.js';
 
 /** The longest question accepted, in characters (Discord's option allows 200; the CLI the same). */
@@ -36,6 +37,8 @@ const HEADLINE_BOOST = 1.5;
 const HEADLINE_CREDIT = 0.5;
 /** How much more the question's focus weighs than its other words (see TermGroup.focus). */
 const FOCUS_WEIGHT = 2;
+/** How many passages' views and clauses are kept for reuse across questions. */
+const VIEW_CACHE_SIZE = 5000;
 /** Weight of BM25 (scaled to the best candidate) beside coverage when ranking. */
 const BM25_SHARE = 0.15;
 
@@ -137,7 +140,10 @@ export class Engine {
   private readonly normalized: string[];
   /** True when the index was loaded from the cache rather than built. */
   readonly fromCache: boolean;
-  private readonly headlineViews = new Map<Section, TextView>();
+  private readonly headlineViews = new Map<Section, IndexedView>();
+  /** Views and clauses of passages met in queries; bounded so a large corpus does not keep them all. */
+  private readonly passageViews = new BoundedCache<number, TextView>(VIEW_CACHE_SIZE);
+  private readonly passageClauses = new BoundedCache<number, Clause[]>(VIEW_CACHE_SIZE);
 
   private constructor(corpus: Corpus, options: EngineOptions) {
     this.lexicon = corpus.lexicon;
@@ -195,7 +201,7 @@ export class Engine {
     return new Engine(corpus, options);
   }
 
-  private headlineView(section: Section): TextView {
+  private headlineView(section: Section): IndexedView {
     let view = this.headlineViews.get(section);
     if (!view) {
       view = viewOf(normalizeText(`${section.keyword} ${section.headline}`));
@@ -275,7 +281,7 @@ export class Engine {
     const ranked: RankedPassage[] = hits
       .map((hit) => {
         const id = hit.id as number;
-        const share = coverage.of(viewOf(this.normalized[id]!), this.headlineView(this.passages[id]!.section));
+        const share = coverage.of(this.passageViews.get(id, () => viewOf(this.normalized[id]!)), this.headlineView(this.passages[id]!.section));
         return { passage: this.passages[hit.id as number]!, coverage: share, score: share + (BM25_SHARE * hit.score) / top };
       })
       .sort((a, b) => b.score - a.score);
@@ -287,9 +293,11 @@ export class Engine {
     if (!found) {
       return { query: text, found: false, answer: null, highlights: [], matchedTerms: [], coverage: bestCoverage, citations: [], passages: ranked.slice(0, limit), nearestSections };
     }
-    const extract = extractAnswer(best.passage.text, query, coverage);
+    const bestId = hits.find((hit) => this.passages[hit.id as number] === best.passage)!.id as number;
+    const clauses = this.passageClauses.get(bestId, () => clausesOf(best.passage.text));
+    const extract = extractAnswer(best.passage.text, query, coverage, clauses);
     const answerView = viewOf(normalizeText(extract.text));
-    const matched = coverage.matched(viewOf(normalizeText(best.passage.text)));
+    const matched = coverage.matched(this.passageViews.get(bestId, () => viewOf(this.normalized[bestId]!)));
     // every query term found in the answer is bolded, so that 线开 joins 成资S3 and 开工
     const matchedTokens = [...query.terms.keys()].filter((token) => contains(answerView, token));
     return {

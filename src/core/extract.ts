@@ -2,7 +2,7 @@ import { normalizeText } from './normalize.js';
 import { MEASURE_WORDS } from './numerals.js';
 import { splitClauses } from './passages.js';
 import type { AnalyzedQuery, AnswerType } from './query.js';
-import { viewOf, type TextView } from './view.js';
+import { joinViews, viewOf, type TextView } from './view.js';
 
 /** The longest run of clauses considered as one answer. */
 const MAX_CLAUSES = 3;
@@ -37,51 +37,65 @@ export interface Extract {
   score: number;
 }
 
-/** A normalized text with the question's own words blanked out, so that only new information counts. */
-function beyondQuestion(normalized: string, questionTokens: readonly string[]): string {
-  let rest = normalized;
-  for (const token of questionTokens) if (token.length > 1 || !HAN.test(token)) rest = rest.replaceAll(token, ' ');
-  return rest;
+/**
+ * Scores what a text holds beyond the question's own words (blanked out first) that is of the kind
+ * asked for. Built once per question.
+ */
+function typeScorer(query: AnalyzedQuery): (normalized: string) => number {
+  const expects = query.expects;
+  if (!expects) return () => 0;
+  const own = [...query.terms.keys()].filter((token) => token.length > 1 || !HAN.test(token)).sort((a, b) => b.length - a.length);
+  const beyondQuestion = (normalized: string): string => own.reduce((rest, token) => rest.replaceAll(token, ' '), normalized);
+  if (expects !== 'amount') return (normalized) => (TYPE_MARKERS[expects].test(beyondQuestion(normalized)) ? 2 * TYPE_BONUS : 0);
+  const withMeasure = new RegExp(`\\d[\\d.,]*(?:万|亿)?(?:余|多)?${query.measure ?? `[${MEASURE_WORDS}%]`}`, 'u');
+  return (normalized) => {
+    const rest = beyondQuestion(normalized);
+    if (!/\d/.test(rest)) return 0;
+    return TYPE_BONUS + (withMeasure.test(rest) ? TYPE_BONUS : 0);
+  };
 }
 
-function typeBonus(normalized: string, query: AnalyzedQuery, questionTokens: readonly string[]): number {
-  if (!query.expects) return 0;
-  const rest = beyondQuestion(normalized, questionTokens);
-  if (query.expects !== 'amount') return TYPE_MARKERS[query.expects].test(rest) ? 2 * TYPE_BONUS : 0;
-  if (!/\d/.test(rest)) return 0;
-  const measure = query.measure ?? `[${MEASURE_WORDS}%]`;
-  const withMeasure = new RegExp(`\\d[\\d.,]*(?:万|亿)?(?:余|多)?${measure}`, 'u');
-  return TYPE_BONUS + (withMeasure.test(rest) ? TYPE_BONUS : 0);
+/** A clause of a passage: its text, where it starts, and how the matcher sees it. */
+export interface Clause {
+  text: string;
+  start: number;
+  view: TextView;
+}
+
+/** The clauses of a passage, ready for {@link extractAnswer} (worth keeping per passage). */
+export function clausesOf(passage: string): Clause[] {
+  let start = 0;
+  return splitClauses(passage).map((text) => {
+    const clause = { text, start, view: viewOf(normalizeText(text)) };
+    start += text.length;
+    return clause;
+  });
 }
 
 /**
  * Picks the run of clauses of a passage that best answers the question: most of the question
- * covered, a figure when an amount is asked for, and no longer than it needs to be. The result is
- * a verbatim substring of `passage`, without the commas at its edges.
+ * covered, what was asked for (a figure, an organization...) beyond the question's own words, and
+ * no longer than it needs to be. The result is a verbatim substring of `passage`, without the commas
+ * at its edges.
  */
-export function extractAnswer(passage: string, query: AnalyzedQuery, coverage: Coverage): Extract {
-  const clauses = splitClauses(passage);
-  const starts: number[] = [];
-  let offset = 0;
-  for (const clause of clauses) {
-    starts.push(offset);
-    offset += clause.length;
-  }
-  const views = clauses.map((clause) => viewOf(normalizeText(clause)));
-  const questionTokens = [...query.terms.keys()];
+export function extractAnswer(passage: string, query: AnalyzedQuery, coverage: Coverage, clauses: Clause[] = clausesOf(passage)): Extract {
+  // what was asked for is looked for clause by clause (a figure with its unit never spans a comma);
+  // a run of clauses holds it when one of its clauses does
+  const typeBonus = typeScorer(query);
+  const clauseBonus = clauses.map((clause) => typeBonus(clause.view.normalized));
   let best: Extract = { text: passage, start: 0, end: passage.length, score: -Infinity };
   for (let i = 0; i < clauses.length; i++) {
-    const tokens = new Set<string>();
-    let normalized = '';
+    let bonus = 0;
     for (let j = i; j < Math.min(clauses.length, i + MAX_CLAUSES); j++) {
-      for (const token of views[j]!.tokens) tokens.add(token);
-      normalized += views[j]!.normalized;
-      const raw = passage.slice(starts[i], starts[j]! + clauses[j]!.length);
+      const clause = clauses[j]!;
+      bonus = Math.max(bonus, clauseBonus[j]!);
+      const window = i === j ? clause.view : joinViews(clauses.slice(i, j + 1).map((c) => c.view));
+      const raw = passage.slice(clauses[i]!.start, clause.start + clause.text.length);
       const text = raw.replace(TRAILING, '').replace(LEADING, '');
       if (!text) continue;
-      const score = coverage.of({ normalized, tokens }) + typeBonus(normalized, query, questionTokens) - LENGTH_PENALTY * text.length;
+      const score = coverage.of(window) + bonus - LENGTH_PENALTY * text.length;
       if (score > best.score) {
-        const start = starts[i]! + raw.indexOf(text);
+        const start = clauses[i]!.start + raw.indexOf(text);
         best = { text, start, end: start + text.length, score };
       }
     }

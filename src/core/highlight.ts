@@ -26,12 +26,13 @@ export function highlightSpans(text: string, tokens: Iterable<string>): Array<[n
   offsets.push(offset);
   const marked = new Array<boolean>(chars.length).fill(false);
   const haystack = folded.join('');
+  // code-unit offsets in the haystack map to characters directly unless it holds astral characters
+  const bmp = haystack.length === folded.length;
   for (const token of new Set(tokens)) {
     const length = [...token].length;
     if (length < 2 && isHanToken(token)) continue;
     for (let at = haystack.indexOf(token); at >= 0; at = haystack.indexOf(token, at + 1)) {
-      // folded has one code unit per character only for BMP characters; map through code points
-      const start = [...haystack.slice(0, at)].length;
+      const start = bmp ? at : [...haystack.slice(0, at)].length;
       for (let i = start; i < start + length; i++) marked[i] = true;
     }
   }

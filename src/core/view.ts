@@ -5,11 +5,16 @@ const SINGLE_HAN = /^\p{Script=Han}$/u;
 /** A text as the matcher sees it: its normalized form and its document tokens. */
 export interface TextView {
   normalized: string;
+  tokens: Pick<ReadonlySet<string>, 'has'>;
+}
+
+/** A view whose tokens are a set of its own (not a join of other views). */
+export interface IndexedView extends TextView {
   tokens: ReadonlySet<string>;
 }
 
 /** The view of an already normalized text. */
-export function viewOf(normalized: string): TextView {
+export function viewOf(normalized: string): IndexedView {
   return { normalized, tokens: new Set(tokenizeNormalized(normalized, 'document')) };
 }
 
@@ -22,8 +27,16 @@ export function contains(view: TextView, token: string): boolean {
 }
 
 /** The distinct keys a text adds to document frequencies: its tokens and its Han characters. */
-export function frequencyKeys(view: TextView): Set<string> {
+export function frequencyKeys(view: IndexedView): Set<string> {
   const keys = new Set(view.tokens);
   for (const ch of view.normalized) if (SINGLE_HAN.test(ch)) keys.add(ch);
   return keys;
+}
+
+/** The view of consecutive texts taken together, without copying their token sets. */
+export function joinViews(views: readonly TextView[]): TextView {
+  return {
+    normalized: views.map((view) => view.normalized).join(''),
+    tokens: { has: (token) => views.some((view) => view.tokens.has(token)) },
+  };
 }

@@ -1,0 +1,137 @@
+import { spawnSync } from 'node:child_process';
+import { cpus, totalmem } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { isMainModule } from '../main-module.js';
+import { SYSTEMS } from './systems.js';
+import type { WorkerResult } from './worker.js';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+const WORKER = join(ROOT, 'dist', 'cli', 'bench', 'worker.js');
+const ASK = join(ROOT, 'dist', 'cli', 'ask.js');
+const QUESTION = '成资S3线开工了吗';
+
+/** Targets from the issue, checked against the measured rows. */
+interface Check {
+  target: string;
+  measured: string;
+  met: boolean;
+}
+
+function runWorker(system: string, corpus: string, corpusDir: string, questions: string[]): WorkerResult {
+  // a fresh process for each run, so that heap and RSS belong to that system and corpus alone
+  const child = spawnSync(process.execPath, ['--expose-gc', WORKER, system, corpus, corpusDir, ...questions], { encoding: 'utf8', maxBuffer: 1 << 24 });
+  if (child.status !== 0) throw new Error(`bench: the ${system} worker on ${corpus} failed:\n${child.stderr}`);
+  return JSON.parse(child.stdout.trim().split('\n').at(-1)!) as WorkerResult;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+/** Wall time of a command to its exit, median of `runs`, in ms. */
+function wall(command: string, args: string[], runs: number, input?: string): number {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const started = performance.now();
+    const child = spawnSync(command, args, { cwd: ROOT, encoding: 'utf8', input, maxBuffer: 1 << 26 });
+    if (child.status !== 0) throw new Error(`bench: ${command} ${args.join(' ')} failed:\n${child.stderr}`);
+    times.push(performance.now() - started);
+  }
+  return median(times);
+}
+
+const fmt = (value: number | null, digits = 2): string => (value === null ? '-' : value.toFixed(digits));
+
+function table(rows: WorkerResult[]): string {
+  const header = '| corpus | system | passages | build (ms) | p50 (ms) | p99 (ms) | heap (MB) | RSS (MB) | passage@1 | answer@1 |';
+  const rule = '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|';
+  const body = rows.map((r) => `| ${r.corpus} | ${r.system} | ${r.passages} | ${fmt(r.buildMs, 0)} | ${fmt(r.p50Ms, 3)} | ${fmt(r.p99Ms, 3)} | ${fmt(r.heapMB, 0)} | ${fmt(r.rssMB, 0)} | ${fmt(r.passageAt1)} | ${fmt(r.answerAt1)} |`);
+  return [header, rule, ...body].join('\n');
+}
+
+function checks(rows: WorkerResult[], coldMs: number, batchMs: number): Check[] {
+  const find = (corpus: string, system: string) => rows.find((r) => r.corpus === corpus && r.system === system);
+  const out: Check[] = [];
+  const real = find('real', 'engine');
+  if (real) out.push({ target: 'real corpus: p99 < 1 ms', measured: `${fmt(real.p99Ms, 3)} ms`, met: real.p99Ms < 1 });
+  const tenK = find('10000', 'engine');
+  const tenKBase = find('10000', 'minisearch-bigram');
+  if (tenK && tenKBase) out.push({ target: '10,000 passages: p99 ≤ ¼ of the plain-bigram baseline', measured: `${fmt(tenK.p99Ms, 2)} ms vs ${fmt(tenKBase.p99Ms, 2)} ms (ratio ${fmt(tenK.p99Ms / tenKBase.p99Ms)})`, met: tenK.p99Ms <= tenKBase.p99Ms / 4 });
+  const hundredK = find('100000', 'engine');
+  if (hundredK) {
+    out.push({ target: '100,000 passages: build < 30 s', measured: `${fmt(hundredK.buildMs / 1000, 1)} s`, met: hundredK.buildMs < 30_000 });
+    out.push({ target: '100,000 passages: p99 < 50 ms', measured: `${fmt(hundredK.p99Ms, 1)} ms`, met: hundredK.p99Ms < 50 });
+    out.push({ target: '100,000 passages: RSS < 1.5 GB', measured: `${fmt(hundredK.rssMB, 0)} MB`, met: hundredK.rssMB < 1536 });
+  }
+  out.push({ target: '`npm run ask` answers in < 1 s wall, start-up included', measured: `${fmt(coldMs, 0)} ms`, met: coldMs < 1000 });
+  out.push({ target: '`--batch` < 2 ms a question', measured: `${fmt(batchMs, 3)} ms`, met: batchMs < 2 });
+  return out;
+}
+
+/** Runs the benchmark, prints the table and writes docs/benchmarks.md. */
+export function main(argv: string[]): number {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      sizes: { type: 'string', default: '1000,10000,100000' },
+      corpus: { type: 'string', default: join(ROOT, 'corpus') },
+      questions: { type: 'string', multiple: true },
+      out: { type: 'string', default: join(ROOT, 'docs', 'benchmarks.md') },
+    },
+  });
+  const questions = values.questions ?? [join(ROOT, '..', 'shared', 'eval', 'dev.jsonl'), join(ROOT, 'eval', 'extra.jsonl')];
+  const corpora = ['real', ...values.sizes.split(',').filter(Boolean)];
+  const rows: WorkerResult[] = [];
+  for (const corpus of corpora) {
+    for (const system of SYSTEMS) {
+      process.stderr.write(`bench: ${system} on ${corpus}...\n`);
+      rows.push(runWorker(system, corpus, values.corpus, questions));
+    }
+  }
+
+  process.stderr.write('bench: cold start and batch...\n');
+  wall(process.execPath, [ASK, QUESTION], 1); // warms the index cache, as any second start finds it
+  const coldNpm = wall('npm', ['run', '--silent', 'ask', '--', QUESTION], 5);
+  const coldNode = wall(process.execPath, [ASK, QUESTION], 5);
+  const lines = Array.from({ length: 1000 }, (_, i) => ['成资S3线开工了吗', '日开行动车多少对', '川芎产值同比增长多少', 'How many schools in Chengdu pair up?', '成都的人口有多少'][i % 5]).join('\n');
+  const batchEmpty = wall(process.execPath, [ASK, '--batch'], 3, '');
+  const batchFull = wall(process.execPath, [ASK, '--batch'], 3, `${lines}\n`);
+  const batchPerQuestion = (batchFull - batchEmpty) / 1000;
+
+  const cpu = cpus();
+  const machine = `${cpu.length} cores (${cpu[0]?.model.trim() ?? 'unknown CPU'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node.js ${process.version}, ${process.platform}/${process.arch}`;
+  const results = checks(rows, coldNpm, batchPerQuestion);
+  const report = [
+    '# Benchmarks',
+    '',
+    `Measured by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}: ${machine}.`,
+    '',
+    'Each row is a fresh process: build the index, warm up (up to 10 rounds), then ask the fixed question set',
+    `(${questions.map((file) => file.replace(`${ROOT}/`, '')).join(', ')}) up to 30 times (fewer when a round is slow); p50 and p99 are per question.`,
+    'Heap and RSS are after a forced GC at the end. Synthetic corpora: each passage is three sentences of',
+    'the report drawn at random plus a unique tag, in a random section (seeded, deterministic).',
+    'Baselines on the same data in the same run: `minisearch-default` (MiniSearch with its default',
+    'tokenizer) and `minisearch-bigram` (plain character bigrams, no query processing).',
+    'passage@1 and answer@1 are on the real corpus over the answerable questions of the set.',
+    '',
+    table(rows),
+    '',
+    `Start-up: \`npm run ask -- "${QUESTION}"\` to its answer (median of 5, index cache warm): ${fmt(coldNpm, 0)} ms;`,
+    `\`node dist/cli/ask.js\` directly: ${fmt(coldNode, 0)} ms. \`--batch\`: ${fmt(batchPerQuestion, 3)} ms a question (1,000 questions, start-up subtracted).`,
+    '',
+    '| target | measured | met |',
+    '|---|---|---|',
+    ...results.map((c) => `| ${c.target} | ${c.measured} | ${c.met ? 'yes' : '**no**'} |`),
+    '',
+  ].join('\n');
+  process.stdout.write(`${report}\n`);
+  mkdirSync(dirname(values.out), { recursive: true });
+  writeFileSync(values.out, report);
+  return results.every((c) => c.met) ? 0 : 1;
+}
+
+if (isMainModule(import.meta.url)) process.exitCode = main(process.argv.slice(2));

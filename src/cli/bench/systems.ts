@@ -1,0 +1,55 @@
+import MiniSearch from 'minisearch';
+import type { Corpus } from '../../core/corpus.js';
+import { Engine } from '../../core/engine.js';
+import { toPassages } from '../../core/passages.js';
+import type { Passage } from '../../core/types.js';
+
+/** A system under benchmark: built once, then asked; answers its ranked passages. */
+export interface BenchSystem {
+  passages: number;
+  /** The ranked passage texts for a question (at most 5). */
+  ask(question: string): string[];
+  /** The extracted answer, for systems that extract one. */
+  answer?(question: string): string | null;
+}
+
+/** The systems compared, by name. */
+export const SYSTEMS = ['engine', 'minisearch-default', 'minisearch-bigram'] as const;
+export type SystemName = (typeof SYSTEMS)[number];
+
+function plainBigrams(text: string): string[] {
+  const chars = [...text.replace(/\s+/g, '')];
+  if (chars.length === 1) return chars;
+  const out: string[] = [];
+  for (let i = 0; i + 1 < chars.length; i++) out.push(chars[i]! + chars[i + 1]!);
+  return out;
+}
+
+function baseline(passages: Passage[], tokenize?: (text: string) => string[]): BenchSystem {
+  const index = new MiniSearch<{ id: number; text: string; headline: string }>({
+    fields: ['text', 'headline'],
+    ...(tokenize ? { tokenize, processTerm: (term: string) => term } : {}),
+  });
+  index.addAll(passages.map((passage, id) => ({ id, text: passage.text, headline: `${passage.section.keyword} ${passage.section.headline}` })));
+  return {
+    passages: passages.length,
+    ask: (question) => index.search(question).slice(0, 5).map((hit) => passages[hit.id as number]!.text),
+  };
+}
+
+/**
+ * Builds a system over a corpus. The baselines index the same passages: MiniSearch with its
+ * default tokenizer, and MiniSearch with a plain character-bigram tokenizer and no query processing.
+ */
+export function buildSystem(name: SystemName, corpus: Corpus, maxPassageChars?: number): BenchSystem {
+  if (name === 'engine') {
+    const engine = Engine.build(corpus, { maxPassageChars });
+    return {
+      passages: engine.passages.length,
+      ask: (question) => engine.ask(question).passages.map(({ passage }) => passage.text),
+      answer: (question) => engine.ask(question).answer,
+    };
+  }
+  const passages = corpus.documents.flatMap((document) => toPassages(document, maxPassageChars));
+  return name === 'minisearch-default' ? baseline(passages) : baseline(passages, plainBigrams);
+}

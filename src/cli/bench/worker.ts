@@ -1,0 +1,85 @@
+import { loadCorpus } from '../../core/corpus.js';
+import { readEvalFile } from '../evaluate.js';
+import { isMainModule } from '../main-module.js';
+import { syntheticCorpus } from './synthetic.js';
+import { buildSystem, SYSTEMS, type SystemName } from './systems.js';
+
+/** What one worker measured: one system on one corpus, in a fresh process. */
+export interface WorkerResult {
+  system: SystemName;
+  corpus: string;
+  passages: number;
+  buildMs: number;
+  p50Ms: number;
+  p99Ms: number;
+  heapMB: number;
+  rssMB: number;
+  /** On the real corpus: the share of answerable questions whose gold string is in the top passage. */
+  passageAt1: number | null;
+  answerAt1: number | null;
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]!;
+}
+
+/** Measures one system on one corpus (`real` or a passage count) with the given question files. */
+export function measure(system: SystemName, corpusName: string, corpusDir: string, questionFiles: string[]): WorkerResult {
+  const real = loadCorpus(corpusDir);
+  const synthetic = corpusName !== 'real';
+  const corpus = synthetic ? syntheticCorpus(real, Number(corpusName)) : real;
+  const started = performance.now();
+  // synthetic passages stay whole so that the corpus has exactly the passages asked for
+  const built = buildSystem(system, corpus, synthetic ? Number.POSITIVE_INFINITY : undefined);
+  const buildMs = performance.now() - started;
+  const items = questionFiles.flatMap((file) => readEvalFile(file));
+  // latency is measured once the code is compiled hot, as in a long-running bot: up to 10 rounds
+  // of warm-up and 30 measured rounds, fewer where a round is slow (at least one of each)
+  const rounds = (max: number, budgetMs: number, body: () => void): void => {
+    const started = performance.now();
+    for (let round = 0; round < max && (round === 0 || performance.now() - started < budgetMs); round++) body();
+  };
+  rounds(10, 3000, () => {
+    for (const item of items) built.ask(item.q);
+  });
+  const times: number[] = [];
+  rounds(30, 8000, () => {
+    for (const item of items) {
+      const start = performance.now();
+      built.ask(item.q);
+      times.push(performance.now() - start);
+    }
+  });
+  times.sort((a, b) => a - b);
+  let passageAt1: number | null = null;
+  let answerAt1: number | null = null;
+  if (!synthetic) {
+    const answerable = items.filter((item) => item.answer !== null);
+    passageAt1 = answerable.filter((item) => built.ask(item.q)[0]?.includes(item.answer!)).length / answerable.length;
+    if (built.answer) answerAt1 = answerable.filter((item) => built.answer!(item.q)?.includes(item.answer!)).length / answerable.length;
+  }
+  (globalThis as { gc?: () => void }).gc?.();
+  const memory = process.memoryUsage();
+  return {
+    system,
+    corpus: corpusName,
+    passages: built.passages,
+    buildMs,
+    p50Ms: percentile(times, 0.5),
+    p99Ms: percentile(times, 0.99),
+    heapMB: memory.heapUsed / 2 ** 20,
+    rssMB: memory.rss / 2 ** 20,
+    passageAt1,
+    answerAt1,
+  };
+}
+
+if (isMainModule(import.meta.url)) {
+  const [system, corpusName, corpusDir, ...files] = process.argv.slice(2);
+  if (!SYSTEMS.includes(system as SystemName) || !corpusName || !corpusDir || files.length === 0) {
+    process.stderr.write('usage: node dist/cli/bench/worker.js <system> <real|passages> <corpus dir> <questions.jsonl ...>\n');
+    process.exitCode = 2;
+  } else {
+    process.stdout.write(`${JSON.stringify(measure(system as SystemName, corpusName, corpusDir, files))}\n`);
+  }
+}

@@ -1,0 +1,23 @@
+/**
+ * A map that forgets its oldest entries past `capacity` (insertion order), so that what is cached
+ * for the passages queries meet stays bounded on any corpus size.
+ */
+export class BoundedCache<K, V> {
+  private readonly entries = new Map<K, V>();
+
+  constructor(private readonly capacity: number) {}
+
+  /** The value for `key`, computed with `make` and kept when missing. */
+  get(key: K, make: () => V): V {
+    const found = this.entries.get(key);
+    if (found !== undefined) return found;
+    const value = make();
+    if (this.entries.size >= this.capacity) this.entries.delete(this.entries.keys().next().value as K);
+    this.entries.set(key, value);
+    return value;
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+}
