@@ -18,6 +18,8 @@ export interface RecordedRequest {
   query: string;
   headers: IncomingMessage['headers'];
   body: unknown;
+  /** performance.now() when the request had arrived whole. */
+  at: number;
 }
 
 type Handler = (request: RecordedRequest, response: ServerResponse) => boolean;
@@ -83,7 +85,7 @@ export class FakeDiscord {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
     let body: unknown = raw;
     if (raw && request.headers['content-type']?.includes('application/json')) body = JSON.parse(raw);
-    const recorded: RecordedRequest = { method: request.method ?? 'GET', path: decodeURIComponent(url.pathname), query: url.search, headers: request.headers, body };
+    const recorded: RecordedRequest = { method: request.method ?? 'GET', path: decodeURIComponent(url.pathname), query: url.search, headers: request.headers, body, at: performance.now() };
     this.requests.push(recorded);
     for (const override of this.overrides) if (override(recorded, response)) return this.notify(recorded);
     this.answer(recorded, response);
@@ -209,6 +211,14 @@ export class FakeDiscord {
       const timer = setTimeout(() => reject(new Error('the fake Discord saw no matching request in time')), timeoutMs);
       this.waiters.push({ match, resolve: (request) => (clearTimeout(timer), resolve(request)) });
     });
+  }
+
+  /** Drops every gateway connection: code 1006 (abnormal, no close frame) or a close frame with `code`. */
+  dropGateway(code: number): void {
+    for (const socket of this.sockets) {
+      if (code === 1006) socket.terminate();
+      else socket.close(code, 'dropped by the test');
+    }
   }
 
   /** Closes every socket and both servers. */
