@@ -18,6 +18,8 @@ export interface Corpus {
 /** Files in a corpus folder that document it rather than hold a report. */
 const NOT_REPORTS = new Set(['readme.md']);
 const LEXICON_SUFFIX = '.lexicon.yaml';
+/** Document ids appear in passage ids and in Discord custom ids (100 characters at most). */
+const DOCUMENT_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 
 function readText(path: string): string {
   return decodeUtf8(readFileSync(path), path);
@@ -36,6 +38,13 @@ export function loadCorpus(dir: string): Corpus {
   const reports = names.filter((name) => name.endsWith('.md') && !NOT_REPORTS.has(name.toLowerCase()));
   if (reports.length === 0) {
     throw new CorpusError({ file: dir, line: 0, field: 'folder' }, 'the folder holds no report (*.md)');
+  }
+  const badName = reports.find((name) => !DOCUMENT_ID.test(basename(name, '.md')));
+  if (badName) {
+    throw new CorpusError(
+      { file: join(dir, badName), line: 0, field: 'file name' },
+      'a report file name (its document id) is 1 to 64 letters, digits, ".", "_" or "-", starting with a letter or digit',
+    );
   }
   const ids = new Set(reports.map((name) => basename(name, '.md')));
   const stray = names.find((name) => name.endsWith(LEXICON_SUFFIX) && !ids.has(name.slice(0, -LEXICON_SUFFIX.length)));

@@ -164,14 +164,14 @@ export class Engine {
       this.index = new MiniSearch<IndexedPassage>(INDEX_OPTIONS);
       this.normalized = this.passages.map((passage) => normalizeText(passage.text));
       this.df = new Map();
-      const docs = this.passages.map((passage, id) => {
+      // one passage at a time, so that no second copy of the corpus's tokens is ever held
+      this.passages.forEach((passage, id) => {
         const text = viewOf(this.normalized[id]!);
         const headline = this.headlineView(passage.section);
         for (const term of new Set([...frequencyKeys(text), ...frequencyKeys(headline)])) this.df.set(term, (this.df.get(term) ?? 0) + 1);
         // distinct tokens only: coverage, not term frequency, ranks, and indexing costs half as much
-        return { id, text: [...text.tokens].join(' '), headline: [...headline.tokens].join(' ') };
+        this.index.add({ id, text: [...text.tokens].join(' '), headline: [...headline.tokens].join(' ') });
       });
-      this.index.addAll(docs);
       this.fromCache = false;
       options.cache?.save(key, JSON.stringify({ key, passages: this.passages.length, normalized: this.normalized, df: [...this.df], index: this.index }));
     }

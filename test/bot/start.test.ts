@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FAKE, FakeDiscord, slashCommand } from '../helpers/fake-discord.js';
+import { GOOD_REPORT, tempCorpus } from '../helpers/corpus.js';
 
 describe('npm start (the entry point, as a process)', () => {
   let fake: FakeDiscord;
@@ -43,5 +44,29 @@ describe('npm start (the entry point, as a process)', () => {
     expect(code).toBe(1);
     expect(stderr).toContain('DISCORD_APP_ID: expected a Discord id');
     expect(stderr).not.toContain('    at ');
+  });
+});
+
+describe('npm start with a broken corpus', () => {
+  const run = (env: Record<string, string>) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], { env: { ...process.env, DISCORD_TOKEN: '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    return once(child, 'exit').then(([code]) => ({ code, stderr }));
+  };
+
+  it('GIVEN a report added with a broken front matter THEN start-up stops with the loader message, exit 1', async () => {
+    const dir = tempCorpus({ 'good.md': GOOD_REPORT, 'bad.md': GOOD_REPORT.replace('date: 2022-01-02', 'date: soon') });
+    const { code, stderr } = await run({ CORPUS_DIR: dir });
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/bad\.md:4: front matter "date"/);
+    expect(stderr).not.toContain('    at ');
+  });
+
+  it('GIVEN a lexicon with a bad entry THEN start-up stops with the file, line and entry, exit 1', async () => {
+    const dir = tempCorpus({ 'good.md': GOOD_REPORT, 'good.lexicon.yaml': 'synonyms:\n  - [地铁]\n' });
+    const { code, stderr } = await run({ CORPUS_DIR: dir });
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/good\.lexicon\.yaml:2: "synonyms" entry 1/);
   });
 });

@@ -96,6 +96,10 @@ describe('corpus loading', () => {
     expect(() => loadCorpus(join(tempCorpus({}), 'nope'))).toThrow(/no such corpus folder/);
   });
 
+  it('GIVEN a report file name unfit for an id THEN it is rejected', () => {
+    expect(loadError({ '报告 一.md': GOOD_REPORT }).field).toBe('file name');
+  });
+
   it('GIVEN a lexicon without its report THEN it is rejected, not skipped', () => {
     expect(loadError({ 'a.md': GOOD_REPORT, 'b.lexicon.yaml': 'synonyms: []\n' }).field).toBe('file name');
   });

@@ -62,10 +62,14 @@ function checks(rows: WorkerResult[], coldMs: number, batchMs: number): Check[] 
   const tenKBase = find('10000', 'minisearch-bigram');
   if (tenK && tenKBase) out.push({ target: '10,000 passages: p99 ≤ ¼ of the plain-bigram baseline', measured: `${fmt(tenK.p99Ms, 2)} ms vs ${fmt(tenKBase.p99Ms, 2)} ms (ratio ${fmt(tenK.p99Ms / tenKBase.p99Ms)})`, met: tenK.p99Ms <= tenKBase.p99Ms / 4 });
   const hundredK = find('100000', 'engine');
-  if (hundredK) {
-    out.push({ target: '100,000 passages: build < 30 s', measured: `${fmt(hundredK.buildMs / 1000, 1)} s`, met: hundredK.buildMs < 30_000 });
-    out.push({ target: '100,000 passages: p99 < 50 ms', measured: `${fmt(hundredK.p99Ms, 1)} ms`, met: hundredK.p99Ms < 50 });
-    out.push({ target: '100,000 passages: RSS < 1.5 GB', measured: `${fmt(hundredK.rssMB, 0)} MB`, met: hundredK.rssMB < 1536 });
+  const hundredKBase = find('100000', 'minisearch-bigram');
+  if (hundredK && hundredKBase) {
+    // the issue's absolute targets were set on a machine where this baseline built in 22 s, answered
+    // with p99 720 ms and took 1.1 GB; the same ratios to the baseline measured here carry across machines
+    const scaled = (target: number, reference: number, here: number): string => `(scaled to this machine: ${fmt((target / reference) * here, 0)})`;
+    out.push({ target: `100,000 passages: build < 30 s ${scaled(30, 22, hundredKBase.buildMs / 1000)} s`, measured: `${fmt(hundredK.buildMs / 1000, 1)} s (baseline ${fmt(hundredKBase.buildMs / 1000, 1)} s)`, met: hundredK.buildMs < 30_000 });
+    out.push({ target: `100,000 passages: p99 < 50 ms ${scaled(50, 720, hundredKBase.p99Ms)} ms`, measured: `${fmt(hundredK.p99Ms, 1)} ms (baseline ${fmt(hundredKBase.p99Ms, 1)} ms)`, met: hundredK.p99Ms < 50 });
+    out.push({ target: `100,000 passages: RSS < 1.5 GB ${scaled(1536, 1126, hundredKBase.rssMB)} MB`, measured: `${fmt(hundredK.rssMB, 0)} MB (baseline ${fmt(hundredKBase.rssMB, 0)} MB)`, met: hundredK.rssMB < 1536 });
   }
   out.push({ target: '`npm run ask` answers in < 1 s wall, start-up included', measured: `${fmt(coldMs, 0)} ms`, met: coldMs < 1000 });
   out.push({ target: '`--batch` < 2 ms a question', measured: `${fmt(batchMs, 3)} ms`, met: batchMs < 2 });
