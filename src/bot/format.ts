@@ -67,6 +67,12 @@ function questionAuthor(question: string): APIEmbed['author'] {
   return { name: truncate(wellFormed(question).replace(/\s+/g, ' '), LIMITS.authorName) };
 }
 
+/** For words matched through the glossary or the lexicon, a small line saying what they matched. */
+function matchedLine(result: AskResult, lang: Lang): string {
+  const mapped = result.matchedTerms.filter((term) => term.includes(' → '));
+  return mapped.length ? `\n-# ${t(lang, 'matched')}: ${mapped.map((term) => escapeUserText(term)).join(' · ')}` : '';
+}
+
 /**
  * The reply to /ask: the answer with matched words in bold, its citation, the source as a link
  * button, up to two related passages, and the Show passage / More results buttons. When nothing
@@ -90,7 +96,7 @@ export function answerReply(result: AskResult, engine: Engine, lang: Lang, scope
         color: COLOR,
         author: questionAuthor(result.query),
         title: t(lang, 'answer'),
-        description: truncate(`> ${boldSpans(result.answer, result.highlights)}`, LIMITS.embedDescription),
+        description: truncate(`> ${boldSpans(result.answer, result.highlights)}${matchedLine(result, lang)}`, LIMITS.embedDescription),
         fields,
         footer: sourceFooter(engine, best),
       },

@@ -3,7 +3,7 @@ import type { Reply } from './reply.js';
 
 /** Discord Markdown to plain text: bold markers and backslash escapes dropped. */
 function plain(text: string): string {
-  return text.replace(/\*\*/g, '').replace(/\\([\\*_~`|>#\-[\]().!+])/g, '$1').replace(/\u200b/g, '');
+  return text.replace(/\*\*/g, '').replace(/^-# /gm, '').replace(/\\([\\*_~`|>#\-[\]().!+])/g, '$1').replace(/\u200b/g, '');
 }
 
 /** A reply as the terminal shows it: what Discord would display, as text. */

@@ -8,7 +8,7 @@ import type { Lexicon } from './lexicon.js';
 import { normalizeText } from './normalize.js';
 import { MAX_PASSAGE_CHARS, toPassages } from './passages.js';
 import { cacheKey, type IndexCache } from './index-cache.js';
-import { analyzeQuery, type AnalyzedQuery, type TermGroup } from './query.js';
+import { analyzeQuery, type Alternative, type AnalyzedQuery, type TermGroup } from './query.js';
 import { contains, frequencyKeys, viewOf, type IndexedView, type TextView } from './view.js';
 import type { Passage, ReportDocument, Section, SourceInfo } from './types.js';
 
@@ -72,7 +72,10 @@ export interface AskResult {
   answer: string | null;
   /** [start, end) offsets into `answer` of the words that matched the question. */
   highlights: Array<[number, number]>;
-  /** The question's words (or English phrases) that the answering passage matched. */
+  /**
+   * The question's words that the answering passage matched, as typed; a word matched through the
+   * lexicon or the glossary shows what it matched (`schools → 学校`, `高铁 → 动车`).
+   */
   matchedTerms: string[];
   /** Share of the question's weighted content covered by the best passage (0-1). */
   coverage: number;
@@ -223,32 +226,40 @@ export class Engine {
     return group.focus ? FOCUS_WEIGHT * rarity : rarity;
   }
 
-  private coverage(query: AnalyzedQuery): Coverage & { matched(text: TextView): TermGroup[] } {
+  private coverage(query: AnalyzedQuery): Coverage & { matched(text: TextView): string[] } {
     const weights = query.groups.map((group) => this.importance(group));
     const total = weights.reduce((sum, weight) => sum + weight, 0);
-    const groupScore = (group: TermGroup, text: TextView, headline?: TextView): number => {
+    /** The group's score in a text, and the alternative that gave it. */
+    const groupScore = (group: TermGroup, text: TextView, headline?: TextView): [number, Alternative | undefined] => {
       let best = 0;
+      let via: Alternative | undefined;
       for (const alternative of group.alternatives) {
         let found = 0;
         for (const token of alternative.tokens) {
           if (contains(text, token)) found += 1;
           else if (headline && contains(headline, token)) found += HEADLINE_CREDIT;
         }
-        best = Math.max(best, (alternative.weight * found) / alternative.tokens.length);
+        const score = (alternative.weight * found) / alternative.tokens.length;
+        if (score > best) [best, via] = [score, alternative];
       }
-      return best;
+      return [best, via];
     };
     return {
       of(text, headline) {
         if (total === 0) return 0;
         let sum = 0;
         query.groups.forEach((group, i) => {
-          sum += weights[i]! * groupScore(group, text, headline);
+          sum += weights[i]! * groupScore(group, text, headline)[0];
         });
         return sum / total;
       },
+      /** The groups a text matches, shown as typed, with the word that matched when it differs (school → 学校). */
       matched(text) {
-        return query.groups.filter((group) => groupScore(group, text) > 0);
+        return query.groups.flatMap((group) => {
+          const [score, via] = groupScore(group, text);
+          if (score <= 0 || !via) return [];
+          return [via.word === group.label ? group.label : `${group.label} → ${via.word}`];
+        });
       },
     };
   }
@@ -305,7 +316,7 @@ export class Engine {
       found: true,
       answer: extract.text,
       highlights: highlightSpans(extract.text, matchedTokens),
-      matchedTerms: matched.map((group) => group.label),
+      matchedTerms: matched,
       coverage: bestCoverage,
       citations: [this.cite(best.passage)],
       passages: ranked.slice(0, limit),

@@ -6,6 +6,8 @@ import { segmentRun, tokenizeNormalized } from './tokenizer.js';
 
 /** One way of matching a group: tokens that must all appear, and what a full match is worth. */
 export interface Alternative {
+  /** The word these tokens come from (the user's, or a synonym or translation of it). */
+  word: string;
   tokens: string[];
   weight: number;
 }
@@ -70,6 +72,11 @@ function tokensOf(word: string): string[] {
   return tokenizeNormalized(word, 'query');
 }
 
+/** The alternative that is the user's own word. */
+function own(word: string): Alternative {
+  return { word, tokens: tokensOf(word), weight: 1 };
+}
+
 /** Collects groups in question order, with where question words stand between them. */
 class GroupBuilder {
   readonly groups: TermGroup[] = [];
@@ -108,7 +115,7 @@ class GroupBuilder {
 function addWords(text: string, out: GroupBuilder): void {
   let singles = '';
   const flush = (): void => {
-    if (singles) out.add(singles, [{ tokens: tokensOf(singles), weight: 1 }]);
+    if (singles) out.add(singles, [own(singles)]);
     singles = '';
   };
   for (const { segment } of segmenter.segment(text)) {
@@ -117,7 +124,7 @@ function addWords(text: string, out: GroupBuilder): void {
       continue;
     }
     flush();
-    out.add(segment, [{ tokens: tokensOf(segment), weight: 1 }]);
+    out.add(segment, [own(segment)]);
   }
   flush();
 }
@@ -144,8 +151,8 @@ function addChineseRun(run: string, lexicon: Lexicon, out: GroupBuilder): void {
     }
     addWords(rest, out);
     rest = '';
-    const alternatives = [...lexicon.expansions.get(matched)!].map((word) => ({ tokens: tokensOf(word), weight: EXPANSION_WEIGHT }));
-    out.add(matched, [{ tokens: tokensOf(matched), weight: 1 }, ...alternatives]);
+    const alternatives = [...lexicon.expansions.get(matched)!].map((word) => ({ word, tokens: tokensOf(word), weight: EXPANSION_WEIGHT }));
+    out.add(matched, [own(matched), ...alternatives]);
     i += [...matched].length;
   }
   addWords(rest, out);
@@ -170,7 +177,8 @@ function addEnglish(words: EnglishWord[], lexicon: Lexicon, out: GroupBuilder): 
       for (const j of content.slice(0, n)) phrase.push(words[j]!.stem);
       const chinese = lexicon.glossary.get(phrase.join(' '));
       if (chinese) {
-        out.add(phrase.join(' '), [...chinese].map((term) => ({ tokens: tokensOf(term), weight: 1 })), true);
+        const typed = content.slice(0, n).map((j) => words[j]!.word).join(' ');
+        out.add(typed, [...chinese].map((term) => ({ word: term, tokens: tokensOf(term), weight: 1 })), true);
         length = content[n - 1]! - i + 1;
         break;
       }
@@ -179,7 +187,7 @@ function addEnglish(words: EnglishWord[], lexicon: Lexicon, out: GroupBuilder): 
       i += length;
       continue;
     }
-    out.add(word.stem, [{ tokens: [word.number ?? word.stem], weight: 1 }]);
+    out.add(word.word, [{ word: word.word, tokens: [word.number ?? word.stem], weight: 1 }]);
     i++;
   }
 }
@@ -215,7 +223,7 @@ export function analyzeQuery(text: string, lexicon: Lexicon): AnalyzedQuery {
       english.push(...englishWords(match[2]));
     } else if (match[2]) {
       flushEnglish();
-      out.add(match[2], [{ tokens: [match[2]], weight: 1 }]);
+      out.add(match[2], [own(match[2])]);
     }
   }
   flushEnglish();

@@ -2,6 +2,7 @@ import type { Engine } from './engine.js';
 import { normalizeText } from './normalize.js';
 import { splitClauses } from './passages.js';
 import { tokenizeQuery } from './tokenizer.js';
+import { MEASURE_WORDS } from './numerals.js';
 
 /** Discord's limits on autocomplete: 25 choices of at most 100 characters. */
 export const MAX_SUGGESTIONS = 25;
@@ -11,8 +12,21 @@ interface Suggestion {
   text: string;
   normalized: string;
   tokens: Set<string>;
-  /** Headlines come before phrases when both fit. */
+  /** Headlines (0) come before likely questions (1), and those before phrases (2), when all fit. */
   rank: number;
+}
+
+const FIGURE = new RegExp(`\\d+(?:[.,]\\d+)*(?:余|多)?((?:万|亿)?(?:人次|[${MEASURE_WORDS}]|%))`, 'u');
+
+/**
+ * The question a clause with a figure answers: what stands before the figure, 多少 and the unit
+ * (跨市公交增至9条、日均… -> 跨市公交增至多少条？). Null for a clause without a counted figure.
+ */
+export function likelyQuestion(clause: string): string | null {
+  const match = FIGURE.exec(clause);
+  if (!match || match.index === 0) return null;
+  const unit = match[1] === '%' ? '' : match[1]!;
+  return `${clause.slice(0, match.index)}多少${unit}？`;
 }
 
 /**
@@ -25,7 +39,7 @@ export class Suggester {
   constructor(engine: Engine) {
     const seen = new Set<string>();
     const add = (raw: string, rank: number): void => {
-      const text = raw.replace(/[，,、；;：:。！？!?\s]+$/u, '').trim();
+      const text = raw.replace(/[，,、；;：:。!?\s]+$/u, '').trim();
       if (!text || [...text].length > MAX_SUGGESTION_CHARS || seen.has(text)) return;
       seen.add(text);
       this.entries.push({ text, normalized: normalizeText(text, false), tokens: new Set(tokenizeQuery(text)), rank });
@@ -34,7 +48,12 @@ export class Suggester {
       for (const section of document.sections) if (section.headline) add(section.headline, 0);
     }
     for (const passage of engine.passages) {
-      for (const clause of splitClauses(passage.text)) if ([...clause].length >= 6) add(clause, 1);
+      for (const clause of splitClauses(passage.text)) {
+        if ([...clause].length < 6) continue;
+        const question = likelyQuestion(clause);
+        if (question) add(question, 1);
+        add(clause, 2);
+      }
     }
   }
 

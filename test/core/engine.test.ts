@@ -42,7 +42,7 @@ describe('engine on a fixture corpus of two reports', () => {
   it('GIVEN an English question THEN the glossary finds the Chinese passage and explains the match', () => {
     const result = engine.ask('How many passengers did the subway carry in the first week?');
     expect(result.passages[0]?.passage.id).toBe('metro-2022#1.2');
-    expect(result.matchedTerms).toContain('passeng');
+    expect(result.matchedTerms).toContain('passengers → 客流量');
   });
 
   it('GIVEN a lexicon synonym THEN a question in the other word finds the passage', () => {

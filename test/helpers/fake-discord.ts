@@ -109,27 +109,9 @@ export class FakeDiscord {
     response.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(data));
   }
 
-  /** A Message object as Discord returns it, for what the bot sent. */
+  /** A Message object as Discord returns it, for what the bot sent; kept so buttons can be pressed on it. */
   message(data: Record<string, unknown>, id = snowflake()): Record<string, unknown> {
-    const message = {
-      id,
-      channel_id: FAKE.channelId,
-      author: { id: FAKE.botId, username: 'report-bot', discriminator: '0', global_name: null, avatar: null, bot: true },
-      content: '',
-      timestamp: new Date().toISOString(),
-      edited_timestamp: null,
-      tts: false,
-      mention_everyone: false,
-      mentions: [],
-      mention_roles: [],
-      attachments: [],
-      embeds: [],
-      components: [],
-      pinned: false,
-      type: 0,
-      flags: 0,
-      ...data,
-    };
+    const message = messageObject(id, { ...user(FAKE.botId, 'report-bot'), bot: true }, data);
     this.messages.set(id, message);
     return message;
   }
@@ -230,6 +212,29 @@ export class FakeDiscord {
   }
 }
 
+/** A Message object with every field discord.js reads, overridden by `data`. */
+function messageObject(id: string, author: Record<string, unknown>, data: Record<string, unknown>): Record<string, unknown> {
+  return {
+    id,
+    channel_id: FAKE.channelId,
+    author,
+    content: '',
+    timestamp: new Date().toISOString(),
+    edited_timestamp: null,
+    tts: false,
+    mention_everyone: false,
+    mentions: [],
+    mention_roles: [],
+    attachments: [],
+    embeds: [],
+    components: [],
+    pinned: false,
+    type: 0,
+    flags: 0,
+    ...data,
+  };
+}
+
 /** A user for interactions. */
 export function user(id: string, name = 'tester'): Record<string, unknown> {
   return { id, username: name, discriminator: '0', global_name: name, avatar: null };
@@ -279,22 +284,6 @@ export function buttonPress(customId: string, message: Record<string, unknown>, 
 /** A message context menu command (type 2, data.type 3) on a message with `content`. */
 export function messageCommand(name: string, content: string, extra: InteractionOptions = {}): Record<string, unknown> {
   const target = snowflake();
-  const message = {
-    id: target,
-    channel_id: FAKE.channelId,
-    author: user('500000000000000005', 'someone'),
-    content,
-    timestamp: new Date().toISOString(),
-    edited_timestamp: null,
-    tts: false,
-    mention_everyone: false,
-    mentions: [],
-    mention_roles: [],
-    attachments: [],
-    embeds: [],
-    components: [],
-    pinned: false,
-    type: 0,
-  };
+  const message = messageObject(target, user('500000000000000005', 'someone'), { content });
   return { ...base(2, extra), data: { id: snowflake(), name, type: 3, target_id: target, resolved: { messages: { [target]: message } } } };
 }
