@@ -229,10 +229,9 @@ export class Engine {
   private coverage(query: AnalyzedQuery): Coverage & { matched(text: TextView): string[] } {
     const weights = query.groups.map((group) => this.importance(group));
     const total = weights.reduce((sum, weight) => sum + weight, 0);
-    /** The group's score in a text, and the alternative that gave it. */
-    const groupScore = (group: TermGroup, text: TextView, headline?: TextView): [number, Alternative | undefined] => {
+    /** The group's best score in a text; `via` receives the alternative that gave it, when asked. */
+    const groupScore = (group: TermGroup, text: TextView, headline?: TextView, via?: { alternative?: Alternative }): number => {
       let best = 0;
-      let via: Alternative | undefined;
       for (const alternative of group.alternatives) {
         let found = 0;
         for (const token of alternative.tokens) {
@@ -240,25 +239,29 @@ export class Engine {
           else if (headline && contains(headline, token)) found += HEADLINE_CREDIT;
         }
         const score = (alternative.weight * found) / alternative.tokens.length;
-        if (score > best) [best, via] = [score, alternative];
+        if (score > best) {
+          best = score;
+          if (via) via.alternative = alternative;
+        }
       }
-      return [best, via];
+      return best;
     };
     return {
       of(text, headline) {
         if (total === 0) return 0;
         let sum = 0;
         query.groups.forEach((group, i) => {
-          sum += weights[i]! * groupScore(group, text, headline)[0];
+          sum += weights[i]! * groupScore(group, text, headline);
         });
         return sum / total;
       },
       /** The groups a text matches, shown as typed, with the word that matched when it differs (school → 学校). */
       matched(text) {
         return query.groups.flatMap((group) => {
-          const [score, via] = groupScore(group, text);
-          if (score <= 0 || !via) return [];
-          return [via.word === group.label ? group.label : `${group.label} → ${via.word}`];
+          const via: { alternative?: Alternative } = {};
+          const word = groupScore(group, text, undefined, via) > 0 ? via.alternative?.word : undefined;
+          if (word === undefined) return [];
+          return [word === group.label ? group.label : `${group.label} → ${word}`];
         });
       },
     };
