@@ -2,19 +2,23 @@ import { parseArgs } from 'node:util';
 import { ConfigError } from '../config.js';
 import { ReportQaError } from '../core/index.js';
 import { corpusDir, openEngine } from './engine.js';
-import { formatSweep, formatTable, readEvalFile, runEval, summarize, sweep } from './evaluate.js';
+import { compareVariants, formatSweep, formatTable, formatVariants, readEvalFile, runEval, summarize, sweep } from './evaluate.js';
+import { buildSystem, VARIANTS } from './bench/systems.js';
+import { loadCorpus } from '../core/index.js';
 import { exitQuietlyOnClosedPipe, isMainModule } from './main-module.js';
 
 const USAGE = `usage: npm run eval -- [--corpus DIR] [--misses] [--sweep] <questions.jsonl> [more.jsonl ...]
 
   --misses  list the questions answered wrongly, with their coverage
-  --sweep   for thresholds of coverage, how many unanswerable questions abstain and answerable ones do not`;
+  --sweep   for thresholds of coverage, how many unanswerable questions abstain and answerable ones do not
+  --compare passage@1 of tokenizer variants (MiniSearch with its default tokenizer, plain bigrams,
+            Intl.Segmenter words) beside the engine, on the same questions`;
 
 /** Prints per-kind figures for each question file; exit 2 on bad usage, 1 on unreadable input. */
 export function main(argv: string[], out: NodeJS.WritableStream, err: NodeJS.WritableStream): number {
   let args;
   try {
-    args = parseArgs({ args: argv, allowPositionals: true, options: { corpus: { type: 'string' }, misses: { type: 'boolean', default: false }, sweep: { type: 'boolean', default: false } } });
+    args = parseArgs({ args: argv, allowPositionals: true, options: { corpus: { type: 'string' }, misses: { type: 'boolean', default: false }, sweep: { type: 'boolean', default: false }, compare: { type: 'boolean', default: false } } });
   } catch (error) {
     err.write(`eval: ${(error as Error).message}\n${USAGE}\n`);
     return 2;
@@ -25,6 +29,11 @@ export function main(argv: string[], out: NodeJS.WritableStream, err: NodeJS.Wri
   }
   try {
     const engine = openEngine(corpusDir(args.values.corpus));
+    if (args.values.compare) {
+      const corpus = loadCorpus(corpusDir(args.values.corpus));
+      const systems = VARIANTS.map((name) => ({ name, ...buildSystem(name, corpus) }));
+      out.write(`\n${formatVariants(compareVariants(systems, args.positionals.flatMap((file) => readEvalFile(file))))}\n`);
+    }
     if (args.values.sweep) out.write(`\n${formatSweep(sweep(engine, args.positionals.flatMap((file) => readEvalFile(file))))}\n`);
     for (const file of args.positionals) {
       const outcomes = runEval(engine, readEvalFile(file));

@@ -153,3 +153,40 @@ export function formatSweep(rows: SweepRow[]): string {
   }
   return lines.join('\n');
 }
+
+/** passage@1 and passage@3 of one tokenizer variant, per kind of answerable question. */
+export interface VariantRow {
+  variant: string;
+  kind: string;
+  n: number;
+  passage1: number;
+  passage3: number;
+}
+
+/** How each variant ranks the gold passage, for answerable questions, per kind and overall. */
+export function compareVariants(systems: Array<{ name: string; ask(question: string): string[] }>, items: EvalItem[]): VariantRow[] {
+  const answerable = items.filter((item) => item.answer !== null);
+  const kinds = [...new Set(answerable.map((item) => item.kind)), 'all'];
+  return systems.flatMap((system) => {
+    const ranked = answerable.map((item) => ({ item, texts: system.ask(item.q) }));
+    return kinds.map((kind) => {
+      const rows = ranked.filter(({ item }) => kind === 'all' || item.kind === kind);
+      const share = (depth: number) => rows.filter(({ item, texts }) => texts.slice(0, depth).some((text) => text.includes(item.answer!))).length / rows.length;
+      return { variant: system.name, kind, n: rows.length, passage1: share(1), passage3: share(3) };
+    });
+  });
+}
+
+/** The comparison as a table: one line per variant, passage@1 (passage@3) per kind. */
+export function formatVariants(rows: VariantRow[]): string {
+  const kinds = [...new Set(rows.map((row) => row.kind))];
+  const variants = [...new Set(rows.map((row) => row.variant))];
+  const header = ['variant', ...kinds.map((kind) => `${kind} (${rows.find((row) => row.kind === kind)!.n})`)];
+  const body = variants.map((variant) => [variant, ...kinds.map((kind) => {
+    const row = rows.find((r) => r.variant === variant && r.kind === kind)!;
+    return `${row.passage1.toFixed(2)} (${row.passage3.toFixed(2)})`;
+  })]);
+  const widths = header.map((cell, i) => Math.max(cell.length, ...body.map((line) => line[i]!.length)));
+  const line = (cells: string[]): string => cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ');
+  return ['passage@1 (passage@3) on answerable questions, by kind', line(header), ...body.map(line)].join('\n');
+}

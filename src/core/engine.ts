@@ -31,6 +31,12 @@ const COMMON_SHARE = 0.1;
 const COMMON_MIN_PASSAGES = 500;
 /** At most this many query terms (the rarest) go to retrieval. */
 const MAX_RETRIEVAL_TERMS = 4;
+/**
+ * Retrieval stops adding terms (rarest first) once their posting lists hold this many passages in
+ * all: it bounds the candidate set, and so a query's cost, on any corpus size. The rarest term is
+ * always kept.
+ */
+const POSTING_BUDGET = 3000;
 /** Weight of the headline field (section keyword and headline) in BM25. */
 const HEADLINE_BOOST = 1.5;
 /** Credit for a term found only in the section's headline, not the passage's own text. */
@@ -327,13 +333,22 @@ export class Engine {
     };
   }
 
-  /** The query terms worth a posting-list walk: the rarest, without near stop words. */
+  /** The query terms worth a posting-list walk: the rarest, without near stop words, within the posting budget. */
   private retrievalTerms(terms: string[]): string[] {
     const n = this.passages.length;
     // a term no passage has cannot find anything
     const byRarity = terms.map((term) => ({ term, df: this.df.get(term) ?? 0 })).filter(({ df }) => df > 0).sort((a, b) => a.df - b.df);
+    // a question made only of near stop words cannot single out a passage of a large corpus: it
+    // finds no candidates (and is answered "not found") instead of walking half the index
     const useful = byRarity.filter(({ df }) => df <= COMMON_MIN_PASSAGES || df <= COMMON_SHARE * n);
-    return (useful.length ? useful : byRarity.slice(0, 1)).slice(0, MAX_RETRIEVAL_TERMS).map(({ term }) => term);
+    const chosen: string[] = [];
+    let postings = 0;
+    for (const { term, df } of useful) {
+      if (chosen.length === MAX_RETRIEVAL_TERMS || (chosen.length > 0 && postings + df > POSTING_BUDGET)) break;
+      chosen.push(term);
+      postings += df;
+    }
+    return chosen;
   }
 
   private inScope(passage: Passage, options: AskOptions): boolean {

@@ -15,6 +15,13 @@ describe('eval CLI', () => {
     expect(text).toMatch(/unanswerable\s+1\s+.*1\/1/);
   });
 
+  it('GIVEN --compare THEN each tokenizer variant gets a row of passage@1 by kind', () => {
+    const out = sink();
+    expect(main(['--corpus', 'test/fixtures/corpus', '--compare', 'test/fixtures/questions.jsonl'], out, sink())).toBe(0);
+    for (const variant of ['minisearch-default', 'minisearch-bigram', 'minisearch-words', 'engine']) expect(out.text()).toMatch(new RegExp(`${variant}\\s+\\d\\.\\d\\d`));
+    expect(out.text()).toMatch(/engine\s+1\.00 \(1\.00\)/);
+  });
+
   it('GIVEN a bad line THEN the file, line and field are named and exit 1', () => {
     const dir = tempCorpus({ 'q.jsonl': '{"id":"a","q":"x","section":1,"answer":"y","kind":"direct"}\n{"id":"b","q":"x","section":1,"answer":"y","kind":"vague"}\n' });
     const err = sink();

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/core/corpus.js';
 import { ABSTAIN_BELOW, Engine } from '../../src/core/engine.js';
 import { QueryError } from '../../src/core/errors.js';
+import { syntheticCorpus } from '../../src/cli/bench/synthetic.js';
 
 const FIXTURE = 'test/fixtures/corpus';
 
@@ -116,5 +117,23 @@ describe('engine on the real report', () => {
   it('GIVEN a headline word THEN the paragraph that explains it outranks others of its section', () => {
     const result = engine.ask('0130是什么意思');
     expect(result.answer).toContain('0成本1环节30分钟领证');
+  });
+});
+
+describe('engine on a large corpus', () => {
+  let engine: Engine;
+  beforeAll(() => {
+    engine = Engine.build(syntheticCorpus(loadCorpus('corpus'), 2000), { maxPassageChars: Number.POSITIVE_INFINITY });
+  });
+
+  it('GIVEN a rare term THEN its one passage is found among thousands', () => {
+    const result = engine.ask('标签T001234');
+    expect(result.passages[0]?.passage.text).toContain('标签T001234');
+  });
+
+  it('GIVEN a question made only of words in most passages THEN no posting walk and no answer', () => {
+    const result = engine.ask('成都同城化');
+    expect(result.found).toBe(false);
+    expect(result.passages).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 import MiniSearch from 'minisearch';
 import type { Corpus } from '../../core/corpus.js';
 import { Engine } from '../../core/engine.js';
+import { normalizeText } from '../../core/normalize.js';
 import { toPassages } from '../../core/passages.js';
 import type { Passage } from '../../core/types.js';
 
@@ -15,6 +16,9 @@ export interface BenchSystem {
 
 /** The systems compared, by name. */
 export const SYSTEMS = ['engine', 'minisearch-default', 'minisearch-bigram'] as const;
+/** Tokenizer variants compared on the dev set by `npm run eval -- --compare` (MiniSearch alone). */
+export const VARIANTS = ['minisearch-default', 'minisearch-bigram', 'minisearch-words', 'engine'] as const;
+export type VariantName = (typeof VARIANTS)[number];
 export type SystemName = (typeof SYSTEMS)[number];
 
 function plainBigrams(text: string): string[] {
@@ -37,11 +41,19 @@ function baseline(passages: Passage[], tokenize?: (text: string) => string[]): B
   };
 }
 
+const words = new Intl.Segmenter('zh', { granularity: 'word' });
+
+/** Intl.Segmenter words of the normalized text, punctuation and spaces left out. */
+function segmenterWords(text: string): string[] {
+  return [...words.segment(normalizeText(text))].filter((segment) => segment.isWordLike).map((segment) => segment.segment);
+}
+
 /**
  * Builds a system over a corpus. The baselines index the same passages: MiniSearch with its
- * default tokenizer, and MiniSearch with a plain character-bigram tokenizer and no query processing.
+ * default tokenizer, with a plain character-bigram tokenizer and no query processing, or with
+ * Intl.Segmenter words (normalized like the engine's text).
  */
-export function buildSystem(name: SystemName, corpus: Corpus, maxPassageChars?: number): BenchSystem {
+export function buildSystem(name: SystemName | VariantName, corpus: Corpus, maxPassageChars?: number): BenchSystem {
   if (name === 'engine') {
     const engine = Engine.build(corpus, { maxPassageChars });
     return {
@@ -51,5 +63,6 @@ export function buildSystem(name: SystemName, corpus: Corpus, maxPassageChars?: 
     };
   }
   const passages = corpus.documents.flatMap((document) => toPassages(document, maxPassageChars));
+  if (name === 'minisearch-words') return baseline(passages, segmenterWords);
   return name === 'minisearch-default' ? baseline(passages) : baseline(passages, plainBigrams);
 }
