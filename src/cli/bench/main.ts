@@ -18,6 +18,11 @@ interface Check {
   target: string;
   measured: string;
   met: boolean;
+  /**
+   * For targets set as absolute numbers on the issue's machine: whether the same ratio to the
+   * baseline measured here holds (the issue: "the ratios are what hold across machines").
+   */
+  metByRatio?: boolean;
 }
 
 function runWorker(system: string, corpus: string, corpusDir: string, questions: string[]): WorkerResult {
@@ -66,10 +71,13 @@ function checks(rows: WorkerResult[], coldMs: number, batchMs: number): Check[] 
   if (hundredK && hundredKBase) {
     // the issue's absolute targets were set on a machine where this baseline built in 22 s, answered
     // with p99 720 ms and took 1.1 GB; the same ratios to the baseline measured here carry across machines
-    const scaled = (target: number, reference: number, here: number): string => `(scaled to this machine: ${fmt((target / reference) * here, 0)})`;
-    out.push({ target: `100,000 passages: build < 30 s ${scaled(30, 22, hundredKBase.buildMs / 1000)} s`, measured: `${fmt(hundredK.buildMs / 1000, 1)} s (baseline ${fmt(hundredKBase.buildMs / 1000, 1)} s)`, met: hundredK.buildMs < 30_000 });
-    out.push({ target: `100,000 passages: p99 < 50 ms ${scaled(50, 720, hundredKBase.p99Ms)} ms`, measured: `${fmt(hundredK.p99Ms, 1)} ms (baseline ${fmt(hundredKBase.p99Ms, 1)} ms)`, met: hundredK.p99Ms < 50 });
-    out.push({ target: `100,000 passages: RSS < 1.5 GB ${scaled(1536, 1126, hundredKBase.rssMB)} MB`, measured: `${fmt(hundredK.rssMB, 0)} MB (baseline ${fmt(hundredKBase.rssMB, 0)} MB)`, met: hundredK.rssMB < 1536 });
+    const scaled = (target: number, reference: number, here: number): number => (target / reference) * here;
+    const build = scaled(30, 22, hundredKBase.buildMs / 1000);
+    const p99 = scaled(50, 720, hundredKBase.p99Ms);
+    const rss = scaled(1536, 1126, hundredKBase.rssMB);
+    out.push({ target: `100,000 passages: build < 30 s (same ratio here: < ${fmt(build, 0)} s)`, measured: `${fmt(hundredK.buildMs / 1000, 1)} s (baseline ${fmt(hundredKBase.buildMs / 1000, 1)} s)`, met: hundredK.buildMs < 30_000, metByRatio: hundredK.buildMs / 1000 < build });
+    out.push({ target: `100,000 passages: p99 < 50 ms (same ratio here: < ${fmt(p99, 0)} ms)`, measured: `${fmt(hundredK.p99Ms, 1)} ms (baseline ${fmt(hundredKBase.p99Ms, 1)} ms)`, met: hundredK.p99Ms < 50, metByRatio: hundredK.p99Ms < p99 });
+    out.push({ target: `100,000 passages: RSS < 1.5 GB (same ratio here: < ${fmt(rss, 0)} MB)`, measured: `${fmt(hundredK.rssMB, 0)} MB (baseline ${fmt(hundredKBase.rssMB, 0)} MB)`, met: hundredK.rssMB < 1536, metByRatio: hundredK.rssMB < rss });
   }
   out.push({ target: '`npm run ask` answers in < 1 s wall, start-up included', measured: `${fmt(coldMs, 0)} ms`, met: coldMs < 1000 });
   out.push({ target: '`--batch` < 2 ms a question', measured: `${fmt(batchMs, 3)} ms`, met: batchMs < 2 });
@@ -127,9 +135,9 @@ export function main(argv: string[]): number {
     `Start-up: \`npm run ask -- "${QUESTION}"\` to its answer (median of 5, index cache warm): ${fmt(coldNpm, 0)} ms;`,
     `\`node dist/cli/ask.js\` directly: ${fmt(coldNode, 0)} ms. \`--batch\`: ${fmt(batchPerQuestion, 3)} ms a question (1,000 questions, start-up subtracted).`,
     '',
-    '| target | measured | met |',
-    '|---|---|---|',
-    ...results.map((c) => `| ${c.target} | ${c.measured} | ${c.met ? 'yes' : '**no**'} |`),
+    '| target | measured | met (absolute) | met (ratio to the baseline) |',
+    '|---|---|---|---|',
+    ...results.map((c) => `| ${c.target} | ${c.measured} | ${c.met ? 'yes' : '**no**'} | ${c.metByRatio === undefined ? '' : c.metByRatio ? 'yes' : '**no**'} |`),
     '',
   ].join('\n');
   process.stdout.write(`${report}\n`);
