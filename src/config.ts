@@ -2,13 +2,13 @@ import { config as loadDotenv } from 'dotenv';
 import { z } from 'zod';
 
 const blankIsUnset = (value: unknown): unknown => (typeof value === 'string' && value.trim() === '' ? undefined : value);
-const snowflake = z.string().regex(/^\d{17,20}$/, 'expected a Discord id (17 to 20 digits)');
+const snowflake = z.string().regex(/^\d{1,20}$/, 'expected a Discord id (digits only)');
 const positiveInt = z.coerce.number().int('expected a whole number').positive('expected a number above 0');
 
 /** Every setting the program reads from the environment, validated in one place. */
 export const configSchema = z
   .object({
-    DISCORD_TOKEN: z.preprocess(blankIsUnset, z.string().min(50, 'does not look like a bot token').optional()),
+    DISCORD_TOKEN: z.preprocess(blankIsUnset, z.string().regex(/^\S+$/, 'a bot token has no spaces (copy it again from the Developer Portal)').optional()),
     DISCORD_APP_ID: z.preprocess(blankIsUnset, snowflake.optional()),
     DISCORD_GUILD_ID: z.preprocess(blankIsUnset, snowflake.optional()),
     DISCORD_API_URL: z.preprocess(

@@ -21,12 +21,12 @@ describe('config', () => {
 
   it('GIVEN several bad variables THEN one message names each of them', () => {
     try {
-      parseConfig({ DISCORD_TOKEN: TOKEN, DISCORD_GUILD_ID: 'abc', DISCORD_API_URL: 'not a url', LOG_LEVEL: 'loud', COOLDOWN_QUESTIONS: '0' });
+      parseConfig({ DISCORD_TOKEN: 'two words', DISCORD_GUILD_ID: 'abc', DISCORD_API_URL: 'not a url', LOG_LEVEL: 'loud', COOLDOWN_QUESTIONS: '0' });
       throw new Error('expected a ConfigError');
     } catch (error) {
       expect(error).toBeInstanceOf(ConfigError);
       const message = (error as Error).message;
-      for (const name of ['DISCORD_APP_ID', 'DISCORD_GUILD_ID', 'DISCORD_API_URL', 'LOG_LEVEL', 'COOLDOWN_QUESTIONS']) expect(message).toContain(`  ${name}: `);
+      for (const name of ['DISCORD_TOKEN', 'DISCORD_APP_ID', 'DISCORD_GUILD_ID', 'DISCORD_API_URL', 'LOG_LEVEL', 'COOLDOWN_QUESTIONS']) expect(message).toContain(`  ${name}: `);
     }
   });
 
