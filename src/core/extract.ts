@@ -11,13 +11,15 @@ const LENGTH_PENALTY = 0.003;
 /**
  * What it is worth when the clauses hold, beyond the question's own words, the kind of thing asked
  * for: a figure for an amount (twice with the unit asked for), an organization for "who", a place
- * for "where", a date for "when".
+ * for "where", a date for "when", an enumeration for "which ones".
  */
 const TYPE_BONUS = 0.15;
 const TYPE_MARKERS: Record<Exclude<AnswerType, 'amount'>, RegExp> = {
   agent: /院|大学|学校|部门|政府|委员会|发展改革委|局|办公室|公司|集团|中心|小组|协会|联盟|机构|媒体|企业|记者/u,
   place: /省|市|县|区|镇|村|地区|地带|江|河|山|园/u,
   time: /\d+年|\d+月|\d+日|昨日|今年|去年|明年|年底|年初/u,
+  // an enumeration: two items joined by 、 (青广、简雁、新彭)
+  list: /\p{Script=Han}、\p{Script=Han}/u,
 };
 const HAN = /\p{Script=Han}/u;
 const TRAILING = /[，,、：:；;\s]+$/u;

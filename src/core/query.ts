@@ -36,7 +36,7 @@ export interface AnalyzedQuery {
   groups: TermGroup[];
   /** Retrieval terms and their weights (the best weight of each term over all groups). */
   terms: Map<string, number>;
-  /** The kind of answer asked for, when the question says (多少 -> amount, 谁 -> agent ...). */
+  /** The kind of answer asked for, when the question says (多少 -> amount, 谁 -> agent, 哪些 -> list ...). */
   expects: AnswerType | null;
   /**
    * For amounts, the measure asked for as a regular-expression character class or word (几条 -> 条,
@@ -46,7 +46,7 @@ export interface AnalyzedQuery {
 }
 
 /** Kinds of answers a question can ask for. */
-export type AnswerType = 'amount' | 'agent' | 'place' | 'time';
+export type AnswerType = 'amount' | 'agent' | 'place' | 'time' | 'list';
 
 const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
 const WORD_CHAR = String.raw`(?:(?!\p{Script=Han})[\p{L}\p{N}])`;
@@ -57,6 +57,7 @@ const DURATION = /多久|多长时间|how long/iu;
 const TIME_UNITS = '(?:分钟|小时|天|日|周|个月|月|年)';
 const TIME = /什么时候|何时|哪年|哪一年|几月|哪天|哪一天|\bwhen\b|\bwhat (year|date|time)\b/iu;
 const AGENT = /谁|哪个单位|哪家|哪些单位|哪个部门|哪些部门|哪所|哪个机构|哪些机构|由哪|\bwho\b|\bby whom\b|\bwhich (university|universities|organi[sz]ation|department|agency|institution|institute|body|bodies|company|companies|media)\b/iu;
+const LIST = /哪些|有什么|包括什么|\bwhat are\b|\bwhich\b.*\b(are|were)\b/iu;
 const PLACE = /哪里|哪儿|在哪|什么地方|哪个城市|哪些城市|哪个地方|\bwhere\b|\bwhich (city|cities|place|places|district|area|areas)\b/iu;
 
 function expectedAnswer(normalized: string, text: string): Pick<AnalyzedQuery, 'expects' | 'measure'> {
@@ -64,6 +65,7 @@ function expectedAnswer(normalized: string, text: string): Pick<AnalyzedQuery, '
   if (TIME.test(normalized)) return { expects: 'time', measure: null };
   if (AGENT.test(normalized)) return { expects: 'agent', measure: null };
   if (PLACE.test(normalized)) return { expects: 'place', measure: null };
+  if (LIST.test(normalized)) return { expects: 'list', measure: null };
   if (AMOUNT.test(normalized) || ENGLISH_AMOUNT.test(text)) return { expects: 'amount', measure: MEASURE.exec(normalized)?.[1] ?? null };
   return { expects: null, measure: null };
 }

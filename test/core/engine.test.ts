@@ -114,6 +114,11 @@ describe('engine on the real report', () => {
     }
   });
 
+  it('GIVEN a which-ones question THEN the clause that enumerates them is the answer', () => {
+    expect(engine.ask('有哪些交界地带').answer).toContain('青广、简雁、新彭');
+    expect(engine.ask('同城化研究所和研究中心是谁设立的').answer).toContain('四川大学经济学院');
+  });
+
   it('GIVEN a headline word THEN the paragraph that explains it outranks others of its section', () => {
     const result = engine.ask('0130是什么意思');
     expect(result.answer).toContain('0成本1环节30分钟领证');
