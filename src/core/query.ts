@@ -53,6 +53,7 @@ const WORD_CHAR = String.raw`(?:(?!\p{Script=Han})[\p{L}\p{N}])`;
 const RUN = new RegExp(String.raw`(\p{Script=Han}+)|(${WORD_CHAR}+(?:[.+]${WORD_CHAR}+)*%?)`, 'gu');
 const AMOUNT = /多少|几|多大|多高|多长|多久|多远|比例|占比|百分之|比重|增长率|增幅|降幅/u;
 const MEASURE = new RegExp(`(?:多少|几)([${MEASURE_WORDS}])`, 'u');
+const MONEY = /多少钱|花了多少|投资多少|how much money|\bcost\b|\bprice\b/iu;
 const DURATION = /多久|多长时间|how long/iu;
 const TIME_UNITS = '(?:分钟|小时|天|日|周|个月|月|年)';
 const TIME = /什么时候|何时|哪年|哪一年|几月|哪天|哪一天|\bwhen\b|\bwhat (year|date|time)\b/iu;
@@ -62,6 +63,7 @@ const PLACE = /哪里|哪儿|在哪|什么地方|哪个城市|哪些城市|哪�
 
 function expectedAnswer(normalized: string, text: string): Pick<AnalyzedQuery, 'expects' | 'measure'> {
   if (DURATION.test(normalized)) return { expects: 'amount', measure: TIME_UNITS };
+  if (MONEY.test(normalized)) return { expects: 'amount', measure: '(?:元|万元|亿元|亿|万)' };
   if (TIME.test(normalized)) return { expects: 'time', measure: null };
   if (AGENT.test(normalized)) return { expects: 'agent', measure: null };
   if (PLACE.test(normalized)) return { expects: 'place', measure: null };
@@ -139,7 +141,7 @@ function addChineseRun(run: string, lexicon: Lexicon, out: GroupBuilder): void {
   const chars = [...run];
   for (let i = 0; i < chars.length; ) {
     let matched = '';
-    for (let end = chars.length; end > i + 1; end--) {
+    for (let end = chars.length; end > i; end--) {
       const candidate = chars.slice(i, end).join('');
       if (lexicon.expansions.has(candidate)) {
         matched = candidate;

@@ -55,6 +55,12 @@ describe('lexicon', () => {
     expect(errorOf('glossary:\n  the: [的]\n').message).toMatch(/only of stop words/);
   });
 
+  it('GIVEN a one-character lexicon word THEN it expands too', () => {
+    const query = analyzeQuery('投资了多少钱', lexicon('expansions:\n  钱: [金额]\n'));
+    expect(query.terms.get('金额')).toBe(EXPANSION_WEIGHT);
+    expect(query.groups.find((group) => group.label === '钱')?.focus).toBe(true);
+  });
+
   it('GIVEN a question with an expanded word THEN the expansion weighs less than the user word', () => {
     const query = analyzeQuery('高铁多少对', lexicon('expansions:\n  高铁: [动车]\n'));
     expect(query.terms.get('高铁')).toBe(1);
