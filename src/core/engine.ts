@@ -182,7 +182,14 @@ export class Engine {
         this.index.add({ id, text: [...text.tokens].join(' '), headline: [...headline.tokens].join(' ') });
       });
       this.fromCache = false;
-      options.cache?.save(key, JSON.stringify({ key, passages: this.passages.length, normalized: this.normalized, df: [...this.df], index: this.index }));
+      if (options.cache) {
+        try {
+          options.cache.save(key, JSON.stringify({ key, passages: this.passages.length, normalized: this.normalized, df: [...this.df], index: this.index }));
+        } catch (error) {
+          // a cache that cannot be written (read-only folder, full disk) costs start-up time, not answers
+          options.onCacheProblem?.(`the index could not be cached: ${(error as Error).message}`);
+        }
+      }
     }
   }
 

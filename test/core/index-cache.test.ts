@@ -55,6 +55,14 @@ describe('index cache', () => {
     expect(problems).toHaveLength(3);
   });
 
+  it('GIVEN a cache that cannot be written THEN the engine still answers and the problem is reported', () => {
+    const problems: string[] = [];
+    const broken: IndexCache = { load: () => undefined, save: () => { throw new Error('EROFS: read-only file system'); } };
+    const engine = Engine.build(loadCorpus('corpus'), { cache: broken, onCacheProblem: (message) => problems.push(message) });
+    expect(engine.ask('川芎').found).toBe(true);
+    expect(problems).toEqual(['the index could not be cached: EROFS: read-only file system']);
+  });
+
   it('GIVEN a folder cache THEN entries are files written whole', () => {
     const dir = tempCorpus({});
     const cache = fileCache(join(dir, 'cache'));
