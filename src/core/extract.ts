@@ -46,10 +46,12 @@ export interface Extract {
 function typeScorer(query: AnalyzedQuery): (normalized: string) => number {
   const expects = query.expects;
   if (!expects) return () => 0;
-  const own = [...query.terms.keys()].filter((token) => token.length > 1 || !HAN.test(token)).sort((a, b) => b.length - a.length);
+  // the question's units (人次, 个) stay: they are what the answer's figure is counted in
+  const unit = new RegExp(`^[${MEASURE_WORDS}]+$`, 'u');
+  const own = [...query.terms.keys()].filter((token) => (token.length > 1 || !HAN.test(token)) && !unit.test(token)).sort((a, b) => b.length - a.length);
   const beyondQuestion = (normalized: string): string => own.reduce((rest, token) => rest.replaceAll(token, ' '), normalized);
   if (expects !== 'amount') return (normalized) => (TYPE_MARKERS[expects].test(beyondQuestion(normalized)) ? 2 * TYPE_BONUS : 0);
-  const withMeasure = new RegExp(`\\d[\\d.,]*(?:万|亿)?(?:余|多)?${query.measure ?? `[${MEASURE_WORDS}%]`}`, 'u');
+  const withMeasure = new RegExp(`\\d[\\d.,]*(?:余|多)?(?:万|亿)?(?:余|多)?${query.measure ?? `[${MEASURE_WORDS}%]`}`, 'u');
   return (normalized) => {
     const rest = beyondQuestion(normalized);
     if (!/\d/.test(rest)) return 0;

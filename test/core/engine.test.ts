@@ -114,6 +114,11 @@ describe('engine on the real report', () => {
     }
   });
 
+  it('GIVEN a question whose unit the report writes after 余万 THEN the clause with that figure is the answer', () => {
+    expect(engine.ask('就医一码通服务了多少人次').answer).toBe('实现都市圈居民就医“一码通”,服务1000余万人次持码就诊。');
+    expect(engine.ask('How many people used the health code?').answer).toContain('1000余万人次');
+  });
+
   it('GIVEN a which-ones question THEN the clause that enumerates them is the answer', () => {
     expect(engine.ask('有哪些交界地带').answer).toContain('青广、简雁、新彭');
     expect(engine.ask('同城化研究所和研究中心是谁设立的').answer).toContain('四川大学经济学院');
