@@ -58,7 +58,7 @@ const DURATION = /多久|多长时间|how long/iu;
 const TIME_UNITS = '(?:分钟|小时|天|日|周|个月|月|年)';
 const TIME = /什么时候|何时|哪年|哪一年|几月|哪天|哪一天|\bwhen\b|\bwhat (year|date|time)\b/iu;
 const AGENT = /谁|哪个单位|哪家|哪些单位|哪个部门|哪些部门|哪所|哪个机构|哪些机构|由哪|\bwho\b|\bby whom\b|\bwhich (university|universities|organi[sz]ation|department|agency|institution|institute|body|bodies|company|companies|media)\b/iu;
-const LIST = /哪些|有什么|包括什么|\bwhat are\b|\bwhich\b.*\b(are|were)\b/iu;
+const LIST = /哪些|包括什么|\bwhat are\b|\bwhich\b.*\b(are|were)\b/iu;
 const PLACE = /哪里|哪儿|在哪|什么地方|哪个城市|哪些城市|哪个地方|\bwhere\b|\bwhich (city|cities|place|places|district|area|areas)\b/iu;
 
 function expectedAnswer(normalized: string, text: string): Pick<AnalyzedQuery, 'expects' | 'measure'> {

@@ -4,7 +4,7 @@ import { normalizeText } from './normalize.js';
  * Bumped whenever the tokens produced for the same text change, so that anything derived from
  * tokens (a cached index) is rebuilt.
  */
-export const TOKENIZER_VERSION = 3;
+export const TOKENIZER_VERSION = 4;
 
 /**
  * Words that ask: what kind of answer is wanted, not what it is about. The content word next to
@@ -22,7 +22,7 @@ export const QUESTION_WORDS: ReadonlySet<string> = new Set([
  */
 export const STOP_WORDS: ReadonlySet<string> = new Set([
   ...QUESTION_WORDS,
-  '是', '有', '了', '的', '地', '得', '吧', '啊', '呀', '么', '嘛', '哦', '请问', '一下', '告诉', '我', '你', '您',
+  '是', '有', '了', '的', '吧', '啊', '呀', '么', '嘛', '哦', '请问', '一下', '告诉', '我', '你', '您',
   '我们', '他们', '它', '这', '那', '这个', '那个', '这些', '那些', '和', '与', '及', '或', '或者', '在', '对于', '关于',
   '被', '把', '给', '也', '还', '能', '可以', '会', '要', '需要', '没有', '做', '做了', '搞', '到了', '进展', '情况',
   '意思', '具体', '其中', '一共', '总共', '目前为止', '现在', '已经', '之',

@@ -30,6 +30,10 @@ describe('tokenizer', () => {
     expect(tokenizeQuery('跨市公交增加到了几条')).not.toContain('几条');
   });
 
+  it('GIVEN a word with a character that is also a particle THEN the word stays whole', () => {
+    expect(tokenizeQuery('异地看病')).toContain('异地');
+  });
+
   it('GIVEN a document or a query THEN a single character is a token only where it stands alone', () => {
     expect(tokenizeDocument('开工')).toEqual(['开工']);
     expect(tokenizeDocument('9条、S3线')).toEqual(['9', '条', 's3', '线']);
