@@ -27,7 +27,7 @@ export function handleButton(customId: string, messageQuestion: string | undefin
       if (!messageQuestion?.trim()) return { reply: notice(t(lang, 'noMore')), update: false };
       const scope = arg ? resolveSection(engine, arg) : undefined;
       const result = engine.ask(messageQuestion, scope ? { documentId: scope.documentId, section: scope.section.number, limit: 8 } : { limit: 8 });
-      return { reply: moreReply(result, engine, lang), passageIds: result.passages.slice(3).map(({ passage }) => passage.id), found: result.found, update: false };
+      return { reply: moreReply(result, lang), passageIds: result.passages.slice(3).map(({ passage }) => passage.id), found: result.found, update: false };
     }
     case 'section':
     case 'brief': {

@@ -25,7 +25,7 @@ async function main(): Promise<number> {
     const engine = Engine.build(loadCorpus(config.CORPUS_DIR));
     const names = await deployCommands(config, engine);
     const where = config.DISCORD_GUILD_ID ? `server ${config.DISCORD_GUILD_ID} (available now)` : 'all servers (global; may take up to an hour to appear)';
-    process.stdout.write(`Registered ${names.length} commands to ${where}: ${names.map((name) => name).join(', ')}\n`);
+    process.stdout.write(`Registered ${names.length} commands to ${where}: ${names.join(', ')}\n`);
     return 0;
   } catch (error) {
     if (error instanceof ConfigError || error instanceof ReportQaError) {

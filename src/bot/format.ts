@@ -1,9 +1,8 @@
 import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIButtonComponent, type APIEmbed, type APIEmbedField } from 'discord.js';
-import type { AskResult, BriefSection, Engine, Passage, RankedPassage } from '../core/index.js';
+import { sectionLabel, type AskResult, type BriefSection, type Engine, type Passage, type RankedPassage } from '../core/index.js';
 import { t, type Lang } from './i18n.js';
 import { escapeUserText, LIMITS, truncate, wellFormed } from './limits.js';
 import type { Reply } from './reply.js';
-import { sectionLabel } from './sections.js';
 
 const COLOR = 0x2f7dd1;
 const MUTED = 0x8a8f98;
@@ -55,7 +54,7 @@ function row(...buttons: Array<APIButtonComponent | null>): APIActionRowComponen
   return present.length ? [{ type: ComponentType.ActionRow, components: present.slice(0, 5) }] : [];
 }
 
-function passageField(engine: Engine, { passage }: Pick<RankedPassage, 'passage'>): APIEmbedField {
+function passageField({ passage }: Pick<RankedPassage, 'passage'>): APIEmbedField {
   return {
     name: truncate(`${sectionLabel(passage.section)} · ${passage.id}`, LIMITS.fieldName),
     value: truncate(escapeUserText(truncate(passage.text, SNIPPET_CHARS)), LIMITS.fieldValue),
@@ -88,7 +87,7 @@ export function answerReply(result: AskResult, engine: Engine, lang: Lang, scope
   const fields: APIEmbedField[] = [{ name: t(lang, 'citation'), value: truncate(citationLine(engine, best), LIMITS.fieldValue) }];
   const related = result.passages.slice(1, 3);
   if (related.length) {
-    fields.push(...related.map((ranked, i) => ({ ...passageField(engine, ranked), name: truncate(`${i === 0 ? `${t(lang, 'related')}: ` : ''}${sectionLabel(ranked.passage.section)} · ${ranked.passage.id}`, LIMITS.fieldName) })));
+    fields.push(...related.map((ranked, i) => ({ ...passageField(ranked), name: truncate(`${i === 0 ? `${t(lang, 'related')}: ` : ''}${sectionLabel(ranked.passage.section)} · ${ranked.passage.id}`, LIMITS.fieldName) })));
   }
   return {
     embeds: [
@@ -124,12 +123,12 @@ export function passageReply(engine: Engine, passage: Passage | undefined, lang:
 }
 
 /** The results after the first three, for the More results button (only the presser sees it). */
-export function moreReply(result: AskResult, engine: Engine, lang: Lang): Reply {
+export function moreReply(result: AskResult, lang: Lang): Reply {
   const rest = result.passages.slice(3);
   if (!rest.length) return { content: t(lang, 'noMore'), ephemeral: true };
   return {
     ephemeral: true,
-    embeds: [{ color: COLOR, author: questionAuthor(result.query), title: t(lang, 'moreTitle'), fields: rest.map((ranked) => passageField(engine, ranked)) }],
+    embeds: [{ color: COLOR, author: questionAuthor(result.query), title: t(lang, 'moreTitle'), fields: rest.map((ranked) => passageField(ranked)) }],
   };
 }
 
@@ -178,7 +177,7 @@ export function sectionReply(engine: Engine, documentId: string, number: number,
 }
 
 /** /brief: each section's headline and its key sentences, each cited, in pages. */
-export function briefReply(engine: Engine, title: string, sections: BriefSection[], scope: string, page: number, lang: Lang): Reply {
+export function briefReply(title: string, sections: BriefSection[], scope: string, page: number, lang: Lang): Reply {
   const blocks = sections.map(({ section, points }) =>
     [
       `**${escapeUserText(sectionLabel(section))}**${section.headline ? ` — ${escapeUserText(section.headline)}` : ''}`,

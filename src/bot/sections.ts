@@ -1,15 +1,10 @@
-import type { Engine, Section } from '../core/index.js';
+import { sectionLabel, type Engine, type Section } from '../core/index.js';
 import { LIMITS, truncate } from './limits.js';
 
 /** A section of a report, as chosen in a command option. */
 export interface SectionChoice {
   documentId: string;
   section: Section;
-}
-
-/** 关键词2 · 交通, or 导语 for the lead. */
-export function sectionLabel(section: Section): string {
-  return section.number === 0 ? section.label : `${section.label} · ${section.keyword}`;
 }
 
 /** The option value of a section: `<document id>#<number>`. */

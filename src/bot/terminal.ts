@@ -18,7 +18,7 @@ export function parseLine(line: string, commands: Command[]): { name: string; op
   if (!text.startsWith('/')) return { name: 'ask', options: { question: text } };
   const [head = '', ...words] = text.slice(1).split(/\s+/);
   const command = commands.find((candidate) => candidate.data.name === head);
-  const optionNames = ((command?.data as { options?: Array<{ name: string; type: number }> })?.options ?? []).map((option) => option);
+  const optionNames = ((command?.data as { options?: Array<{ name: string; type: number }> })?.options ?? []);
   const options: CommandInput['options'] = {};
   const free: string[] = [];
   for (const word of words) {

@@ -1,9 +1,4 @@
-import type { AskResult, Engine, Passage } from '../core/index.js';
-
-/** 关键词2 · 交通, or 导语 for the lead. */
-export function sectionName(section: Passage['section']): string {
-  return section.number === 0 ? section.label : `${section.label} · ${section.keyword}`;
-}
+import { sectionLabel, type AskResult, type Engine } from '../core/index.js';
 
 function oneLine(text: string, max: number): string {
   const chars = [...text.replace(/\s+/g, ' ')];
@@ -18,21 +13,21 @@ export function renderAnswer(result: AskResult, engine: Engine): string {
     lines.push(`Answer: ${result.answer}`);
     if (citation) {
       const passage = engine.passage(citation.passageId)!;
-      lines.push(`Source: ${citation.source.title} · ${sectionName(passage.section)} · ${citation.passageId}`);
+      lines.push(`Source: ${citation.source.title} · ${sectionLabel(passage.section)} · ${citation.passageId}`);
       lines.push(`        ${citation.source.publisher} ${citation.source.date} · ${citation.source.url}`);
     }
     if (result.matchedTerms.length) lines.push(`Matched: ${result.matchedTerms.join(', ')}`);
     const next = result.passages.slice(1, 3);
     if (next.length) {
       lines.push('', 'Related passages:');
-      for (const { passage } of next) lines.push(`  [${sectionName(passage.section)}] ${passage.id}  ${oneLine(passage.text, 90)}`);
+      for (const { passage } of next) lines.push(`  [${sectionLabel(passage.section)}] ${passage.id}  ${oneLine(passage.text, 90)}`);
     }
   } else {
     lines.push('The report does not answer this question.');
     if (result.nearestSections.length) {
       lines.push('Nearest sections:');
       for (const { section, documentId } of result.nearestSections) {
-        lines.push(`  ${sectionName(section)}${section.headline ? ` — ${section.headline}` : ''} (${documentId})`);
+        lines.push(`  ${sectionLabel(section)}${section.headline ? ` — ${section.headline}` : ''} (${documentId})`);
       }
     }
   }

@@ -23,6 +23,11 @@ const OTHER_HEADING = /^(#|###+)\s/;
 /** The lead before the first heading. */
 export const LEAD_LABEL = '导语';
 
+/** How a section is named in citations: 关键词2 · 交通, or 导语 for the lead. */
+export function sectionLabel(section: Section): string {
+  return section.number === 0 ? section.label : `${section.label} · ${section.keyword}`;
+}
+
 function parseHeading(body: string, file: string, line: number): Section {
   const parts = body.split('|').map((part) => part.trim());
   if (parts.length !== 3 || parts.some((part) => part === '')) {

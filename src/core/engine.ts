@@ -217,6 +217,11 @@ export class Engine {
     return new Engine(corpus, options);
   }
 
+  /** The view of the passage at `index`, kept for the next questions that meet it. */
+  private viewOf(index: number): TextView {
+    return this.passageViews.get(index, () => viewOf(this.normalized[index]!));
+  }
+
   private headlineView(section: Section): IndexedView {
     let view = this.headlineViews.get(section);
     if (!view) {
@@ -305,26 +310,27 @@ export class Engine {
           .slice(0, CANDIDATES)
       : [];
     const top = hits[0]?.score ?? 1;
-    const ranked: RankedPassage[] = hits
+    // `index` is the passage's place in this.passages, kept for the view caches; it is not returned
+    const ranked: Array<RankedPassage & { index: number }> = hits
       .map((hit) => {
-        const id = hit.id as number;
-        const share = coverage.of(this.passageViews.get(id, () => viewOf(this.normalized[id]!)), this.headlineView(this.passages[id]!.section));
-        return { passage: this.passages[hit.id as number]!, coverage: share, score: share + (BM25_SHARE * hit.score) / top };
+        const index = hit.id as number;
+        const share = coverage.of(this.viewOf(index), this.headlineView(this.passages[index]!.section));
+        return { index, passage: this.passages[index]!, coverage: share, score: share + (BM25_SHARE * hit.score) / top };
       })
       .sort((a, b) => b.score - a.score);
+    const passages = ranked.slice(0, limit).map(({ passage, coverage: share, score }) => ({ passage, coverage: share, score }));
 
     const best = ranked[0];
     const bestCoverage = best?.coverage ?? 0;
     const found = best !== undefined && bestCoverage >= ABSTAIN_BELOW;
     const nearestSections = this.nearestSections(ranked);
     if (!found) {
-      return { query: text, found: false, answer: null, highlights: [], matchedTerms: [], coverage: bestCoverage, citations: [], passages: ranked.slice(0, limit), nearestSections };
+      return { query: text, found: false, answer: null, highlights: [], matchedTerms: [], coverage: bestCoverage, citations: [], passages, nearestSections };
     }
-    const bestId = hits.find((hit) => this.passages[hit.id as number] === best.passage)!.id as number;
-    const clauses = this.passageClauses.get(bestId, () => clausesOf(best.passage.text));
+    const clauses = this.passageClauses.get(best.index, () => clausesOf(best.passage.text));
     const extract = extractAnswer(best.passage.text, query, coverage, clauses);
     const answerView = viewOf(normalizeText(extract.text));
-    const matched = coverage.matched(this.passageViews.get(bestId, () => viewOf(this.normalized[bestId]!)));
+    const matched = coverage.matched(this.viewOf(best.index));
     // every query term found in the answer is bolded, so that 线开 joins 成资S3 and 开工
     const matchedTokens = [...query.terms.keys()].filter((token) => contains(answerView, token));
     return {
@@ -335,7 +341,7 @@ export class Engine {
       matchedTerms: matched,
       coverage: bestCoverage,
       citations: [this.cite(best.passage)],
-      passages: ranked.slice(0, limit),
+      passages,
       nearestSections,
     };
   }

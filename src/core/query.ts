@@ -2,7 +2,7 @@ import { ENGLISH_AMOUNT, ENGLISH_QUESTION_WORDS, englishWords, type EnglishWord 
 import { EXPANSION_WEIGHT, type Lexicon } from './lexicon.js';
 import { normalizeText } from './normalize.js';
 import { MEASURE_WORDS } from './numerals.js';
-import { segmentRun, tokenizeNormalized } from './tokenizer.js';
+import { segmenter, segmentRun, TOKEN_RUN, tokenizeNormalized } from './tokenizer.js';
 
 /** One way of matching a group: tokens that must all appear, and what a full match is worth. */
 export interface Alternative {
@@ -48,9 +48,6 @@ export interface AnalyzedQuery {
 /** Kinds of answers a question can ask for. */
 export type AnswerType = 'amount' | 'agent' | 'place' | 'time' | 'list';
 
-const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
-const WORD_CHAR = String.raw`(?:(?!\p{Script=Han})[\p{L}\p{N}])`;
-const RUN = new RegExp(String.raw`(\p{Script=Han}+)|(${WORD_CHAR}+(?:[.+]${WORD_CHAR}+)*%?)`, 'gu');
 const AMOUNT = /多少|几|多大|多高|多长|多久|多远|比例|占比|百分之|比重|增长率|增幅|降幅/u;
 const MEASURE = new RegExp(`(?:多少|几)([${MEASURE_WORDS}])`, 'u');
 const MONEY = /多少钱|花了多少|投资多少|how much money|\bcost\b|\bprice\b/iu;
@@ -209,7 +206,7 @@ export function analyzeQuery(text: string, lexicon: Lexicon): AnalyzedQuery {
     if (english.length) addEnglish(english, lexicon, out);
     english = [];
   };
-  for (const match of normalized.matchAll(RUN)) {
+  for (const match of normalized.matchAll(TOKEN_RUN)) {
     if (match[1]) {
       flushEnglish();
       let content = '';

@@ -30,13 +30,14 @@ export const STOP_WORDS: ReadonlySet<string> = new Set([
 
 const QUESTION_PREFIXES = [...QUESTION_WORDS].filter((word) => word.length > 1 || word === '几').sort((a, b) => b.length - a.length);
 const STOP_FIRST_CHARS = new Set([...STOP_WORDS].map((w) => w[0]));
-const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
+/** ICU word segmentation for Chinese, shared by everything that reads questions. */
+export const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
 
 const HAN = /\p{Script=Han}/u;
 // Han runs, or Latin/number runs that keep decimals, joined plus signs and a trailing percent
 // (pm2.5, 107.5, s3, 1+1+n, 7.9%).
 const WORD_CHAR = String.raw`(?:(?!\p{Script=Han})[\p{L}\p{N}])`;
-const TOKEN_RUN = new RegExp(String.raw`(\p{Script=Han}+)|(${WORD_CHAR}+(?:[.+]${WORD_CHAR}+)*%?)`, 'gu');
+export const TOKEN_RUN = new RegExp(String.raw`(\p{Script=Han}+)|(${WORD_CHAR}+(?:[.+]${WORD_CHAR}+)*%?)`, 'gu');
 
 /** A piece of a Han run: a content word, or a stop word (which may be a question word). */
 export type RunItem = { content: string } | { question: boolean };

@@ -1,10 +1,10 @@
 import { SlashCommandBuilder } from 'discord.js';
-import { briefReport, briefSection, type Engine } from '../../core/index.js';
+import { briefReport, briefSection, sectionLabel, type Engine } from '../../core/index.js';
 import type { Command } from '../command.js';
 import { briefReply, notice } from '../format.js';
 import { t, type Lang } from '../i18n.js';
 import { zh } from '../localize.js';
-import { resolveSection, sectionChoices, sectionLabel } from '../sections.js';
+import { resolveSection, sectionChoices } from '../sections.js';
 import type { Reply } from '../reply.js';
 import { withSectionOption } from './ask.js';
 
@@ -17,12 +17,12 @@ export function renderBrief(engine: Engine, scope: string, page: number, lang: L
   if (!scope) {
     const sections = [...engine.documents.values()].flatMap((document) => briefReport(engine, document, POINTS_PER_SECTION));
     const titles = [...engine.documents.values()].map((document) => document.source.title).join(' / ');
-    return briefReply(engine, titles, sections, '', page, lang);
+    return briefReply(titles, sections, '', page, lang);
   }
   const choice = resolveSection(engine, scope);
   if (!choice) return notice(t(lang, 'unknownSection'));
   const brief = briefSection(engine, choice.documentId, choice.section, POINTS_FOR_ONE_SECTION);
-  return briefReply(engine, sectionLabel(choice.section), [brief], `${choice.documentId}#${choice.section.number}`, page, lang);
+  return briefReply(sectionLabel(choice.section), [brief], `${choice.documentId}#${choice.section.number}`, page, lang);
 }
 
 /** /brief [section]: a team briefing with key figures, each cited. */

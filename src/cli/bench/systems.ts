@@ -2,6 +2,7 @@ import MiniSearch from 'minisearch';
 import type { Corpus } from '../../core/corpus.js';
 import { Engine } from '../../core/engine.js';
 import { normalizeText } from '../../core/normalize.js';
+import { segmenter } from '../../core/tokenizer.js';
 import { toPassages } from '../../core/passages.js';
 import type { Passage } from '../../core/types.js';
 
@@ -41,11 +42,9 @@ function baseline(passages: Passage[], tokenize?: (text: string) => string[]): B
   };
 }
 
-const words = new Intl.Segmenter('zh', { granularity: 'word' });
-
 /** Intl.Segmenter words of the normalized text, punctuation and spaces left out. */
 function segmenterWords(text: string): string[] {
-  return [...words.segment(normalizeText(text))].filter((segment) => segment.isWordLike).map((segment) => segment.segment);
+  return [...segmenter.segment(normalizeText(text))].filter((segment) => segment.isWordLike).map((segment) => segment.segment);
 }
 
 /**
