@@ -1,15 +1,16 @@
 import MiniSearch, { type Options } from 'minisearch';
 import type { Corpus } from './corpus.js';
 import { QueryError } from './errors.js';
-import { clausesOf, extractAnswer, type Clause, type Coverage } from './extract.js';
+import { extractableOf, extractAnswer, type Coverage, type Extractable } from './extract.js';
 import { BoundedCache } from './bounded-cache.js';
 import { highlightSpans } from './highlight.js';
 import type { Lexicon } from './lexicon.js';
 import { normalizeText } from './normalize.js';
 import { MAX_PASSAGE_CHARS, toPassages } from './passages.js';
 import { cacheKey, type IndexCache } from './index-cache.js';
+import { IndexBuilder } from './index-builder.js';
 import { analyzeQuery, type Alternative, type AnalyzedQuery, type TermGroup } from './query.js';
-import { contains, frequencyKeys, viewOf, type IndexedView, type TextView } from './view.js';
+import { CharacterFrequencies, contains, viewOf, type IndexedView, type TextView } from './view.js';
 import type { Passage, ReportDocument, Section, SourceInfo } from './types.js';
 
 /** The longest question accepted, in characters (Discord's option allows 200; the CLI the same). */
@@ -152,7 +153,7 @@ export class Engine {
   private readonly headlineViews = new Map<Section, IndexedView>();
   /** Views and clauses of passages met in queries; bounded so a large corpus does not keep them all. */
   private readonly passageViews = new BoundedCache<number, TextView>(VIEW_CACHE_SIZE);
-  private readonly passageClauses = new BoundedCache<number, Clause[]>(VIEW_CACHE_SIZE);
+  private readonly passageExtractables = new BoundedCache<number, Extractable>(VIEW_CACHE_SIZE);
 
   private constructor(corpus: Corpus, options: EngineOptions) {
     this.lexicon = corpus.lexicon;
@@ -170,17 +171,23 @@ export class Engine {
       this.fromCache = true;
     } else {
       if (cached !== undefined) options.onCacheProblem?.(`the cached index for key ${key} is unreadable; rebuilding it`);
-      this.index = new MiniSearch<IndexedPassage>(INDEX_OPTIONS);
       this.normalized = this.passages.map((passage) => normalizeText(passage.text));
-      this.df = new Map();
+      const characters = new CharacterFrequencies();
+      const builder = new IndexBuilder(INDEX_OPTIONS.fields);
       // one passage at a time, so that no second copy of the corpus's tokens is ever held
       this.passages.forEach((passage, id) => {
         const text = viewOf(this.normalized[id]!);
         const headline = this.headlineView(passage.section);
-        for (const term of new Set([...frequencyKeys(text), ...frequencyKeys(headline)])) this.df.set(term, (this.df.get(term) ?? 0) + 1);
+        characters.nextText();
+        characters.add(text.normalized);
+        characters.add(headline.normalized);
         // distinct tokens only: coverage, not term frequency, ranks, and indexing costs half as much
-        this.index.add({ id, text: [...text.tokens].join(' '), headline: [...headline.tokens].join(' ') });
+        builder.add([text.tokens, headline.tokens]);
       });
+      // a passage holds a word when its text or its headline does; a single Han character, anywhere
+      this.df = builder.documentFrequencies();
+      characters.copyTo(this.df);
+      this.index = builder.build(INDEX_OPTIONS);
       this.fromCache = false;
       if (options.cache) {
         try {
@@ -327,12 +334,11 @@ export class Engine {
     if (!found) {
       return { query: text, found: false, answer: null, highlights: [], matchedTerms: [], coverage: bestCoverage, citations: [], passages, nearestSections };
     }
-    const clauses = this.passageClauses.get(best.index, () => clausesOf(best.passage.text));
-    const extract = extractAnswer(best.passage.text, query, coverage, clauses);
-    const answerView = viewOf(normalizeText(extract.text));
+    const prepared = this.passageExtractables.get(best.index, () => extractableOf(best.passage.text));
+    const extract = extractAnswer(best.passage.text, query, coverage, prepared);
     const matched = coverage.matched(this.viewOf(best.index));
     // every query term found in the answer is bolded, so that 线开 joins 成资S3 and 开工
-    const matchedTokens = [...query.terms.keys()].filter((token) => contains(answerView, token));
+    const matchedTokens = [...query.terms.keys()].filter((token) => contains(extract.view, token));
     return {
       query: text,
       found: true,

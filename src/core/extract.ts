@@ -37,6 +37,8 @@ export interface Extract {
   start: number;
   end: number;
   score: number;
+  /** How the matcher sees the answer (its clauses' views: the edge commas hold no token). */
+  view: TextView;
 }
 
 /**
@@ -66,14 +68,45 @@ export interface Clause {
   view: TextView;
 }
 
-/** The clauses of a passage, ready for {@link extractAnswer} (worth keeping per passage). */
-export function clausesOf(passage: string): Clause[] {
-  let start = 0;
-  return splitClauses(passage).map((text) => {
-    const clause = { text, start, view: viewOf(normalizeText(text)) };
-    start += text.length;
+/** A run of one to MAX_CLAUSES consecutive clauses of a passage: one candidate answer. */
+export interface Window {
+  /** Indexes of its first and last clause. */
+  first: number;
+  last: number;
+  /** Its text without the commas at its edges (verbatim from the passage), and where that starts. */
+  text: string;
+  start: number;
+  view: TextView;
+}
+
+/**
+ * A passage made ready for {@link extractAnswer}: its clauses and every window over them. It does
+ * not depend on the question, so it is worth keeping per passage.
+ */
+export interface Extractable {
+  clauses: Clause[];
+  windows: Window[];
+}
+
+/** The clauses and windows of a passage (see {@link Extractable}). */
+export function extractableOf(passage: string): Extractable {
+  let offset = 0;
+  const clauses = splitClauses(passage).map((text) => {
+    const clause = { text, start: offset, view: viewOf(normalizeText(text)) };
+    offset += text.length;
     return clause;
   });
+  const windows: Window[] = [];
+  for (let first = 0; first < clauses.length; first++) {
+    for (let last = first; last < Math.min(clauses.length, first + MAX_CLAUSES); last++) {
+      const raw = passage.slice(clauses[first]!.start, clauses[last]!.start + clauses[last]!.text.length);
+      const text = raw.replace(TRAILING, '').replace(LEADING, '');
+      if (!text) continue;
+      const view = first === last ? clauses[first]!.view : joinViews(clauses.slice(first, last + 1).map((clause) => clause.view));
+      windows.push({ first, last, text, start: clauses[first]!.start + raw.indexOf(text), view });
+    }
+  }
+  return { clauses, windows };
 }
 
 /**
@@ -82,27 +115,17 @@ export function clausesOf(passage: string): Clause[] {
  * no longer than it needs to be. The result is a verbatim substring of `passage`, without the commas
  * at its edges.
  */
-export function extractAnswer(passage: string, query: AnalyzedQuery, coverage: Coverage, clauses: Clause[] = clausesOf(passage)): Extract {
+export function extractAnswer(passage: string, query: AnalyzedQuery, coverage: Coverage, prepared: Extractable = extractableOf(passage)): Extract {
   // what was asked for is looked for clause by clause (a figure with its unit never spans a comma);
-  // a run of clauses holds it when one of its clauses does
+  // a window holds it when one of its clauses does
   const typeBonus = typeScorer(query);
-  const clauseBonus = clauses.map((clause) => typeBonus(clause.view.normalized));
-  let best: Extract = { text: passage, start: 0, end: passage.length, score: -Infinity };
-  for (let i = 0; i < clauses.length; i++) {
+  const clauseBonus = prepared.clauses.map((clause) => typeBonus(clause.view.normalized));
+  let best: Extract = { text: passage, start: 0, end: passage.length, score: -Infinity, view: joinViews(prepared.clauses.map((clause) => clause.view)) };
+  for (const window of prepared.windows) {
     let bonus = 0;
-    for (let j = i; j < Math.min(clauses.length, i + MAX_CLAUSES); j++) {
-      const clause = clauses[j]!;
-      bonus = Math.max(bonus, clauseBonus[j]!);
-      const window = i === j ? clause.view : joinViews(clauses.slice(i, j + 1).map((c) => c.view));
-      const raw = passage.slice(clauses[i]!.start, clause.start + clause.text.length);
-      const text = raw.replace(TRAILING, '').replace(LEADING, '');
-      if (!text) continue;
-      const score = coverage.of(window) + bonus - LENGTH_PENALTY * text.length;
-      if (score > best.score) {
-        const start = clauses[i]!.start + raw.indexOf(text);
-        best = { text, start, end: start + text.length, score };
-      }
-    }
+    for (let k = window.first; k <= window.last; k++) bonus = Math.max(bonus, clauseBonus[k]!);
+    const score = coverage.of(window.view) + bonus - LENGTH_PENALTY * window.text.length;
+    if (score > best.score) best = { text: window.text, start: window.start, end: window.start + window.text.length, score, view: window.view };
   }
   return best;
 }

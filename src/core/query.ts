@@ -2,7 +2,7 @@ import { ENGLISH_AMOUNT, ENGLISH_QUESTION_WORDS, englishWords, type EnglishWord 
 import { EXPANSION_WEIGHT, type Lexicon } from './lexicon.js';
 import { normalizeText } from './normalize.js';
 import { MEASURE_WORDS } from './numerals.js';
-import { segmenter, segmentRun, TOKEN_RUN, tokenizeNormalized } from './tokenizer.js';
+import { contentTokens, segmentRun, TOKEN_RUN, tokenizeNormalized } from './tokenizer.js';
 
 /** One way of matching a group: tokens that must all appear, and what a full match is worth. */
 export interface Alternative {
@@ -55,6 +55,7 @@ const DURATION = /多久|多长时间|how long/iu;
 const TIME_UNITS = '(?:分钟|小时|天|日|周|个月|月|年)';
 const TIME = /什么时候|何时|哪年|哪一年|几月|哪天|哪一天|\bwhen\b|\bwhat (year|date|time)\b/iu;
 const AGENT = /谁|哪个单位|哪家|哪些单位|哪个部门|哪些部门|哪所|哪个机构|哪些机构|由哪|\bwho\b|\bby whom\b|\bwhich (university|universities|organi[sz]ation|department|agency|institution|institute|body|bodies|company|companies|media)\b/iu;
+const HAN_WORD = /^\p{Script=Han}+$/u;
 const LIST = /哪些|包括什么|\bwhat are\b|\bwhich\b.*\b(are|were)\b/iu;
 const PLACE = /哪里|哪儿|在哪|什么地方|哪个城市|哪些城市|哪个地方|\bwhere\b|\bwhich (city|cities|place|places|district|area|areas)\b/iu;
 
@@ -69,13 +70,24 @@ function expectedAnswer(normalized: string, text: string): Pick<AnalyzedQuery, '
   return { expects: null, measure: null };
 }
 
-function tokensOf(word: string): string[] {
-  return tokenizeNormalized(word, 'query');
+/**
+ * Tokens of lexicon words (expansions, glossary terms), kept per lexicon: its vocabulary is fixed,
+ * and tokenizing a word that may hold a stop word costs an ICU segmentation, whose native objects
+ * make every young-generation GC slower.
+ */
+const lexiconTokenCache = new WeakMap<Lexicon, Map<string, string[]>>();
+
+function lexiconTokens(lexicon: Lexicon, word: string): string[] {
+  let cache = lexiconTokenCache.get(lexicon);
+  if (!cache) lexiconTokenCache.set(lexicon, (cache = new Map()));
+  let tokens = cache.get(word);
+  if (!tokens) cache.set(word, (tokens = tokenizeNormalized(word, 'query')));
+  return tokens;
 }
 
-/** The alternative that is the user's own word. */
+/** The alternative that is the user's own word: a Chinese content word, or a Latin or number run. */
 function own(word: string): Alternative {
-  return { word, tokens: tokensOf(word), weight: 1 };
+  return { word, tokens: HAN_WORD.test(word) ? contentTokens(word) : [word], weight: 1 };
 }
 
 /** Collects groups in question order, with where question words stand between them. */
@@ -112,30 +124,44 @@ class GroupBuilder {
   }
 }
 
-/** Adds the ICU words of a stretch of text; runs of single characters (unknown names) stay together. */
-function addWords(text: string, out: GroupBuilder): void {
+/**
+ * Adds the words of `chars[start, end)`, cut where the question's segmentation ended a word (or
+ * where a lexicon word was taken out); runs of single characters (unknown names) stay together.
+ */
+function addWords(chars: readonly string[], start: number, end: number, wordEnds: ReadonlySet<number>, out: GroupBuilder): void {
   let singles = '';
+  let word = '';
   const flush = (): void => {
     if (singles) out.add(singles, [own(singles)]);
     singles = '';
   };
-  for (const { segment } of segmenter.segment(text)) {
-    if ([...segment].length === 1) {
-      singles += segment;
-      continue;
+  for (let i = start; i < end; i++) {
+    word += chars[i];
+    if (i + 1 < end && !wordEnds.has(i + 1)) continue;
+    if (word.length === 1) {
+      singles += word;
+    } else {
+      flush();
+      out.add(word, [own(word)]);
     }
-    flush();
-    out.add(segment, [own(segment)]);
+    word = '';
   }
   flush();
 }
 
-/** Finds lexicon words in a content run, longest first, and splits the rest into words. */
-function addChineseRun(run: string, lexicon: Lexicon, out: GroupBuilder): void {
+/**
+ * Finds lexicon words in a run of content words (consecutive, as segmented), longest first, and
+ * adds the rest as the segmentation's words.
+ */
+function addChineseRun(words: readonly string[], lexicon: Lexicon, out: GroupBuilder): void {
+  const run = words.join('');
   // bigrams that span word boundaries still help retrieval, so the whole run is a term source
-  out.addTerms(tokensOf(run), 1);
-  let rest = '';
+  out.addTerms(contentTokens(run), 1);
   const chars = [...run];
+  const wordEnds = new Set<number>();
+  let offset = 0;
+  for (const word of words) wordEnds.add((offset += [...word].length));
+  let restStart = 0;
   for (let i = 0; i < chars.length; ) {
     let matched = '';
     for (let end = chars.length; end > i; end--) {
@@ -146,17 +172,16 @@ function addChineseRun(run: string, lexicon: Lexicon, out: GroupBuilder): void {
       }
     }
     if (!matched) {
-      rest += chars[i];
       i++;
       continue;
     }
-    addWords(rest, out);
-    rest = '';
-    const alternatives = [...lexicon.expansions.get(matched)!].map((word) => ({ word, tokens: tokensOf(word), weight: EXPANSION_WEIGHT }));
+    addWords(chars, restStart, i, wordEnds, out);
+    const alternatives = [...lexicon.expansions.get(matched)!].map((word) => ({ word, tokens: lexiconTokens(lexicon, word), weight: EXPANSION_WEIGHT }));
     out.add(matched, [own(matched), ...alternatives]);
     i += [...matched].length;
+    restStart = i;
   }
-  addWords(rest, out);
+  addWords(chars, restStart, chars.length, wordEnds, out);
 }
 
 /** Maps English words through the glossary, longest phrase first; other content words stay as typed. */
@@ -179,7 +204,7 @@ function addEnglish(words: EnglishWord[], lexicon: Lexicon, out: GroupBuilder): 
       const chinese = lexicon.glossary.get(phrase.join(' '));
       if (chinese) {
         const typed = content.slice(0, n).map((j) => words[j]!.word).join(' ');
-        out.add(typed, [...chinese].map((term) => ({ word: term, tokens: tokensOf(term), weight: 1 })), true);
+        out.add(typed, [...chinese].map((term) => ({ word: term, tokens: lexiconTokens(lexicon, term), weight: 1 })), true);
         length = content[n - 1]! - i + 1;
         break;
       }
@@ -209,17 +234,18 @@ export function analyzeQuery(text: string, lexicon: Lexicon): AnalyzedQuery {
   for (const match of normalized.matchAll(TOKEN_RUN)) {
     if (match[1]) {
       flushEnglish();
-      let content = '';
+      // the run is segmented once; its content words are reused below, never segmented again
+      let content: string[] = [];
       for (const item of segmentRun(match[1])) {
         if ('content' in item) {
-          content += item.content;
+          content.push(item.content);
           continue;
         }
-        if (content) addChineseRun(content, lexicon, out);
-        content = '';
+        if (content.length) addChineseRun(content, lexicon, out);
+        content = [];
         if (item.question) out.question();
       }
-      if (content) addChineseRun(content, lexicon, out);
+      if (content.length) addChineseRun(content, lexicon, out);
     } else if (match[2] && /^[a-z]+$/.test(match[2])) {
       english.push(...englishWords(match[2]));
     } else if (match[2]) {

@@ -44,7 +44,6 @@ export type RunItem = { content: string } | { question: boolean };
 
 /** Splits a Han run into content words and stop words (ICU word segmentation). */
 export function segmentRun(run: string): RunItem[] {
-  if (![...run].some((ch) => STOP_FIRST_CHARS.has(ch))) return [{ content: run }];
   const items: RunItem[] = [];
   for (const { segment } of segmenter.segment(run)) {
     if (STOP_WORDS.has(segment)) {
@@ -66,6 +65,8 @@ export function segmentRun(run: string): RunItem[] {
 
 /** Splits a Han run into the runs left once stop words are taken out. */
 export function contentRuns(run: string): string[] {
+  // a run without a stop word's first character has no stop word: no need to segment it
+  if (![...run].some((ch) => STOP_FIRST_CHARS.has(ch))) return [run];
   const runs: string[] = [];
   let current = '';
   for (const item of segmentRun(run)) {
@@ -93,6 +94,17 @@ function hanTokens(run: string, out: string[]): void {
   const chars = [...run];
   for (let i = 0; i + 1 < chars.length; i++) out.push(chars[i]! + chars[i + 1]!);
   if (chars.length === 1) out.push(chars[0]!);
+}
+
+/**
+ * The tokens of a run of Han characters that holds no stop word (a content word or a stretch of
+ * them): its bigrams, or the character when it stands alone. Unlike the `query` mode of
+ * {@link tokenizeNormalized}, it does not segment the run again.
+ */
+export function contentTokens(run: string): string[] {
+  const out: string[] = [];
+  hanTokens(run, out);
+  return out;
 }
 
 /**

@@ -26,11 +26,42 @@ export function contains(view: TextView, token: string): boolean {
   return view.tokens.has(token) || (SINGLE_HAN.test(token) && view.normalized.includes(token));
 }
 
-/** The distinct keys a text adds to document frequencies: its tokens and its Han characters. */
-export function frequencyKeys(view: IndexedView): Set<string> {
-  const keys = new Set(view.tokens);
-  for (const ch of view.normalized) if (SINGLE_HAN.test(ch)) keys.add(ch);
-  return keys;
+const MAX_CODE_POINT = 0x10ffff;
+
+/**
+ * Counts how many texts hold each Han character: a single-character query word is matched anywhere
+ * in a text (see {@link contains}), so its document frequency is that count. Characters are counted
+ * by code point in typed arrays: a large corpus has tens of millions of them.
+ */
+export class CharacterFrequencies {
+  private readonly counts = new Uint32Array(MAX_CODE_POINT + 1);
+  private readonly lastText = new Int32Array(MAX_CODE_POINT + 1).fill(-1);
+  /** Per code point: 0 not yet seen, 1 Han, 2 not Han (the Unicode property test runs once per character). */
+  private readonly han = new Uint8Array(MAX_CODE_POINT + 1);
+  private text = -1;
+
+  /** Starts the next text: what is added until the next call counts once. */
+  nextText(): void {
+    this.text += 1;
+  }
+
+  /** Counts the Han characters of a normalized string (the text's own, or its section's headline). */
+  add(normalized: string): void {
+    for (const ch of normalized) {
+      const code = ch.codePointAt(0)!;
+      if (this.han[code] === 0) this.han[code] = SINGLE_HAN.test(ch) ? 1 : 2;
+      if (this.han[code] !== 1 || this.lastText[code] === this.text) continue;
+      this.lastText[code] = this.text;
+      this.counts[code] = this.counts[code]! + 1;
+    }
+  }
+
+  /** Sets each counted character's number of texts in `frequencies`. */
+  copyTo(frequencies: Map<string, number>): void {
+    this.counts.forEach((count, code) => {
+      if (count > 0) frequencies.set(String.fromCodePoint(code), count);
+    });
+  }
 }
 
 /** The view of consecutive texts taken together, without copying their token sets. */

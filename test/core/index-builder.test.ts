@@ -1,0 +1,66 @@
+import MiniSearch, { type AsPlainObject, type Options } from 'minisearch';
+import { describe, expect, it } from 'vitest';
+import { loadCorpus } from '../../src/core/corpus.js';
+import { IndexBuilder } from '../../src/core/index-builder.js';
+import { normalizeText } from '../../src/core/normalize.js';
+import { toPassages } from '../../src/core/passages.js';
+import { viewOf } from '../../src/core/view.js';
+
+interface Doc {
+  id: number;
+  text: string;
+  headline: string;
+}
+
+const OPTIONS: Options<Doc> = {
+  fields: ['text', 'headline'],
+  tokenize: (text) => (text ? text.split(' ') : []),
+  processTerm: (term) => term,
+};
+
+/** The real report's passages as distinct tokens per field, as the engine indexes them. */
+function documents(): Array<[ReadonlySet<string>, ReadonlySet<string>]> {
+  const corpus = loadCorpus('corpus');
+  return corpus.documents.flatMap((document) =>
+    toPassages(document).map((passage): [ReadonlySet<string>, ReadonlySet<string>] => [
+      viewOf(normalizeText(passage.text)).tokens,
+      viewOf(normalizeText(`${passage.section.keyword} ${passage.section.headline}`)).tokens,
+    ]),
+  );
+}
+
+/** A serialized index with its terms in one order (the radix tree's order follows insertion). */
+function canonical(index: MiniSearch<Doc>): AsPlainObject {
+  const json = index.toJSON();
+  return { ...json, index: [...json.index].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)) };
+}
+
+describe('index builder', () => {
+  it('GIVEN the passages of the report THEN the index is the one MiniSearch add builds', () => {
+    const docs = documents();
+    const added = new MiniSearch<Doc>(OPTIONS);
+    docs.forEach(([text, headline], id) => added.add({ id, text: [...text].join(' '), headline: [...headline].join(' ') }));
+    const builder = new IndexBuilder(['text', 'headline']);
+    for (const fields of docs) builder.add(fields);
+    const built = builder.build(OPTIONS);
+    expect(canonical(built)).toEqual(canonical(added));
+    for (const query of ['成资 开工', '同城 化', '德阳 眉山 资阳', '关键']) {
+      expect(built.search(query)).toEqual(added.search(query));
+    }
+  });
+
+  it('GIVEN a term in the text and the headline of a document THEN its document frequency counts that document once', () => {
+    const builder = new IndexBuilder(['text', 'headline']);
+    builder.add([new Set(['成都', '德阳']), new Set(['成都'])]);
+    builder.add([new Set(['德阳']), new Set(['成都'])]);
+    builder.add([new Set(['眉山']), new Set()]);
+    expect(Object.fromEntries(builder.documentFrequencies())).toEqual({ 成都: 2, 德阳: 2, 眉山: 1 });
+  });
+
+  it('GIVEN options whose fields differ THEN building fails with a message naming both', () => {
+    const builder = new IndexBuilder(['text', 'headline']);
+    builder.add([new Set(['成都']), new Set()]);
+    expect(() => builder.build({ ...OPTIONS, fields: ['text'] })).toThrow(/^IndexBuilder: the options' fields \(text\) are not the builder's \(text, headline\)$/);
+    expect(() => builder.build({ ...OPTIONS, storeFields: ['text'] })).toThrow(/^IndexBuilder: storeFields/);
+  });
+});
