@@ -2,7 +2,7 @@ import { normalizeText } from './normalize.js';
 import { MEASURE_WORDS } from './numerals.js';
 import { splitClauses } from './passages.js';
 import type { AnalyzedQuery, AnswerType } from './query.js';
-import { joinViews, viewOf, type TextView } from './view.js';
+import { joinViews, viewOf, type IndexedView, type TextView } from './view.js';
 
 /** The longest run of clauses considered as one answer. */
 const MAX_CLAUSES = 3;
@@ -51,7 +51,11 @@ function typeScorer(query: AnalyzedQuery): (normalized: string) => number {
   // the question's units (人次, 个) stay: they are what the answer's figure is counted in
   const unit = new RegExp(`^[${MEASURE_WORDS}]+$`, 'u');
   const own = [...query.terms.keys()].filter((token) => (token.length > 1 || !HAN.test(token)) && !unit.test(token)).sort((a, b) => b.length - a.length);
-  const beyondQuestion = (normalized: string): string => own.reduce((rest, token) => rest.replaceAll(token, ' '), normalized);
+  const beyondQuestion = (normalized: string): string => {
+    let rest = normalized;
+    for (const token of own) if (rest.includes(token)) rest = rest.replaceAll(token, ' ');
+    return rest;
+  };
   if (expects !== 'amount') return (normalized) => (TYPE_MARKERS[expects].test(beyondQuestion(normalized)) ? 2 * TYPE_BONUS : 0);
   const withMeasure = new RegExp(`\\d[\\d.,]*(?:余|多)?(?:万|亿)?(?:余|多)?${query.measure ?? `[${MEASURE_WORDS}%]`}`, 'u');
   return (normalized) => {
@@ -65,7 +69,7 @@ function typeScorer(query: AnalyzedQuery): (normalized: string) => number {
 export interface Clause {
   text: string;
   start: number;
-  view: TextView;
+  view: IndexedView;
 }
 
 /** A run of one to MAX_CLAUSES consecutive clauses of a passage: one candidate answer. */
@@ -120,12 +124,18 @@ export function extractAnswer(passage: string, query: AnalyzedQuery, coverage: C
   // a window holds it when one of its clauses does
   const typeBonus = typeScorer(query);
   const clauseBonus = prepared.clauses.map((clause) => typeBonus(clause.view.normalized));
-  let best: Extract = { text: passage, start: 0, end: passage.length, score: -Infinity, view: joinViews(prepared.clauses.map((clause) => clause.view)) };
+  let best: Window | undefined;
+  let bestScore = -Infinity;
   for (const window of prepared.windows) {
     let bonus = 0;
     for (let k = window.first; k <= window.last; k++) bonus = Math.max(bonus, clauseBonus[k]!);
     const score = coverage.of(window.view) + bonus - LENGTH_PENALTY * window.text.length;
-    if (score > best.score) best = { text: window.text, start: window.start, end: window.start + window.text.length, score, view: window.view };
+    if (score > bestScore) {
+      best = window;
+      bestScore = score;
+    }
   }
-  return best;
+  // a passage of punctuation only has no window: it is its own answer
+  if (!best) return { text: passage, start: 0, end: passage.length, score: bestScore, view: joinViews(prepared.clauses.map((clause) => clause.view)) };
+  return { text: best.text, start: best.start, end: best.start + best.text.length, score: bestScore, view: best.view };
 }

@@ -88,9 +88,8 @@ export class IndexBuilder {
         postings.forEach((byTerm, field) => {
           const list = byTerm.get(term);
           if (!list) return;
-          const frequencies: Record<string, number> = {};
-          for (const id of list) frequencies[id] = 1;
-          data[field] = frequencies;
+          // V8 builds an object of integer keys from JSON far faster, and smaller, than key by key
+          data[field] = JSON.parse(`{"${list.join('":1,"')}":1}`) as Record<string, number>;
         });
         yield [term, data];
       }

@@ -31,11 +31,13 @@ export interface Lexicon {
   glossary: Map<string, Set<string>>;
   /** Longest glossary phrase, in words, to bound the phrase matching. */
   longestPhrase: number;
+  /** Longest expansion key, in characters, to bound the search for lexicon words in a question. */
+  longestWord: number;
 }
 
 /** An empty lexicon: questions are answered from their own words only. */
 export function emptyLexicon(): Lexicon {
-  return { expansions: new Map(), glossary: new Map(), longestPhrase: 0 };
+  return { expansions: new Map(), glossary: new Map(), longestPhrase: 0, longestWord: 0 };
 }
 
 function add(map: Map<string, Set<string>>, key: string, values: Iterable<string>): void {
@@ -67,6 +69,7 @@ export function addLexiconFile(into: Lexicon, text: string, file: string): void 
   for (const [key, words] of Object.entries(data.expansions ?? {})) {
     add(into.expansions, norm(key), words.map(norm));
   }
+  for (const key of into.expansions.keys()) into.longestWord = Math.max(into.longestWord, [...key].length);
   for (const [phrase, words] of Object.entries(data.glossary ?? {})) {
     const stems = englishStems(phrase, false);
     if (stems.length === 0) {

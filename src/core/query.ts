@@ -158,14 +158,17 @@ function addChineseRun(words: readonly string[], lexicon: Lexicon, out: GroupBui
   // bigrams that span word boundaries still help retrieval, so the whole run is a term source
   out.addTerms(contentTokens(run), 1);
   const chars = [...run];
+  // code-unit offset of each character, so that a candidate lexicon word is one slice of the run
+  const offsets = [0];
+  for (const ch of chars) offsets.push(offsets[offsets.length - 1]! + ch.length);
   const wordEnds = new Set<number>();
   let offset = 0;
   for (const word of words) wordEnds.add((offset += [...word].length));
   let restStart = 0;
   for (let i = 0; i < chars.length; ) {
     let matched = '';
-    for (let end = chars.length; end > i; end--) {
-      const candidate = chars.slice(i, end).join('');
+    for (let end = Math.min(chars.length, i + lexicon.longestWord); end > i; end--) {
+      const candidate = run.slice(offsets[i], offsets[end]);
       if (lexicon.expansions.has(candidate)) {
         matched = candidate;
         break;

@@ -23,7 +23,10 @@ export function viewOf(normalized: string): IndexedView {
  * (indexed only where it stands alone), anywhere in it.
  */
 export function contains(view: TextView, token: string): boolean {
-  return view.tokens.has(token) || (SINGLE_HAN.test(token) && view.normalized.includes(token));
+  if (view.tokens.has(token)) return true;
+  // one code point (one or two code units) before the Unicode property test
+  const single = token.length === 1 || (token.length === 2 && token.codePointAt(0)! > 0xffff);
+  return single && SINGLE_HAN.test(token) && view.normalized.includes(token);
 }
 
 const MAX_CODE_POINT = 0x10ffff;
@@ -64,10 +67,9 @@ export class CharacterFrequencies {
   }
 }
 
-/** The view of consecutive texts taken together, without copying their token sets. */
-export function joinViews(views: readonly TextView[]): TextView {
-  return {
-    normalized: views.map((view) => view.normalized).join(''),
-    tokens: { has: (token) => views.some((view) => view.tokens.has(token)) },
-  };
+/** The view of consecutive texts taken together: their tokens are the union of theirs. */
+export function joinViews(views: readonly IndexedView[]): IndexedView {
+  const tokens = new Set<string>();
+  for (const view of views) for (const token of view.tokens) tokens.add(token);
+  return { normalized: views.map((view) => view.normalized).join(''), tokens };
 }

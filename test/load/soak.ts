@@ -6,6 +6,7 @@
 import { spawn } from 'node:child_process';
 import { appendFileSync, readFileSync } from 'node:fs';
 import { FAKE, FakeDiscord, slashCommand } from '../helpers/fake-discord.js';
+import { SERVICE_NODE_FLAGS } from '../../src/node-flags.js';
 
 const QUESTIONS = ['成资S3线开工了吗', '日开行动车多少对', '川芎产值同比增长多少', 'How many schools in Chengdu pair up?', '成都的人口有多少', '就医一码通', '跨市公交增加到了几条', '四川省省长是谁'];
 const TOTAL = Number(process.env.LOAD_TOTAL ?? 10_000);
@@ -19,7 +20,7 @@ function rssMB(pid: number): number {
 async function main(): Promise<void> {
   const fake = await FakeDiscord.start();
   const session = fake.nextSession();
-  const child = spawn(process.execPath, ['dist/index.js'], {
+  const child = spawn(process.execPath, [...SERVICE_NODE_FLAGS, 'dist/index.js'], {
     env: { ...process.env, DISCORD_TOKEN: FAKE.token, DISCORD_APP_ID: FAKE.appId, DISCORD_API_URL: fake.apiUrl, LOG_LEVEL: 'warn', COOLDOWN_QUESTIONS: '1000000' },
     stdio: ['ignore', 'inherit', 'inherit'],
   });

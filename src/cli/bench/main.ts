@@ -4,6 +4,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { SERVICE_NODE_FLAGS } from '../../node-flags.js';
 import { isMainModule } from '../main-module.js';
 import { SYSTEMS } from './systems.js';
 import type { WorkerResult } from './worker.js';
@@ -26,8 +27,9 @@ interface Check {
 }
 
 function runWorker(system: string, corpus: string, corpusDir: string, questions: string[]): WorkerResult {
-  // a fresh process for each run, so that heap and RSS belong to that system and corpus alone
-  const child = spawnSync(process.execPath, ['--expose-gc', WORKER, system, corpus, corpusDir, ...questions], { encoding: 'utf8', maxBuffer: 1 << 24 });
+  // a fresh process for each run, so that heap and RSS belong to that system and corpus alone; every
+  // system runs with the bot's V8 flags, as the bot would run it
+  const child = spawnSync(process.execPath, [...SERVICE_NODE_FLAGS, '--expose-gc', WORKER, system, corpus, corpusDir, ...questions], { encoding: 'utf8', maxBuffer: 1 << 24 });
   if (child.status !== 0) throw new Error(`bench: the ${system} worker on ${corpus} failed:\n${child.stderr}`);
   return JSON.parse(child.stdout.trim().split('\n').at(-1)!) as WorkerResult;
 }
@@ -129,6 +131,7 @@ export function main(argv: string[]): number {
     'Baselines on the same data in the same run: `minisearch-default` (MiniSearch with its default',
     'tokenizer) and `minisearch-bigram` (plain character bigrams, no query processing).',
     'passage@1 and answer@1 are on the real corpus over the answerable questions of the set.',
+    `Every worker runs with the V8 flags of \`npm start\` (${SERVICE_NODE_FLAGS.join(' ')}: see src/node-flags.ts).`,
     '',
     table(rows),
     '',
