@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import MiniSearch, { type AsPlainObject, type Options } from 'minisearch';
 import { describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/core/corpus.js';
@@ -47,6 +48,29 @@ describe('index builder', () => {
     for (const query of ['成资 开工', '同城 化', '德阳 眉山 资阳', '关键']) {
       expect(built.search(query)).toEqual(added.search(query));
     }
+  });
+
+  it('GIVEN any documents THEN the index and the search results are those of MiniSearch add', () => {
+    // tokens from a small alphabet (with an astral character) so that terms share documents and prefixes
+    const token = fc.string({ unit: fc.constantFrom('成', '都', '资', '线', 's', '3', '𠀀'), minLength: 1, maxLength: 3 });
+    const field = fc.uniqueArray(token, { maxLength: 8 });
+    fc.assert(
+      fc.property(fc.array(fc.tuple(field, field), { minLength: 1, maxLength: 30 }), fc.array(token, { minLength: 1, maxLength: 3 }), (docs, query) => {
+        const added = new MiniSearch<Doc>(OPTIONS);
+        const builder = new IndexBuilder(['text', 'headline']);
+        docs.forEach(([text, headline], id) => {
+          added.add({ id, text: text.join(' '), headline: headline.join(' ') });
+          builder.add([new Set(text), new Set(headline)]);
+        });
+        const built = builder.build(OPTIONS);
+        expect(canonical(built)).toEqual(canonical(added));
+        expect(built.search(query.join(' '))).toEqual(added.search(query.join(' ')));
+        const frequencies = new Map<string, number>();
+        for (const [text, headline] of docs) for (const term of new Set([...text, ...headline])) frequencies.set(term, (frequencies.get(term) ?? 0) + 1);
+        expect(builder.documentFrequencies()).toEqual(frequencies);
+      }),
+      { numRuns: 200 },
+    );
   });
 
   it('GIVEN a term in the text and the headline of a document THEN its document frequency counts that document once', () => {
