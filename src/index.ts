@@ -15,10 +15,11 @@ export async function main(): Promise<void> {
   let engine;
   try {
     config = getConfig();
-    engine = Engine.build(loadCorpus(config.CORPUS_DIR), {
+    const caching = {
       cache: fileCache(config.INDEX_CACHE_DIR),
-      onCacheProblem: (message) => process.stderr.write(`warning: ${message}\n`),
-    });
+      onCacheProblem: (message: string) => process.stderr.write(`warning: ${message}\n`),
+    };
+    engine = Engine.build(loadCorpus(config.CORPUS_DIR, caching), caching);
   } catch (error) {
     if (error instanceof ConfigError || error instanceof ReportQaError) {
       process.stderr.write(`${error.message}\n`);

@@ -7,9 +7,10 @@ export function corpusDir(option: string | undefined): string {
 }
 
 /**
- * Loads the corpus and builds the engine, reusing the index cached in INDEX_CACHE_DIR when the
- * corpus is unchanged; loader errors propagate with their file and line.
+ * Loads the corpus and builds the engine, reusing the parse and the index cached in INDEX_CACHE_DIR
+ * when the corpus is unchanged; loader errors propagate with their file and line.
  */
 export function openEngine(dir: string, warn: (message: string) => void = (message) => process.stderr.write(`warning: ${message}\n`)): Engine {
-  return Engine.build(loadCorpus(dir), { cache: fileCache(getConfig().INDEX_CACHE_DIR), onCacheProblem: warn });
+  const caching = { cache: fileCache(getConfig().INDEX_CACHE_DIR), onCacheProblem: warn };
+  return Engine.build(loadCorpus(dir, caching), caching);
 }

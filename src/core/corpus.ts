@@ -1,7 +1,9 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import { CORPUS_SNAPSHOT_VERSION, restoreParsed, snapshotParsed } from './corpus-snapshot.js';
 import { parseReport } from './document.js';
 import { CorpusError } from './errors.js';
+import { parsedCorpusKey, type IndexCache } from './index-cache.js';
 import { addLexiconFile, emptyLexicon, type Lexicon } from './lexicon.js';
 import type { ReportDocument } from './types.js';
 import { decodeUtf8 } from './utf8.js';
@@ -25,12 +27,24 @@ function readText(path: string): string {
   return decodeUtf8(readFileSync(path), path);
 }
 
+/** Options of {@link loadCorpus}. */
+export interface LoadOptions {
+  /**
+   * Where the parsed reports and lexicon are kept between runs, keyed by a hash of every file: an
+   * unchanged corpus is not parsed and validated again (it was when it was cached). A corrupt entry
+   * is parsed again.
+   */
+  cache?: IndexCache;
+  /** Told when a cached parse was unreadable, or could not be saved. */
+  onCacheProblem?: (message: string) => void;
+}
+
 /**
  * Loads every report (`*.md`) of a folder and the lexicon beside each (`<report>.lexicon.yaml`).
  * Nothing is skipped silently: an unreadable or invalid file, or a lexicon without its report,
  * stops the load with a {@link CorpusError} naming the file, line and field.
  */
-export function loadCorpus(dir: string): Corpus {
+export function loadCorpus(dir: string, options: LoadOptions = {}): Corpus {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
     throw new CorpusError({ file: dir, line: 0, field: 'folder' }, 'no such corpus folder');
   }
@@ -55,20 +69,38 @@ export function loadCorpus(dir: string): Corpus {
     );
   }
 
+  // every file is read before any is parsed: a cached parse is keyed by all of them
   const files = new Map<string, string>();
-  const lexicon = emptyLexicon();
-  const documents = reports.map((name) => {
+  const sources = reports.map((name) => {
+    const id = basename(name, '.md');
     const path = join(dir, name);
-    const text = readText(path);
-    files.set(path, text);
-    const document = parseReport(text, path, basename(name, '.md'));
-    const lexiconPath = join(dir, `${document.id}${LEXICON_SUFFIX}`);
-    if (existsSync(lexiconPath)) {
-      const lexiconText = readText(lexiconPath);
-      files.set(lexiconPath, lexiconText);
-      addLexiconFile(lexicon, lexiconText, lexiconPath);
-    }
+    const lexiconPath = join(dir, `${id}${LEXICON_SUFFIX}`);
+    files.set(path, readText(path));
+    if (existsSync(lexiconPath)) files.set(lexiconPath, readText(lexiconPath));
+    return { id, path, lexiconPath };
+  });
+
+  const key = options.cache ? parsedCorpusKey(files, CORPUS_SNAPSHOT_VERSION) : '';
+  const cached = options.cache?.load(key);
+  if (cached !== undefined) {
+    const restored = restoreParsed(cached, files);
+    if (restored) return { dir, ...restored, files };
+    options.onCacheProblem?.(`the cached corpus for key ${key} is unreadable; parsing the files again`);
+  }
+  const lexicon = emptyLexicon();
+  const documents = sources.map(({ id, path, lexiconPath }) => {
+    const document = parseReport(files.get(path)!, path, id);
+    const lexiconText = files.get(lexiconPath);
+    if (lexiconText !== undefined) addLexiconFile(lexicon, lexiconText, lexiconPath);
     return document;
   });
+  if (options.cache) {
+    try {
+      options.cache.save(key, snapshotParsed(documents, lexicon));
+    } catch (error) {
+      // as for the index: a cache that cannot be written costs start-up time, not answers
+      options.onCacheProblem?.(`the parsed corpus could not be cached: ${(error as Error).message}`);
+    }
+  }
   return { dir, documents, lexicon, files };
 }

@@ -20,10 +20,22 @@ export interface IndexCache {
  * index is never loaded.
  */
 export function cacheKey(corpus: Corpus, maxPassageChars: number): string {
+  return hashFiles(`tokenizer ${TOKENIZER_VERSION} format ${INDEX_FORMAT_VERSION} passage ${maxPassageChars}`, corpus.files);
+}
+
+function hashFiles(header: string, files: ReadonlyMap<string, string>): string {
   const hash = createHash('sha256');
-  hash.update(`tokenizer ${TOKENIZER_VERSION} format ${INDEX_FORMAT_VERSION} passage ${maxPassageChars}\n`);
-  for (const [path, text] of corpus.files) hash.update(`${path}\n${text.length}\n${text}\n`);
+  hash.update(`${header}\n`);
+  for (const [path, text] of files) hash.update(`${path}\n${text.length}\n${text}\n`);
   return hash.digest('hex').slice(0, 32);
+}
+
+/**
+ * The cache key of a corpus folder's parsed form: a hash of every corpus file's path and text and
+ * of the snapshot's format. (Kept apart from {@link cacheKey}: the tokenizer does not change it.)
+ */
+export function parsedCorpusKey(files: ReadonlyMap<string, string>, formatVersion: number): string {
+  return `corpus-${hashFiles(`parsed corpus format ${formatVersion}`, files)}`;
 }
 
 /** A cache of files `index-<key>.json` in a folder (created on first save). */

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/core/corpus.js';
 import { Engine } from '../../src/core/engine.js';
 import { cacheKey, fileCache, type IndexCache } from '../../src/core/index-cache.js';
+import { CorpusError } from '../../src/core/errors.js';
 import { GOOD_REPORT, tempCorpus } from '../helpers/corpus.js';
 
 function memoryCache(): IndexCache & { saves: number; entries: Map<string, string> } {
@@ -72,3 +73,50 @@ describe('index cache', () => {
     expect(Engine.build(loadCorpus('test/fixtures/corpus'), { cache }).fromCache).toBe(true);
   });
 });
+
+describe('parsed corpus cache', () => {
+  it('GIVEN an unchanged corpus THEN the second load comes from the cache and equals the parse, sections shared', () => {
+    const cache = memoryCache();
+    const parsed = loadCorpus('corpus', { cache });
+    const [key] = [...cache.entries.keys()];
+    expect(key).toMatch(/^corpus-/);
+    // a marker written into the cached copy shows that the second load read it, not the files
+    const snapshot = JSON.parse(cache.entries.get(key!)!) as { documents: Array<{ paragraphs: Array<[number, number, string, number]> }> };
+    snapshot.documents[0]!.paragraphs[0]![2] += '(cached)';
+    cache.entries.set(key!, JSON.stringify(snapshot));
+    const restored = loadCorpus('corpus', { cache });
+    const marked = restored.documents.flatMap((document) => document.paragraphs).filter((paragraph) => paragraph.text.includes('(cached)'));
+    expect(marked).toHaveLength(1);
+    marked[0]!.text = marked[0]!.text.replace('(cached)', '');
+    expect(restored).toEqual(parsed);
+    for (const document of restored.documents) {
+      expect(document.paragraphs.every((paragraph) => document.sections.some((section) => section === paragraph.section))).toBe(true);
+    }
+  });
+
+  it('GIVEN a changed file THEN it is parsed again, and a broken one still stops the load at its line', () => {
+    const cache = memoryCache();
+    const dir = tempCorpus({ 'a.md': GOOD_REPORT });
+    loadCorpus(dir, { cache });
+    writeFileSync(join(dir, 'a.md'), GOOD_REPORT.replace('地铁开通了。', '地铁开通了,客流很大。'));
+    expect(loadCorpus(dir, { cache }).documents[0]!.paragraphs.some((paragraph) => paragraph.text.includes('客流很大'))).toBe(true);
+    writeFileSync(join(dir, 'a.md'), GOOD_REPORT.replace(/^date: .*$/m, 'date: yesterday'));
+    expect(() => loadCorpus(dir, { cache })).toThrow(CorpusError);
+    expect(cache.saves).toBe(2);
+  });
+
+  it('GIVEN a corrupt cached parse THEN the files are parsed again and the problem is reported', () => {
+    const cache = memoryCache();
+    const parsed = loadCorpus('corpus', { cache });
+    const [key] = [...cache.entries.keys()];
+    const problems: string[] = [];
+    const whole = cache.entries.get(key!)!;
+    for (const corrupt of ['{not json', whole.slice(0, 300), whole.replace('"version":1', '"version":0'), whole.replace(/"paragraphs":\[\[0,/, '"paragraphs":[[99,')]) {
+      cache.entries.set(key!, corrupt);
+      expect(loadCorpus('corpus', { cache, onCacheProblem: (message) => problems.push(message) })).toEqual(parsed);
+    }
+    expect(problems).toHaveLength(4);
+    expect(problems[0]).toMatch(/cached corpus .* unreadable; parsing the files again/);
+  });
+});
+
