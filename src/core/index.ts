@@ -1,5 +1,5 @@
 /** The retrieval library: load a corpus, build an engine, ask it. Pure: no Discord in here. */
-export { loadCorpus, type Corpus } from './corpus.js';
+export { loadCorpus, type Corpus, type LoadOptions } from './corpus.js';
 export { fileCache, cacheKey, type IndexCache } from './index-cache.js';
 export { Engine, MAX_QUESTION_CHARS, ABSTAIN_BELOW, type AskResult, type AskOptions, type EngineOptions, type Citation, type RankedPassage, type SectionRef } from './engine.js';
 export { toContract, contractError, type ContractAnswer } from './contract.js';
