@@ -151,7 +151,7 @@ export class Engine {
   /** True when the index was loaded from the cache rather than built. */
   readonly fromCache: boolean;
   private readonly headlineViews = new Map<Section, IndexedView>();
-  /** Views and clauses of passages met in queries; bounded so a large corpus does not keep them all. */
+  /** Views and answer windows of passages met in queries; bounded so a large corpus does not keep them all. */
   private readonly passageViews = new BoundedCache<number, TextView>(VIEW_CACHE_SIZE);
   private readonly passageExtractables = new BoundedCache<number, Extractable>(VIEW_CACHE_SIZE);
 

@@ -41,7 +41,7 @@ export class CharacterFrequencies {
   private readonly lastText = new Int32Array(MAX_CODE_POINT + 1).fill(-1);
   /** Per code point: 0 not yet seen, 1 Han, 2 not Han (the Unicode property test runs once per character). */
   private readonly han = new Uint8Array(MAX_CODE_POINT + 1);
-  private text = -1;
+  private text = 0;
 
   /** Starts the next text: what is added until the next call counts once. */
   nextText(): void {

@@ -29,6 +29,12 @@ describe('query analysis', () => {
     expect(query.groups.find((group) => group.label === '机场')!.alternatives.map((alternative) => alternative.tokens)).toEqual([['机场'], ['空港']]);
   });
 
+  it('GIVEN a name of single characters, one beyond the BMP THEN it stays one group', () => {
+    // ICU cuts an unknown name into single characters; they are read as one name, not three words
+    const query = analyzeQuery('𠀀丫口在哪里', emptyLexicon());
+    expect(query.groups.map((group) => group.label)).toEqual(['𠀀丫口']);
+  });
+
   it('GIVEN a figure with a measure word THEN the figure and the measure word are groups of their own', () => {
     const query = analyzeQuery('成资S3线开工了吗', emptyLexicon());
     expect(query.groups.map((group) => [group.label, group.alternatives[0]!.tokens])).toEqual([
