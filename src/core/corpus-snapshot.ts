@@ -52,6 +52,9 @@ function restoreDocument(stored: StoredDocument, files: ReadonlyMap<string, stri
   const { id, file, source, sections, paragraphs } = stored;
   if (!isString(id) || !isString(file) || !files.has(file) || typeof source !== 'object' || source === null) return undefined;
   if (!Array.isArray(sections) || !Array.isArray(paragraphs)) return undefined;
+  const isSection = (section: Section): boolean =>
+    typeof section === 'object' && section !== null && typeof section.number === 'number' && [section.label, section.keyword, section.headline].every(isString);
+  if (!sections.every(isSection)) return undefined;
   const restored: Paragraph[] = [];
   for (const paragraph of paragraphs) {
     if (!Array.isArray(paragraph)) return undefined;

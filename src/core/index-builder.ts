@@ -49,17 +49,16 @@ export class IndexBuilder {
   /** For each token, how many documents hold it in any field. */
   documentFrequencies(): Map<string, number> {
     const frequencies = new Map<string, number>();
-    const [first, ...others] = this.postings;
     for (const byTerm of this.postings) {
-      for (const [term, list] of byTerm) {
+      for (const term of byTerm.keys()) {
         if (frequencies.has(term)) continue;
         // a term of several fields counts each document once: the union of its sorted id lists
-        let union = byTerm === first ? list : undefined;
-        for (const other of byTerm === first ? others : this.postings) {
-          const more = other.get(term);
-          if (more) union = union ? mergeSorted(union, more) : more;
+        let union: readonly number[] = [];
+        for (const field of this.postings) {
+          const list = field.get(term);
+          if (list) union = union.length ? mergeSorted(union, list) : list;
         }
-        frequencies.set(term, union!.length);
+        frequencies.set(term, union.length);
       }
     }
     return frequencies;

@@ -111,11 +111,11 @@ describe('parsed corpus cache', () => {
     const [key] = [...cache.entries.keys()];
     const problems: string[] = [];
     const whole = cache.entries.get(key!)!;
-    for (const corrupt of ['{not json', whole.slice(0, 300), whole.replace('"version":1', '"version":0'), whole.replace(/"paragraphs":\[\[0,/, '"paragraphs":[[99,')]) {
+    for (const corrupt of ['{not json', whole.slice(0, 300), whole.replace('"version":1', '"version":0'), whole.replace(/"paragraphs":\[\[0,/, '"paragraphs":[[99,'), whole.replace('"label":', '"label":7,"x":')]) {
       cache.entries.set(key!, corrupt);
       expect(loadCorpus('corpus', { cache, onCacheProblem: (message) => problems.push(message) })).toEqual(parsed);
     }
-    expect(problems).toHaveLength(4);
+    expect(problems).toHaveLength(5);
     expect(problems[0]).toMatch(/cached corpus .* unreadable; parsing the files again/);
   });
 });
