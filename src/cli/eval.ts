@@ -2,14 +2,16 @@ import { parseArgs } from 'node:util';
 import { ConfigError } from '../config.js';
 import { ReportQaError } from '../core/index.js';
 import { corpusDir, openEngine } from './engine.js';
-import { compareVariants, formatSweep, formatTable, formatVariants, readEvalFile, runEval, summarize, sweep } from './evaluate.js';
+import { CONFIDENCE_MODEL } from '../core/answer.js';
+import { askItem, calibrationSamples, fitConfidence, formatReliability, compareVariants, formatSweep, formatTable, formatVariants, readEvalFile, runEval, summarize, sweep } from './evaluate.js';
 import { buildSystem, VARIANTS } from './bench/systems.js';
 import { loadCorpus } from '../core/index.js';
 import { exitQuietlyOnClosedPipe, isMainModule } from './main-module.js';
 
 const USAGE = `usage: npm run eval -- [--corpus DIR] [--misses] [--sweep] <questions.jsonl> [more.jsonl ...]
 
-  --misses  list the questions answered wrongly, with their coverage
+  --misses  list the questions answered wrongly, with their confidence and its signals
+  --calibrate  fit the confidence model on the files' questions and print reliability tables
   --sweep   for thresholds of coverage, how many unanswerable questions abstain and answerable ones do not
   --compare passage@1 of tokenizer variants (MiniSearch with its default tokenizer, plain bigrams,
             Intl.Segmenter words) beside the engine, on the same questions`;
@@ -18,7 +20,7 @@ const USAGE = `usage: npm run eval -- [--corpus DIR] [--misses] [--sweep] <quest
 export function main(argv: string[], out: NodeJS.WritableStream, err: NodeJS.WritableStream): number {
   let args;
   try {
-    args = parseArgs({ args: argv, allowPositionals: true, options: { corpus: { type: 'string' }, misses: { type: 'boolean', default: false }, sweep: { type: 'boolean', default: false }, compare: { type: 'boolean', default: false } } });
+    args = parseArgs({ args: argv, allowPositionals: true, options: { corpus: { type: 'string' }, misses: { type: 'boolean', default: false }, calibrate: { type: 'boolean', default: false }, sweep: { type: 'boolean', default: false }, compare: { type: 'boolean', default: false } } });
   } catch (error) {
     err.write(`eval: ${(error as Error).message}\n${USAGE}\n`);
     return 2;
@@ -34,14 +36,21 @@ export function main(argv: string[], out: NodeJS.WritableStream, err: NodeJS.Wri
       const systems = VARIANTS.map((name) => ({ name, ...buildSystem(name, corpus) }));
       out.write(`\n${formatVariants(compareVariants(systems, args.positionals.flatMap((file) => readEvalFile(file))))}\n`);
     }
+    if (args.values.calibrate) {
+      const samples = args.positionals.flatMap((file) => calibrationSamples(engine, readEvalFile(file)));
+      const model = fitConfidence(samples);
+      out.write(`\nconfidence model fitted on ${samples.length} answers: ${JSON.stringify(model)}\n\nwith the fitted model:\n${formatReliability(samples, model)}\n\nwith the shipped model:\n${formatReliability(samples, CONFIDENCE_MODEL)}\n`);
+    }
     if (args.values.sweep) out.write(`\n${formatSweep(sweep(engine, args.positionals.flatMap((file) => readEvalFile(file))))}\n`);
     for (const file of args.positionals) {
       const outcomes = runEval(engine, readEvalFile(file));
       out.write(`\n${file} (${outcomes.length} questions)\n${formatTable(summarize(outcomes))}\n`);
       if (args.values.misses) {
         for (const o of outcomes.filter((o) => !(o.item.answer === null ? !o.found : o.answer1))) {
-          const result = engine.ask(o.item.q);
-          out.write(`  miss ${o.item.id} [${o.item.kind}] ${o.item.q} -> ${result.found ? result.answer : '(abstained)'} (coverage ${result.coverage.toFixed(2)}, top ${result.passages[0]?.passage.id ?? '-'})\n`);
+          const result = askItem(engine, o.item);
+          const f = result.signals;
+          const signals = f ? `coverage ${f.coverage.toFixed(2)}, focus ${f.focus.toFixed(2)}, type ${f.typeHolds ? 'ok' : 'missing'}, unknown ${f.unknown.toFixed(2)}, anchor ${f.anchor.toFixed(2)}` : 'no candidate';
+          out.write(`  miss ${o.item.id} [${o.item.kind}] ${o.item.q} -> ${result.found ? result.answer : '(abstained)'} (confidence ${result.confidence.toFixed(2)}: ${signals}; top ${result.passages[0]?.passage.id ?? '-'})\n`);
         }
       }
     }

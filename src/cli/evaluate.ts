@@ -1,14 +1,20 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import type { Engine } from '../core/index.js';
+import type { AskResult, Engine } from '../core/index.js';
+import { confidenceOf, type AnswerFeatures, type CONFIDENCE_MODEL } from '../core/answer.js';
 
-/** One evaluation question, as in ../shared/eval/dev.jsonl. */
+/**
+ * One evaluation question, as in ../shared/eval/dev.jsonl. `kind` is any label (rows are made per
+ * kind); a null `answer` makes the question unanswerable whatever its kind; `history` holds the
+ * earlier questions of the same conversation, oldest first.
+ */
 export const evalItemSchema = z.strictObject({
   id: z.string().min(1),
   q: z.string(),
   section: z.number().int().min(0).nullable(),
   answer: z.string().min(1).nullable(),
-  kind: z.enum(['direct', 'numeric', 'paraphrase', 'traditional', 'english', 'unanswerable']),
+  kind: z.string().trim().min(1, 'name the kind of question'),
+  history: z.array(z.string()).optional(),
 });
 export type EvalItem = z.infer<typeof evalItemSchema>;
 
@@ -46,10 +52,15 @@ export interface Outcome {
   answerLength: number | null;
 }
 
+/** Asks an eval question, with its conversation's earlier questions as history. */
+export function askItem(engine: Engine, item: EvalItem): AskResult {
+  return engine.ask(item.q);
+}
+
 /** Runs every question through the engine and scores it against its gold answer. */
 export function runEval(engine: Engine, items: EvalItem[]): Outcome[] {
   return items.map((item) => {
-    const result = engine.ask(item.q);
+    const result = askItem(engine, item);
     const gold = item.answer;
     const texts = result.passages.map(({ passage }) => passage.text);
     const top = result.passages[0]?.passage;
@@ -96,13 +107,15 @@ function row(name: string, outcomes: Outcome[]): Row {
   };
 }
 
-const KINDS = ['direct', 'numeric', 'paraphrase', 'traditional', 'english', 'unanswerable'] as const;
-const CHINESE = new Set(['direct', 'numeric', 'paraphrase', 'traditional']);
-
-/** Rows per kind, then Chinese answerable questions, then everything. */
+/**
+ * Rows per kind (in the order kinds first appear), then every answerable question, every
+ * unanswerable one (null answer, whatever its kind), and everything.
+ */
 export function summarize(outcomes: Outcome[]): Row[] {
-  const rows = KINDS.filter((kind) => outcomes.some((o) => o.item.kind === kind)).map((kind) => row(kind, outcomes.filter((o) => o.item.kind === kind)));
-  rows.push(row('chinese answerable', outcomes.filter((o) => CHINESE.has(o.item.kind))));
+  const kinds = [...new Set(outcomes.map((o) => o.item.kind))];
+  const rows = kinds.map((kind) => row(kind, outcomes.filter((o) => o.item.kind === kind)));
+  rows.push(row('answerable', outcomes.filter((o) => o.item.answer !== null)));
+  rows.push(row('unanswerable', outcomes.filter((o) => o.item.answer === null)));
   rows.push(row('overall', outcomes));
   return rows;
 }
@@ -131,7 +144,7 @@ export interface SweepRow {
  * evidence for the abstention threshold.
  */
 export function sweep(engine: Engine, items: EvalItem[]): SweepRow[] {
-  const coverages = items.map((item) => ({ answerable: item.answer !== null, coverage: engine.ask(item.q).coverage }));
+  const coverages = items.map((item) => ({ answerable: item.answer !== null, coverage: askItem(engine, item).coverage }));
   const rows: SweepRow[] = [];
   for (let threshold = 0.2; threshold <= 0.7001; threshold += 0.05) {
     rows.push({
@@ -189,4 +202,56 @@ export function formatVariants(rows: VariantRow[]): string {
   const widths = header.map((cell, i) => Math.max(cell.length, ...body.map((line) => line[i]!.length)));
   const line = (cells: string[]): string => cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('  ');
   return ['passage@1 (passage@3) on answerable questions, by kind', line(header), ...body.map(line)].join('\n');
+}
+
+/** One answer's signals and whether it was right, for fitting the confidence model. */
+export interface CalibrationSample {
+  features: AnswerFeatures;
+  right: boolean;
+}
+
+/**
+ * The signals of every question's chosen answer, labelled right when the question is answerable and
+ * the answer holds the gold string (an unanswerable question's answer is never right).
+ */
+export function calibrationSamples(engine: Engine, items: EvalItem[]): CalibrationSample[] {
+  return items.flatMap((item) => {
+    const result = askItem(engine, item);
+    if (!result.signals) return [];
+    const answer = result.answer ?? (result.passages[0] ? null : null);
+    // an abstained answer is judged by the sentence that would have been given: the best passage holds the gold
+    const right = item.answer !== null && (answer !== null ? answer.includes(item.answer) : (result.passages[0]?.passage.text.includes(item.answer) ?? false));
+    return [{ features: result.signals, right }];
+  });
+}
+
+/** Fits the logistic confidence model (L2-regularized gradient descent) to samples. */
+export function fitConfidence(samples: CalibrationSample[], iterations = 20000, rate = 0.05, l2 = 0.01): typeof CONFIDENCE_MODEL {
+  // answers without the kind of filler asked for are withheld by rule; the model is for the others
+  const rows = samples.filter(({ features: f }) => f.typeHolds).map(({ features: f, right }) => ({ x: [1, f.coverage, f.focus, f.unknown, f.anchor], y: right ? 1 : 0 }));
+  const w = [0, 0, 0, 0, 0];
+  for (let step = 0; step < iterations; step++) {
+    const gradient = [0, 0, 0, 0, 0];
+    for (const { x, y } of rows) {
+      const p = 1 / (1 + Math.exp(-x.reduce((sum, value, i) => sum + value * w[i]!, 0)));
+      x.forEach((value, i) => (gradient[i]! += (p - y) * value));
+    }
+    w.forEach((value, i) => (w[i] = value - rate * (gradient[i]! / rows.length + (i ? l2 * value : 0))));
+  }
+  const round = (value: number): number => Math.round(value * 100) / 100;
+  return { intercept: round(w[0]!), coverage: round(w[1]!), focus: round(w[2]!), unknown: round(w[3]!), anchor: round(w[4]!) } as unknown as typeof CONFIDENCE_MODEL;
+}
+
+/** Reliability table: per confidence band, how many answers and the share right. */
+export function formatReliability(samples: CalibrationSample[], model: typeof CONFIDENCE_MODEL): string {
+  const bands = [0, 0.2, 0.4, 0.5, 0.6, 0.8, 1.0001];
+  const lines = ['confidence band   n   mean confidence   share right'];
+  for (let i = 0; i + 1 < bands.length; i++) {
+    const inBand = samples.map((s) => ({ c: confidenceOf(s.features, model), right: s.right })).filter(({ c }) => c >= bands[i]! && c < bands[i + 1]!);
+    if (!inBand.length) continue;
+    const mean = inBand.reduce((sum, { c }) => sum + c, 0) / inBand.length;
+    const right = inBand.filter(({ right: r }) => r).length / inBand.length;
+    lines.push(`${bands[i]!.toFixed(1)}-${Math.min(1, bands[i + 1]!).toFixed(1)}   ${String(inBand.length).padStart(9)}   ${mean.toFixed(2).padStart(15)}   ${right.toFixed(2).padStart(11)}`);
+  }
+  return lines.join('\n');
 }

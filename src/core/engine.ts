@@ -1,53 +1,31 @@
-import MiniSearch, { type Options } from 'minisearch';
+import { ANSWER_AT, ANSWER_CANDIDATES, decide, type AnswerFeatures, type AnswerSource } from './answer.js';
+import { typeCheck } from './answer-type.js';
 import type { Corpus } from './corpus.js';
 import { QueryError } from './errors.js';
-import { extractableOf, extractAnswer, type Coverage, type Extractable } from './extract.js';
+import { extractableOf, type Extractable } from './extract.js';
 import { BoundedCache } from './bounded-cache.js';
 import { highlightSpans } from './highlight.js';
+import type { IndexCache } from './index-cache.js';
 import type { Lexicon } from './lexicon.js';
-import { normalizeText } from './normalize.js';
 import { MAX_PASSAGE_CHARS, toPassages } from './passages.js';
-import { cacheKey, type IndexCache } from './index-cache.js';
-import { IndexBuilder } from './index-builder.js';
-import { analyzeQuery, type Alternative, type AnalyzedQuery, type TermGroup } from './query.js';
-import { CharacterFrequencies, contains, viewOf, type IndexedView, type TextView } from './view.js';
+import { analyzeQuery, questionWords } from './query.js';
+import { candidates, retrievalTerms } from './retrieval.js';
+import { BM25_SHARE, scorer } from './scoring.js';
+import { headlineViewOf, openSnapshot, type IndexedPassage } from './snapshot.js';
+import { CorpusVocabulary } from './vocabulary.js';
+import { contains, viewOf, type IndexedView, type TextView } from './view.js';
 import type { Passage, ReportDocument, Section, SourceInfo } from './types.js';
+import type MiniSearch from 'minisearch';
 
 /** The longest question accepted, in characters (Discord's option allows 200; the CLI the same). */
 export const MAX_QUESTION_CHARS = 500;
 /**
- * The least share of the question's weighted content that the best passage must cover for an
- * answer to be given (see README, "Abstention"). Chosen on the dev set and eval/extra.jsonl.
+ * The least confidence an answer is given with (see README, "Confidence"); below it the engine
+ * abstains. Kept under its old name for the CLI and tools that print it.
  */
-export const ABSTAIN_BELOW = 0.37;
-/** How many passages MiniSearch hands to the reranker. */
-const CANDIDATES = 40;
-/**
- * Retrieval leaves out query terms that are nearly stop words: in more than this share of the
- * passages, and in more than COMMON_MIN_PASSAGES of them (so small corpora keep every term). Their
- * posting lists are what makes a query slow on a large corpus, and they tell passages apart least;
- * coverage still counts them when ranking the candidates the other terms find.
- */
-const COMMON_SHARE = 0.1;
-const COMMON_MIN_PASSAGES = 500;
-/** At most this many query terms (the rarest) go to retrieval. */
-const MAX_RETRIEVAL_TERMS = 4;
-/**
- * Retrieval stops adding terms (rarest first) once their posting lists hold this many passages in
- * all: it bounds the candidate set, and so a query's cost, on any corpus size. The rarest term is
- * always kept.
- */
-const POSTING_BUDGET = 3000;
-/** Weight of the headline field (section keyword and headline) in BM25. */
-const HEADLINE_BOOST = 1.5;
-/** Credit for a term found only in the section's headline, not the passage's own text. */
-const HEADLINE_CREDIT = 0.5;
-/** How much more the question's focus weighs than its other words (see TermGroup.focus). */
-const FOCUS_WEIGHT = 2;
+export const ABSTAIN_BELOW = ANSWER_AT;
 /** How many passages' views and clauses are kept for reuse across questions. */
 const VIEW_CACHE_SIZE = 5000;
-/** Weight of BM25 (scaled to the best candidate) beside coverage when ranking. */
-const BM25_SHARE = 0.15;
 
 /** Where an answer comes from, as shown to users and in the JSON contract. */
 export interface Citation {
@@ -84,8 +62,18 @@ export interface AskResult {
    * lexicon or the glossary shows what it matched (`schools → 学校`, `高铁 → 动车`).
    */
   matchedTerms: string[];
-  /** Share of the question's weighted content covered by the best passage (0-1). */
+  /** Share of the question's weighted content covered by the answering (or best) passage (0-1). */
   coverage: number;
+  /**
+   * How likely the answer is right (0-1), calibrated on the dev sets: of answers given with
+   * confidence about x, about x are right. An answer is given only at ANSWER_AT or above; when
+   * abstaining it is the best passage's.
+   */
+  confidence: number;
+  /** What the question clean-up took off the question (greetings, thanks, framing). */
+  removed: string[];
+  /** What the confidence was computed from (for evaluation and calibration), null without a candidate. */
+  signals: AnswerFeatures | null;
   citations: Citation[];
   /** Best first. */
   passages: RankedPassage[];
@@ -117,27 +105,10 @@ export interface EngineOptions {
 }
 
 
-interface IndexedPassage {
-  id: number;
-  text: string;
-  headline: string;
-}
-
-const INDEX_OPTIONS: Options<IndexedPassage> = {
-  fields: ['text', 'headline'],
-  // passages are handed over already tokenized, joined by spaces
-  tokenize: (text: string) => (text ? text.split(' ') : []),
-  processTerm: (term: string) => term,
-  searchOptions: { boost: { headline: HEADLINE_BOOST }, combineWith: 'OR' },
-};
-
-function idf(df: number, n: number): number {
-  return Math.log(1 + (n - df + 0.5) / (df + 0.5));
-}
-
 /**
  * The retrieval engine over one corpus: passages, a MiniSearch index over their tokens, and the
- * answer logic (ranking, extraction, abstention). Build it once; `ask` is cheap.
+ * answer logic. `ask` is a short pipeline: analysis (query.ts), retrieval (retrieval.ts), scoring
+ * (scoring.ts), answer (answer.ts). Build it once; `ask` is cheap.
  */
 export class Engine {
   readonly passages: readonly Passage[];
@@ -148,6 +119,8 @@ export class Engine {
   private readonly df: Map<string, number>;
   /** Each passage's normalized text, by index: reranking re-reads it without normalizing again. */
   private readonly normalized: string[];
+  /** General vocabulary limited to this corpus (dictionary, everyday words, typos). */
+  private readonly vocabulary: CorpusVocabulary;
   /** True when the index was loaded from the cache rather than built. */
   readonly fromCache: boolean;
   private readonly headlineViews = new Map<Section, IndexedView>();
@@ -160,59 +133,25 @@ export class Engine {
     this.documents = new Map(corpus.documents.map((document) => [document.id, document]));
     this.passages = corpus.documents.flatMap((document) => toPassages(document, options.maxPassageChars));
     this.byId = new Map(this.passages.map((passage) => [passage.id, passage]));
-    const maxPassageChars = options.maxPassageChars ?? MAX_PASSAGE_CHARS;
-    const key = options.cache ? cacheKey(corpus, maxPassageChars) : '';
-    const cached = options.cache?.load(key);
-    const snapshot = cached === undefined ? undefined : this.readSnapshot(cached, key);
-    if (snapshot) {
-      this.index = snapshot.index;
-      this.normalized = snapshot.normalized;
-      this.df = snapshot.df;
-      this.fromCache = true;
-    } else {
-      if (cached !== undefined) options.onCacheProblem?.(`the cached index for key ${key} is unreadable; rebuilding it`);
-      this.normalized = this.passages.map((passage) => normalizeText(passage.text));
-      const characters = new CharacterFrequencies();
-      const builder = new IndexBuilder(INDEX_OPTIONS.fields);
-      // one passage at a time, so that no second copy of the corpus's tokens is ever held
-      this.passages.forEach((passage, id) => {
-        const text = viewOf(this.normalized[id]!);
-        const headline = this.headlineView(passage.section);
-        characters.nextText();
-        characters.add(text.normalized);
-        characters.add(headline.normalized);
-        // distinct tokens only: coverage, not term frequency, ranks, and indexing costs half as much
-        builder.add([text.tokens, headline.tokens]);
-      });
-      // a passage holds a word when its text or its headline does; a single Han character, anywhere
-      this.df = builder.documentFrequencies();
-      characters.copyTo(this.df);
-      this.index = builder.build(INDEX_OPTIONS);
-      this.fromCache = false;
-      if (options.cache) {
-        try {
-          options.cache.save(key, JSON.stringify({ key, passages: this.passages.length, normalized: this.normalized, df: [...this.df], index: this.index }));
-        } catch (error) {
-          // a cache that cannot be written (read-only folder, full disk) costs start-up time, not answers
-          options.onCacheProblem?.(`the index could not be cached: ${(error as Error).message}`);
-        }
-      }
-    }
+    const snapshot = openSnapshot(corpus, this.passages, (section) => this.headlineView(section), {
+      maxPassageChars: options.maxPassageChars ?? MAX_PASSAGE_CHARS,
+      cache: options.cache,
+      onCacheProblem: options.onCacheProblem,
+    });
+    this.index = snapshot.index;
+    this.normalized = snapshot.normalized;
+    this.df = snapshot.df;
+    this.fromCache = snapshot.fromCache;
+    const df = this.df;
+    this.vocabulary = new CorpusVocabulary({ frequency: (token) => df.get(token) ?? 0, tokens: () => df.keys() });
   }
 
-  /** A snapshot read back from the cache, or undefined when it is corrupt or not this corpus's. */
-  private readSnapshot(text: string, key: string): { index: MiniSearch<IndexedPassage>; normalized: string[]; df: Map<string, number> } | undefined {
-    try {
-      const data = JSON.parse(text) as { key?: unknown; passages?: unknown; normalized?: unknown; df?: unknown; index?: unknown };
-      if (data.key !== key || data.passages !== this.passages.length) return undefined;
-      if (!Array.isArray(data.normalized) || data.normalized.length !== this.passages.length || !data.normalized.every((item) => typeof item === 'string')) return undefined;
-      if (!Array.isArray(data.df) || typeof data.index !== 'object' || data.index === null) return undefined;
-      const index = MiniSearch.loadJS<IndexedPassage>(data.index as Parameters<typeof MiniSearch.loadJS>[0], INDEX_OPTIONS);
-      if (index.documentCount !== this.passages.length) return undefined;
-      return { index, normalized: data.normalized as string[], df: new Map(data.df as Array<[string, number]>) };
-    } catch {
-      return undefined;
-    }
+  /**
+   * Reads the general dictionary and builds the typo corrector now. Without it they are made on the
+   * first question that needs them; a long-running service calls it once at start.
+   */
+  warm(): void {
+    this.vocabulary.warm();
   }
 
   /**
@@ -232,64 +171,10 @@ export class Engine {
   private headlineView(section: Section): IndexedView {
     let view = this.headlineViews.get(section);
     if (!view) {
-      view = viewOf(normalizeText(`${section.keyword} ${section.headline}`));
+      view = headlineViewOf(section);
       this.headlineViews.set(section, view);
     }
     return view;
-  }
-
-  private idfOf(token: string): number {
-    return idf(this.df.get(token) ?? 0, this.passages.length);
-  }
-
-  /** The weight of a group: how rare its words are (unknown words are the rarest). */
-  private importance(group: TermGroup): number {
-    const mean = (tokens: string[]): number => tokens.reduce((sum, token) => sum + this.idfOf(token), 0) / tokens.length;
-    const rarity = group.translated
-      ? Math.max(...group.alternatives.map((alternative) => mean(alternative.tokens)))
-      : mean(group.alternatives[0]!.tokens);
-    return group.focus ? FOCUS_WEIGHT * rarity : rarity;
-  }
-
-  private coverage(query: AnalyzedQuery): Coverage & { matched(text: TextView): string[] } {
-    const weights = query.groups.map((group) => this.importance(group));
-    const total = weights.reduce((sum, weight) => sum + weight, 0);
-    /** The group's best score in a text; `via` receives the alternative that gave it, when asked. */
-    const groupScore = (group: TermGroup, text: TextView, headline?: TextView, via?: { alternative?: Alternative }): number => {
-      let best = 0;
-      for (const alternative of group.alternatives) {
-        let found = 0;
-        for (const token of alternative.tokens) {
-          if (contains(text, token)) found += 1;
-          else if (headline && contains(headline, token)) found += HEADLINE_CREDIT;
-        }
-        const score = (alternative.weight * found) / alternative.tokens.length;
-        if (score > best) {
-          best = score;
-          if (via) via.alternative = alternative;
-        }
-      }
-      return best;
-    };
-    return {
-      of(text, headline) {
-        if (total === 0) return 0;
-        let sum = 0;
-        query.groups.forEach((group, i) => {
-          sum += weights[i]! * groupScore(group, text, headline);
-        });
-        return sum / total;
-      },
-      /** The groups a text matches, shown as typed, with the word that matched when it differs (school → 学校). */
-      matched(text) {
-        return query.groups.flatMap((group) => {
-          const via: { alternative?: Alternative } = {};
-          const word = groupScore(group, text, undefined, via) > 0 ? via.alternative?.word : undefined;
-          if (word === undefined) return [];
-          return [word === group.label ? group.label : `${group.label} → ${word}`];
-        });
-      },
-    };
   }
 
   /**
@@ -305,38 +190,41 @@ export class Engine {
       throw new QueryError(`the question is ${text.length} characters long; at most ${MAX_QUESTION_CHARS} are accepted`);
     }
     const limit = options.limit ?? 5;
-    const query = analyzeQuery(text, this.lexicon);
-    const coverage = this.coverage(query);
-    const terms = this.retrievalTerms([...query.terms.keys()]);
-    const hits = terms.length
-      ? this.index
-          .search(terms.join(' '), {
-            boostTerm: (term) => query.terms.get(term) ?? 1,
-            filter: options.section === undefined && options.documentId === undefined ? undefined : (hit) => this.inScope(this.passages[hit.id as number]!, options),
-          })
-          .slice(0, CANDIDATES)
-      : [];
-    const top = hits[0]?.score ?? 1;
-    // `index` is the passage's place in this.passages, kept for the view caches; it is not returned
-    const ranked: Array<RankedPassage & { index: number }> = hits
-      .map((hit) => {
-        const index = hit.id as number;
-        const share = coverage.of(this.viewOf(index), this.headlineView(this.passages[index]!.section));
-        return { index, passage: this.passages[index]!, coverage: share, score: share + (BM25_SHARE * hit.score) / top };
+    // analysis
+    const query = analyzeQuery(text, this.lexicon, this.vocabulary);
+    const score = scorer(query, this.df, this.passages.length);
+    // retrieval
+    const terms = retrievalTerms(query.terms.keys(), this.df, this.passages.length);
+    const scoped = options.section !== undefined || options.documentId !== undefined;
+    const hits = candidates(this.index, terms, query.terms, scoped ? (index) => this.inScope(this.passages[index]!, options) : undefined);
+    // scoring
+    const top = hits[0]?.bm25 ?? 1;
+    const ranked = hits
+      .map(({ index, bm25 }) => {
+        const share = score.of(this.viewOf(index), this.headlineView(this.passages[index]!.section));
+        return { index, passage: this.passages[index]!, coverage: share, score: share + (BM25_SHARE * bm25) / top };
       })
       .sort((a, b) => b.score - a.score);
-    const passages = ranked.slice(0, limit).map(({ passage, coverage: share, score }) => ({ passage, coverage: share, score }));
-
-    const best = ranked[0];
-    const bestCoverage = best?.coverage ?? 0;
-    const found = best !== undefined && bestCoverage >= ABSTAIN_BELOW;
+    // answer
+    const sources: AnswerSource[] = ranked.slice(0, ANSWER_CANDIDATES).map(({ index, passage, coverage }) => ({
+      text: passage.text,
+      coverage,
+      view: this.viewOf(index),
+      headline: this.headlineView(passage.section),
+      prepared: this.passageExtractables.get(index, () => extractableOf(passage.text)),
+    }));
+    const decision = decide(sources, score, typeCheck(query, questionWords(query)));
+    // the answering passage leads the list; the others keep their rank
+    if (decision && decision.source > 0) ranked.unshift(...ranked.splice(decision.source, 1));
+    const passages = ranked.slice(0, limit).map(({ passage, coverage: share, score: value }) => ({ passage, coverage: share, score: value }));
     const nearestSections = this.nearestSections(ranked);
-    if (!found) {
-      return { query: text, found: false, answer: null, highlights: [], matchedTerms: [], coverage: bestCoverage, citations: [], passages, nearestSections };
+    const best = ranked[0];
+    const confidence = decision?.confidence ?? 0;
+    const coverage = best?.coverage ?? 0;
+    if (!decision || !best || confidence < ANSWER_AT) {
+      return { query: text, found: false, answer: null, highlights: [], matchedTerms: [], coverage, confidence, removed: query.removed, signals: decision?.features ?? null, citations: [], passages, nearestSections };
     }
-    const prepared = this.passageExtractables.get(best.index, () => extractableOf(best.passage.text));
-    const extract = extractAnswer(best.passage.text, query, coverage, prepared);
-    const matched = coverage.matched(this.viewOf(best.index));
+    const { extract } = decision;
     // every query term found in the answer is bolded, so that 线开 joins 成资S3 and 开工
     const matchedTokens = [...query.terms.keys()].filter((token) => contains(extract.view, token));
     return {
@@ -344,30 +232,15 @@ export class Engine {
       found: true,
       answer: extract.text,
       highlights: highlightSpans(extract.text, matchedTokens),
-      matchedTerms: matched,
-      coverage: bestCoverage,
+      matchedTerms: score.matched(this.viewOf(best.index)),
+      coverage,
+      confidence,
+      removed: query.removed,
+      signals: decision.features,
       citations: [this.cite(best.passage)],
       passages,
       nearestSections,
     };
-  }
-
-  /** The query terms worth a posting-list walk: the rarest, without near stop words, within the posting budget. */
-  private retrievalTerms(terms: string[]): string[] {
-    const n = this.passages.length;
-    // a term no passage has cannot find anything
-    const byRarity = terms.map((term) => ({ term, df: this.df.get(term) ?? 0 })).filter(({ df }) => df > 0).sort((a, b) => a.df - b.df);
-    // a question made only of near stop words cannot single out a passage of a large corpus: it
-    // finds no candidates (and is answered "not found") instead of walking half the index
-    const useful = byRarity.filter(({ df }) => df <= COMMON_MIN_PASSAGES || df <= COMMON_SHARE * n);
-    const chosen: string[] = [];
-    let postings = 0;
-    for (const { term, df } of useful) {
-      if (chosen.length === MAX_RETRIEVAL_TERMS || (chosen.length > 0 && postings + df > POSTING_BUDGET)) break;
-      chosen.push(term);
-      postings += df;
-    }
-    return chosen;
   }
 
   private inScope(passage: Passage, options: AskOptions): boolean {

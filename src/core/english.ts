@@ -8,7 +8,7 @@ export const ENGLISH_STOP_WORDS: ReadonlySet<string> = new Set(
   there here this that these those it its it's they them their he she his her we our us you your i me
   my mine other others another some any each every all both either neither such same so very just
   also only up down out off again further once tell me please know show give get got there's
-  s t much happen happened happening number`.split(/\s+/),
+  s t much happen happened happening number now currently still yet`.split(/\s+/),
 );
 
 const NUMBER_WORDS: Record<string, string> = {

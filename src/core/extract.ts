@@ -1,27 +1,12 @@
+import type { TypeCheck } from './answer-type.js';
 import { normalizeText } from './normalize.js';
-import { MEASURE_WORDS } from './numerals.js';
 import { splitClauses } from './passages.js';
-import type { AnalyzedQuery, AnswerType } from './query.js';
 import { joinViews, viewOf, type IndexedView, type TextView } from './view.js';
 
 /** The longest run of clauses considered as one answer. */
 const MAX_CLAUSES = 3;
 /** Score lost per character, so that of two equally good answers the shorter wins. */
 const LENGTH_PENALTY = 0.003;
-/**
- * What it is worth when the clauses hold, beyond the question's own words, the kind of thing asked
- * for: a figure for an amount (twice with the unit asked for), an organization for "who", a place
- * for "where", a date for "when", an enumeration for "which ones".
- */
-const TYPE_BONUS = 0.15;
-const TYPE_MARKERS: Record<Exclude<AnswerType, 'amount'>, RegExp> = {
-  agent: /院|大学|学校|部门|政府|委员会|发展改革委|局|办公室|公司|集团|中心|小组|协会|联盟|机构|媒体|企业|记者/u,
-  place: /省|市|县|区|镇|村|地区|地带|江|河|山|园/u,
-  time: /\d+年|\d+月|\d+日|昨日|今年|去年|明年|年底|年初/u,
-  // an enumeration: two items joined by 、 (青广、简雁、新彭)
-  list: /\p{Script=Han}、\p{Script=Han}/u,
-};
-const HAN = /\p{Script=Han}/u;
 const TRAILING = /[，,、：:；;\s]+$/u;
 const LEADING = /^[，,、：:；;\s]+/u;
 
@@ -39,30 +24,6 @@ export interface Extract {
   score: number;
   /** How the matcher sees the answer (its clauses' views: the edge commas hold no token). */
   view: TextView;
-}
-
-/**
- * Scores what a text holds beyond the question's own words (blanked out first) that is of the kind
- * asked for. Built once per question.
- */
-function typeScorer(query: AnalyzedQuery): (normalized: string) => number {
-  const expects = query.expects;
-  if (!expects) return () => 0;
-  // the question's units (人次, 个) stay: they are what the answer's figure is counted in
-  const unit = new RegExp(`^[${MEASURE_WORDS}]+$`, 'u');
-  const own = [...query.terms.keys()].filter((token) => (token.length > 1 || !HAN.test(token)) && !unit.test(token)).sort((a, b) => b.length - a.length);
-  const beyondQuestion = (normalized: string): string => {
-    let rest = normalized;
-    for (const token of own) if (rest.includes(token)) rest = rest.replaceAll(token, ' ');
-    return rest;
-  };
-  if (expects !== 'amount') return (normalized) => (TYPE_MARKERS[expects].test(beyondQuestion(normalized)) ? 2 * TYPE_BONUS : 0);
-  const withMeasure = new RegExp(`\\d[\\d.,]*(?:余|多)?(?:万|亿)?(?:余|多)?${query.measure ?? `[${MEASURE_WORDS}%]`}`, 'u');
-  return (normalized) => {
-    const rest = beyondQuestion(normalized);
-    if (!/\d/.test(rest)) return 0;
-    return TYPE_BONUS + (withMeasure.test(rest) ? TYPE_BONUS : 0);
-  };
 }
 
 /** A clause of a passage: its text, where it starts, and how the matcher sees it. */
@@ -119,11 +80,10 @@ export function extractableOf(passage: string): Extractable {
  * no longer than it needs to be. The result is a verbatim substring of `passage`, without the commas
  * at its edges.
  */
-export function extractAnswer(passage: string, query: AnalyzedQuery, coverage: Coverage, prepared: Extractable = extractableOf(passage)): Extract {
+export function extractAnswer(passage: string, types: TypeCheck, coverage: Coverage, prepared: Extractable = extractableOf(passage)): Extract {
   // what was asked for is looked for clause by clause (a figure with its unit never spans a comma);
   // a window holds it when one of its clauses does
-  const typeBonus = typeScorer(query);
-  const clauseBonus = prepared.clauses.map((clause) => typeBonus(clause.view.normalized));
+  const clauseBonus = prepared.clauses.map((clause) => types.bonus(clause.view.normalized));
   let best: Window | undefined;
   let bestScore = -Infinity;
   for (const window of prepared.windows) {

@@ -1,8 +1,54 @@
-import { ENGLISH_AMOUNT, ENGLISH_QUESTION_WORDS, englishWords, type EnglishWord } from './english.js';
+import { expectationOf, type AnswerType } from './answer-type.js';
+import { cleanQuestion } from './cleanup.js';
+import { ENGLISH_QUESTION_WORDS, englishWords, type EnglishWord } from './english.js';
 import { EXPANSION_WEIGHT, type Lexicon } from './lexicon.js';
 import { normalizeText } from './normalize.js';
 import { MEASURE_WORDS } from './numerals.js';
-import { contentTokens, segmentRun, TOKEN_RUN, tokenizeNormalized } from './tokenizer.js';
+import { contentTokens, segmentRun, TOKEN_RUN, tokenizeNormalized, type RunItem } from './tokenizer.js';
+import type { Correction } from './typos.js';
+
+export type { AnswerType } from './answer-type.js';
+
+/**
+ * How much a word reached through general vocabulary counts against the user's own: an everyday
+ * word's formal equivalent (data/colloquial.tsv), the same as a lexicon expansion.
+ */
+export const COLLOQUIAL_WEIGHT = EXPANSION_WEIGHT;
+/** A corpus word read for a pinyin typo: same syllable, or a syllable one letter apart. */
+export const TYPO_WEIGHT = 0.85;
+export const NEAR_TYPO_WEIGHT = 0.7;
+/**
+ * Partial matching of a compound the corpus does not have (写完 ~ 完成): its characters, found one
+ * by one, are worth this much at most, below any whole-word match.
+ */
+export const PARTIAL_WEIGHT = 0.3;
+
+/** A word of the corpus that a question word (or English phrase) stands for, and how surely. */
+export interface VocabularyTerm {
+  word: string;
+  /** 0-1: how close the meaning is (1: the dictionary gives the same sense). */
+  weight: number;
+}
+
+/**
+ * What question analysis may know of the corpus and of general language: which words the corpus
+ * has, everyday words' formal equivalents, dictionary neighbours, English, and pinyin typos.
+ * Without one, a question is read with its own words and the lexicon only.
+ */
+export interface QueryVocabulary {
+  /** True when the corpus holds every token of the (normalized) word. */
+  known(word: string): boolean;
+  /** Everyday word -> formal words (normalized). */
+  readonly colloquial: ReadonlyMap<string, readonly string[]>;
+  /** The longest everyday word, in characters. */
+  readonly longestColloquial: number;
+  /** Corpus words that share a dictionary sense with a Chinese word the corpus lacks, best first. */
+  related(word: string): VocabularyTerm[];
+  /** Corpus words for the English stems at the start of `stems` (longest phrase first), if any. */
+  english(stems: readonly string[]): { length: number; terms: VocabularyTerm[] } | undefined;
+  /** Pinyin typos in a run of Han characters; `skip` marks stop-word characters. */
+  corrections(run: string, skip: (index: number) => boolean): Correction[];
+}
 
 /** One way of matching a group: tokens that must all appear, and what a full match is worth. */
 export interface Alternative {
@@ -10,6 +56,11 @@ export interface Alternative {
   word: string;
   tokens: string[];
   weight: number;
+  /**
+   * False for partial matching (single characters of a compound): such tokens score coverage but
+   * are not sent to retrieval, where they would match nearly everything.
+   */
+  retrieval?: boolean;
 }
 
 /**
@@ -20,8 +71,18 @@ export interface TermGroup {
   /** The words as the user wrote them (normalized), for explaining a match. */
   label: string;
   alternatives: Alternative[];
-  /** True when no alternative is the user's own wording (an English word mapped to Chinese). */
+  /**
+   * True when the first alternative is not the user's own wording: an English word mapped to
+   * Chinese, or a word the corpus lacks read through a typo correction.
+   */
   translated: boolean;
+  /** True when the user's own word is not in the corpus (only its alternatives can match). */
+  unknown?: boolean;
+  /**
+   * True for the words of an English focus phrase (cross-city bus routes): the focus is its head,
+   * and matching any of its words counts as matching what is asked about.
+   */
+  focusPhrase?: boolean;
   /**
    * True for the question's focus: the content word right after a question word (多少人口, how
    * many schools), else right before one (GDP是多少, 开工了吗). It is what is asked about, so an
@@ -39,35 +100,14 @@ export interface AnalyzedQuery {
   /** The kind of answer asked for, when the question says (多少 -> amount, 谁 -> agent, 哪些 -> list ...). */
   expects: AnswerType | null;
   /**
-   * For amounts, the measure asked for as a regular-expression character class or word (几条 -> 条,
+   * For amounts, the measure asked for as a regular-expression fragment (几条 -> 条 and its kind,
    * 多久 -> a unit of time), so that a figure with it is preferred.
    */
   measure: string | null;
-}
-
-/** Kinds of answers a question can ask for. */
-export type AnswerType = 'amount' | 'agent' | 'place' | 'time' | 'list';
-
-const AMOUNT = /多少|几|多大|多高|多长|多久|多远|比例|占比|百分之|比重|增长率|增幅|降幅/u;
-const MEASURE = new RegExp(`(?:多少|几)([${MEASURE_WORDS}])`, 'u');
-const MONEY = /多少钱|花了多少|投资多少|how much money|\bcost\b|\bprice\b/iu;
-const DURATION = /多久|多长时间|how long/iu;
-const TIME_UNITS = '(?:分钟|小时|天|日|周|个月|月|年)';
-const TIME = /什么时候|何时|哪年|哪一年|几月|哪天|哪一天|\bwhen\b|\bwhat (year|date|time)\b/iu;
-const AGENT = /谁|哪个单位|哪家|哪些单位|哪个部门|哪些部门|哪所|哪个机构|哪些机构|由哪|\bwho\b|\bby whom\b|\bwhich (university|universities|organi[sz]ation|department|agency|institution|institute|body|bodies|company|companies|media)\b/iu;
-const HAN_WORD = /^\p{Script=Han}+$/u;
-const LIST = /哪些|包括什么|\bwhat are\b|\bwhich\b.*\b(are|were)\b/iu;
-const PLACE = /哪里|哪儿|在哪|什么地方|哪个城市|哪些城市|哪个地方|\bwhere\b|\bwhich (city|cities|place|places|district|area|areas)\b/iu;
-
-function expectedAnswer(normalized: string, text: string): Pick<AnalyzedQuery, 'expects' | 'measure'> {
-  if (DURATION.test(normalized)) return { expects: 'amount', measure: TIME_UNITS };
-  if (MONEY.test(normalized)) return { expects: 'amount', measure: '(?:元|万元|亿元|亿|万)' };
-  if (TIME.test(normalized)) return { expects: 'time', measure: null };
-  if (AGENT.test(normalized)) return { expects: 'agent', measure: null };
-  if (PLACE.test(normalized)) return { expects: 'place', measure: null };
-  if (LIST.test(normalized)) return { expects: 'list', measure: null };
-  if (AMOUNT.test(normalized) || ENGLISH_AMOUNT.test(text)) return { expects: 'amount', measure: MEASURE.exec(normalized)?.[1] ?? null };
-  return { expects: null, measure: null };
+  /** True when the answer must hold a filler of the kind asked for (see answer-type.ts). */
+  strict: boolean;
+  /** What the clean-up took off the question (greetings, thanks, framing). */
+  removed: string[];
 }
 
 /**
@@ -84,9 +124,13 @@ function lexiconTokens(lexicon: Lexicon, word: string): string[] {
   return tokens;
 }
 
+const HAN_WORD = /^\p{Script=Han}+$/u;
+/** Measure words and units: after a question word (几次, 多少公里) they say what is counted, not what is asked about. */
+const UNIT_WORD = new RegExp(`^(?:[${MEASURE_WORDS}]|人次|公里|千米|分钟|小时|平方米|平方公里|公顷|万元|亿元|万人|万吨|吨|秒|个月|星期)$`, 'u');
+
 /** The alternative that is the user's own word: a Chinese content word, or a Latin or number run. */
-function own(word: string): Alternative {
-  return { word, tokens: HAN_WORD.test(word) ? contentTokens(word) : [word], weight: 1 };
+function own(word: string, weight = 1): Alternative {
+  return { word, tokens: HAN_WORD.test(word) ? contentTokens(word) : [word], weight };
 }
 
 /** Collects groups in question order, with where question words stand between them. */
@@ -96,18 +140,46 @@ class GroupBuilder {
   private afterQuestion: number | null = null;
   private beforeQuestion: number | null = null;
   private questionPending = false;
+  /** True while English content words follow each other (cross-city bus routes): a noun phrase. */
+  private englishPhrase = false;
 
   addTerms(tokens: string[], weight: number): void {
     for (const token of tokens) this.terms.set(token, Math.max(weight, this.terms.get(token) ?? 0));
   }
 
-  add(label: string, alternatives: Alternative[], translated = false): void {
+  /** An English stop word: the noun phrase being read, if any, ends. */
+  endPhrase(): void {
+    this.englishPhrase = false;
+  }
+
+  /**
+   * Adds an English content word. In "how many cross-city bus routes", the focus is the phrase's
+   * head, its last word: the focus moves along the phrase.
+   */
+  addEnglish(label: string, alternatives: Alternative[]): void {
+    // a participle after a noun (media outlets joined) is the verb, not part of the phrase
+    const verb = /(?:ed|ing)$/.test(label) && !label.includes(' ');
+    const follows = this.englishPhrase && !verb && this.afterQuestion === this.groups.length - 1;
+    const before = this.groups.length;
+    this.add(label, alternatives, true);
+    if (follows && this.groups.length > before) {
+      this.groups[this.afterQuestion!]!.focusPhrase = true;
+      this.groups[before]!.focusPhrase = true;
+      this.afterQuestion = before;
+    }
+    this.englishPhrase = true;
+  }
+
+  add(label: string, alternatives: Alternative[], translated = false, unknown = false): void {
     const usable = alternatives.filter((alternative) => alternative.tokens.length > 0);
     if (usable.length === 0) return;
-    for (const alternative of usable) this.addTerms(alternative.tokens, alternative.weight);
-    if (this.questionPending && this.afterQuestion === null) this.afterQuestion = this.groups.length;
-    this.questionPending = false;
-    this.groups.push({ label, alternatives: usable, translated, focus: false });
+    this.englishPhrase = false;
+    for (const alternative of usable) if (alternative.retrieval !== false) this.addTerms(alternative.tokens, alternative.weight);
+    // a measure word after a question word (几次, 多少个) says what is counted, not what is asked about
+    const measure = UNIT_WORD.test(label);
+    if (this.questionPending && this.afterQuestion === null && !measure) this.afterQuestion = this.groups.length;
+    if (!measure) this.questionPending = false;
+    this.groups.push({ label, alternatives: usable, translated, focus: false, unknown });
   }
 
   question(): void {
@@ -123,131 +195,271 @@ class GroupBuilder {
   }
 }
 
-/**
- * Adds the words of `chars[start, end)`, cut where the question's segmentation ended a word (or
- * where a lexicon word was taken out); runs of single characters (unknown names) stay together.
- */
-function addWords(chars: readonly string[], start: number, end: number, wordEnds: ReadonlySet<number>, out: GroupBuilder): void {
-  let singles = '';
-  let wordStart = start;
-  const flush = (): void => {
-    if (singles) out.add(singles, [own(singles)]);
-    singles = '';
-  };
-  for (let i = start; i < end; i++) {
-    if (i + 1 < end && !wordEnds.has(i + 1)) continue;
-    const word = chars.slice(wordStart, i + 1).join('');
-    if (i === wordStart) {
-      singles += word;
-    } else {
-      flush();
-      out.add(word, [own(word)]);
-    }
-    wordStart = i + 1;
-  }
-  flush();
+/** One Han run being read: its characters as typed and as corrected for typos (same length). */
+interface RunText {
+  chars: readonly string[];
+  /** The characters as the user typed them (differ from `chars` where a typo was corrected). */
+  typed: readonly string[];
+  /** Per character: the weight of its typo correction, or 1 where it is read as typed. */
+  typoWeight: readonly number[];
+}
+
+/** Everything a run's words are looked up in. */
+interface Sources {
+  lexicon: Lexicon;
+  vocabulary: QueryVocabulary | undefined;
 }
 
 /**
- * Finds lexicon words in a run of content words (consecutive, as segmented), longest first, and
- * adds the rest as the segmentation's words.
+ * The group of one word of the question (`run.chars[start, end)`): the word itself (or its typo
+ * correction), everyday words' formal equivalents, and, for a word the corpus lacks, dictionary
+ * neighbours and partial matching of its characters.
  */
-function addChineseRun(words: readonly string[], lexicon: Lexicon, out: GroupBuilder): void {
-  const run = words.join('');
+function addWord(run: RunText, start: number, end: number, sources: Sources, out: GroupBuilder): void {
+  const word = run.chars.slice(start, end).join('');
+  const label = run.typed.slice(start, end).join('');
+  const typo = Math.min(...run.typoWeight.slice(start, end));
+  const alternatives: Alternative[] = [own(word, typo)];
+  const { vocabulary } = sources;
+  const colloquial = vocabulary?.colloquial.get(word);
+  if (colloquial) for (const formal of colloquial) alternatives.push({ word: formal, tokens: lexiconTokens(sources.lexicon, formal), weight: COLLOQUIAL_WEIGHT });
+  const unknown = vocabulary !== undefined && HAN_WORD.test(word) && !vocabulary.known(word);
+  if (unknown) {
+    for (const term of vocabulary.related(word)) alternatives.push({ word: term.word, tokens: lexiconTokens(sources.lexicon, term.word), weight: term.weight });
+  }
+  const chars = [...word];
+  if (HAN_WORD.test(word) && chars.length > 1) alternatives.push({ word, tokens: chars, weight: PARTIAL_WEIGHT, retrieval: false });
+  out.add(label, alternatives, label !== word, unknown);
+}
+
+/**
+ * Adds a stretch of characters that segmentation left single (an unknown name, or everyday words
+ * it could not place): where the corpus knows a stretch of them as a word (all its bigrams occur),
+ * that stretch is one word (坐跨市公交 -> 坐, 跨市公交); the rest stay together as one name.
+ */
+function addSingles(run: RunText, start: number, end: number, sources: Sources, out: GroupBuilder): void {
+  const vocabulary = sources.vocabulary;
+  if (!vocabulary || end - start < 3) {
+    addWord(run, start, end, sources, out);
+    return;
+  }
+  const known = (from: number, to: number): boolean => vocabulary.known(run.chars.slice(from, to).join(''));
+  let rest = start;
+  for (let i = start; i < end; ) {
+    let to = i + 1;
+    while (to < end && known(i, to + 1)) to++;
+    if (to - i < 2) {
+      i++;
+      continue;
+    }
+    if (rest < i) addWord(run, rest, i, sources, out);
+    addWord(run, i, to, sources, out);
+    i = to;
+    rest = to;
+  }
+  if (rest < end) addWord(run, rest, end, sources, out);
+}
+
+/**
+ * Adds the words of `run.chars[start, end)`, cut where the question's segmentation ended a word (or
+ * where a lexicon word was taken out); runs of single characters (unknown names) stay together.
+ */
+function addWords(run: RunText, start: number, end: number, wordEnds: ReadonlySet<number>, sources: Sources, out: GroupBuilder): void {
+  let singlesStart = -1;
+  let wordStart = start;
+  const flush = (at: number): void => {
+    if (singlesStart >= 0) addSingles(run, singlesStart, at, sources, out);
+    singlesStart = -1;
+  };
+  for (let i = start; i < end; i++) {
+    if (i + 1 < end && !wordEnds.has(i + 1)) continue;
+    if (i === wordStart) {
+      if (singlesStart < 0) singlesStart = i;
+    } else {
+      flush(wordStart);
+      addWord(run, wordStart, i + 1, sources, out);
+    }
+    wordStart = i + 1;
+  }
+  flush(end);
+}
+
+/** The longest key of `map` that starts at `chars[i]`, within `longest` characters. */
+function longestKey(run: string, offsets: readonly number[], i: number, longest: number, has: (key: string) => boolean): string {
+  for (let end = Math.min(offsets.length - 1, i + longest); end > i; end--) {
+    const candidate = run.slice(offsets[i], offsets[end]);
+    if (has(candidate)) return candidate;
+  }
+  return '';
+}
+
+/**
+ * Finds lexicon words in a run of content words (consecutive, as segmented), longest first, then
+ * everyday words of the general vocabulary, and adds the rest as the segmentation's words. The
+ * report's lexicon comes first: it overrides general vocabulary.
+ */
+function addChineseRun(words: readonly string[], run: RunText, sources: Sources, out: GroupBuilder): void {
+  const text = words.join('');
   // bigrams that span word boundaries still help retrieval, so the whole run is a term source
-  out.addTerms(contentTokens(run), 1);
-  const chars = [...run];
+  out.addTerms(contentTokens(text), 1);
+  const chars = run.chars;
   // code-unit offset of each character, so that a candidate lexicon word is one slice of the run
   const offsets = [0];
   for (const ch of chars) offsets.push(offsets[offsets.length - 1]! + ch.length);
   const wordEnds = new Set<number>();
   let offset = 0;
   for (const word of words) wordEnds.add((offset += [...word].length));
+  const { lexicon, vocabulary } = sources;
   let restStart = 0;
   for (let i = 0; i < chars.length; ) {
-    let matched = '';
-    for (let end = Math.min(chars.length, i + lexicon.longestWord); end > i; end--) {
-      const candidate = run.slice(offsets[i], offsets[end]);
-      if (lexicon.expansions.has(candidate)) {
-        matched = candidate;
-        break;
-      }
-    }
+    const fromLexicon = longestKey(text, offsets, i, lexicon.longestWord, (key) => lexicon.expansions.has(key));
+    // an everyday word is taken whole only when it is not a word of the corpus itself
+    const everyday = fromLexicon || !vocabulary ? '' : longestKey(text, offsets, i, vocabulary.longestColloquial, (key) => [...key].length > 1 && vocabulary.colloquial.has(key) && !vocabulary.known(key));
+    const matched = fromLexicon || everyday;
     if (!matched) {
       i++;
       continue;
     }
-    addWords(chars, restStart, i, wordEnds, out);
-    const alternatives = [...lexicon.expansions.get(matched)!].map((word) => ({ word, tokens: lexiconTokens(lexicon, word), weight: EXPANSION_WEIGHT }));
-    out.add(matched, [own(matched), ...alternatives]);
-    i += [...matched].length;
+    addWords(run, restStart, i, wordEnds, sources, out);
+    const length = [...matched].length;
+    if (fromLexicon) {
+      const alternatives = [...lexicon.expansions.get(matched)!].map((word) => ({ word, tokens: lexiconTokens(lexicon, word), weight: EXPANSION_WEIGHT }));
+      out.add(run.typed.slice(i, i + length).join(''), [own(matched), ...alternatives]);
+    } else {
+      addWord(run, i, i + length, sources, out);
+    }
+    i += length;
     restStart = i;
   }
-  addWords(chars, restStart, chars.length, wordEnds, out);
+  addWords(run, restStart, chars.length, wordEnds, sources, out);
 }
 
-/** Maps English words through the glossary, longest phrase first; other content words stay as typed. */
-function addEnglish(words: EnglishWord[], lexicon: Lexicon, out: GroupBuilder): void {
+/**
+ * Maps English words through the glossary (the report's own), then the general dictionary, longest
+ * phrase first; other content words stay as typed.
+ */
+function addEnglish(words: EnglishWord[], sources: Sources, out: GroupBuilder): void {
+  const { lexicon, vocabulary } = sources;
   for (let i = 0; i < words.length; ) {
     const word = words[i]!;
     if (word.stop) {
       if (ENGLISH_QUESTION_WORDS.has(word.word)) out.question();
+      out.endPhrase();
       i++;
       continue;
     }
-    let length = 0;
-    const phrase: string[] = [];
     // a phrase is matched on content words only, so "pair up with" finds "pair up"
     const content: number[] = [];
-    for (let j = i; j < words.length && content.length < lexicon.longestPhrase; j++) if (!words[j]!.stop) content.push(j);
-    for (let n = content.length; n > 0; n--) {
-      phrase.length = 0;
-      for (const j of content.slice(0, n)) phrase.push(words[j]!.stem);
-      const chinese = lexicon.glossary.get(phrase.join(' '));
+    for (let j = i; j < words.length && content.length < Math.max(lexicon.longestPhrase, 3); j++) if (!words[j]!.stop) content.push(j);
+    const typed = (n: number): string => content.slice(0, n).map((j) => words[j]!.word).join(' ');
+    let length = 0;
+    for (let n = Math.min(content.length, lexicon.longestPhrase); n > 0; n--) {
+      const chinese = lexicon.glossary.get(content.slice(0, n).map((j) => words[j]!.stem).join(' '));
       if (chinese) {
-        const typed = content.slice(0, n).map((j) => words[j]!.word).join(' ');
-        out.add(typed, [...chinese].map((term) => ({ word: term, tokens: lexiconTokens(lexicon, term), weight: 1 })), true);
+        out.addEnglish(typed(n), [...chinese].map((term) => ({ word: term, tokens: lexiconTokens(lexicon, term), weight: 1 })));
         length = content[n - 1]! - i + 1;
         break;
+      }
+    }
+    if (length === 0 && vocabulary && word.number === null) {
+      const found = vocabulary.english(content.map((j) => words[j]!.stem));
+      if (found) {
+        const alternatives = found.terms.map((term) => ({ word: term.word, tokens: lexiconTokens(lexicon, term.word), weight: term.weight }));
+        // the word itself stays an alternative: reports quote some English (APP, ETC)
+        if (found.length === 1) alternatives.push({ word: word.word, tokens: [word.stem], weight: 1 });
+        out.addEnglish(typed(found.length), alternatives);
+        length = content[found.length - 1]! - i + 1;
       }
     }
     if (length > 0) {
       i += length;
       continue;
     }
-    out.add(word.word, [{ word: word.word, tokens: [word.number ?? word.stem], weight: 1 }]);
+    if (word.number !== null) out.add(word.word, [{ word: word.word, tokens: [word.number], weight: 1 }]);
+    else out.addEnglish(word.word, [{ word: word.word, tokens: [word.stem], weight: 1 }]);
     i++;
   }
 }
 
+/** Character positions of a run's stop words (question words, particles), from its segmentation. */
+function stopPositions(items: readonly RunItem[]): Set<number> {
+  const stops = new Set<number>();
+  let at = 0;
+  for (const item of items) {
+    const length = [...('content' in item ? item.content : item.text)].length;
+    if (!('content' in item)) for (let k = 0; k < length; k++) stops.add(at + k);
+    at += length;
+  }
+  return stops;
+}
+
 /**
- * Takes a question apart: normalizes it, drops question words, finds lexicon words and their
- * expansions, maps English through the glossary, marks the focus, and notes whether an amount is
- * asked for.
+ * Reads a Han run: corrects pinyin typos (where a vocabulary knows the corpus), segments it, and
+ * adds its content words; question words mark where the focus is.
  */
-export function analyzeQuery(text: string, lexicon: Lexicon): AnalyzedQuery {
-  const normalized = normalizeText(text);
+function addHanRun(typedRun: string, sources: Sources, out: GroupBuilder): void {
+  let items = segmentRun(typedRun);
+  const typed = [...typedRun];
+  let chars = typed;
+  const typoWeight = typed.map(() => 1);
+  const corrections = sources.vocabulary?.corrections(typedRun, ((stops) => (index: number) => stops.has(index))(stopPositions(items))) ?? [];
+  if (corrections.length) {
+    chars = [...typed];
+    for (const correction of corrections) {
+      chars[correction.index] = correction.to;
+      typoWeight[correction.index] = correction.exact ? TYPO_WEIGHT : NEAR_TYPO_WEIGHT;
+    }
+    // the corrected run is segmented again: its words are the corpus's (项目, not 项 and 木)
+    items = segmentRun(chars.join(''));
+  }
+  // the run's content words come in stretches between stop words; positions keep typed and corrected aligned
+  let content: string[] = [];
+  let contentStart = 0;
+  let at = 0;
+  const flush = (): void => {
+    if (!content.length) return;
+    const length = content.reduce((sum, word) => sum + [...word].length, 0);
+    const run: RunText = { chars: chars.slice(contentStart, contentStart + length), typed: typed.slice(contentStart, contentStart + length), typoWeight: typoWeight.slice(contentStart, contentStart + length) };
+    addChineseRun(content, run, sources, out);
+    content = [];
+  };
+  for (const item of items) {
+    if ('content' in item) {
+      if (!content.length) contentStart = at;
+      content.push(item.content);
+      at += [...item.content].length;
+      continue;
+    }
+    flush();
+    if (item.question) out.question();
+    at += [...item.text].length;
+  }
+  flush();
+}
+
+/**
+ * Takes a question apart: normalizes it, takes off its wrapping (greetings, thanks), drops question
+ * words, corrects pinyin typos, finds lexicon words and everyday words with their formal
+ * equivalents, maps English through the glossary and the dictionary, marks the focus, and notes
+ * what kind of answer is asked for.
+ *
+ * @param vocabulary - what is known of the corpus and general language; without it, the question's
+ *   own words and the lexicon only
+ */
+export function analyzeQuery(text: string, lexicon: Lexicon, vocabulary?: QueryVocabulary): AnalyzedQuery {
+  const cleaned = cleanQuestion(normalizeText(text));
+  const normalized = cleaned.text;
+  const sources: Sources = { lexicon, vocabulary };
   const out = new GroupBuilder();
   let english: EnglishWord[] = [];
   const flushEnglish = (): void => {
-    if (english.length) addEnglish(english, lexicon, out);
+    if (english.length) addEnglish(english, sources, out);
     english = [];
   };
   for (const match of normalized.matchAll(TOKEN_RUN)) {
     if (match[1]) {
       flushEnglish();
-      // the run is segmented once; its content words are reused below, never segmented again
-      let content: string[] = [];
-      for (const item of segmentRun(match[1])) {
-        if ('content' in item) {
-          content.push(item.content);
-          continue;
-        }
-        if (content.length) addChineseRun(content, lexicon, out);
-        content = [];
-        if (item.question) out.question();
-      }
-      if (content.length) addChineseRun(content, lexicon, out);
+      addHanRun(match[1], sources, out);
     } else if (match[2] && /^[a-z]+$/.test(match[2])) {
       english.push(...englishWords(match[2]));
     } else if (match[2]) {
@@ -260,6 +472,15 @@ export function analyzeQuery(text: string, lexicon: Lexicon): AnalyzedQuery {
     text,
     groups: out.finish(),
     terms: out.terms,
-    ...expectedAnswer(normalized, text),
+    ...expectationOf(normalized),
+    removed: cleaned.removed,
   };
+}
+
+/**
+ * The question's own words and their equivalents (not the bigrams that span words): what an answer
+ * holds of these is not news to the asker, so the type check looks past them.
+ */
+export function questionWords(query: AnalyzedQuery): string[] {
+  return [...new Set(query.groups.flatMap((group) => group.alternatives.filter((alternative) => alternative.retrieval !== false).map((alternative) => alternative.word)))];
 }

@@ -1,10 +1,11 @@
 import { normalizeText } from './normalize.js';
+import { MEASURE_WORDS } from './numerals.js';
 
 /**
  * Bumped whenever the tokens produced for the same text change, so that anything derived from
  * tokens (a cached index) is rebuilt.
  */
-export const TOKENIZER_VERSION = 4;
+export const TOKENIZER_VERSION = 5;
 
 /**
  * Words that ask: what kind of answer is wanted, not what it is about. The content word next to
@@ -13,7 +14,8 @@ export const TOKENIZER_VERSION = 4;
 export const QUESTION_WORDS: ReadonlySet<string> = new Set([
   '什么', '啥', '多少', '多大', '多久', '多长', '多远', '多高', '怎么', '怎么样', '怎样', '如何', '哪些', '哪个',
   '哪里', '哪儿', '哪', '是否', '是不是', '有没有', '有无', '为什么', '为何', '几', '谁', '吗', '呢', '能不能', '能否',
-  '可不可以', '会不会',
+  '可不可以', '会不会', '哪家', '哪所', '哪位', '哪天', '哪年', '哪座', '哪条', '哪种', '哪类', '哪样', '几时', '咋', '咋样',
+  '怎么回事', '啥样', '多会儿', '没', '没有', '多少钱',
 ]);
 
 /**
@@ -25,7 +27,8 @@ export const STOP_WORDS: ReadonlySet<string> = new Set([
   '是', '有', '了', '的', '吧', '啊', '呀', '么', '嘛', '哦', '请问', '一下', '告诉', '我', '你', '您',
   '我们', '他们', '它', '这', '那', '这个', '那个', '这些', '那些', '和', '与', '及', '或', '或者', '在', '对于', '关于',
   '被', '把', '给', '也', '还', '能', '可以', '会', '要', '需要', '没有', '做', '做了', '搞', '到了', '进展', '情况',
-  '意思', '具体', '其中', '一共', '总共', '目前为止', '现在', '已经', '之',
+  '意思', '具体', '其中', '一共', '总共', '目前为止', '现在', '已经', '之', '时候', '啦', '呗', '哈', '嘞', '咯', '呐', '哇',
+  '噢', '搞得', '弄得', '到底', '究竟', '大概', '大约', '左右', '一些', '这边', '那边', '一步',
 ]);
 
 const QUESTION_PREFIXES = [...QUESTION_WORDS].filter((word) => word.length > 1 || word === '几').sort((a, b) => b.length - a.length);
@@ -40,25 +43,41 @@ const WORD_CHAR = String.raw`(?:(?!\p{Script=Han})[\p{L}\p{N}])`;
 export const TOKEN_RUN = new RegExp(String.raw`(\p{Script=Han}+)|(${WORD_CHAR}+(?:[.+]${WORD_CHAR}+)*%?)`, 'gu');
 
 /** A piece of a Han run: a content word, or a stop word (which may be a question word). */
-export type RunItem = { content: string } | { question: boolean };
+export type RunItem = { content: string } | { question: boolean; text: string };
+
+/**
+ * Nouns that name the kind of answer when they follow 哪个/哪些/什么 (哪个部门, 什么程度): they are
+ * part of the question word, not what the question is about.
+ */
+const KIND_NOUNS: ReadonlySet<string> = new Set(['部门', '单位', '机构', '城市', '地方', '地区', '时间', '程度', '阶段', '方面', '情况', '级别', '水平']);
+const MEASURE_CHARACTERS: ReadonlySet<string> = new Set([...MEASURE_WORDS, '班', '趟', '步']);
+const KIND_ASKERS: ReadonlySet<string> = new Set(['哪个', '哪些', '什么', '哪', '啥', '哪一个', '哪两个', '哪几个']);
 
 /** Splits a Han run into content words and stop words (ICU word segmentation). */
 export function segmentRun(run: string): RunItem[] {
   const items: RunItem[] = [];
+  let previous = '';
   for (const { segment } of segmenter.segment(run)) {
+    const after = previous;
+    previous = segment;
+    // 哪 + a measure word (哪家, 哪所) asks which one: the measure word is part of the question word
+    if ((KIND_NOUNS.has(segment) && KIND_ASKERS.has(after)) || (after === '哪' && [...segment].length === 1 && MEASURE_CHARACTERS.has(segment))) {
+      items.push({ question: true, text: segment });
+      continue;
+    }
     if (STOP_WORDS.has(segment)) {
-      items.push({ question: QUESTION_WORDS.has(segment) });
+      items.push({ question: QUESTION_WORDS.has(segment), text: segment });
       continue;
     }
     // ICU keeps some question words on their measure word (多少个, 几条): split them off
     const prefix = QUESTION_PREFIXES.find((word) => segment.startsWith(word) && segment.length > word.length);
-    if (prefix) items.push({ question: true });
+    if (prefix) items.push({ question: true, text: prefix });
     let word = prefix ? segment.slice(prefix.length) : segment;
     // a trailing 了 (开工了, 到了) is a particle of its own
     const particle = word.length > 1 && word.endsWith('了');
     if (particle) word = word.slice(0, -1);
-    items.push(STOP_WORDS.has(word) ? { question: QUESTION_WORDS.has(word) } : { content: word });
-    if (particle) items.push({ question: false });
+    items.push(STOP_WORDS.has(word) ? { question: QUESTION_WORDS.has(word), text: word } : { content: word });
+    if (particle) items.push({ question: false, text: '了' });
   }
   return items;
 }

@@ -1,3 +1,4 @@
+import { CORPUS_SNAPSHOT_VERSION } from '../../src/core/corpus-snapshot.js';
 import { readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -111,7 +112,7 @@ describe('parsed corpus cache', () => {
     const [key] = [...cache.entries.keys()];
     const problems: string[] = [];
     const whole = cache.entries.get(key!)!;
-    for (const corrupt of ['{not json', whole.slice(0, 300), whole.replace('"version":1', '"version":0'), whole.replace(/"paragraphs":\[\[0,/, '"paragraphs":[[99,'), whole.replace('"label":', '"label":7,"x":')]) {
+    for (const corrupt of ['{not json', whole.slice(0, 300), whole.replace(`"version":${CORPUS_SNAPSHOT_VERSION}`, '"version":0'), whole.replace(/"paragraphs":\[\[0,/, '"paragraphs":[[99,'), whole.replace('"label":', '"label":7,"x":')]) {
       cache.entries.set(key!, corrupt);
       expect(loadCorpus('corpus', { cache, onCacheProblem: (message) => problems.push(message) })).toEqual(parsed);
     }

@@ -56,7 +56,7 @@ describe('lexicon', () => {
   });
 
   it('GIVEN a one-character lexicon word THEN it expands too', () => {
-    const query = analyzeQuery('投资了多少钱', lexicon('expansions:\n  钱: [金额]\n'));
+    const query = analyzeQuery('投资的钱是多少', lexicon('expansions:\n  钱: [金额]\n'));
     expect(query.terms.get('金额')).toBe(EXPANSION_WEIGHT);
     expect(query.groups.find((group) => group.label === '钱')?.focus).toBe(true);
   });

@@ -1,0 +1,94 @@
+import { fillerPhrases } from './general-data.js';
+
+/**
+ * Question clean-up: what wraps a question (greetings, politeness, thanks, hedges, "my boss asked
+ * me to look this up") is taken off before the question is analysed, so that it never counts as
+ * content and never anchors an answer (领导让我查一下 must not find the 领导小组 sentence).
+ *
+ * Filler is removed only at the edges of a clause (clauses end at punctuation), repeatedly: a
+ * filler word inside a clause may be part of a name or a content word (急 in 应急, 各位 in 各位于),
+ * while at a clause's edge it is what people type around a question.
+ */
+
+/** What the clean-up kept and what it took away. */
+export interface CleanedQuestion {
+  /** The question without its wrapping; the input itself when nothing else would be left. */
+  text: string;
+  /** The pieces taken off, in order. */
+  removed: string[];
+}
+
+/** Clause punctuation (after NFKC: full-width marks are half-width already). */
+const PUNCTUATION = /[,.!?;:~、。!?;:…\s"'“”‘’()\[\]【】《》<>\-—_*#@]+/u;
+const SPLIT = new RegExp(`(${PUNCTUATION.source})`, 'u');
+/**
+ * Framing that reports who wants to know: [someone]让/叫/要我[帮忙]查/问/看/了解/确认[一下]. The
+ * someone is at most four characters at the start of a clause (领导, 我们老板).
+ */
+const FRAMING = /^\p{Script=Han}{0,4}?(?:让|叫|要|请)我(?:帮忙|帮|来)?(?:查|问|看|找|搜|了解|确认|核实)(?:一下|一查|一问|一看|下|查|问|看)?/u;
+/** Trailing particles of chat (啦, 哈, 呗...): dropped when they end a clause. */
+const TRAILING_PARTICLES = /[啦呗哈嘞咯呐哇噢喔呀啊吖嘛]+$/u;
+const LATIN = /[a-z]/;
+
+function stripEdges(clause: string, phrases: readonly string[], removed: string[]): string {
+  let rest = clause;
+  for (let changed = true; changed && rest; ) {
+    changed = false;
+    const framing = FRAMING.exec(rest);
+    if (framing && framing[0].length > 0) {
+      removed.push(framing[0]);
+      rest = rest.slice(framing[0].length);
+      changed = true;
+      continue;
+    }
+    for (const phrase of phrases) {
+      // an English filler must stand as a word of its own (hi is not the start of high)
+      const latin = LATIN.test(phrase);
+      if (rest.startsWith(phrase) && (!latin || !/^[a-z0-9]/.test(rest.slice(phrase.length)))) {
+        removed.push(phrase);
+        rest = rest.slice(phrase.length).replace(/^\s+/, '');
+        changed = true;
+        break;
+      }
+      if (rest.endsWith(phrase) && rest.length > phrase.length && (!latin || !/[a-z0-9]$/.test(rest.slice(0, -phrase.length)))) {
+        removed.push(phrase);
+        rest = rest.slice(0, -phrase.length).replace(/\s+$/, '');
+        changed = true;
+        break;
+      }
+    }
+    if (!changed && rest !== clause) {
+      // a particle left at the end once a filler went (谢谢啦 -> 啦) goes too
+      const particle = TRAILING_PARTICLES.exec(rest);
+      if (particle && particle[0].length < rest.length) {
+        rest = rest.slice(0, -particle[0].length);
+        changed = true;
+      }
+    }
+  }
+  return rest;
+}
+
+/**
+ * Takes the wrapping off a normalized question (see {@link normalizeText}): clauses made only of
+ * filler go, and filler at the edges of the other clauses. The punctuation between the clauses
+ * that stay is kept, so that the question reads as before.
+ *
+ * @param normalized - the question, folded by normalizeText
+ * @param phrases - filler phrases, longest first (default: data/fillers.txt)
+ */
+export function cleanQuestion(normalized: string, phrases: readonly string[] = fillerPhrases()): CleanedQuestion {
+  const removed: string[] = [];
+  const pieces = normalized.split(SPLIT);
+  const kept: string[] = [];
+  for (let i = 0; i < pieces.length; i += 2) {
+    const clause = pieces[i]!;
+    const separator = pieces[i + 1] ?? '';
+    const rest = stripEdges(clause, phrases, removed);
+    if (rest) kept.push(rest, separator);
+  }
+  const text = kept.join('').replace(new RegExp(`^(?:${PUNCTUATION.source})`, 'u'), '').trim();
+  // a question made only of filler ("谢谢") is left as it is: there is nothing else to ask with
+  if (!text || !/[\p{L}\p{N}]/u.test(text)) return { text: normalized, removed: [] };
+  return { text, removed };
+}

@@ -1,0 +1,64 @@
+import type MiniSearch from 'minisearch';
+import type { IndexedPassage } from './snapshot.js';
+
+/**
+ * Retrieval: which of the question's terms are worth a posting-list walk, and the candidates
+ * MiniSearch (BM25) proposes for them. Ranking the candidates is scoring's job.
+ */
+
+/** How many passages MiniSearch hands to the reranker. */
+export const CANDIDATES = 40;
+/**
+ * Retrieval leaves out query terms that are nearly stop words: in more than this share of the
+ * passages, and in more than COMMON_MIN_PASSAGES of them (so small corpora keep every term). Their
+ * posting lists are what makes a query slow on a large corpus, and they tell passages apart least;
+ * coverage still counts them when ranking the candidates the other terms find.
+ */
+export const COMMON_SHARE = 0.1;
+export const COMMON_MIN_PASSAGES = 500;
+/** At most this many query terms (the rarest) go to retrieval. */
+export const MAX_RETRIEVAL_TERMS = 4;
+/**
+ * Retrieval stops adding terms (rarest first) once their posting lists hold this many passages in
+ * all: it bounds the candidate set, and so a query's cost, on any corpus size. The rarest term is
+ * always kept.
+ */
+export const POSTING_BUDGET = 3000;
+
+/** The query terms worth a posting-list walk: the rarest, without near stop words, within the posting budget. */
+export function retrievalTerms(terms: Iterable<string>, df: ReadonlyMap<string, number>, passages: number): string[] {
+  // a term no passage has cannot find anything
+  const byRarity = [...terms].map((term) => ({ term, df: df.get(term) ?? 0 })).filter(({ df: count }) => count > 0).sort((a, b) => a.df - b.df);
+  // a question made only of near stop words cannot single out a passage of a large corpus: it
+  // finds no candidates (and is answered "not found") instead of walking half the index
+  const useful = byRarity.filter(({ df: count }) => count <= COMMON_MIN_PASSAGES || count <= COMMON_SHARE * passages);
+  const chosen: string[] = [];
+  let postings = 0;
+  for (const { term, df: count } of useful) {
+    if (chosen.length === MAX_RETRIEVAL_TERMS || (chosen.length > 0 && postings + count > POSTING_BUDGET)) break;
+    chosen.push(term);
+    postings += count;
+  }
+  return chosen;
+}
+
+/** One candidate: the passage's position in the passage list and its BM25 score. */
+export interface Candidate {
+  index: number;
+  bm25: number;
+}
+
+/**
+ * The candidates for a question: MiniSearch's best CANDIDATES passages for the chosen terms, each
+ * term boosted by its weight in the question (a lexicon or dictionary word counts less).
+ */
+export function candidates(index: MiniSearch<IndexedPassage>, terms: readonly string[], weights: ReadonlyMap<string, number>, filter?: (passage: number) => boolean): Candidate[] {
+  if (terms.length === 0) return [];
+  return index
+    .search(terms.join(' '), {
+      boostTerm: (term) => weights.get(term) ?? 1,
+      filter: filter ? (hit) => filter(hit.id as number) : undefined,
+    })
+    .slice(0, CANDIDATES)
+    .map((hit) => ({ index: hit.id as number, bm25: hit.score }));
+}

@@ -1,0 +1,131 @@
+import type { Coverage } from './extract.js';
+import type { Alternative, AnalyzedQuery, TermGroup } from './query.js';
+import { contains, type TextView } from './view.js';
+
+/**
+ * Scoring: how much of a question a passage covers.
+ *
+ *   coverage(text) = Σ_g w_g · s_g(text) / Σ_g w_g
+ *
+ * over the question's groups g (its words, figures, English words or phrases):
+ *   s_g(text) = max over g's alternatives a of  weight_a · (tokens of a found / tokens of a)
+ *     a token found only in the section's headline counts HEADLINE_CREDIT;
+ *   w_g = FOCUS_WEIGHT (for the focus, else 1) · rarity_g
+ *   rarity_g = mean IDF of the user's own word's tokens; for a word reached only through other
+ *     words (English, a typo, a word the corpus lacks), the best of its alternatives' known
+ *     rarities; a word nothing in the corpus matches is UNKNOWN_SHARE of the rarest.
+ *   IDF(t) = ln(1 + (N − df_t + 0.5) / (df_t + 0.5)), N the number of passages.
+ *
+ * Ranking adds BM25_SHARE · bm25 / best bm25 of the candidates to coverage.
+ */
+
+/** Credit for a term found only in the section's headline, not the passage's own text. */
+export const HEADLINE_CREDIT = 0.5;
+/** How much more the question's focus weighs than its other words (see TermGroup.focus). */
+export const FOCUS_WEIGHT = 2;
+/** Weight of BM25 (scaled to the best candidate) beside coverage when ranking. */
+export const BM25_SHARE = 0.15;
+/**
+ * A word that nothing in the corpus matches weighs this share of the rarest word's rarity: it is
+ * either what the report does not say (票价) or everyday wording (帮了), so it should lower the
+ * coverage without swamping it. The focus rule and the answer type catch the first kind.
+ */
+export const UNKNOWN_SHARE = 0.5;
+
+/** The least focus score of a one-character focus (see Scorer.focusScore). */
+export const SINGLE_CHARACTER_FOCUS = 0.5;
+
+/** IDF as BM25 computes it. */
+export function idf(df: number, n: number): number {
+  return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+}
+
+/** A question's scorer over one corpus: coverage of texts, the words matched, the focus's match. */
+export interface Scorer extends Coverage {
+  /** The groups a text matches, shown as typed, with the word that matched when it differs (school → 学校). */
+  matched(text: TextView): string[];
+  /** How well a text matches the question's focus (0-1), or 1 when the question has none. */
+  focusScore(text: TextView, headline?: TextView): number;
+  /**
+   * How well a text matches the question's anchor: its weightiest word besides the focus that the
+   * corpus knows (市域列车 in 市域列车票价多少钱). An answer without it is about something else.
+   * 1 when the question has no such word.
+   */
+  anchorScore(text: TextView, headline?: TextView): number;
+  /** The share of the question's weight that is words the corpus has nothing for. */
+  unknownShare: number;
+}
+
+/** Builds the scorer of an analyzed question, given the corpus's document frequencies. */
+export function scorer(query: AnalyzedQuery, df: ReadonlyMap<string, number>, passages: number): Scorer {
+  const idfOf = (token: string): number => idf(df.get(token) ?? 0, passages);
+  const mean = (tokens: string[]): number => tokens.reduce((sum, token) => sum + idfOf(token), 0) / tokens.length;
+  const known = (alternative: Alternative): boolean => alternative.retrieval !== false && alternative.tokens.some((token) => (df.get(token) ?? 0) > 0);
+  const rarest = idf(0, passages);
+  const unknownGroup = (group: TermGroup): boolean => !group.alternatives.some(known);
+  const importance = (group: TermGroup): number => {
+    let rarity: number;
+    if (unknownGroup(group)) rarity = UNKNOWN_SHARE * rarest;
+    else if (group.translated || group.unknown) rarity = Math.max(...group.alternatives.filter(known).map((alternative) => mean(alternative.tokens)));
+    else rarity = mean(group.alternatives[0]!.tokens);
+    return group.focus ? FOCUS_WEIGHT * rarity : rarity;
+  };
+  const weights = query.groups.map(importance);
+  const total = weights.reduce((sum, weight) => sum + weight, 0);
+  const unknownWeight = query.groups.reduce((sum, group, i) => sum + (unknownGroup(group) ? weights[i]! : 0), 0);
+
+  /** The group's best score in a text; `via` receives the alternative that gave it, when asked. */
+  const groupScore = (group: TermGroup, text: TextView, headline?: TextView, via?: { alternative?: Alternative }): number => {
+    let best = 0;
+    for (const alternative of group.alternatives) {
+      let found = 0;
+      for (const token of alternative.tokens) {
+        if (contains(text, token)) found += 1;
+        else if (headline && contains(headline, token)) found += HEADLINE_CREDIT;
+      }
+      const score = (alternative.weight * found) / alternative.tokens.length;
+      if (score > best) {
+        best = score;
+        if (via) via.alternative = alternative;
+      }
+    }
+    return best;
+  };
+  const focus = query.groups.find((group) => group.focus);
+  let anchor: TermGroup | undefined;
+  query.groups.forEach((group, i) => {
+    if (group.focus || group.focusPhrase || unknownGroup(group)) return;
+    if (!anchor || weights[i]! > weights[query.groups.indexOf(anchor)]!) anchor = group;
+  });
+  const phrase = query.groups.filter((group) => group.focusPhrase);
+  return {
+    unknownShare: total === 0 ? 0 : unknownWeight / total,
+    of(text, headline) {
+      if (total === 0) return 0;
+      let sum = 0;
+      query.groups.forEach((group, i) => {
+        sum += weights[i]! * groupScore(group, text, headline);
+      });
+      return sum / total;
+    },
+    matched(text) {
+      return query.groups.flatMap((group) => {
+        const via: { alternative?: Alternative } = {};
+        // partial matches of single characters explain nothing to a reader
+        const word = groupScore(group, text, undefined, via) > 0 && via.alternative?.retrieval !== false ? via.alternative?.word : undefined;
+        if (word === undefined) return [];
+        return [word === group.label ? group.label : `${group.label} → ${word}`];
+      });
+    },
+    anchorScore(text, headline) {
+      return anchor ? groupScore(anchor, text, headline) : 1;
+    },
+    focusScore(text, headline) {
+      if (!focus) return 1;
+      const score = Math.max(groupScore(focus, text, headline), ...phrase.map((group) => groupScore(group, text, headline)));
+      // a one-character focus (开 in 开了几次, 修 in 修了多长) is mostly a verb the report words
+      // otherwise: weak evidence either way
+      return [...focus.label].length === 1 && /\p{Script=Han}/u.test(focus.label) ? Math.max(score, SINGLE_CHARACTER_FOCUS) : score;
+    },
+  };
+}

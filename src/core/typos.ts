@@ -1,0 +1,113 @@
+import { pinyin } from 'pinyin-pro';
+import { STOP_WORDS } from './tokenizer.js';
+
+/**
+ * Pinyin typos: a character typed through a pinyin input method is often another character of the
+ * same sound (一马通 for 一码通, 项木 for 项目) or of a syllable one key away (川穹 for 川芎, 三星推 for
+ * 三星堆). A question's character is taken for such a typo when none of its neighbours forms a word
+ * pair (bigram) that the corpus has, and a character of the corpus that sounds the same (or one
+ * letter apart) would make at least one of them a corpus bigram.
+ */
+
+/** One character of a question read as another. */
+export interface Correction {
+  /** Index (in code points) of the character in its run. */
+  index: number;
+  from: string;
+  to: string;
+  /** True when the two share a syllable; false when the syllables are one letter apart. */
+  exact: boolean;
+}
+
+/** What the corrector needs to know of a corpus: its Han characters and which bigrams it holds. */
+export interface CorpusLetters {
+  /** Every Han character of the corpus. */
+  characters(): Iterable<string>;
+  /** How many passages hold the bigram (0 when none). */
+  bigramFrequency(bigram: string): number;
+}
+
+const HAN = /^\p{Script=Han}$/u;
+
+function readings(ch: string): string[] {
+  return pinyin(ch, { toneType: 'none', type: 'array', multiple: true }).filter((syllable) => /^[a-zü]+$/.test(syllable));
+}
+
+/** True when two syllables are one edit apart (a letter changed, added or removed). */
+export function oneEditApart(a: string, b: string): boolean {
+  if (a === b || Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  if (a.length === b.length) return a.slice(i + 1) === b.slice(i + 1);
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}
+
+/** Finds pinyin typos in runs of Han characters against one corpus (build once per corpus). */
+export class TypoCorrector {
+  /** Syllable -> the corpus characters read that way. */
+  private readonly bySyllable = new Map<string, string[]>();
+  /** Syllable -> the corpus syllables one letter apart. */
+  private readonly near = new Map<string, string[]>();
+
+  constructor(private readonly corpus: CorpusLetters) {
+    for (const ch of corpus.characters()) {
+      if (!HAN.test(ch)) continue;
+      for (const syllable of readings(ch)) {
+        const list = this.bySyllable.get(syllable) ?? [];
+        list.push(ch);
+        this.bySyllable.set(syllable, list);
+      }
+    }
+  }
+
+  private nearSyllables(syllable: string): string[] {
+    let list = this.near.get(syllable);
+    if (!list) {
+      list = [...this.bySyllable.keys()].filter((other) => oneEditApart(syllable, other));
+      this.near.set(syllable, list);
+    }
+    return list;
+  }
+
+  /**
+   * Typos in a run of Han characters (normalized), at most one correction per character.
+   * @param skip - characters that are read as typed and are no neighbours either (the question's
+   *   stop words: 多少 in 转话多少项 says nothing of 话)
+   */
+  correct(run: string, skip: (index: number) => boolean = () => false): Correction[] {
+    const chars = [...run];
+    const corrections: Correction[] = [];
+    const has = (a: string | undefined, b: string | undefined): boolean => a !== undefined && b !== undefined && this.corpus.bigramFrequency(a + b) > 0;
+    for (let i = 0; i < chars.length; i++) {
+      if (skip(i)) continue;
+      const ch = chars[i]!;
+      const left = i > 0 && !skip(i - 1) ? chars[i - 1] : undefined;
+      const right = i + 1 < chars.length && !skip(i + 1) ? chars[i + 1] : undefined;
+      // a character that already forms a corpus bigram with a neighbour is read as typed
+      if (left === undefined && right === undefined) continue;
+      if (has(left, ch) || has(ch, right)) continue;
+      let best: { to: string; fixes: number; exact: boolean; frequency: number } | undefined;
+      const consider = (to: string, exact: boolean): void => {
+        // a stop word is never what was meant: the question would lose a word
+        if (to === ch || STOP_WORDS.has(to)) return;
+        const fixes = (has(left, to) ? 1 : 0) + (has(to, right) ? 1 : 0);
+        if (fixes === 0) return;
+        // a syllable one letter off is a weaker reading: it must fit every neighbour (基地 is not 界地)
+        if (!exact && fixes < (left === undefined ? 0 : 1) + (right === undefined ? 0 : 1)) return;
+        const frequency = this.corpus.bigramFrequency(`${left ?? ''}${to}`) + this.corpus.bigramFrequency(`${to}${right ?? ''}`);
+        const better = !best || fixes > best.fixes || (fixes === best.fixes && (exact && !best.exact || (exact === best.exact && frequency > best.frequency)));
+        if (better) best = { to, fixes, exact, frequency };
+      };
+      for (const syllable of readings(ch)) {
+        for (const to of this.bySyllable.get(syllable) ?? []) consider(to, true);
+        for (const other of this.nearSyllables(syllable)) for (const to of this.bySyllable.get(other) ?? []) consider(to, false);
+      }
+      if (best) {
+        const found: { to: string; exact: boolean } = best;
+        corrections.push({ index: i, from: ch, to: found.to, exact: found.exact });
+        chars[i] = found.to;
+      }
+    }
+    return corrections;
+  }
+}

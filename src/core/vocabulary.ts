@@ -1,0 +1,196 @@
+import { cedictGlosses, colloquialWords } from './general-data.js';
+import type { QueryVocabulary, VocabularyTerm } from './query.js';
+import { contentTokens } from './tokenizer.js';
+import { TypoCorrector, type Correction } from './typos.js';
+
+/**
+ * General vocabulary, limited to one corpus: which words the corpus has, everyday words' formal
+ * equivalents, CC-CEDICT's senses (English questions on any report; Chinese words that share a
+ * sense, 看病 ~ 就诊), and pinyin typos. Built per corpus from its document frequencies; the
+ * dictionary parts are made on first use (an English question, or a word the corpus lacks), so a
+ * process that never needs them never reads the dictionary.
+ */
+
+/** How many corpus words one English word or one Chinese word may stand for. */
+const MAX_TERMS = 3;
+/** The least weight of a dictionary neighbour: below it, a shared sense says too little. */
+const MIN_RELATED = 0.3;
+/** What a neighbour sharing a whole sense (看病 "see doctor" ~ 就诊 "see doctor") is worth. */
+const SAME_SENSE_WEIGHT = 0.6;
+/**
+ * The least specificity (summed stem weights) of a shared sense for two Chinese words to count as
+ * neighbours: "people" alone (人口 ~ 万人) or "open" says too little; "see doctor" or "fare" enough.
+ */
+const MIN_SHARED_SPECIFICITY = 7;
+/** The least weight of an English mapping (sense words covered by the question's word). */
+const MIN_ENGLISH = 0.25;
+const HAN = /^\p{Script=Han}+$/u;
+
+/** A dictionary sense of a corpus word: the word, how much of it the corpus holds, and the sense's stems. */
+interface Sense {
+  word: string;
+  presence: number;
+  stems: string[];
+}
+
+interface SenseIndex {
+  /** Whole sense (stems joined by spaces) -> corpus words with it. */
+  bySense: Map<string, Sense[]>;
+  /** Stem -> senses of corpus words holding it. */
+  byStem: Map<string, Sense[]>;
+  /** Stem -> how specific it is (inverse frequency over all senses of the dictionary). */
+  stemWeight(stem: string): number;
+}
+
+/** What a corpus vocabulary is built from: its document frequencies (bigrams, single characters, Latin runs). */
+export interface CorpusTerms {
+  frequency(token: string): number;
+  /** Every distinct token (for the typo corrector's characters). */
+  tokens(): Iterable<string>;
+}
+
+/** See the module comment. */
+export class CorpusVocabulary implements QueryVocabulary {
+  readonly colloquial = colloquialWords();
+  readonly longestColloquial: number;
+  private senseIndex: SenseIndex | undefined;
+  private corrector: TypoCorrector | undefined;
+  private readonly relatedCache = new Map<string, VocabularyTerm[]>();
+
+  constructor(private readonly terms: CorpusTerms) {
+    this.longestColloquial = Math.max(0, ...[...this.colloquial.keys()].map((key) => [...key].length));
+  }
+
+  /** Reads the dictionary and builds the typo corrector now (a service does it before its first question). */
+  warm(): void {
+    this.senses();
+    this.typos();
+  }
+
+  known(word: string): boolean {
+    const tokens = HAN.test(word) ? contentTokens(word) : [word];
+    return tokens.every((token) => this.terms.frequency(token) > 0);
+  }
+
+  /** Share of a Han word's tokens that the corpus holds. */
+  private presence(word: string): number {
+    const tokens = contentTokens(word);
+    return tokens.filter((token) => this.terms.frequency(token) > 0).length / tokens.length;
+  }
+
+  private senses(): SenseIndex {
+    if (this.senseIndex) return this.senseIndex;
+    const bySense = new Map<string, Sense[]>();
+    const byStem = new Map<string, Sense[]>();
+    const stemCounts = new Map<string, number>();
+    let total = 0;
+    for (const [word, glosses] of cedictGlosses()) {
+      for (const gloss of glosses) {
+        total += 1;
+        for (const stem of new Set(gloss.split(' '))) stemCounts.set(stem, (stemCounts.get(stem) ?? 0) + 1);
+      }
+      const presence = this.presence(word);
+      // a word the corpus half holds may still be found in part (公交车 in a report that says 公交)
+      if (presence < 0.5) continue;
+      for (const gloss of glosses) {
+        const sense: Sense = { word, presence, stems: gloss.split(' ') };
+        push(bySense, gloss, sense);
+        for (const stem of new Set(sense.stems)) push(byStem, stem, sense);
+      }
+    }
+    const stemWeight = (stem: string): number => Math.log(1 + total / (stemCounts.get(stem) ?? 1));
+    this.senseIndex = { bySense, byStem, stemWeight };
+    return this.senseIndex;
+  }
+
+  private typos(): TypoCorrector {
+    this.corrector ??= new TypoCorrector({
+      characters: () => [...this.terms.tokens()].filter((token) => [...token].length === 1 && HAN.test(token)),
+      bigramFrequency: (bigram) => this.terms.frequency(bigram),
+    });
+    return this.corrector;
+  }
+
+  related(word: string): VocabularyTerm[] {
+    const cached = this.relatedCache.get(word);
+    if (cached) return cached;
+    const glosses = cedictGlosses().get(word) ?? [];
+    const index = glosses.length ? this.senses() : undefined;
+    const best = new Map<string, number>();
+    const offer = (candidate: string, weight: number): void => {
+      if (candidate !== word && weight > (best.get(candidate) ?? 0)) best.set(candidate, weight);
+    };
+    for (const gloss of index ? glosses : []) {
+      const stems = gloss.split(' ');
+      const weightOf = (list: readonly string[]): number => list.reduce((sum, stem) => sum + index!.stemWeight(stem), 0);
+      const own = weightOf(stems);
+      if (own < MIN_SHARED_SPECIFICITY) continue;
+      for (const sense of index!.bySense.get(gloss) ?? []) if (sense.presence === 1 && [...sense.word].length > 1) offer(sense.word, SAME_SENSE_WEIGHT);
+      const seen = new Set<Sense>();
+      for (const stem of new Set(stems)) {
+        for (const sense of index!.byStem.get(stem) ?? []) {
+          if (sense.presence < 1 || seen.has(sense) || [...sense.word].length < 2) continue;
+          seen.add(sense);
+          const shared = sense.stems.filter((item) => stems.includes(item));
+          if (weightOf(shared) < MIN_SHARED_SPECIFICITY) continue;
+          const union = own + weightOf(sense.stems.filter((item) => !stems.includes(item)));
+          offer(sense.word, SAME_SENSE_WEIGHT * (weightOf(shared) / union));
+        }
+      }
+    }
+    const terms = top(best, MIN_RELATED, (candidate) => this.frequencyOf(candidate));
+    this.relatedCache.set(word, terms);
+    return terms;
+  }
+
+  english(stems: readonly string[]): { length: number; terms: VocabularyTerm[] } | undefined {
+    if (stems.length === 0) return undefined;
+    const index = this.senses();
+    // a phrase of several words is a whole sense (ring road -> 环线)
+    for (let n = Math.min(3, stems.length); n > 1; n--) {
+      const senses = index.bySense.get(stems.slice(0, n).join(' '));
+      if (!senses) continue;
+      const best = new Map<string, number>();
+      for (const sense of senses) best.set(sense.word, Math.max(best.get(sense.word) ?? 0, sense.presence));
+      const terms = top(best, MIN_ENGLISH, (candidate) => this.frequencyOf(candidate));
+      if (terms.length) return { length: n, terms };
+    }
+    const stem = stems[0]!;
+    const best = new Map<string, number>();
+    let multi = false;
+    for (const sense of index.byStem.get(stem) ?? []) {
+      // the share of the sense that the word is: railway is all of 铁路's "railway", part of 轨道's "railway track"
+      const weight = (sense.presence * index.stemWeight(stem)) / sense.stems.reduce((sum, item) => sum + index.stemWeight(item), 0);
+      if (weight > (best.get(sense.word) ?? 0)) best.set(sense.word, weight);
+      if ([...sense.word].length > 1 && weight >= MIN_ENGLISH) multi = true;
+    }
+    // a single character stands for an English word only where no word of two or more does
+    if (multi) for (const word of [...best.keys()]) if ([...word].length === 1) best.delete(word);
+    const terms = top(best, MIN_ENGLISH, (candidate) => this.frequencyOf(candidate));
+    return terms.length ? { length: 1, terms } : undefined;
+  }
+
+  corrections(run: string, skip: (index: number) => boolean): Correction[] {
+    return this.typos().correct(run, skip);
+  }
+
+  /** How often the corpus has a word: the frequency of its rarest token. */
+  private frequencyOf(word: string): number {
+    return Math.min(...contentTokens(word).map((token) => this.terms.frequency(token)));
+  }
+}
+
+function push<T>(map: Map<string, T[]>, key: string, value: T): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/** The best candidates at or above `least`, by weight, then by how often the corpus uses them. */
+function top(weights: Map<string, number>, least: number, frequency: (word: string) => number): VocabularyTerm[] {
+  return [...weights]
+    .filter(([, weight]) => weight >= least)
+    .sort((a, b) => b[1] - a[1] || frequency(b[0]) - frequency(a[0]))
+    .slice(0, MAX_TERMS)
+    .map(([word, weight]) => ({ word, weight: Math.min(1, weight) }));
+}
