@@ -140,19 +140,25 @@ export interface SweepRow {
 }
 
 /**
- * The best passage's coverage for every question, tried against thresholds from 0.20 to 0.70: the
- * evidence for the abstention threshold.
+ * Every question's confidence, tried against thresholds from 0.20 to 0.80: how many unanswerable
+ * questions abstain and how many answerable ones are answered right at each (the evidence for
+ * ANSWER_AT).
  */
 export function sweep(engine: Engine, items: EvalItem[]): SweepRow[] {
-  const coverages = items.map((item) => ({ answerable: item.answer !== null, coverage: askItem(engine, item).coverage }));
+  const results = items.map((item) => {
+    const result = askItem(engine, item);
+    // an answer that would be given at a lower threshold: the best passage's extract
+    const right = item.answer !== null && (result.answer ?? result.passages[0]?.passage.text ?? '').includes(item.answer);
+    return { answerable: item.answer !== null, right, confidence: result.confidence };
+  });
   const rows: SweepRow[] = [];
-  for (let threshold = 0.2; threshold <= 0.7001; threshold += 0.05) {
+  for (let threshold = 0.2; threshold <= 0.8001; threshold += 0.05) {
     rows.push({
       threshold,
-      abstained: coverages.filter((c) => !c.answerable && c.coverage < threshold).length,
-      unanswerable: coverages.filter((c) => !c.answerable).length,
-      answered: coverages.filter((c) => c.answerable && c.coverage >= threshold).length,
-      answerable: coverages.filter((c) => c.answerable).length,
+      abstained: results.filter((c) => !c.answerable && c.confidence < threshold).length,
+      unanswerable: results.filter((c) => !c.answerable).length,
+      answered: results.filter((c) => c.right && c.confidence >= threshold).length,
+      answerable: results.filter((c) => c.answerable).length,
     });
   }
   return rows;
@@ -160,9 +166,9 @@ export function sweep(engine: Engine, items: EvalItem[]): SweepRow[] {
 
 /** The sweep as a table. */
 export function formatSweep(rows: SweepRow[]): string {
-  const lines = ['threshold  unanswerable abstaining  answerable answered'];
+  const lines = ['confidence threshold  unanswerable abstaining  answerable answered right'];
   for (const row of rows) {
-    lines.push(`${row.threshold.toFixed(2).padStart(9)}  ${`${row.abstained}/${row.unanswerable}`.padStart(23)}  ${`${row.answered}/${row.answerable}`.padStart(19)}`);
+    lines.push(`${row.threshold.toFixed(2).padStart(20)}  ${`${row.abstained}/${row.unanswerable}`.padStart(23)}  ${`${row.answered}/${row.answerable}`.padStart(25)}`);
   }
   return lines.join('\n');
 }
@@ -228,10 +234,10 @@ export function calibrationSamples(engine: Engine, items: EvalItem[]): Calibrati
 /** Fits the logistic confidence model (L2-regularized gradient descent) to samples. */
 export function fitConfidence(samples: CalibrationSample[], iterations = 20000, rate = 0.05, l2 = 0.01): typeof CONFIDENCE_MODEL {
   // answers without the kind of filler asked for are withheld by rule; the model is for the others
-  const rows = samples.filter(({ features: f }) => f.typeHolds).map(({ features: f, right }) => ({ x: [1, f.coverage, f.focus, f.unknown, f.anchor], y: right ? 1 : 0 }));
-  const w = [0, 0, 0, 0, 0];
+  const rows = samples.filter(({ features: f }) => f.typeHolds).map(({ features: f, right }) => ({ x: [1, f.coverage, f.focus, f.unknown], y: right ? 1 : 0 }));
+  const w = [0, 0, 0, 0];
   for (let step = 0; step < iterations; step++) {
-    const gradient = [0, 0, 0, 0, 0];
+    const gradient = [0, 0, 0, 0];
     for (const { x, y } of rows) {
       const p = 1 / (1 + Math.exp(-x.reduce((sum, value, i) => sum + value * w[i]!, 0)));
       x.forEach((value, i) => (gradient[i]! += (p - y) * value));
@@ -239,7 +245,7 @@ export function fitConfidence(samples: CalibrationSample[], iterations = 20000, 
     w.forEach((value, i) => (w[i] = value - rate * (gradient[i]! / rows.length + (i ? l2 * value : 0))));
   }
   const round = (value: number): number => Math.round(value * 100) / 100;
-  return { intercept: round(w[0]!), coverage: round(w[1]!), focus: round(w[2]!), unknown: round(w[3]!), anchor: round(w[4]!) } as unknown as typeof CONFIDENCE_MODEL;
+  return { intercept: round(w[0]!), coverage: round(w[1]!), focus: round(w[2]!), unknown: round(w[3]!) } as unknown as typeof CONFIDENCE_MODEL;
 }
 
 /** Reliability table: per confidence band, how many answers and the share right. */

@@ -25,8 +25,6 @@ export interface AnswerFeatures {
   typeHolds: boolean;
   /** Share of the question's weight that is words the corpus has nothing for (0-1). */
   unknown: number;
-  /** How well the passage matches the question's anchor, its weightiest other word (0-1). */
-  anchor: number;
 }
 
 /**
@@ -34,7 +32,7 @@ export interface AnswerFeatures {
  * dev sets (`npm run eval -- --calibrate`, see README "Confidence"): intercept, then the weights of
  * coverage, focus and the unknown share.
  */
-export const CONFIDENCE_MODEL = { intercept: -2.22, coverage: 5.7, focus: 0.9, unknown: -1.73, anchor: 0 } as const;
+export const CONFIDENCE_MODEL = { intercept: -1.62, coverage: 3.93, focus: 2.88, unknown: -1.89 } as const;
 
 /**
  * The confidence of an answer that lacks the kind of filler its question asks for (who, when, how
@@ -47,7 +45,7 @@ export const TYPE_MISSING_CONFIDENCE = 0.05;
 /** The calibrated probability that an answer with these features is right. */
 export function confidenceOf(features: AnswerFeatures, model: typeof CONFIDENCE_MODEL = CONFIDENCE_MODEL): number {
   if (!features.typeHolds) return TYPE_MISSING_CONFIDENCE;
-  const z = model.intercept + model.coverage * features.coverage + model.focus * features.focus + model.unknown * features.unknown + model.anchor * features.anchor;
+  const z = model.intercept + model.coverage * features.coverage + model.focus * features.focus + model.unknown * features.unknown;
   return 1 / (1 + Math.exp(-z));
 }
 
@@ -71,22 +69,36 @@ export interface Decision {
 }
 
 /**
- * Chooses the answer among the best-ranked sources (at most ANSWER_CANDIDATES): the one with the
- * highest confidence, ties to the better rank. Undefined when there is no source.
+ * A lower-ranked passage may answer instead of the best one only when the best lacks what was
+ * asked for, and only when it covers at least this share of what the best covers.
+ */
+export const FALLBACK_COVERAGE = 0.75;
+
+/**
+ * Chooses the answer: the best-ranked source, unless it lacks the kind of filler the question asks
+ * for (a figure in 公里, a date...) and one of the next (at most ANSWER_CANDIDATES in all) holds it
+ * while covering nearly as much. Undefined when there is no source.
  */
 export function decide(sources: readonly AnswerSource[], scorer: Scorer, types: TypeCheck): Decision | undefined {
-  let best: Decision | undefined;
-  sources.slice(0, ANSWER_CANDIDATES).forEach((source, i) => {
+  const judge = (source: AnswerSource, i: number): Decision => {
     const extract = extractAnswer(source.text, types, scorer, source.prepared);
     const features: AnswerFeatures = {
       coverage: source.coverage,
       focus: scorer.focusScore(source.view, source.headline),
       typeHolds: types.holds(extract.view.normalized),
       unknown: scorer.unknownShare,
-      anchor: scorer.anchorScore(source.view, source.headline),
     };
-    const confidence = confidenceOf(features);
-    if (!best || confidence > best.confidence + 1e-9) best = { source: i, extract, confidence, features };
-  });
+    return { source: i, extract, confidence: confidenceOf(features), features };
+  };
+  const first = sources[0];
+  if (!first) return undefined;
+  const best = judge(first, 0);
+  if (best.features.typeHolds) return best;
+  for (let i = 1; i < Math.min(sources.length, ANSWER_CANDIDATES); i++) {
+    const source = sources[i]!;
+    if (source.coverage < FALLBACK_COVERAGE * first.coverage) continue;
+    const other = judge(source, i);
+    if (other.features.typeHolds) return other;
+  }
   return best;
 }

@@ -8,7 +8,7 @@ import { highlightSpans } from './highlight.js';
 import type { IndexCache } from './index-cache.js';
 import type { Lexicon } from './lexicon.js';
 import { MAX_PASSAGE_CHARS, toPassages } from './passages.js';
-import { analyzeQuery, questionWords } from './query.js';
+import { analyzeQuery, questionWords, termsByWeight } from './query.js';
 import { candidates, retrievalTerms } from './retrieval.js';
 import { BM25_SHARE, scorer } from './scoring.js';
 import { headlineViewOf, openSnapshot, type IndexedPassage } from './snapshot.js';
@@ -194,7 +194,7 @@ export class Engine {
     const query = analyzeQuery(text, this.lexicon, this.vocabulary);
     const score = scorer(query, this.df, this.passages.length);
     // retrieval
-    const terms = retrievalTerms(query.terms.keys(), this.df, this.passages.length);
+    const terms = retrievalTerms(termsByWeight(query, score.weights), this.df, this.passages.length);
     const scoped = options.section !== undefined || options.documentId !== undefined;
     const hits = candidates(this.index, terms, query.terms, scoped ? (index) => this.inScope(this.passages[index]!, options) : undefined);
     // scoring

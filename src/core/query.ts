@@ -47,7 +47,7 @@ export interface QueryVocabulary {
   /** Corpus words for the English stems at the start of `stems` (longest phrase first), if any. */
   english(stems: readonly string[]): { length: number; terms: VocabularyTerm[] } | undefined;
   /** Pinyin typos in a run of Han characters; `skip` marks stop-word characters. */
-  corrections(run: string, skip: (index: number) => boolean): Correction[];
+  corrections(run: string, skip: (index: number) => boolean, wordOf: readonly number[]): Correction[];
 }
 
 /** One way of matching a group: tokens that must all appear, and what a full match is worth. */
@@ -78,6 +78,13 @@ export interface TermGroup {
   translated: boolean;
   /** True when the user's own word is not in the corpus (only its alternatives can match). */
   unknown?: boolean;
+  /**
+   * True for the word right before the focus in the same stretch of content words (市域列车 in
+   * 市域列车票价多少钱): what the focus belongs to, so an answer must match it as well.
+   */
+  modifier?: boolean;
+  /** True when a stop word, a question word or the end of a run stands right before the group. */
+  startsRun?: boolean;
   /**
    * True for the words of an English focus phrase (cross-city bus routes): the focus is its head,
    * and matching any of its words counts as matching what is asked about.
@@ -147,9 +154,18 @@ class GroupBuilder {
     for (const token of tokens) this.terms.set(token, Math.max(weight, this.terms.get(token) ?? 0));
   }
 
+  /** True when the next group starts a new stretch of content words. */
+  private broken = true;
+
   /** An English stop word: the noun phrase being read, if any, ends. */
   endPhrase(): void {
     this.englishPhrase = false;
+    this.broken = true;
+  }
+
+  /** A stop word or the end of a run: the next group starts a new stretch of content words. */
+  breakRun(): void {
+    this.broken = true;
   }
 
   /**
@@ -179,18 +195,22 @@ class GroupBuilder {
     const measure = UNIT_WORD.test(label);
     if (this.questionPending && this.afterQuestion === null && !measure) this.afterQuestion = this.groups.length;
     if (!measure) this.questionPending = false;
-    this.groups.push({ label, alternatives: usable, translated, focus: false, unknown });
+    this.groups.push({ label, alternatives: usable, translated, focus: false, unknown, startsRun: this.broken });
+    this.broken = false;
   }
 
   question(): void {
     if (this.groups.length && !this.questionPending) this.beforeQuestion = this.groups.length - 1;
     this.questionPending = true;
+    this.broken = true;
   }
 
   /** Marks the focus: the first group after a question word, else the last one before one. */
   finish(): TermGroup[] {
     const focus = this.afterQuestion ?? this.beforeQuestion;
     if (focus !== null) this.groups[focus]!.focus = true;
+    // a focus before its question word is a phrase's head: the word before it in the same stretch is its modifier
+    if (focus !== null && this.afterQuestion === null && focus > 0 && !this.groups[focus]!.startsRun && !this.groups[focus]!.translated) this.groups[focus - 1]!.modifier = true;
     return this.groups;
   }
 }
@@ -381,16 +401,18 @@ function addEnglish(words: EnglishWord[], sources: Sources, out: GroupBuilder): 
   }
 }
 
-/** Character positions of a run's stop words (question words, particles), from its segmentation. */
-function stopPositions(items: readonly RunItem[]): Set<number> {
+/** Per character of a run: which segment it belongs to, and whether that segment is a stop word. */
+function segmentation(items: readonly RunItem[]): { stops: Set<number>; wordOf: number[] } {
   const stops = new Set<number>();
-  let at = 0;
-  for (const item of items) {
+  const wordOf: number[] = [];
+  items.forEach((item, segment) => {
     const length = [...('content' in item ? item.content : item.text)].length;
-    if (!('content' in item)) for (let k = 0; k < length; k++) stops.add(at + k);
-    at += length;
-  }
-  return stops;
+    for (let k = 0; k < length; k++) {
+      if (!('content' in item)) stops.add(wordOf.length);
+      wordOf.push(segment);
+    }
+  });
+  return { stops, wordOf };
 }
 
 /**
@@ -402,7 +424,8 @@ function addHanRun(typedRun: string, sources: Sources, out: GroupBuilder): void 
   const typed = [...typedRun];
   let chars = typed;
   const typoWeight = typed.map(() => 1);
-  const corrections = sources.vocabulary?.corrections(typedRun, ((stops) => (index: number) => stops.has(index))(stopPositions(items))) ?? [];
+  const { stops, wordOf } = segmentation(items);
+  const corrections = sources.vocabulary?.corrections(typedRun, (index) => stops.has(index), wordOf) ?? [];
   if (corrections.length) {
     chars = [...typed];
     for (const correction of corrections) {
@@ -432,9 +455,11 @@ function addHanRun(typedRun: string, sources: Sources, out: GroupBuilder): void 
     }
     flush();
     if (item.question) out.question();
+    else out.breakRun();
     at += [...item.text].length;
   }
   flush();
+  out.breakRun();
 }
 
 /**
@@ -448,7 +473,8 @@ function addHanRun(typedRun: string, sources: Sources, out: GroupBuilder): void 
  */
 export function analyzeQuery(text: string, lexicon: Lexicon, vocabulary?: QueryVocabulary): AnalyzedQuery {
   const cleaned = cleanQuestion(normalizeText(text));
-  const normalized = cleaned.text;
+  // 哪两个城市 is folded to 哪2个城市; the count belongs to the question word, not to the topic
+  const normalized = cleaned.text.replace(/哪\d+(?=[个位家所座条项种类])/gu, '哪');
   const sources: Sources = { lexicon, vocabulary };
   const out = new GroupBuilder();
   let english: EnglishWord[] = [];
@@ -483,4 +509,15 @@ export function analyzeQuery(text: string, lexicon: Lexicon, vocabulary?: QueryV
  */
 export function questionWords(query: AnalyzedQuery): string[] {
   return [...new Set(query.groups.flatMap((group) => group.alternatives.filter((alternative) => alternative.retrieval !== false).map((alternative) => alternative.word)))];
+}
+
+/**
+ * The question's retrieval terms per word, weightiest word first (partial-match characters left
+ * out), then the terms that belong to no single word (bigrams across word boundaries).
+ */
+export function termsByWeight(query: AnalyzedQuery, weights: readonly number[]): string[][] {
+  const order = query.groups.map((group, i) => ({ group, weight: weights[i] ?? 0 })).sort((a, b) => b.weight - a.weight);
+  const lists = order.map(({ group }) => group.alternatives.filter((alternative) => alternative.retrieval !== false).flatMap((alternative) => alternative.tokens));
+  const inGroups = new Set(lists.flat());
+  return [...lists, [...query.terms.keys()].filter((term) => !inGroups.has(term))];
 }

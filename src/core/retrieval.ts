@@ -16,8 +16,8 @@ export const CANDIDATES = 40;
  */
 export const COMMON_SHARE = 0.1;
 export const COMMON_MIN_PASSAGES = 500;
-/** At most this many query terms (the rarest) go to retrieval. */
-export const MAX_RETRIEVAL_TERMS = 4;
+/** At most this many query terms go to retrieval. */
+export const MAX_RETRIEVAL_TERMS = 6;
 /**
  * Retrieval stops adding terms (rarest first) once their posting lists hold this many passages in
  * all: it bounds the candidate set, and so a query's cost, on any corpus size. The rarest term is
@@ -25,16 +25,33 @@ export const MAX_RETRIEVAL_TERMS = 4;
  */
 export const POSTING_BUDGET = 3000;
 
-/** The query terms worth a posting-list walk: the rarest, without near stop words, within the posting budget. */
-export function retrievalTerms(terms: Iterable<string>, df: ReadonlyMap<string, number>, passages: number): string[] {
-  // a term no passage has cannot find anything
-  const byRarity = [...terms].map((term) => ({ term, df: df.get(term) ?? 0 })).filter(({ df: count }) => count > 0).sort((a, b) => a.df - b.df);
-  // a question made only of near stop words cannot single out a passage of a large corpus: it
-  // finds no candidates (and is answered "not found") instead of walking half the index
-  const useful = byRarity.filter(({ df: count }) => count <= COMMON_MIN_PASSAGES || count <= COMMON_SHARE * passages);
+/**
+ * The query terms worth a posting-list walk. Each word of the question gets its turn, weightiest
+ * word first: its rarest term (among all its alternatives: 铁路 for railway), then the next word's,
+ * and so on, then the words' other terms by rarity; near stop words are left out, and terms stop
+ * being added at MAX_RETRIEVAL_TERMS or once their posting lists exceed the budget.
+ *
+ * @param groups - the terms of each word of the question, weightiest word first
+ */
+export function retrievalTerms(groups: ReadonlyArray<Iterable<string>>, df: ReadonlyMap<string, number>, passages: number): string[] {
+  // a term no passage has cannot find anything; a question made only of near stop words cannot
+  // single out a passage of a large corpus: it finds no candidates (and is answered "not found")
+  // instead of walking half the index
+  const usable = (term: string): number | undefined => {
+    const count = df.get(term) ?? 0;
+    return count > 0 && (count <= COMMON_MIN_PASSAGES || count <= COMMON_SHARE * passages) ? count : undefined;
+  };
+  const byGroup = groups.map((terms) =>
+    [...new Set(terms)]
+      .map((term) => ({ term, df: usable(term) }))
+      .filter((entry): entry is { term: string; df: number } => entry.df !== undefined)
+      .sort((a, b) => a.df - b.df),
+  );
+  const order = [...byGroup.map((list) => list[0]).filter((entry) => entry !== undefined), ...byGroup.flatMap((list) => list.slice(1)).sort((a, b) => a.df - b.df)];
   const chosen: string[] = [];
   let postings = 0;
-  for (const { term, df: count } of useful) {
+  for (const { term, df: count } of order) {
+    if (chosen.includes(term)) continue;
     if (chosen.length === MAX_RETRIEVAL_TERMS || (chosen.length > 0 && postings + count > POSTING_BUDGET)) break;
     chosen.push(term);
     postings += count;

@@ -46,14 +46,11 @@ export interface Scorer extends Coverage {
   matched(text: TextView): string[];
   /** How well a text matches the question's focus (0-1), or 1 when the question has none. */
   focusScore(text: TextView, headline?: TextView): number;
-  /**
-   * How well a text matches the question's anchor: its weightiest word besides the focus that the
-   * corpus knows (市域列车 in 市域列车票价多少钱). An answer without it is about something else.
-   * 1 when the question has no such word.
-   */
-  anchorScore(text: TextView, headline?: TextView): number;
+
   /** The share of the question's weight that is words the corpus has nothing for. */
   unknownShare: number;
+  /** The question's groups' weights, in group order (see the formula above). */
+  weights: readonly number[];
 }
 
 /** Builds the scorer of an analyzed question, given the corpus's document frequencies. */
@@ -91,14 +88,14 @@ export function scorer(query: AnalyzedQuery, df: ReadonlyMap<string, number>, pa
     }
     return best;
   };
-  const focus = query.groups.find((group) => group.focus);
-  let anchor: TermGroup | undefined;
-  query.groups.forEach((group, i) => {
-    if (group.focus || group.focusPhrase || unknownGroup(group)) return;
-    if (!anchor || weights[i]! > weights[query.groups.indexOf(anchor)]!) anchor = group;
-  });
-  const phrase = query.groups.filter((group) => group.focusPhrase);
+  let focus = query.groups.find((group) => group.focus);
+  // an English phrase's head the corpus has no word for (media outlets) leaves the focus to the
+  // last word of the phrase it does know (media)
+  if (focus?.focusPhrase && unknownGroup(focus)) focus = query.groups.filter((group) => group.focusPhrase && !unknownGroup(group)).pop() ?? focus;
+
+  const modifier = query.groups.find((group) => group.modifier);
   return {
+    weights,
     unknownShare: total === 0 ? 0 : unknownWeight / total,
     of(text, headline) {
       if (total === 0) return 0;
@@ -117,12 +114,11 @@ export function scorer(query: AnalyzedQuery, df: ReadonlyMap<string, number>, pa
         return [word === group.label ? group.label : `${group.label} → ${word}`];
       });
     },
-    anchorScore(text, headline) {
-      return anchor ? groupScore(anchor, text, headline) : 1;
-    },
     focusScore(text, headline) {
       if (!focus) return 1;
-      const score = Math.max(groupScore(focus, text, headline), ...phrase.map((group) => groupScore(group, text, headline)));
+      let score = groupScore(focus, text, headline);
+      // what the focus belongs to must be there too: 市域列车票价 is not answered by a bus fare
+      if (modifier) score = Math.min(score, groupScore(modifier, text, headline));
       // a one-character focus (开 in 开了几次, 修 in 修了多长) is mostly a verb the report words
       // otherwise: weak evidence either way
       return [...focus.label].length === 1 && /\p{Script=Han}/u.test(focus.label) ? Math.max(score, SINGLE_CHARACTER_FOCUS) : score;

@@ -28,7 +28,7 @@ export const STOP_WORDS: ReadonlySet<string> = new Set([
   '我们', '他们', '它', '这', '那', '这个', '那个', '这些', '那些', '和', '与', '及', '或', '或者', '在', '对于', '关于',
   '被', '把', '给', '也', '还', '能', '可以', '会', '要', '需要', '没有', '做', '做了', '搞', '到了', '进展', '情况',
   '意思', '具体', '其中', '一共', '总共', '目前为止', '现在', '已经', '之', '时候', '啦', '呗', '哈', '嘞', '咯', '呐', '哇',
-  '噢', '搞得', '弄得', '到底', '究竟', '大概', '大约', '左右', '一些', '这边', '那边', '一步',
+  '噢', '搞得', '弄得', '到底', '究竟', '大概', '大约', '左右', '一些', '这边', '那边', '一步', '之间',
 ]);
 
 const QUESTION_PREFIXES = [...QUESTION_WORDS].filter((word) => word.length > 1 || word === '几').sort((a, b) => b.length - a.length);
@@ -67,6 +67,11 @@ export function segmentRun(run: string): RunItem[] {
     }
     if (STOP_WORDS.has(segment)) {
       items.push({ question: QUESTION_WORDS.has(segment), text: segment });
+      continue;
+    }
+    // after 多少 or 几, ICU may join the measure word to the noun (多少|个班): split it off
+    if ((after === '多少' || after === '几') && segment.length > 1 && MEASURE_CHARACTERS.has(segment[0]!) && !STOP_WORDS.has(segment.slice(1))) {
+      items.push({ content: segment[0]! }, { content: segment.slice(1) });
       continue;
     }
     // ICU keeps some question words on their measure word (多少个, 几条): split them off

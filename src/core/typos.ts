@@ -73,8 +73,11 @@ export class TypoCorrector {
    * Typos in a run of Han characters (normalized), at most one correction per character.
    * @param skip - characters that are read as typed and are no neighbours either (the question's
    *   stop words: 多少 in 转话多少项 says nothing of 话)
+   * @param wordOf - which word (of the question's segmentation) each character belongs to: a
+   *   character of a word of two or more characters is corrected only into a bigram of that word
+   *   (写完 is not 协完 because 规划协同 is in the report)
    */
-  correct(run: string, skip: (index: number) => boolean = () => false): Correction[] {
+  correct(run: string, skip: (index: number) => boolean = () => false, wordOf?: readonly number[]): Correction[] {
     const chars = [...run];
     const corrections: Correction[] = [];
     const has = (a: string | undefined, b: string | undefined): boolean => a !== undefined && b !== undefined && this.corpus.bigramFrequency(a + b) > 0;
@@ -87,11 +90,15 @@ export class TypoCorrector {
       if (left === undefined && right === undefined) continue;
       if (has(left, ch) || has(ch, right)) continue;
       let best: { to: string; fixes: number; exact: boolean; frequency: number } | undefined;
+      const word = wordOf?.[i];
+      const inWordLeft = word !== undefined && left !== undefined && wordOf![i - 1] === word;
+      const inWordRight = word !== undefined && right !== undefined && wordOf![i + 1] === word;
       const consider = (to: string, exact: boolean): void => {
         // a stop word is never what was meant: the question would lose a word
         if (to === ch || STOP_WORDS.has(to)) return;
         const fixes = (has(left, to) ? 1 : 0) + (has(to, right) ? 1 : 0);
         if (fixes === 0) return;
+        if ((inWordLeft || inWordRight) && !((inWordLeft && has(left, to)) || (inWordRight && has(to, right)))) return;
         // a syllable one letter off is a weaker reading: it must fit every neighbour (基地 is not 界地)
         if (!exact && fixes < (left === undefined ? 0 : 1) + (right === undefined ? 0 : 1)) return;
         const frequency = this.corpus.bigramFrequency(`${left ?? ''}${to}`) + this.corpus.bigramFrequency(`${to}${right ?? ''}`);

@@ -170,8 +170,8 @@ export class CorpusVocabulary implements QueryVocabulary {
     return terms.length ? { length: 1, terms } : undefined;
   }
 
-  corrections(run: string, skip: (index: number) => boolean): Correction[] {
-    return this.typos().correct(run, skip);
+  corrections(run: string, skip: (index: number) => boolean, wordOf: readonly number[]): Correction[] {
+    return this.typos().correct(run, skip, wordOf);
   }
 
   /** How often the corpus has a word: the frequency of its rarest token. */
