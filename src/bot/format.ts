@@ -81,7 +81,10 @@ export function answerReply(result: AskResult, engine: Engine, lang: Lang, scope
   if (!result.found || result.answer === null || !result.passages[0]) {
     const nearest = result.nearestSections.map(({ section }) => `• ${escapeUserText(sectionLabel(section))}${section.headline ? ` — ${escapeUserText(section.headline)}` : ''}`);
     const description = [t(lang, 'notFound'), ...(nearest.length ? ['', `**${t(lang, 'nearest')}**`, ...nearest, '', t(lang, 'tryBrowsing')] : [])].join('\n');
-    return { embeds: [{ color: MUTED, author: questionAuthor(result.query), description: truncate(description, LIMITS.embedDescription) }] };
+    // the best passage is still shown, marked as not an answer, so the user can judge for themselves
+    const closest = result.passages[0];
+    const fields: APIEmbedField[] = closest ? [{ ...passageField(closest), name: truncate(`${t(lang, 'closest')} · ${closest.passage.id}`, LIMITS.fieldName) }] : [];
+    return { embeds: [{ color: MUTED, author: questionAuthor(result.query), description: truncate(description, LIMITS.embedDescription), fields }] };
   }
   const best = result.passages[0].passage;
   const fields: APIEmbedField[] = [{ name: t(lang, 'citation'), value: truncate(citationLine(engine, best), LIMITS.fieldValue) }];

@@ -17,6 +17,7 @@ export function renderAnswer(result: AskResult, engine: Engine): string {
       lines.push(`        ${citation.source.publisher} ${citation.source.date} · ${citation.source.url}`);
     }
     if (result.matchedTerms.length) lines.push(`Matched: ${result.matchedTerms.join(', ')}`);
+    lines.push(`Confidence: ${Math.round(result.confidence * 100)}%`);
     const next = result.passages.slice(1, 3);
     if (next.length) {
       lines.push('', 'Related passages:');
@@ -24,6 +25,12 @@ export function renderAnswer(result: AskResult, engine: Engine): string {
     }
   } else {
     lines.push('The report does not answer this question.');
+    const closest = result.passages[0];
+    if (closest) {
+      // shown so the reader can judge; it is not given as the answer
+      lines.push(`报告中最接近的内容 (closest in the report, not an answer): [${sectionLabel(closest.passage.section)}] ${closest.passage.id}`);
+      lines.push(`  ${oneLine(closest.passage.text, 120)}`);
+    }
     if (result.nearestSections.length) {
       lines.push('Nearest sections:');
       for (const { section, documentId } of result.nearestSections) {

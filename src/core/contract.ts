@@ -8,6 +8,11 @@ export interface ContractAnswer {
   query: string;
   found: boolean;
   answer: string | null;
+  /**
+   * How likely the answer is right (0-1, calibrated; see README "Confidence"). When `found` is
+   * false it is the best passage's, below the answering threshold.
+   */
+  confidence: number;
   citations: Citation[];
   passages: Array<Omit<Citation, 'source'> & { text: string; score: number }>;
   error?: string;
@@ -19,6 +24,7 @@ export function toContract(result: AskResult): ContractAnswer {
     query: result.query,
     found: result.found,
     answer: result.answer,
+    confidence: Math.round(result.confidence * 1e3) / 1e3,
     citations: result.citations,
     passages: result.passages.map(({ passage, score }) => ({
       passageId: passage.id,
@@ -32,5 +38,5 @@ export function toContract(result: AskResult): ContractAnswer {
 
 /** The contract's shape for a question that could not be asked. */
 export function contractError(query: string, error: string): ContractAnswer {
-  return { query, found: false, answer: null, citations: [], passages: [], error };
+  return { query, found: false, answer: null, confidence: 0, citations: [], passages: [], error };
 }

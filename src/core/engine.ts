@@ -9,7 +9,8 @@ import type { IndexCache } from './index-cache.js';
 import type { Lexicon } from './lexicon.js';
 import { MAX_PASSAGE_CHARS, toPassages } from './passages.js';
 import { analyzeQuery, questionWords, termsByWeight } from './query.js';
-import { candidates, retrievalTerms } from './retrieval.js';
+import { candidates, retrievalTerms, scanCandidates } from './retrieval.js';
+import { isHanToken } from './tokenizer.js';
 import { BM25_SHARE, scorer } from './scoring.js';
 import { headlineViewOf, openSnapshot, type IndexedPassage } from './snapshot.js';
 import { CorpusVocabulary } from './vocabulary.js';
@@ -196,7 +197,9 @@ export class Engine {
     // retrieval
     const terms = retrievalTerms(termsByWeight(query, score.weights), this.df, this.passages.length);
     const scoped = options.section !== undefined || options.documentId !== undefined;
-    const hits = candidates(this.index, terms, query.terms, scoped ? (index) => this.inScope(this.passages[index]!, options) : undefined);
+    const filter = scoped ? (index: number) => this.inScope(this.passages[index]!, options) : undefined;
+    let hits = candidates(this.index, terms, query.terms, filter);
+    if (hits.length === 0) hits = scanCandidates(this.normalized, terms.filter((term) => [...term].length === 1 && isHanToken(term)), filter);
     // scoring
     const top = hits[0]?.bm25 ?? 1;
     const ranked = hits

@@ -79,3 +79,22 @@ export function candidates(index: MiniSearch<IndexedPassage>, terms: readonly st
     .slice(0, CANDIDATES)
     .map((hit) => ({ index: hit.id as number, bm25: hit.score }));
 }
+
+/**
+ * Up to this many passages, a question whose terms find nothing in the index is matched by a scan
+ * of the passages' text for its single characters (长 and 桥 for "how long is the bridge"): a single
+ * Han character is indexed only where it stands alone, so the index cannot find it inside a word.
+ */
+export const SCAN_LIMIT = 2000;
+
+/** The passages (positions) whose normalized text holds one of the characters, at most CANDIDATES. */
+export function scanCandidates(normalized: readonly string[], characters: readonly string[], filter?: (passage: number) => boolean): Candidate[] {
+  if (normalized.length > SCAN_LIMIT || characters.length === 0) return [];
+  const found: Candidate[] = [];
+  normalized.forEach((text, index) => {
+    if (found.length >= CANDIDATES || (filter && !filter(index))) return;
+    const hits = characters.filter((ch) => text.includes(ch)).length;
+    if (hits > 0) found.push({ index, bm25: hits });
+  });
+  return found.sort((a, b) => b.bm25 - a.bm25);
+}

@@ -133,8 +133,8 @@ export class CorpusVocabulary implements QueryVocabulary {
           seen.add(sense);
           const shared = sense.stems.filter((item) => stems.includes(item));
           if (weightOf(shared) < MIN_SHARED_SPECIFICITY) continue;
-          const union = own + weightOf(sense.stems.filter((item) => !stems.includes(item)));
-          offer(sense.word, SAME_SENSE_WEIGHT * (weightOf(shared) / union));
+          // the shared part against the larger of the two senses: "visit doctor" ~ "see doctor"
+          offer(sense.word, SAME_SENSE_WEIGHT * (weightOf(shared) / Math.max(own, weightOf(sense.stems))));
         }
       }
     }

@@ -10,7 +10,7 @@ async function run(args: string[], stdin = '') {
   return { code, out: out.text(), err: err.text() };
 }
 
-const CONTRACT_KEYS = ['query', 'found', 'answer', 'citations', 'passages'];
+const CONTRACT_KEYS = ['query', 'found', 'answer', 'confidence', 'citations', 'passages'];
 
 describe('ask CLI', () => {
   it('GIVEN a question THEN the answer, its citation and the next passages are printed', async () => {
