@@ -36,6 +36,8 @@ export async function main(): Promise<void> {
   }
 
   const logger = createLogger(config.LOG_LEVEL);
+  // the dictionary and the typo corrector are read before the first question, not during it
+  engine.warm();
   const bot = await startBot(config, context, logger);
   const shutdown = (signal: string): void => {
     logger.info({ signal }, 'shutting down');

@@ -1,18 +1,43 @@
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
-import { contractError, QueryError, ReportQaError, toContract, type Engine } from '../core/index.js';
+import { contractError, QueryError, replay, ReportQaError, toContract, type Engine } from '../core/index.js';
 import { ConfigError } from '../config.js';
+import { z } from 'zod';
 import { corpusDir, openEngine } from './engine.js';
 import { exitQuietlyOnClosedPipe, isMainModule } from './main-module.js';
 import { renderAnswer } from './render.js';
 
-const USAGE = `usage: npm run ask -- [--json] [--corpus DIR] "<question>"
+const USAGE = `usage: npm run ask -- [--json] [--corpus DIR] [--history "earlier question" ...] "<question>"
        npm run ask -- --batch [--corpus DIR] < questions.txt
 
-  --json        print one JSON object (the answer contract) instead of text
-  --batch       read one question per line from stdin, write one JSON object per line
-  --corpus DIR  the corpus folder (default: CORPUS_DIR, else corpus/)
-  --help        this text`;
+  --json           print one JSON object (the answer contract) instead of text
+  --batch          read stdin line by line, write one JSON object per line: a plain line is a
+                   question; a JSON line {"q": "...", "history": ["earlier question", ...]} is a
+                   follow-up with its conversation's earlier questions, oldest first
+  --history TEXT   an earlier question of the conversation (repeat it, oldest first): the
+                   question is read as its follow-up where it is one
+  --corpus DIR     the corpus folder (default: CORPUS_DIR, else corpus/)
+  --help           this text`;
+
+/** A JSON line of --batch. */
+const batchLineSchema = z.strictObject({ q: z.string(), history: z.array(z.string()).optional() });
+
+/** One line of --batch: a question with its history, or why the line cannot be asked. */
+function readBatchLine(line: string): { q: string; history: string[] } | { q: string; error: string } {
+  if (!line.trimStart().startsWith('{')) return { q: line, history: [] };
+  let data: unknown;
+  try {
+    data = JSON.parse(line);
+  } catch (error) {
+    return { q: line, error: `not JSON: ${(error as Error).message}` };
+  }
+  const parsed = batchLineSchema.safeParse(data);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    return { q: typeof (data as { q?: unknown }).q === 'string' ? (data as { q: string }).q : line, error: `field "${issue.path.join('.') || '(line)'}": ${issue.message}` };
+  }
+  return { q: parsed.data.q, history: parsed.data.history ?? [] };
+}
 
 /** Exit codes: 0 answered (found or not), 1 the corpus or settings cannot be loaded, 2 bad usage. */
 export async function main(argv: string[], stdin: NodeJS.ReadableStream, out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
@@ -24,6 +49,7 @@ export async function main(argv: string[], stdin: NodeJS.ReadableStream, out: No
       options: {
         json: { type: 'boolean', default: false },
         batch: { type: 'boolean', default: false },
+        history: { type: 'string', multiple: true, default: [] },
         corpus: { type: 'string' },
         help: { type: 'boolean', default: false },
       },
@@ -61,12 +87,17 @@ export async function main(argv: string[], stdin: NodeJS.ReadableStream, out: No
   if (values.batch) {
     const lines = createInterface({ input: stdin, crlfDelay: Infinity });
     for await (const line of lines) {
+      const item = readBatchLine(line);
       let answer;
-      try {
-        answer = toContract(engine.ask(line));
-      } catch (error) {
-        if (!(error instanceof QueryError)) throw error;
-        answer = contractError(line, error.message);
+      if ('error' in item) {
+        answer = contractError(item.q, item.error);
+      } else {
+        try {
+          answer = toContract(engine.ask(item.q, { history: replay(engine, item.history) }));
+        } catch (error) {
+          if (!(error instanceof QueryError)) throw error;
+          answer = contractError(item.q, error.message);
+        }
       }
       out.write(`${JSON.stringify(answer)}\n`);
     }
@@ -74,7 +105,7 @@ export async function main(argv: string[], stdin: NodeJS.ReadableStream, out: No
   }
 
   try {
-    const result = engine.ask(question);
+    const result = engine.ask(question, { history: replay(engine, values.history) });
     out.write(values.json ? `${JSON.stringify(toContract(result))}\n` : `${renderAnswer(result, engine)}\n`);
     return 0;
   } catch (error) {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import type { AskResult, Engine } from '../core/index.js';
+import { replay, type AskResult, type Engine } from '../core/index.js';
 import { confidenceOf, type AnswerFeatures, type CONFIDENCE_MODEL } from '../core/answer.js';
 
 /**
@@ -52,10 +52,14 @@ export interface Outcome {
   answerLength: number | null;
 }
 
-/** Asks an eval question, with its conversation's earlier questions as history. */
+/**
+ * Asks an eval question with its conversation's earlier questions as history: each earlier question
+ * is asked in turn (with those before it), so the history carries their answers' passages.
+ */
 export function askItem(engine: Engine, item: EvalItem): AskResult {
-  return engine.ask(item.q);
+  return engine.ask(item.q, { history: replay(engine, item.history ?? []) });
 }
+
 
 /** Runs every question through the engine and scores it against its gold answer. */
 export function runEval(engine: Engine, items: EvalItem[]): Outcome[] {

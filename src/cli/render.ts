@@ -17,6 +17,7 @@ export function renderAnswer(result: AskResult, engine: Engine): string {
       lines.push(`        ${citation.source.publisher} ${citation.source.date} · ${citation.source.url}`);
     }
     if (result.matchedTerms.length) lines.push(`Matched: ${result.matchedTerms.join(', ')}`);
+    if (result.context.length) lines.push(`Context: ${result.context.join(', ')} (from the earlier question)`);
     lines.push(`Confidence: ${Math.round(result.confidence * 100)}%`);
     const next = result.passages.slice(1, 3);
     if (next.length) {

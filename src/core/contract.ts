@@ -13,6 +13,8 @@ export interface ContractAnswer {
    * false it is the best passage's, below the answering threshold.
    */
   confidence: number;
+  /** Words of the conversation's earlier question that a follow-up's answer used (empty otherwise). */
+  context: string[];
   citations: Citation[];
   passages: Array<Omit<Citation, 'source'> & { text: string; score: number }>;
   error?: string;
@@ -25,6 +27,7 @@ export function toContract(result: AskResult): ContractAnswer {
     found: result.found,
     answer: result.answer,
     confidence: Math.round(result.confidence * 1e3) / 1e3,
+    context: result.context,
     citations: result.citations,
     passages: result.passages.map(({ passage, score }) => ({
       passageId: passage.id,
@@ -38,5 +41,5 @@ export function toContract(result: AskResult): ContractAnswer {
 
 /** The contract's shape for a question that could not be asked. */
 export function contractError(query: string, error: string): ContractAnswer {
-  return { query, found: false, answer: null, confidence: 0, citations: [], passages: [], error };
+  return { query, found: false, answer: null, confidence: 0, context: [], citations: [], passages: [], error };
 }

@@ -8,7 +8,8 @@ import { highlightSpans } from './highlight.js';
 import type { IndexCache } from './index-cache.js';
 import type { Lexicon } from './lexicon.js';
 import { MAX_PASSAGE_CHARS, toPassages } from './passages.js';
-import { analyzeQuery, questionWords, termsByWeight } from './query.js';
+import { marksFollowUp, MAX_CHAIN, withContext, type Turn } from './conversation.js';
+import { analyzeQuery, questionWords, termsByWeight, type AnalyzedQuery } from './query.js';
 import { candidates, retrievalTerms, scanCandidates } from './retrieval.js';
 import { isHanToken } from './tokenizer.js';
 import { BM25_SHARE, scorer } from './scoring.js';
@@ -25,6 +26,13 @@ export const MAX_QUESTION_CHARS = 500;
  * abstains. Kept under its old name for the CLI and tools that print it.
  */
 export const ABSTAIN_BELOW = ANSWER_AT;
+/**
+ * An unmarked question with history keeps its own answer when it is at least this confident: it
+ * stands on its own, and the history is ignored.
+ */
+export const SELF_CONTAINED = 0.8;
+/** Ranking bonus of the passages of the previous answer's section, for a follow-up. */
+export const CONTEXT_SECTION_BONUS = 0.05;
 /** How many passages' views and clauses are kept for reuse across questions. */
 const VIEW_CACHE_SIZE = 5000;
 
@@ -73,6 +81,8 @@ export interface AskResult {
   confidence: number;
   /** What the question clean-up took off the question (greetings, thanks, framing). */
   removed: string[];
+  /** Words of the earlier question that the answer used (a follow-up's context: 动车), else empty. */
+  context: string[];
   /** What the confidence was computed from (for evaluation and calibration), null without a candidate. */
   signals: AnswerFeatures | null;
   citations: Citation[];
@@ -90,6 +100,12 @@ export interface AskOptions {
   section?: number;
   /** How many ranked passages to return (default 5). */
   limit?: number;
+  /**
+   * The earlier turns of the same conversation, oldest first. A follow-up (那眉山呢, 成交了多少宗)
+   * is read with the previous question's words it lacks; a question that stands on its own
+   * ignores them.
+   */
+  history?: readonly Turn[];
 }
 
 /** Options of {@link Engine.build}. */
@@ -190,9 +206,31 @@ export class Engine {
     if (text.length > MAX_QUESTION_CHARS) {
       throw new QueryError(`the question is ${text.length} characters long; at most ${MAX_QUESTION_CHARS} are accepted`);
     }
+    const alone = analyzeQuery(text, this.lexicon, this.vocabulary);
+    const history = options.history ?? [];
+    if (history.length === 0) return this.answer(text, alone, options);
+    // a follow-up: the earlier question's words it lacks, weighted lower, and its answer's section preferred
+    const last = history[history.length - 1]!;
+    const merged = withContext(alone, this.resolveTurn(history, history.length - 1, 1));
+    const preferred = new Set((last.passageIds ?? []).map((id) => this.byId.get(id)?.section).filter((section): section is Section => section !== undefined));
+    if (marksFollowUp(text)) return this.answer(text, merged, options, preferred);
+    // unmarked: a question that stands on its own keeps its own answer
+    const single = this.answer(text, alone, options);
+    if (single.found && single.confidence >= SELF_CONTAINED) return single;
+    const followUp = this.answer(text, merged, options, preferred);
+    return followUp.confidence > single.confidence ? followUp : single;
+  }
+
+  /** The analysis of an earlier turn, with its own predecessors' words when it was itself a follow-up. */
+  private resolveTurn(history: readonly Turn[], i: number, depth: number): AnalyzedQuery {
+    const analysis = analyzeQuery(history[i]!.question, this.lexicon, this.vocabulary);
+    if (i === 0 || depth >= MAX_CHAIN || !marksFollowUp(history[i]!.question)) return analysis;
+    return withContext(analysis, this.resolveTurn(history, i - 1, depth + 1));
+  }
+
+  /** Retrieval, scoring and the answer for an analyzed question. */
+  private answer(text: string, query: AnalyzedQuery, options: AskOptions, preferred: ReadonlySet<Section> = new Set()): AskResult {
     const limit = options.limit ?? 5;
-    // analysis
-    const query = analyzeQuery(text, this.lexicon, this.vocabulary);
     const score = scorer(query, this.df, this.passages.length);
     // retrieval
     const terms = retrievalTerms(termsByWeight(query, score.weights), this.df, this.passages.length);
@@ -204,8 +242,10 @@ export class Engine {
     const top = hits[0]?.bm25 ?? 1;
     const ranked = hits
       .map(({ index, bm25 }) => {
-        const share = score.of(this.viewOf(index), this.headlineView(this.passages[index]!.section));
-        return { index, passage: this.passages[index]!, coverage: share, score: share + (BM25_SHARE * bm25) / top };
+        const passage = this.passages[index]!;
+        const share = score.of(this.viewOf(index), this.headlineView(passage.section));
+        const bonus = preferred.has(passage.section) ? CONTEXT_SECTION_BONUS : 0;
+        return { index, passage, coverage: share, score: share + (BM25_SHARE * bm25) / top + bonus };
       })
       .sort((a, b) => b.score - a.score);
     // answer
@@ -224,25 +264,24 @@ export class Engine {
     const best = ranked[0];
     const confidence = decision?.confidence ?? 0;
     const coverage = best?.coverage ?? 0;
+    const shared = { query: text, coverage, confidence, removed: query.removed, signals: decision?.features ?? null, passages, nearestSections };
     if (!decision || !best || confidence < ANSWER_AT) {
-      return { query: text, found: false, answer: null, highlights: [], matchedTerms: [], coverage, confidence, removed: query.removed, signals: decision?.features ?? null, citations: [], passages, nearestSections };
+      return { ...shared, found: false, answer: null, highlights: [], matchedTerms: [], context: [], citations: [] };
     }
     const { extract } = decision;
     // every query term found in the answer is bolded, so that 线开 joins 成资S3 and 开工
     const matchedTokens = [...query.terms.keys()].filter((token) => contains(extract.view, token));
+    const matched = score.matched(this.viewOf(best.index));
+    const inherited = new Set(query.groups.filter((group) => group.inherited).map((group) => group.label));
     return {
-      query: text,
+      ...shared,
       found: true,
       answer: extract.text,
       highlights: highlightSpans(extract.text, matchedTokens),
-      matchedTerms: score.matched(this.viewOf(best.index)),
-      coverage,
-      confidence,
-      removed: query.removed,
-      signals: decision.features,
+      // the words of the previous question that the answer used are listed apart, as context
+      matchedTerms: matched.filter((term) => !inherited.has(term.split(' → ')[0]!)),
+      context: matched.filter((term) => inherited.has(term.split(' → ')[0]!)).map((term) => term.split(' → ')[0]!),
       citations: [this.cite(best.passage)],
-      passages,
-      nearestSections,
     };
   }
 

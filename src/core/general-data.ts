@@ -20,7 +20,6 @@ function lines(name: string): string[] {
 
 let fillers: readonly string[] | undefined;
 let colloquial: ReadonlyMap<string, readonly string[]> | undefined;
-let glosses: ReadonlyMap<string, readonly string[]> | undefined;
 
 /** data/fillers.txt: greetings, politeness, thanks and framing, normalized, longest first. */
 export function fillerPhrases(): readonly string[] {
@@ -44,18 +43,19 @@ export function colloquialWords(): ReadonlyMap<string, readonly string[]> {
   return colloquial;
 }
 
-/**
- * data/cedict-glosses.tsv: a simplified headword -> its senses, each the stems of its English
- * words (space-separated), as derived by scripts/derive-cedict.ts.
- */
-export function cedictGlosses(): ReadonlyMap<string, readonly string[]> {
-  if (!glosses) {
-    const map = new Map<string, string[]>();
-    for (const line of lines('cedict-glosses.tsv')) {
-      const tab = line.indexOf('\t');
-      if (tab > 0) map.set(line.slice(0, tab), line.slice(tab + 1).split('\t'));
-    }
-    glosses = map;
-  }
-  return glosses;
+/** data/cedict-glosses.json, as scripts/derive-cedict.ts writes it. */
+export interface CedictData {
+  /** How many senses the dictionary has, and how many of them hold each stem. */
+  senses: number;
+  stems: Readonly<Record<string, number>>;
+  /** Simplified headword -> its senses, each the stems of its English words, joined by tabs. */
+  words: Readonly<Record<string, string>>;
+}
+
+let cedict: CedictData | undefined;
+
+/** CC-CEDICT's senses of Chinese words, as stems of their English glosses (read once). */
+export function cedictGlosses(): CedictData {
+  cedict ??= JSON.parse(readFileSync(`${DATA_DIR}cedict-glosses.json`, 'utf8')) as CedictData;
+  return cedict;
 }

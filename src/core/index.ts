@@ -2,6 +2,8 @@
 export { loadCorpus, type Corpus, type LoadOptions } from './corpus.js';
 export { fileCache, cacheKey, type IndexCache } from './index-cache.js';
 export { Engine, MAX_QUESTION_CHARS, ABSTAIN_BELOW, type AskResult, type AskOptions, type EngineOptions, type Citation, type RankedPassage, type SectionRef } from './engine.js';
+export { marksFollowUp, type Turn } from './conversation.js';
+export { replay } from './replay.js';
 export { toContract, contractError, type ContractAnswer } from './contract.js';
 export { CorpusError, QueryError, ReportQaError } from './errors.js';
 export { tokenizeDocument, tokenizeQuery } from './tokenizer.js';

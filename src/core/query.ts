@@ -90,6 +90,8 @@ export interface TermGroup {
    * and matching any of its words counts as matching what is asked about.
    */
   focusPhrase?: boolean;
+  /** True for a word taken from the previous question of the conversation (see conversation.ts). */
+  inherited?: boolean;
   /**
    * True for the question's focus: the content word right after a question word (多少人口, how
    * many schools), else right before one (GDP是多少, 开工了吗). It is what is asked about, so an

@@ -72,33 +72,33 @@ export class CorpusVocabulary implements QueryVocabulary {
     return tokens.every((token) => this.terms.frequency(token) > 0);
   }
 
-  /** Share of a Han word's tokens that the corpus holds. */
+  /** Share of a Han word's tokens (its bigrams, or the character alone) that the corpus holds. */
   private presence(word: string): number {
+    // called for every headword of the dictionary: no arrays for the common short words
+    if (word.length === 1 || (word.length === 2 && word.codePointAt(0)! > 0xffff)) return this.terms.frequency(word) > 0 ? 1 : 0;
+    if (word.length === 2) return this.terms.frequency(word) > 0 ? 1 : 0;
     const tokens = contentTokens(word);
-    return tokens.filter((token) => this.terms.frequency(token) > 0).length / tokens.length;
+    let found = 0;
+    for (const token of tokens) if (this.terms.frequency(token) > 0) found += 1;
+    return found / tokens.length;
   }
 
   private senses(): SenseIndex {
     if (this.senseIndex) return this.senseIndex;
     const bySense = new Map<string, Sense[]>();
     const byStem = new Map<string, Sense[]>();
-    const stemCounts = new Map<string, number>();
-    let total = 0;
-    for (const [word, glosses] of cedictGlosses()) {
-      for (const gloss of glosses) {
-        total += 1;
-        for (const stem of new Set(gloss.split(' '))) stemCounts.set(stem, (stemCounts.get(stem) ?? 0) + 1);
-      }
+    const { words, stems: stemCounts, senses: total } = cedictGlosses();
+    for (const word in words) {
       const presence = this.presence(word);
       // a word the corpus half holds may still be found in part (公交车 in a report that says 公交)
       if (presence < 0.5) continue;
-      for (const gloss of glosses) {
+      for (const gloss of words[word]!.split('\t')) {
         const sense: Sense = { word, presence, stems: gloss.split(' ') };
         push(bySense, gloss, sense);
         for (const stem of new Set(sense.stems)) push(byStem, stem, sense);
       }
     }
-    const stemWeight = (stem: string): number => Math.log(1 + total / (stemCounts.get(stem) ?? 1));
+    const stemWeight = (stem: string): number => Math.log(1 + total / (stemCounts[stem] ?? 1));
     this.senseIndex = { bySense, byStem, stemWeight };
     return this.senseIndex;
   }
@@ -114,7 +114,7 @@ export class CorpusVocabulary implements QueryVocabulary {
   related(word: string): VocabularyTerm[] {
     const cached = this.relatedCache.get(word);
     if (cached) return cached;
-    const glosses = cedictGlosses().get(word) ?? [];
+    const glosses = cedictGlosses().words[word]?.split('\t') ?? [];
     const index = glosses.length ? this.senses() : undefined;
     const best = new Map<string, number>();
     const offer = (candidate: string, weight: number): void => {

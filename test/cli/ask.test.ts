@@ -10,7 +10,7 @@ async function run(args: string[], stdin = '') {
   return { code, out: out.text(), err: err.text() };
 }
 
-const CONTRACT_KEYS = ['query', 'found', 'answer', 'confidence', 'citations', 'passages'];
+const CONTRACT_KEYS = ['query', 'found', 'answer', 'confidence', 'context', 'citations', 'passages'];
 
 describe('ask CLI', () => {
   it('GIVEN a question THEN the answer, its citation and the next passages are printed', async () => {
@@ -78,5 +78,27 @@ describe('ask CLI', () => {
     const { code, err } = await run(['--corpus', dir, '问题']);
     expect(code).toBe(1);
     expect(err).toMatch(/a\.md:\d+: front matter "publisher"/);
+  });
+
+  it('GIVEN --history THEN the question is read as a follow-up and the context is printed', async () => {
+    const { code, out } = await run(['--corpus', 'test/fixtures/everyday', '--history', '新区今年新增就业岗位多少个', '那技能培训呢']);
+    expect(code).toBe(0);
+    expect(out).toContain('1.2万人次');
+    expect(out).toMatch(/Context: .+ \(from the earlier question\)/);
+  });
+
+  it('GIVEN --batch with JSON lines THEN history is used, the query is q, and a malformed line gets an error', async () => {
+    const input = ['{"q": "那技能培训呢", "history": ["新区今年新增就业岗位多少个"]}', '{"q": "x", "history": "not a list"}', '{not json', '社区医院新增了多少个就诊窗口'].join('\n');
+    const { code, out } = await run(['--batch', '--corpus', 'test/fixtures/everyday'], `${input}\n`);
+    expect(code).toBe(0);
+    const lines = out.trim().split('\n').map((line) => JSON.parse(line));
+    expect(lines).toHaveLength(4);
+    expect(lines[0]).toMatchObject({ query: '那技能培训呢', found: true });
+    expect(lines[0].answer).toContain('1.2万人次');
+    expect(lines[0].context.length).toBeGreaterThan(0);
+    expect(lines[1]).toMatchObject({ query: 'x', found: false });
+    expect(lines[1].error).toMatch(/field "history"/);
+    expect(lines[2].error).toMatch(/not JSON/);
+    expect(lines[3].answer).toContain('12个');
   });
 });

@@ -1,0 +1,70 @@
+import { normalizeText } from './normalize.js';
+import type { AnalyzedQuery, TermGroup } from './query.js';
+
+/**
+ * Conversation context: a follow-up question (那眉山呢, 那它每天拉多少人, 成交了多少宗) is read with
+ * the topic words it lacks taken from the previous question. The new question's own words lead:
+ * inherited words weigh INHERITED_WEIGHT of their own weight, are never the focus, and the kind of
+ * answer asked for is inherited only loosely (never strict: 竹子呢 after 多少亩 may be answered in 个).
+ */
+
+/** One earlier turn of a conversation: what was asked, and the passages its answer came from. */
+export interface Turn {
+  question: string;
+  /** The answer's passage ids (empty or absent when it had none). */
+  passageIds?: readonly string[];
+}
+
+/** How much an inherited word counts against the same word asked anew. */
+export const INHERITED_WEIGHT = 0.5;
+/** How many earlier turns a chain of follow-ups reaches back (那它呢 after 那资阳呢 after …). */
+export const MAX_CHAIN = 3;
+
+/** Openings and endings that mark a question as continuing the conversation. */
+const OPENING = /^(?:那么?|那个|这个|那这个|它|它们|其|该|还有|另外|再问一下|此外|and\b|what about\b|how about\b)/iu;
+const ELLIPSIS = /呢[?.!]*\s*$/u;
+const PRONOUN = /它|其中|这个项目|该项目|这个|那个|这些|那些|这项|那项|\b(it|its|they|them|their)\b/iu;
+const COMPARISON = /(?:和|与|跟|比).{1,16}(?:一样|相比|比较|区别|差别|哪个多|哪个快)/u;
+
+/**
+ * True when a question says it continues the conversation: it opens with 那/这个/还有…, ends in
+ * 呢 (那眉山呢), points back with a pronoun (它), or compares with something (和成眉S5线一样吗).
+ */
+export function marksFollowUp(question: string): boolean {
+  const text = normalizeText(question).trim();
+  return OPENING.test(text) || ELLIPSIS.test(text) || PRONOUN.test(text) || COMPARISON.test(text);
+}
+
+/** A group is already asked when the new question has the same word, or one holding it. */
+function alreadyAsked(group: TermGroup, current: AnalyzedQuery): boolean {
+  return current.groups.some((own) => own.label === group.label || own.label.includes(group.label) || group.label.includes(own.label));
+}
+
+/** The analysis of a question with the previous question's words it lacks (see the module comment). */
+export function withContext(current: AnalyzedQuery, previous: AnalyzedQuery): AnalyzedQuery & { inherited: TermGroup[] } {
+  const inherited = previous.groups
+    .filter((group) => !alreadyAsked(group, current))
+    .map((group): TermGroup => ({
+      ...group,
+      focus: false,
+      focusPhrase: false,
+      modifier: false,
+      inherited: true,
+      alternatives: group.alternatives.map((alternative) => ({ ...alternative, weight: alternative.weight * INHERITED_WEIGHT })),
+    }));
+  const terms = new Map(current.terms);
+  for (const group of inherited) {
+    for (const alternative of group.alternatives) {
+      if (alternative.retrieval === false) continue;
+      for (const token of alternative.tokens) terms.set(token, Math.max(terms.get(token) ?? 0, alternative.weight));
+    }
+  }
+  const loose = current.expects === null && previous.expects !== null;
+  return {
+    ...current,
+    groups: [...current.groups, ...inherited],
+    terms,
+    ...(loose ? { expects: previous.expects, measure: null, strict: false } : {}),
+    inherited,
+  };
+}
