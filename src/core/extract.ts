@@ -14,7 +14,12 @@ const LEADING = /^[，,、：:；;\s]+/u;
 export interface Coverage {
   /** Share (0-1) of the question's weighted groups that a text covers (headline words count less). */
   of(text: TextView, headline?: TextView): number;
+  /** How well a text matches the question's focus (0-1), when the question has one. */
+  focusScore?(text: TextView): number;
 }
+
+/** What it is worth when a window holds the question's focus: the answer is about what was asked. */
+const FOCUS_BONUS = 0.1;
 
 /** The part of a passage chosen as the answer, with its place in the passage text. */
 export interface Extract {
@@ -89,7 +94,8 @@ export function extractAnswer(passage: string, types: TypeCheck, coverage: Cover
   for (const window of prepared.windows) {
     let bonus = 0;
     for (let k = window.first; k <= window.last; k++) bonus = Math.max(bonus, clauseBonus[k]!);
-    const score = coverage.of(window.view) + bonus - LENGTH_PENALTY * window.text.length;
+    const focus = coverage.focusScore ? FOCUS_BONUS * coverage.focusScore(window.view) : 0;
+    const score = coverage.of(window.view) + bonus + focus - LENGTH_PENALTY * window.text.length;
     if (score > bestScore) {
       best = window;
       bestScore = score;

@@ -134,6 +134,11 @@ function lexiconTokens(lexicon: Lexicon, word: string): string[] {
 }
 
 const HAN_WORD = /^\p{Script=Han}+$/u;
+/**
+ * Classifiers that, after 多少/几, count what follows and rarely begin a word (人 does: 人口; 门
+ * does: 门票).
+ */
+const CLASSIFIER = /^[个项家所座条件批届次位名辆艘架栋套份篇张户宗处]$/u;
 /** Measure words and units: after a question word (几次, 多少公里) they say what is counted, not what is asked about. */
 const UNIT_WORD = new RegExp(`^(?:[${MEASURE_WORDS}]|人次|公里|千米|分钟|小时|平方米|平方公里|公顷|万元|亿元|万人|万吨|吨|秒|个月|星期)$`, 'u');
 
@@ -448,13 +453,21 @@ function addHanRun(typedRun: string, sources: Sources, out: GroupBuilder): void 
     addChineseRun(content, run, sources, out);
     content = [];
   };
+  let afterQuestion = false;
   for (const item of items) {
     if ('content' in item) {
+      // a measure word right after 多少/几 (多少个班) counts what follows: it is a word of its own,
+      // never joined with the next character into a name
+      const measure = afterQuestion && CLASSIFIER.test(item.content);
+      if (measure) flush();
       if (!content.length) contentStart = at;
       content.push(item.content);
       at += [...item.content].length;
+      if (measure) flush();
+      afterQuestion = false;
       continue;
     }
+    afterQuestion = item.question;
     flush();
     if (item.question) out.question();
     else out.breakRun();

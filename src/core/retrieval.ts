@@ -17,7 +17,7 @@ export const CANDIDATES = 40;
 export const COMMON_SHARE = 0.1;
 export const COMMON_MIN_PASSAGES = 500;
 /** At most this many query terms go to retrieval. */
-export const MAX_RETRIEVAL_TERMS = 6;
+export const MAX_RETRIEVAL_TERMS = 4;
 /**
  * Retrieval stops adding terms (rarest first) once their posting lists hold this many passages in
  * all: it bounds the candidate set, and so a query's cost, on any corpus size. The rarest term is

@@ -93,12 +93,17 @@ export class TypoCorrector {
       const word = wordOf?.[i];
       const inWordLeft = word !== undefined && left !== undefined && wordOf![i - 1] === word;
       const inWordRight = word !== undefined && right !== undefined && wordOf![i + 1] === word;
+      // a neighbour the segmentation left alone (写|完) is likely of the same word: it must fit too
+      const loose = (at: number): boolean => wordOf !== undefined && wordOf[at] !== undefined && wordOf[at - 1] !== wordOf[at] && wordOf[at + 1] !== wordOf[at];
+      const looseLeft = left !== undefined && loose(i - 1);
+      const looseRight = right !== undefined && loose(i + 1);
       const consider = (to: string, exact: boolean): void => {
         // a stop word is never what was meant: the question would lose a word
         if (to === ch || STOP_WORDS.has(to)) return;
         const fixes = (has(left, to) ? 1 : 0) + (has(to, right) ? 1 : 0);
         if (fixes === 0) return;
         if ((inWordLeft || inWordRight) && !((inWordLeft && has(left, to)) || (inWordRight && has(to, right)))) return;
+        if ((looseLeft && !has(left, to) && has(to, right) && !looseRight) || (looseRight && !has(to, right) && has(left, to) && !looseLeft)) return;
         // a syllable one letter off is a weaker reading: it must fit every neighbour (基地 is not 界地)
         if (!exact && fixes < (left === undefined ? 0 : 1) + (right === undefined ? 0 : 1)) return;
         const frequency = this.corpus.bigramFrequency(`${left ?? ''}${to}`) + this.corpus.bigramFrequency(`${to}${right ?? ''}`);

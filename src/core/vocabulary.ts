@@ -114,7 +114,8 @@ export class CorpusVocabulary implements QueryVocabulary {
   related(word: string): VocabularyTerm[] {
     const cached = this.relatedCache.get(word);
     if (cached) return cached;
-    const glosses = cedictGlosses().words[word]?.split('\t') ?? [];
+    // a single character has too many senses for any of them to stand for it
+    const glosses = [...word].length > 1 ? (cedictGlosses().words[word]?.split('\t') ?? []) : [];
     const index = glosses.length ? this.senses() : undefined;
     const best = new Map<string, number>();
     const offer = (candidate: string, weight: number): void => {
