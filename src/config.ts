@@ -3,6 +3,7 @@ import { z } from 'zod';
 
 const blankIsUnset = (value: unknown): unknown => (typeof value === 'string' && value.trim() === '' ? undefined : value);
 const snowflake = z.string().regex(/^\d{1,20}$/, 'expected a Discord id (digits only)');
+const booleanFlag = z.enum(['true', 'false'], { error: 'expected true or false' }).transform((value) => value === 'true');
 const positiveInt = z.coerce.number().int('expected a whole number').positive('expected a number above 0');
 
 /** Every setting the program reads from the environment, validated in one place. */
@@ -23,6 +24,9 @@ export const configSchema = z
     ),
     COOLDOWN_QUESTIONS: z.preprocess(blankIsUnset, positiveInt.default(5)),
     COOLDOWN_SECONDS: z.preprocess(blankIsUnset, positiveInt.default(30)),
+    CHAT_MODE: z.preprocess(blankIsUnset, z.enum(['mention', 'off'], { error: 'expected mention or off' }).default('mention')),
+    CHAT_THREADS: z.preprocess(blankIsUnset, booleanFlag.default(true)),
+    MESSAGE_CONTENT_INTENT: z.preprocess(blankIsUnset, booleanFlag.default(false)),
   })
 ;
 

@@ -12,7 +12,15 @@ describe('config', () => {
       LOG_LEVEL: 'info',
       COOLDOWN_QUESTIONS: 5,
       COOLDOWN_SECONDS: 30,
+      CHAT_MODE: 'mention',
+      CHAT_THREADS: true,
+      MESSAGE_CONTENT_INTENT: false,
     });
+  });
+
+  it('GIVEN chat settings THEN they are read, and a bad one is named', () => {
+    expect(parseConfig({ CHAT_MODE: 'off', CHAT_THREADS: 'false', MESSAGE_CONTENT_INTENT: 'true' })).toMatchObject({ CHAT_MODE: 'off', CHAT_THREADS: false, MESSAGE_CONTENT_INTENT: true });
+    expect(() => parseConfig({ CHAT_MODE: 'always', CHAT_THREADS: 'yes' })).toThrow(/CHAT_MODE: expected mention or off[\s\S]*CHAT_THREADS: expected true or false/);
   });
 
   it('GIVEN empty values as copied from .env.example THEN they count as unset', () => {

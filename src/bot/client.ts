@@ -1,4 +1,5 @@
-import { Client, Events, GatewayIntentBits } from 'discord.js';
+import { Client, Events, GatewayIntentBits, Partials } from 'discord.js';
+import { createChatHandler, type ChatHandler } from './chat.js';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
 import type { BotContext } from './command.js';
@@ -11,27 +12,40 @@ import { NO_MENTIONS } from './send.js';
 export interface Bot {
   client: Client;
   dispatcher: Dispatcher;
+  /** The message handler (chat), or null when CHAT_MODE=off. */
+  chat: ChatHandler | null;
   /** Lets answers in flight finish (up to `graceMs`), then disconnects. */
   stop(graceMs?: number): Promise<void>;
 }
 
 /**
- * Creates the bot's discord.js client (Guilds intent only, no privileged intents; REST at
- * DISCORD_API_URL), wires the dispatcher and logs in. This is what `npm start` runs.
+ * The gateway intents: Guilds for slash commands; with chat on, GuildMessages and DirectMessages
+ * (not privileged: a message that mentions the bot carries its content without MessageContent),
+ * and MessageContent only when MESSAGE_CONTENT_INTENT=true.
+ */
+export function intentsFor(config: Pick<Config, 'CHAT_MODE' | 'MESSAGE_CONTENT_INTENT'>): GatewayIntentBits[] {
+  if (config.CHAT_MODE === 'off') return [GatewayIntentBits.Guilds];
+  return [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages, GatewayIntentBits.DirectMessages, ...(config.MESSAGE_CONTENT_INTENT ? [GatewayIntentBits.MessageContent] : [])];
+}
+
+/**
+ * Creates the bot's discord.js client (REST at DISCORD_API_URL), wires the dispatcher and the chat
+ * handler, and logs in. This is what `npm start` runs.
  */
 export async function startBot(config: Config, context: BotContext, logger: Logger): Promise<Bot> {
   if (!config.DISCORD_TOKEN) throw new Error('startBot needs DISCORD_TOKEN');
   const client = new Client({
-    intents: [GatewayIntentBits.Guilds],
+    intents: intentsFor(config),
+    // a DM channel is not cached before its first message: discord.js makes it from the event
+    partials: [Partials.Channel],
     rest: { api: config.DISCORD_API_URL },
     allowedMentions: NO_MENTIONS,
   });
-  const dispatcher = createDispatcher({
-    commands: createCommands(context.engine),
-    context,
-    logger,
-    cooldown: new Cooldown(config.COOLDOWN_QUESTIONS, config.COOLDOWN_SECONDS * 1000),
-  });
+  // slash commands and chat messages share one per-user cooldown
+  const cooldown = new Cooldown(config.COOLDOWN_QUESTIONS, config.COOLDOWN_SECONDS * 1000);
+  const dispatcher = createDispatcher({ commands: createCommands(context.engine), context, logger, cooldown });
+  const chat = config.CHAT_MODE === 'off' ? null : createChatHandler({ context, logger, cooldown, settings: { mode: config.CHAT_MODE, threads: config.CHAT_THREADS, messageContent: config.MESSAGE_CONTENT_INTENT } });
+  if (chat) client.on(Events.MessageCreate, (message) => void chat(message));
   client.once(Events.ClientReady, (ready) => logger.info({ tag: ready.user.tag, passages: context.engine.passages.length, reports: context.engine.documents.size }, 'ready'));
   client.on(Events.InteractionCreate, (interaction) => void dispatcher(interaction));
   client.on(Events.Error, (error) => logger.error({ err: error }, 'client error'));
@@ -40,8 +54,9 @@ export async function startBot(config: Config, context: BotContext, logger: Logg
   return {
     client,
     dispatcher,
+    chat,
     async stop(graceMs = 5000) {
-      await Promise.race([dispatcher.idle(), new Promise((resolve) => setTimeout(resolve, graceMs).unref())]);
+      await Promise.race([Promise.all([dispatcher.idle(), chat?.idle()]), new Promise((resolve) => setTimeout(resolve, graceMs).unref())]);
       await client.destroy();
     },
   };

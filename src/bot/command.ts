@@ -1,5 +1,5 @@
 import type { RESTPostAPIApplicationCommandsJSONBody } from 'discord.js';
-import type { Engine, Suggester } from '../core/index.js';
+import type { Engine, Suggester, Turn } from '../core/index.js';
 import type { Lang } from './i18n.js';
 import type { Outcome } from './reply.js';
 
@@ -15,6 +15,8 @@ export interface CommandInput {
   /** The target message's text, for message context menu commands. */
   targetText?: string;
   lang: Lang;
+  /** The conversation's earlier turns, for a question asked as a follow-up (terminal, chat). */
+  history?: readonly Turn[];
 }
 
 /** An autocomplete choice. */

@@ -4,11 +4,15 @@ import type { Logger } from '../logger.js';
 import { handleButton } from './buttons.js';
 import type { BotContext, Command, CommandInput } from './command.js';
 import { Cooldown } from './cooldown.js';
-import { notice } from './format.js';
+import { answer } from './commands/ask.js';
+import { CUSTOM_ID, FOLLOW_UP_FIELD, followUpModal, notice } from './format.js';
 import { langOf, t } from './i18n.js';
 import { LIMITS, truncate } from './limits.js';
 import type { Outcome } from './reply.js';
 import { toDiscord } from './send.js';
+
+const FOLLOW_UP_PREFIX = CUSTOM_ID.followUp('');
+const FOLLOW_UP_MODAL_PREFIX = CUSTOM_ID.followUpModal('');
 
 /** What the dispatcher needs. */
 export interface DispatchOptions {
@@ -61,7 +65,7 @@ export function createDispatcher({ commands, context, logger, cooldown }: Dispat
   async function handle(interaction: Interaction): Promise<void> {
     const started = performance.now();
     const lang = langOf(interaction.locale);
-    const name = interaction.isCommand() || interaction.isAutocomplete() ? interaction.commandName : interaction.isButton() ? interaction.customId.split(':')[0] : `type ${interaction.type}`;
+    const name = interaction.isCommand() || interaction.isAutocomplete() ? interaction.commandName : interaction.isButton() || interaction.isModalSubmit() ? interaction.customId.split(':')[0] : `type ${interaction.type}`;
     const log: Record<string, unknown> = { interaction: interaction.id, kind: interaction.type, command: name, guild: interaction.guildId ?? null, locale: interaction.locale };
     try {
       if (interaction.isAutocomplete()) {
@@ -70,6 +74,31 @@ export function createDispatcher({ commands, context, logger, cooldown }: Dispat
         const choices = command?.autocomplete?.({ name: focused.name, value: String(focused.value) }, context) ?? [];
         await interaction.respond(choices.slice(0, LIMITS.choices).map((choice) => ({ name: truncate(choice.name, LIMITS.choiceName), value: truncate(choice.value, LIMITS.choiceValue) })));
         log.choices = choices.length;
+        return;
+      }
+      if (interaction.isButton() && interaction.customId.startsWith(FOLLOW_UP_PREFIX)) {
+        // the modal is the acknowledgement; the answer comes with its submit
+        await interaction.showModal(followUpModal(interaction.customId.slice(FOLLOW_UP_PREFIX.length), lang));
+        return;
+      }
+      if (interaction.isModalSubmit()) {
+        if (!interaction.customId.startsWith(FOLLOW_UP_MODAL_PREFIX)) {
+          log.unknown = true;
+          await send(interaction, { reply: notice(t(lang, 'unknownCommand')) });
+          return;
+        }
+        const wait = cooldown.hit(interaction.user.id);
+        if (wait > 0) {
+          log.cooldown = wait;
+          await send(interaction, { reply: notice(t(lang, 'cooldown', { seconds: wait })) });
+          return;
+        }
+        const passageId = interaction.customId.slice(FOLLOW_UP_MODAL_PREFIX.length);
+        const earlier = interaction.message?.embeds[0]?.author?.name;
+        const history = earlier ? [{ question: earlier, passageIds: [passageId] }] : [];
+        const outcome = answer(interaction.fields.getTextInputValue(FOLLOW_UP_FIELD), undefined, context.engine, lang, history);
+        Object.assign(log, { passageIds: outcome.passageIds, found: outcome.found, followUp: true });
+        await send(interaction, outcome);
         return;
       }
       if (interaction.isButton()) {

@@ -1,4 +1,4 @@
-import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIButtonComponent, type APIEmbed, type APIEmbedField } from 'discord.js';
+import { ButtonStyle, ComponentType, TextInputStyle, type APIActionRowComponent, type APIButtonComponent, type APIEmbed, type APIEmbedField, type APIModalInteractionResponseCallbackData } from 'discord.js';
 import { sectionLabel, type AskResult, type BriefSection, type Engine, type Passage, type RankedPassage } from '../core/index.js';
 import { t, type Lang } from './i18n.js';
 import { escapeUserText, LIMITS, truncate, wellFormed } from './limits.js';
@@ -16,7 +16,14 @@ export const CUSTOM_ID = {
   passage: (passageId: string) => `passage:${passageId}`,
   more: (scope: string) => `more:${scope}`,
   page: (kind: 'section' | 'brief', scope: string, page: number) => `${kind}:${scope}:${page}`,
+  /** Ask a follow-up: opens the modal; the earlier question is the message's, its passage is here. */
+  followUp: (passageId: string) => `followup:${passageId}`,
+  /** The follow-up modal's submit, with the passage of the answer it follows. */
+  followUpModal: (passageId: string) => `followup-modal:${passageId}`,
 } as const;
+
+/** The follow-up modal's one text field. */
+export const FOLLOW_UP_FIELD = 'question';
 
 /** Report text, made safe for Markdown; `spans` (into `text`) are bolded. */
 export function boldSpans(text: string, spans: ReadonlyArray<readonly [number, number]>): string {
@@ -66,10 +73,17 @@ function questionAuthor(question: string): APIEmbed['author'] {
   return { name: truncate(wellFormed(question).replace(/\s+/g, ' '), LIMITS.authorName) };
 }
 
-/** For words matched through the glossary or the lexicon, a small line saying what they matched. */
+/**
+ * For words matched through the glossary, the lexicon, the dictionary or a typo correction, a small
+ * line saying what they matched; for a follow-up, the earlier question's words it used.
+ */
 function matchedLine(result: AskResult, lang: Lang): string {
   const mapped = result.matchedTerms.filter((term) => term.includes(' → '));
-  return mapped.length ? `\n-# ${t(lang, 'matched')}: ${mapped.map((term) => escapeUserText(term)).join(' · ')}` : '';
+  const lines = [
+    ...(mapped.length ? [`-# ${t(lang, 'matched')}: ${mapped.map((term) => escapeUserText(term)).join(' · ')}`] : []),
+    ...(result.context.length ? [`-# ${t(lang, 'context')}: ${result.context.map((term) => escapeUserText(term)).join(' · ')}`] : []),
+  ];
+  return lines.length ? `\n${lines.join('\n')}` : '';
 }
 
 /**
@@ -103,9 +117,31 @@ export function answerReply(result: AskResult, engine: Engine, lang: Lang, scope
         footer: sourceFooter(engine, best),
       },
     ],
-    components: row(linkButton(engine, best), button(CUSTOM_ID.passage(best.id), t(lang, 'showPassage')), button(CUSTOM_ID.more(scope), t(lang, 'moreResults'))),
+    components: row(
+      linkButton(engine, best),
+      button(CUSTOM_ID.passage(best.id), t(lang, 'showPassage')),
+      button(CUSTOM_ID.more(scope), t(lang, 'moreResults')),
+      button(CUSTOM_ID.followUp(best.id), t(lang, 'followUp'), ButtonStyle.Primary),
+    ),
   };
 }
+
+/** The modal of the Ask a follow-up button: one line for the question. */
+export function followUpModal(passageId: string, lang: Lang): APIModalInteractionResponseCallbackData {
+  return {
+    custom_id: CUSTOM_ID.followUpModal(passageId),
+    title: truncate(t(lang, 'followUpTitle'), LIMITS.modalTitle),
+    components: [
+      {
+        type: ComponentType.ActionRow,
+        components: [{ type: ComponentType.TextInput, custom_id: FOLLOW_UP_FIELD, label: truncate(t(lang, 'followUpLabel'), LIMITS.textInputLabel), style: TextInputStyle.Short, required: true, max_length: MAX_FOLLOW_UP_CHARS, placeholder: truncate(t(lang, 'followUpPlaceholder'), LIMITS.textInputPlaceholder) }],
+      },
+    ],
+  };
+}
+
+/** The longest follow-up the modal accepts (as /ask's question option). */
+export const MAX_FOLLOW_UP_CHARS = 200;
 
 /** A whole passage, for the Show passage button (only the presser sees it). */
 export function passageReply(engine: Engine, passage: Passage | undefined, lang: Lang): Reply {

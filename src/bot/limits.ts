@@ -17,6 +17,10 @@ export const LIMITS = {
   choiceValue: 100,
   customId: 100,
   buttonLabel: 80,
+  modalTitle: 45,
+  textInputLabel: 45,
+  textInputPlaceholder: 100,
+  threadName: 100,
 } as const;
 
 const ELLIPSIS = '…';

@@ -17,4 +17,6 @@ export interface Outcome {
   reply: Reply;
   passageIds?: string[];
   found?: boolean;
+  /** For an answer: the passage it was taken from (what a follow-up of it prefers). */
+  answerPassageId?: string;
 }

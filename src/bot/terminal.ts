@@ -1,14 +1,15 @@
 import { createInterface } from 'node:readline';
 import type { APIButtonComponent } from 'discord.js';
-import { QueryError } from '../core/index.js';
+import { QueryError, type Turn } from '../core/index.js';
 import { handleButton } from './buttons.js';
 import type { BotContext, Command, CommandInput } from './command.js';
 import type { Lang } from './i18n.js';
-import type { Reply } from './reply.js';
+import type { Outcome, Reply } from './reply.js';
 import { renderText } from './render-text.js';
 
 export const BANNER = `No DISCORD_TOKEN is set, so the bot runs here in the terminal and prints what it would send.
 Try: /ask 成资S3线开工了吗   /brief   /section 2   /sources   /help   (a line without / is asked as a question)
+A line without / after an answer is a follow-up of it (那成德S11线呢); /new starts over; /quit ends.
 To connect to Discord: put DISCORD_TOKEN and DISCORD_APP_ID in .env (see README), run npm run deploy-commands, then npm start.`;
 
 /** Splits `/ask question section:2 private:true` into a command name and its options. */
@@ -42,14 +43,22 @@ function pageButton(reply: Reply, page: number): string | undefined {
   return undefined;
 }
 
-/** Answers one terminal line the way the bot would answer the command, as text (all pages). */
-export function answerLine(line: string, commands: Command[], context: BotContext, lang: Lang = 'zh-CN'): string | null {
+/**
+ * Answers one terminal line the way the bot would answer the command, as text (all pages).
+ * @param history - the conversation so far, for a plain line (a question without /)
+ * @param onAnswer - told the outcome of an answered question (to record the conversation)
+ */
+export function answerLine(line: string, commands: Command[], context: BotContext, lang: Lang = 'zh-CN', history: readonly Turn[] = [], onAnswer?: (question: string, outcome: Outcome) => void): string | null {
   const parsed = parseLine(line, commands);
   if (!parsed) return null;
   const command = commands.find((candidate) => candidate.data.name === parsed.name && candidate.data.type !== 3);
   if (!command) return `Unknown command /${parsed.name}. Commands: ${commands.filter((c) => c.data.type !== 3).map((c) => `/${c.data.name}`).join(' ')}`;
   try {
-    let reply = command.run({ options: parsed.options, lang }, context).reply;
+    // only a plain line continues the conversation; /ask asks anew
+    const plain = !line.trim().startsWith('/');
+    const outcome = command.run({ options: parsed.options, lang, history: plain ? history : [] }, context);
+    if (parsed.name === 'ask') onAnswer?.(String(parsed.options.question ?? ''), outcome);
+    let reply = outcome.reply;
     const pages = [renderText(reply)];
     // a terminal has no buttons: print every page of a paged reply
     for (let page = 1, next = pageButton(reply, page); next; page++, next = pageButton(reply, page)) {
@@ -63,22 +72,46 @@ export function answerLine(line: string, commands: Command[], context: BotContex
   }
 }
 
+/** How many turns of the terminal's conversation are kept as history. */
+const TERMINAL_TURNS = 6;
+
+/** The prompt: plain, or naming the question the next line follows up. */
+export function promptFor(turns: readonly Turn[]): string {
+  const last = turns[turns.length - 1];
+  if (!last) return '> ';
+  const chars = [...last.question];
+  return `(追问 · follow-up of: ${chars.length > 20 ? `${chars.slice(0, 19).join('')}…` : last.question}; /new starts over) > `;
+}
+
 /**
  * The bot without Discord: a prompt on a terminal, or line-by-line commands from piped input
- * (ending at the end of input).
+ * (ending at the end of input). A plain line after an answer is a follow-up of the conversation;
+ * /new starts over; /quit (or /exit) ends.
  */
 export async function runTerminal(commands: Command[], context: BotContext, input: NodeJS.ReadableStream, output: NodeJS.WritableStream, interactive: boolean): Promise<void> {
   output.write(`${BANNER}\n\n`);
   const lines = createInterface({ input, output: interactive ? output : undefined, terminal: interactive, crlfDelay: Infinity });
-  if (interactive) {
-    lines.setPrompt('> ');
+  let turns: Turn[] = [];
+  const prompt = (): void => {
+    lines.setPrompt(promptFor(turns));
     lines.prompt();
-  }
+  };
+  if (interactive) prompt();
   for await (const line of lines) {
-    if (/^\/(quit|exit)\s*$/.test(line.trim())) break;
-    const answer = answerLine(line, commands, context);
-    if (answer !== null) output.write(`${answer}\n\n`);
-    if (interactive) lines.prompt();
+    const text = line.trim();
+    if (/^\/(quit|exit)$/.test(text)) break;
+    if (text === '/new') {
+      turns = [];
+      output.write('Started over: the next question is asked on its own.\n\n');
+    } else {
+      const plain = !text.startsWith('/');
+      const answer = answerLine(line, commands, context, 'zh-CN', turns, (question, outcome) => {
+        const turn: Turn = { question, passageIds: outcome.answerPassageId ? [outcome.answerPassageId] : [] };
+        turns = plain ? [...turns, turn].slice(-TERMINAL_TURNS) : [turn];
+      });
+      if (answer !== null) output.write(`${answer}\n\n`);
+    }
+    if (interactive) prompt();
   }
   lines.close();
 }

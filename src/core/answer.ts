@@ -25,6 +25,8 @@ export interface AnswerFeatures {
   typeHolds: boolean;
   /** Share of the question's weight that is words the corpus has nothing for (0-1). */
   unknown: number;
+  /** False when a figure the question names (第2批, S11) is not in the passage. */
+  figuresHeld: boolean;
 }
 
 /**
@@ -36,15 +38,15 @@ export const CONFIDENCE_MODEL = { intercept: -1.62, coverage: 3.93, focus: 2.88,
 
 /**
  * The confidence of an answer that lacks the kind of filler its question asks for (who, when, how
- * much money...): such an answer is withheld whatever else it matches (a near miss: the report
- * names the thing but does not say what was asked). Measured share right of such answers on the
- * dev sets: below 0.1.
+ * much money...), or a figure the question names: such an answer is withheld whatever else it
+ * matches (a near miss: the report names the thing but does not say what was asked). Measured
+ * share right of such answers on the dev sets: below 0.1.
  */
 export const TYPE_MISSING_CONFIDENCE = 0.05;
 
 /** The calibrated probability that an answer with these features is right. */
 export function confidenceOf(features: AnswerFeatures, model: typeof CONFIDENCE_MODEL = CONFIDENCE_MODEL): number {
-  if (!features.typeHolds) return TYPE_MISSING_CONFIDENCE;
+  if (!features.typeHolds || !features.figuresHeld) return TYPE_MISSING_CONFIDENCE;
   const z = model.intercept + model.coverage * features.coverage + model.focus * features.focus + model.unknown * features.unknown;
   return 1 / (1 + Math.exp(-z));
 }
@@ -87,6 +89,7 @@ export function decide(sources: readonly AnswerSource[], scorer: Scorer, types: 
       focus: scorer.focusScore(source.view, source.headline),
       typeHolds: types.holds(extract.view.normalized),
       unknown: scorer.unknownShare,
+      figuresHeld: scorer.figuresHeld(source.view, source.headline),
     };
     return { source: i, extract, confidence: confidenceOf(features), features };
   };

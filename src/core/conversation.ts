@@ -17,6 +17,16 @@ export interface Turn {
 
 /** How much an inherited word counts against the same word asked anew. */
 export const INHERITED_WEIGHT = 0.5;
+/**
+ * How much the earlier question's focus counts when inherited: in 那资阳呢 after 眉山的学生有多少,
+ * 学生 is still what is asked about.
+ */
+export const INHERITED_FOCUS_WEIGHT = 0.8;
+/**
+ * The least share of a follow-up's own words the answering passage must cover: 那第二批呢 is not
+ * answered by the 首批 sentence however much of the earlier question that covers.
+ */
+export const MIN_OWN_COVERAGE = 0.4;
 /** How many earlier turns a chain of follow-ups reaches back (那它呢 after 那资阳呢 after …). */
 export const MAX_CHAIN = 3;
 
@@ -50,7 +60,7 @@ export function withContext(current: AnalyzedQuery, previous: AnalyzedQuery): An
       focusPhrase: false,
       modifier: false,
       inherited: true,
-      alternatives: group.alternatives.map((alternative) => ({ ...alternative, weight: alternative.weight * INHERITED_WEIGHT })),
+      alternatives: group.alternatives.map((alternative) => ({ ...alternative, weight: alternative.weight * (group.focus ? INHERITED_FOCUS_WEIGHT : INHERITED_WEIGHT) })),
     }));
   const terms = new Map(current.terms);
   for (const group of inherited) {

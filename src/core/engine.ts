@@ -8,7 +8,7 @@ import { highlightSpans } from './highlight.js';
 import type { IndexCache } from './index-cache.js';
 import type { Lexicon } from './lexicon.js';
 import { MAX_PASSAGE_CHARS, toPassages } from './passages.js';
-import { marksFollowUp, MAX_CHAIN, withContext, type Turn } from './conversation.js';
+import { marksFollowUp, MAX_CHAIN, MIN_OWN_COVERAGE, withContext, type Turn } from './conversation.js';
 import { analyzeQuery, questionWords, termsByWeight, type AnalyzedQuery } from './query.js';
 import { candidates, retrievalTerms, scanCandidates } from './retrieval.js';
 import { isHanToken } from './tokenizer.js';
@@ -213,11 +213,11 @@ export class Engine {
     const last = history[history.length - 1]!;
     const merged = withContext(alone, this.resolveTurn(history, history.length - 1, 1));
     const preferred = new Set((last.passageIds ?? []).map((id) => this.byId.get(id)?.section).filter((section): section is Section => section !== undefined));
-    if (marksFollowUp(text)) return this.answer(text, merged, options, preferred);
+    if (marksFollowUp(text)) return this.answer(text, merged, options, preferred, alone);
     // unmarked: a question that stands on its own keeps its own answer
     const single = this.answer(text, alone, options);
     if (single.found && single.confidence >= SELF_CONTAINED) return single;
-    const followUp = this.answer(text, merged, options, preferred);
+    const followUp = this.answer(text, merged, options, preferred, alone);
     return followUp.confidence > single.confidence ? followUp : single;
   }
 
@@ -229,7 +229,7 @@ export class Engine {
   }
 
   /** Retrieval, scoring and the answer for an analyzed question. */
-  private answer(text: string, query: AnalyzedQuery, options: AskOptions, preferred: ReadonlySet<Section> = new Set()): AskResult {
+  private answer(text: string, query: AnalyzedQuery, options: AskOptions, preferred: ReadonlySet<Section> = new Set(), own?: AnalyzedQuery): AskResult {
     const limit = options.limit ?? 5;
     const score = scorer(query, this.df, this.passages.length);
     // retrieval
@@ -262,7 +262,12 @@ export class Engine {
     const passages = ranked.slice(0, limit).map(({ passage, coverage: share, score: value }) => ({ passage, coverage: share, score: value }));
     const nearestSections = this.nearestSections(ranked);
     const best = ranked[0];
-    const confidence = decision?.confidence ?? 0;
+    let confidence = decision?.confidence ?? 0;
+    // a follow-up's own words must be answered, not just the earlier question's
+    if (own && best && decision) {
+      const ownCoverage = scorer(own, this.df, this.passages.length).of(this.viewOf(best.index), this.headlineView(best.passage.section));
+      if (ownCoverage < MIN_OWN_COVERAGE) confidence = Math.min(confidence, ownCoverage);
+    }
     const coverage = best?.coverage ?? 0;
     const shared = { query: text, coverage, confidence, removed: query.removed, signals: decision?.features ?? null, passages, nearestSections };
     if (!decision || !best || confidence < ANSWER_AT) {

@@ -46,6 +46,11 @@ export interface Scorer extends Coverage {
   matched(text: TextView): string[];
   /** How well a text matches the question's focus (0-1), or 1 when the question has none. */
   focusScore(text: TextView, headline?: TextView): number;
+  /**
+   * False when a figure of the question's own (第2批, s11, 2019) is not in the text: a figure names
+   * one thing among its like, so a text without it is about another.
+   */
+  figuresHeld(text: TextView, headline?: TextView): boolean;
 
   /** The share of the question's weight that is words the corpus has nothing for. */
   unknownShare: number;
@@ -94,6 +99,8 @@ export function scorer(query: AnalyzedQuery, df: ReadonlyMap<string, number>, pa
   if (focus?.focusPhrase && unknownGroup(focus)) focus = query.groups.filter((group) => group.focusPhrase && !unknownGroup(group)).pop() ?? focus;
 
   const modifier = query.groups.find((group) => group.modifier);
+  // "1" is mostly 一个 said in passing (扫一个码), not a figure that names something
+  const figures = query.groups.filter((group) => !group.inherited && !group.translated && /\d/.test(group.label) && group.label !== '1');
   return {
     weights,
     unknownShare: total === 0 ? 0 : unknownWeight / total,
@@ -113,6 +120,9 @@ export function scorer(query: AnalyzedQuery, df: ReadonlyMap<string, number>, pa
         if (word === undefined) return [];
         return [word === group.label ? group.label : `${group.label} → ${word}`];
       });
+    },
+    figuresHeld(text, headline) {
+      return figures.every((group) => groupScore(group, text, headline) > 0);
     },
     focusScore(text, headline) {
       if (!focus) return 1;

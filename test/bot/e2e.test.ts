@@ -39,8 +39,9 @@ const ask = (question: string, extra: { userId?: string; locale?: string } = {},
   slashCommand('ask', [{ name: 'question', type: 3, value: question }, ...options], { userId: extra.userId ?? freshUser(), locale: extra.locale });
 
 describe('the bot against a fake Discord', () => {
-  it('GIVEN the bot logs in THEN it identifies with the Guilds intent only and logs ready', async () => {
+  it('GIVEN the bot logs in THEN it identifies with the Guilds, GuildMessages and DirectMessages intents (none privileged) and logs ready', async () => {
     expect(fake.identifies).toBe(1);
+    expect(fake.intents).toBe(1 | (1 << 9) | (1 << 12));
     expect(fake.requests[0]?.path).toBe('/api/v10/gateway/bot');
     expect(logs.lines.find((line) => line.msg === 'ready')).toMatchObject({ tag: 'report-bot', passages: engine.passages.length });
   });
@@ -56,7 +57,7 @@ describe('the bot against a fake Discord', () => {
     expect(JSON.stringify(embed.fields)).toContain('cdms-2021-04-15#2.2');
     expect(callback.data.allowed_mentions?.parse).toEqual([]);
     const buttons = callback.data.components![0]!.components;
-    expect(buttons.map((b) => b.url ?? b.custom_id)).toEqual(['http://www.kbcmw.com/html/xw/dzyw/70105.html', 'passage:cdms-2021-04-15#2.2', 'more:']);
+    expect(buttons.map((b) => b.url ?? b.custom_id)).toEqual(['http://www.kbcmw.com/html/xw/dzyw/70105.html', 'passage:cdms-2021-04-15#2.2', 'more:', 'followup:cdms-2021-04-15#2.2']);
     expect(callback.data.flags ?? 0).toBe(0);
     const line = await logs.waitFor((l) => l.msg === 'interaction' && l.interaction === interaction.id);
     expect(line).toMatchObject({ found: true, guild: '200000000000000002' });

@@ -1,7 +1,7 @@
 import { PassThrough } from 'node:stream';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createCommands } from '../../src/bot/commands/index.js';
-import { answerLine, BANNER, parseLine, runTerminal } from '../../src/bot/terminal.js';
+import { answerLine, BANNER, parseLine, promptFor, runTerminal } from '../../src/bot/terminal.js';
 import { Engine, loadCorpus, Suggester } from '../../src/core/index.js';
 import { sink } from '../helpers/streams.js';
 
@@ -37,5 +37,23 @@ describe('terminal mode', () => {
   it('GIVEN a paged section THEN every page is printed', () => {
     const text = answerLine('/section 2', createCommands(engine), context());
     expect(text).toContain('cdms-2021-04-15#2.2');
+  });
+
+  it('GIVEN a plain line after an answer THEN it is a follow-up; /new starts over', async () => {
+    const input = new PassThrough();
+    const out = sink();
+    const done = runTerminal(createCommands(engine), context(), input, out, false);
+    input.end('农交所累计成交项目多少宗\n交易金额呢\n/new\n交易金额呢\n');
+    await done;
+    const [, followUp, alone] = out.text().split(/\n\n(?=❓)/).filter((block) => block.startsWith('❓'));
+    expect(followUp).toContain('56.31亿元');
+    expect(followUp).toMatch(/沿用上文/);
+    expect(out.text()).toContain('Started over');
+    expect(alone ?? '').not.toMatch(/沿用上文/);
+  });
+
+  it('GIVEN a conversation THEN the prompt names the question it follows up', () => {
+    expect(promptFor([])).toBe('> ');
+    expect(promptFor([{ question: '农交所累计成交项目多少宗', passageIds: [] }])).toContain('follow-up of: 农交所累计成交项目多少宗');
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ANSWER_AT, confidenceOf, TYPE_MISSING_CONFIDENCE } from '../../src/core/answer.js';
 
-const base = { coverage: 0.8, focus: 1, typeHolds: true, unknown: 0 };
+const base = { coverage: 0.8, focus: 1, typeHolds: true, unknown: 0, figuresHeld: true };
 
 describe('confidence', () => {
   it('GIVEN more of the question covered THEN confidence rises', () => {
@@ -21,9 +21,13 @@ describe('confidence', () => {
     expect(TYPE_MISSING_CONFIDENCE).toBeLessThan(ANSWER_AT);
   });
 
+  it('GIVEN a figure of the question missing from the passage THEN the answer is withheld', () => {
+    expect(confidenceOf({ ...base, coverage: 1, figuresHeld: false })).toBeLessThan(ANSWER_AT);
+  });
+
   it('GIVEN any signals THEN confidence is a probability', () => {
     for (const coverage of [0, 0.5, 1]) for (const focus of [0, 1]) for (const unknown of [0, 1]) {
-      const value = confidenceOf({ coverage, focus, unknown, typeHolds: true });
+      const value = confidenceOf({ coverage, focus, unknown, typeHolds: true, figuresHeld: true });
       expect(value).toBeGreaterThan(0);
       expect(value).toBeLessThan(1);
     }

@@ -25,9 +25,9 @@ export class LogLines extends Writable {
   }
 }
 
-/** The bot, started by the same code as `npm start`, logged in to a fresh fake Discord. */
-export async function startBotOnFake(env: Record<string, string> = {}): Promise<{ fake: FakeDiscord; bot: Bot; logs: LogLines; engine: Engine }> {
-  const fake = await FakeDiscord.start();
+/** The bot, started by the same code as `npm start`, logged in to a fake Discord (a fresh one unless given). */
+export async function startBotOnFake(env: Record<string, string> = {}, existing?: FakeDiscord): Promise<{ fake: FakeDiscord; bot: Bot; logs: LogLines; engine: Engine }> {
+  const fake = existing ?? (await FakeDiscord.start());
   const config = parseConfig({ DISCORD_TOKEN: FAKE.token, DISCORD_APP_ID: FAKE.appId, DISCORD_API_URL: fake.apiUrl, LOG_LEVEL: 'info', ...env });
   const engine = Engine.build(loadCorpus(config.CORPUS_DIR));
   const logs = new LogLines();

@@ -8,6 +8,9 @@ export const FAKE = {
   botId: '100000000000000001',
   guildId: '200000000000000002',
   channelId: '300000000000000003',
+  /** A channel where the bot may not create threads (an overwrite denies it). */
+  noThreadsChannelId: '300000000000000004',
+  ownerId: '400000000000000009',
   token: `${Buffer.from('100000000000000001').toString('base64')}.fake.${'x'.repeat(40)}`,
 } as const;
 
@@ -43,6 +46,12 @@ export class FakeDiscord {
   readonly messages = new Map<string, Record<string, unknown>>();
   identifies = 0;
   resumes = 0;
+  /** Messages by channel, oldest first: what the bot sent and what the test sent as users. */
+  readonly channelMessages = new Map<string, Array<Record<string, unknown>>>();
+  /** Threads the bot started, kept so that a restarted bot sees them in GUILD_CREATE. */
+  readonly threads = new Map<string, Record<string, unknown>>();
+  /** What @everyone may do in the guild (the bot has no role of its own). */
+  everyonePermissions = DEFAULT_PERMISSIONS;
   private sequence = 0;
   private readonly waiters: Array<{ match: (request: RecordedRequest) => boolean; resolve: (request: RecordedRequest) => void }> = [];
   private readonly overrides: Handler[] = [];
@@ -110,10 +119,64 @@ export class FakeDiscord {
   }
 
   /** A Message object as Discord returns it, for what the bot sent; kept so buttons can be pressed on it. */
-  message(data: Record<string, unknown>, id = snowflake()): Record<string, unknown> {
-    const message = messageObject(id, { ...user(FAKE.botId, 'report-bot'), bot: true }, data);
+  message(data: Record<string, unknown>, id = snowflake(), channelId: string = FAKE.channelId): Record<string, unknown> {
+    const message = messageObject(id, { ...user(FAKE.botId, 'report-bot'), bot: true }, { ...data, channel_id: channelId });
     this.messages.set(id, message);
+    this.store(channelId, message);
     return message;
+  }
+
+  private store(channelId: string, message: Record<string, unknown>): void {
+    const list = this.channelMessages.get(channelId) ?? [];
+    list.push(message);
+    this.channelMessages.set(channelId, list);
+  }
+
+  /** The guild as GUILD_CREATE sends it: two text channels, @everyone's permissions, the bot as member, its threads. */
+  private guild(): Record<string, unknown> {
+    const channel = (id: string, name: string, overwrites: unknown[]) => ({ id, type: 0, guild_id: FAKE.guildId, name, position: 0, permission_overwrites: overwrites, parent_id: null, nsfw: false, topic: null, last_message_id: null, rate_limit_per_user: 0, flags: 0 });
+    return {
+      id: FAKE.guildId,
+      name: 'Test server',
+      icon: null,
+      owner_id: FAKE.ownerId,
+      afk_channel_id: null,
+      afk_timeout: 300,
+      verification_level: 0,
+      default_message_notifications: 0,
+      explicit_content_filter: 0,
+      roles: [{ id: FAKE.guildId, name: '@everyone', color: 0, hoist: false, position: 0, permissions: String(this.everyonePermissions), managed: false, mentionable: false, flags: 0 }],
+      emojis: [],
+      stickers: [],
+      features: [],
+      mfa_level: 0,
+      application_id: null,
+      system_channel_id: null,
+      system_channel_flags: 0,
+      rules_channel_id: null,
+      vanity_url_code: null,
+      description: null,
+      banner: null,
+      premium_tier: 0,
+      preferred_locale: 'zh-CN',
+      public_updates_channel_id: null,
+      nsfw_level: 0,
+      premium_progress_bar_enabled: false,
+      joined_at: '2021-01-01T00:00:00.000Z',
+      large: false,
+      unavailable: false,
+      member_count: 2,
+      voice_states: [],
+      members: [{ user: { ...user(FAKE.botId, 'report-bot'), bot: true }, roles: [], joined_at: '2021-01-01T00:00:00.000Z', deaf: false, mute: false, flags: 0 }],
+      channels: [
+        channel(FAKE.channelId, 'general', []),
+        channel(FAKE.noThreadsChannelId, 'no-threads', [{ id: FAKE.guildId, type: 0, allow: '0', deny: String(PERMISSION.CreatePublicThreads) }]),
+      ],
+      threads: [...this.threads.values()],
+      presences: [],
+      stage_instances: [],
+      guild_scheduled_events: [],
+    };
   }
 
   private answer(request: RecordedRequest, response: ServerResponse): void {
@@ -136,6 +199,38 @@ export class FakeDiscord {
     if (method === 'POST' && /^\/api\/v10\/webhooks\/\d+\/[^/]+$/.test(path)) {
       return this.json(response, 200, this.message(request.body as Record<string, unknown>));
     }
+    const startThread = /^\/api\/v10\/channels\/(\d+)\/messages\/(\d+)\/threads$/.exec(path);
+    if (method === 'POST' && startThread) {
+      const id = snowflake();
+      const thread = {
+        id,
+        type: 11,
+        guild_id: FAKE.guildId,
+        parent_id: startThread[1],
+        owner_id: FAKE.botId,
+        name: (request.body as { name: string }).name,
+        last_message_id: null,
+        rate_limit_per_user: 0,
+        message_count: 0,
+        member_count: 1,
+        flags: 0,
+        total_message_sent: 0,
+        thread_metadata: { archived: false, auto_archive_duration: 1440, archive_timestamp: new Date().toISOString(), locked: false },
+      };
+      this.threads.set(id, thread);
+      return this.json(response, 201, thread);
+    }
+    const channelMessages = /^\/api\/v10\/channels\/(\d+)\/messages$/.exec(path);
+    if (method === 'POST' && channelMessages) {
+      return this.json(response, 200, this.message(request.body as Record<string, unknown>, snowflake(), channelMessages[1]!));
+    }
+    if (method === 'GET' && channelMessages) {
+      const params = new URLSearchParams(request.query);
+      const limit = Number(params.get('limit') ?? 50);
+      const before = params.get('before');
+      const all = (this.channelMessages.get(channelMessages[1]!) ?? []).filter((message) => !before || BigInt(String(message.id)) < BigInt(before));
+      return this.json(response, 200, all.slice(-limit).reverse());
+    }
     if (method === 'PUT' && /^\/api\/v10\/applications\/\d+(\/guilds\/\d+)?\/commands$/.test(path)) {
       return this.json(response, 200, (request.body as Array<Record<string, unknown>>).map((command) => ({ id: snowflake(), application_id: FAKE.appId, version: '1', ...command })));
     }
@@ -151,15 +246,17 @@ export class FakeDiscord {
       if (payload.op === 1) socket.send(JSON.stringify({ op: 11, d: null, s: null, t: null }));
       if (payload.op === 2) {
         this.identifies += 1;
+        this.intents = (payload.d as { intents: number }).intents;
         this.dispatch(socket, 'READY', {
           v: 10,
           user: { id: FAKE.botId, username: 'report-bot', discriminator: '0', global_name: null, avatar: null, bot: true },
-          guilds: [],
+          guilds: [{ id: FAKE.guildId, unavailable: true }],
           session_id: 'fake-session',
           resume_gateway_url: `ws://127.0.0.1:${this.port}`,
           shard: [0, 1],
           application: { id: FAKE.appId, flags: 0 },
         });
+        this.dispatch(socket, 'GUILD_CREATE', this.guild());
         for (const resolve of this.identifyWaiters.splice(0)) resolve();
       }
       if (payload.op === 6) {
@@ -178,6 +275,32 @@ export class FakeDiscord {
   /** Resolves at the next IDENTIFY or RESUME. */
   nextSession(): Promise<void> {
     return new Promise((resolve) => this.identifyWaiters.push(resolve));
+  }
+
+  /** The intents the bot identified with (the last IDENTIFY). */
+  intents = 0;
+
+  /**
+   * A user's message, sent as MESSAGE_CREATE to every gateway socket: in a guild channel (or
+   * thread) when `guild` is true, else in a DM. `mentions` are the users it mentions.
+   */
+  sendMessage(options: { channelId: string; content: string; authorId?: string; guild?: boolean; mentions?: string[]; bot?: boolean; webhookId?: string; type?: number; mentionEveryone?: boolean; mentionRoles?: string[] }): Record<string, unknown> {
+    const author = { ...user(options.authorId ?? '400000000000000004'), ...(options.bot ? { bot: true } : {}) };
+    const message = messageObject(snowflake(), author, {
+      channel_id: options.channelId,
+      content: options.content,
+      mentions: (options.mentions ?? []).map((id) => ({ ...user(id, id === FAKE.botId ? 'report-bot' : 'someone'), ...(id === FAKE.botId ? { bot: true } : {}) })),
+      mention_everyone: options.mentionEveryone ?? false,
+      mention_roles: options.mentionRoles ?? [],
+      type: options.type ?? 0,
+      // Discord says what kind of channel it is: a DM (1), a public thread (11) or a text channel (0)
+      channel_type: options.guild === false ? 1 : this.threads.has(options.channelId) ? 11 : 0,
+      ...(options.webhookId ? { webhook_id: options.webhookId } : {}),
+      ...(options.guild === false ? {} : { guild_id: FAKE.guildId, member: { roles: [], joined_at: '2021-01-01T00:00:00.000Z', deaf: false, mute: false, flags: 0 } }),
+    });
+    this.store(options.channelId, message);
+    for (const socket of this.sockets) this.dispatch(socket, 'MESSAGE_CREATE', message);
+    return message;
   }
 
   /** Sends an INTERACTION_CREATE to every connected gateway socket. */
@@ -211,6 +334,18 @@ export class FakeDiscord {
     await new Promise<void>((resolve) => this.http.close(() => resolve()));
   }
 }
+
+/** Permission bits the fake grants or denies (Discord's values). */
+export const PERMISSION = {
+  ViewChannel: 1n << 10n,
+  SendMessages: 1n << 11n,
+  EmbedLinks: 1n << 14n,
+  ReadMessageHistory: 1n << 16n,
+  CreatePublicThreads: 1n << 35n,
+  SendMessagesInThreads: 1n << 38n,
+} as const;
+
+const DEFAULT_PERMISSIONS = Object.values(PERMISSION).reduce((all, bit) => all | bit, 0n);
 
 /** A Message object with every field discord.js reads, overridden by `data`. */
 function messageObject(id: string, author: Record<string, unknown>, data: Record<string, unknown>): Record<string, unknown> {
@@ -286,4 +421,13 @@ export function messageCommand(name: string, content: string, extra: Interaction
   const target = snowflake();
   const message = messageObject(target, user('500000000000000005', 'someone'), { content });
   return { ...base(2, extra), data: { id: snowflake(), name, type: 3, target_id: target, resolved: { messages: { [target]: message } } } };
+}
+
+/** A modal submit (type 5) from a modal opened on `message`, with its text fields' values. */
+export function modalSubmit(customId: string, fields: Record<string, string>, message: Record<string, unknown>, extra: InteractionOptions = {}): Record<string, unknown> {
+  return {
+    ...base(5, extra),
+    message,
+    data: { custom_id: customId, components: Object.entries(fields).map(([id, value]) => ({ type: 1, components: [{ type: 4, custom_id: id, value }] })) },
+  };
 }

@@ -1,5 +1,6 @@
 import { SlashCommandBuilder } from 'discord.js';
-import type { Engine } from '../../core/index.js';
+import type { Engine, Turn } from '../../core/index.js';
+import type { Outcome } from '../reply.js';
 import { MAX_SUGGESTION_CHARS } from '../../core/index.js';
 import type { Command } from '../command.js';
 import { answerReply, notice } from '../format.js';
@@ -21,16 +22,20 @@ export function withSectionOption(builder: Pick<SlashCommandBuilder, 'addStringO
   });
 }
 
-/** Answers a question with the report's own sentence: shared by /ask and the context menu. */
-export function answer(question: string, sectionValue: string | undefined, engine: Engine, lang: Parameters<typeof t>[0]) {
+/**
+ * Answers a question with the report's own sentence: shared by /ask, the context menu, chat
+ * messages and follow-ups (with `history`, the conversation's earlier turns).
+ */
+export function answer(question: string, sectionValue: string | undefined, engine: Engine, lang: Parameters<typeof t>[0], history: readonly Turn[] = []): Outcome {
   if (!question.trim()) return { reply: notice(t(lang, 'emptyQuestion')) };
   const scope = sectionValue ? resolveSection(engine, sectionValue) : undefined;
   if (sectionValue && !scope) return { reply: notice(t(lang, 'unknownSection')) };
-  const result = engine.ask(question, scope ? { documentId: scope.documentId, section: scope.section.number } : {});
+  const result = engine.ask(question, { ...(scope ? { documentId: scope.documentId, section: scope.section.number } : {}), history });
   return {
     reply: answerReply(result, engine, lang, scope ? `${scope.documentId}#${scope.section.number}` : ''),
     passageIds: result.passages.map(({ passage }) => passage.id),
     found: result.found,
+    ...(result.found && result.citations[0] ? { answerPassageId: result.citations[0].passageId } : {}),
   };
 }
 
@@ -56,8 +61,8 @@ export function askCommand(engine: Engine): Command {
   return {
     data: builder.toJSON(),
     asks: true,
-    run({ options, lang }, { engine }) {
-      const outcome = answer(String(options.question ?? ''), options.section === undefined ? undefined : String(options.section), engine, lang);
+    run({ options, lang, history }, { engine }) {
+      const outcome = answer(String(options.question ?? ''), options.section === undefined ? undefined : String(options.section), engine, lang, history);
       return options.private === true ? { ...outcome, reply: { ...outcome.reply, ephemeral: true } } : outcome;
     },
     autocomplete({ name, value }, { engine, suggester }) {
