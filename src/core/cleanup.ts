@@ -30,7 +30,32 @@ const FRAMING = /^\p{Script=Han}{0,4}?(?:让|叫|要|请)我(?:帮忙|帮|来)?(
 const TRAILING_PARTICLES = /[啦呗哈嘞咯呐哇噢喔呀啊吖嘛]+$/u;
 const LATIN = /[a-z]/;
 
+/** One alternation of phrases, longest first, anchored at a clause's start or end. */
+interface EdgePatterns {
+  start: RegExp;
+  end: RegExp;
+}
+
+const patternCache = new WeakMap<readonly string[], EdgePatterns>();
+
+/**
+ * The phrases as two regular expressions: one test per clause edge instead of one per phrase. An
+ * English phrase must stand as a word of its own (hi is not the start of high).
+ */
+function edgePatterns(phrases: readonly string[]): EdgePatterns {
+  let patterns = patternCache.get(phrases);
+  if (!patterns) {
+    const escape = (phrase: string): string => phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const alternatives = phrases.map((phrase) => (LATIN.test(phrase) ? `${escape(phrase)}(?![a-z0-9])` : escape(phrase)));
+    const endAlternatives = phrases.map((phrase) => (LATIN.test(phrase) ? `(?<![a-z0-9])${escape(phrase)}` : escape(phrase)));
+    patterns = { start: new RegExp(`^(?:${alternatives.join('|')})`, 'u'), end: new RegExp(`(?:${endAlternatives.join('|')})$`, 'u') };
+    patternCache.set(phrases, patterns);
+  }
+  return patterns;
+}
+
 function stripEdges(clause: string, phrases: readonly string[], removed: string[]): string {
+  const { start, end } = edgePatterns(phrases);
   let rest = clause;
   for (let changed = true; changed && rest; ) {
     changed = false;
@@ -41,23 +66,21 @@ function stripEdges(clause: string, phrases: readonly string[], removed: string[
       changed = true;
       continue;
     }
-    for (const phrase of phrases) {
-      // an English filler must stand as a word of its own (hi is not the start of high)
-      const latin = LATIN.test(phrase);
-      if (rest.startsWith(phrase) && (!latin || !/^[a-z0-9]/.test(rest.slice(phrase.length)))) {
-        removed.push(phrase);
-        rest = rest.slice(phrase.length).replace(/^\s+/, '');
-        changed = true;
-        break;
-      }
-      if (rest.endsWith(phrase) && rest.length > phrase.length && (!latin || !/[a-z0-9]$/.test(rest.slice(0, -phrase.length)))) {
-        removed.push(phrase);
-        rest = rest.slice(0, -phrase.length).replace(/\s+$/, '');
-        changed = true;
-        break;
-      }
+    const head = start.exec(rest);
+    if (head) {
+      removed.push(head[0]);
+      rest = rest.slice(head[0].length).replace(/^\s+/, '');
+      changed = true;
+      continue;
     }
-    if (!changed && rest !== clause) {
+    const tail = end.exec(rest);
+    if (tail && tail[0].length < rest.length) {
+      removed.push(tail[0]);
+      rest = rest.slice(0, -tail[0].length).replace(/\s+$/, '');
+      changed = true;
+      continue;
+    }
+    if (rest !== clause) {
       // a particle left at the end once a filler went (谢谢啦 -> 啦) goes too
       const particle = TRAILING_PARTICLES.exec(rest);
       if (particle && particle[0].length < rest.length) {

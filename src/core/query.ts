@@ -255,7 +255,7 @@ function addWord(run: RunText, start: number, end: number, sources: Sources, out
     for (const term of vocabulary.related(word)) alternatives.push({ word: term.word, tokens: lexiconTokens(sources.lexicon, term.word), weight: term.weight });
   }
   const chars = [...word];
-  if (HAN_WORD.test(word) && chars.length > 1) alternatives.push({ word, tokens: chars, weight: PARTIAL_WEIGHT, retrieval: false });
+  if (unknown && chars.length > 1) alternatives.push({ word, tokens: chars, weight: PARTIAL_WEIGHT, retrieval: false });
   out.add(label, alternatives, label !== word, unknown);
 }
 
@@ -431,8 +431,14 @@ function addHanRun(typedRun: string, sources: Sources, out: GroupBuilder): void 
   const typed = [...typedRun];
   let chars = typed;
   const typoWeight = typed.map(() => 1);
-  const { stops, wordOf } = segmentation(items);
-  const corrections = sources.vocabulary?.corrections(typedRun, (index) => stops.has(index), wordOf) ?? [];
+  const vocabulary = sources.vocabulary;
+  // a run whose every content word the corpus has holds no typo: the corrector is not asked
+  const suspect = vocabulary !== undefined && items.some((item) => 'content' in item && !vocabulary.known(item.content));
+  let corrections: Correction[] = [];
+  if (suspect) {
+    const { stops, wordOf } = segmentation(items);
+    corrections = vocabulary.corrections(typedRun, (index) => stops.has(index), wordOf);
+  }
   if (corrections.length) {
     chars = [...typed];
     for (const correction of corrections) {

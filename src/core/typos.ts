@@ -29,8 +29,17 @@ export interface CorpusLetters {
 
 const HAN = /^\p{Script=Han}$/u;
 
+/** Toneless syllables of a character, kept: the same characters come back question after question. */
+const readingCache = new Map<string, string[]>();
+
 function readings(ch: string): string[] {
-  return pinyin(ch, { toneType: 'none', type: 'array', multiple: true }).filter((syllable) => /^[a-zü]+$/.test(syllable));
+  let found = readingCache.get(ch);
+  if (!found) {
+    found = pinyin(ch, { toneType: 'none', type: 'array', multiple: true }).filter((syllable) => /^[a-zü]+$/.test(syllable));
+    // bounded by the characters of the corpus and of the questions asked (a few thousand)
+    if (readingCache.size < 50_000) readingCache.set(ch, found);
+  }
+  return found;
 }
 
 /** True when two syllables are one edit apart (a letter changed, added or removed). */

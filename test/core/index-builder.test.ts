@@ -1,5 +1,6 @@
 import fc from 'fast-check';
-import MiniSearch, { type AsPlainObject, type Options } from 'minisearch';
+import MiniSearch, { type AsPlainObject } from 'minisearch';
+import { INDEX_OPTIONS, type IndexedPassage } from '../../src/core/snapshot.js';
 import { describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/core/corpus.js';
 import { IndexBuilder } from '../../src/core/index-builder.js';
@@ -7,17 +8,9 @@ import { normalizeText } from '../../src/core/normalize.js';
 import { toPassages } from '../../src/core/passages.js';
 import { viewOf } from '../../src/core/view.js';
 
-interface Doc {
-  id: number;
-  text: string;
-  headline: string;
-}
-
-const OPTIONS: Options<Doc> = {
-  fields: ['text', 'headline'],
-  tokenize: (text) => (text ? text.split(' ') : []),
-  processTerm: (term) => term,
-};
+// the engine's own index options: the builder must build the index the engine searches
+type Doc = IndexedPassage;
+const OPTIONS = INDEX_OPTIONS;
 
 /** The real report's passages as distinct tokens per field, as the engine indexes them. */
 function documents(): Array<[ReadonlySet<string>, ReadonlySet<string>]> {
