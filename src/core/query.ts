@@ -212,12 +212,16 @@ class GroupBuilder {
     this.broken = true;
   }
 
-  /** Marks the focus: the first group after a question word, else the last one before one. */
-  finish(): TermGroup[] {
-    const focus = this.afterQuestion ?? this.beforeQuestion;
+  /**
+   * Marks the focus: the first group after a question word, else the last one before one. A yes/no
+   * question (…共享吗) asks about its last word before 吗, whatever an earlier 几 counted.
+   */
+  finish(yesNo = false): TermGroup[] {
+    const before = yesNo && this.beforeQuestion !== null;
+    const focus = before ? this.beforeQuestion : (this.afterQuestion ?? this.beforeQuestion);
     if (focus !== null) this.groups[focus]!.focus = true;
     // a focus before its question word is a phrase's head: the word before it in the same stretch is its modifier
-    if (focus !== null && this.afterQuestion === null && focus > 0 && !this.groups[focus]!.startsRun && !this.groups[focus]!.translated) this.groups[focus - 1]!.modifier = true;
+    if (focus !== null && (before || this.afterQuestion === null) && focus > 0 && !this.groups[focus]!.startsRun && !this.groups[focus]!.translated) this.groups[focus - 1]!.modifier = true;
     return this.groups;
   }
 }
@@ -517,7 +521,7 @@ export function analyzeQuery(text: string, lexicon: Lexicon, vocabulary?: QueryV
   flushEnglish();
   return {
     text,
-    groups: out.finish(),
+    groups: out.finish(/[吗么][?!.,]*\s*$/u.test(normalized)),
     terms: out.terms,
     ...expectationOf(normalized),
     removed: cleaned.removed,
