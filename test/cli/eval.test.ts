@@ -28,4 +28,22 @@ describe('eval CLI', () => {
     expect(main([join(dir, 'q.jsonl')], sink(), err)).toBe(1);
     expect(err.text()).toMatch(/q\.jsonl:2: field "section"/);
   });
+
+  it('GIVEN any kinds, history and null answers THEN each kind gets a row and every null answer counts as unanswerable', () => {
+    const out = sink();
+    expect(main(['--corpus', 'test/fixtures/everyday', 'test/fixtures/everyday.jsonl'], out, sink())).toBe(0);
+    const text = out.text();
+    for (const kind of ['colloquial', 'typo', 'chitchat', 'english', 'followup', 'nearmiss']) expect(text).toMatch(new RegExp(`\\n${kind}\\s+\\d+`));
+    // the follow-up without an answer is counted among the unanswerable questions, beside the near misses
+    expect(text).toMatch(/unanswerable\s+6\s+.*6\/6/);
+    expect(text).toMatch(/followup\s+3\s+(?:\S+\s+){3}1\.00\s+1\/1/);
+  });
+
+  it('GIVEN --sweep and --calibrate THEN the confidence thresholds and a fitted model with its reliability are printed', () => {
+    const out = sink();
+    expect(main(['--corpus', 'test/fixtures/everyday', '--sweep', '--calibrate', 'test/fixtures/everyday.jsonl'], out, sink())).toBe(0);
+    expect(out.text()).toMatch(/confidence threshold\s+unanswerable abstaining\s+answerable answered right/);
+    expect(out.text()).toMatch(/0\.50\s+\d+\/6\s+\d+\/17/);
+    expect(out.text()).toMatch(/confidence model fitted on \d+ answers: \{"intercept":/);
+  });
 });
