@@ -1,11 +1,45 @@
-import { pino, type DestinationStream, type Logger } from 'pino';
+import { pino, stdSerializers, type DestinationStream, type Logger } from 'pino';
 
 export type { Logger };
 
 /**
+ * Interaction and webhook tokens stand in REST paths (`/interactions/<id>/<token>/callback`,
+ * `/webhooks/<app>/<token>/...`): each is a 15-minute credential, never to be logged.
+ */
+const TOKEN_IN_PATH = /(\/(?:interactions|webhooks)\/\d+\/)[^/?#\s]+/g;
+
+/** A URL or text with the interaction and webhook tokens of its REST paths replaced. */
+export function redactTokens(text: string): string {
+  return text.replace(TOKEN_IN_PATH, '$1[redacted]');
+}
+
+/**
+ * Errors as logged: type, message, code, status and stack, with the request's URL redacted and its
+ * body dropped (discord.js puts the interaction token in `url` and the user's question in
+ * `requestBody`: neither belongs in a log line at info level).
+ */
+export function serializeError(error: unknown): Record<string, unknown> {
+  if (!(error instanceof Error)) return { message: String(error) };
+  const out: Record<string, unknown> = { ...stdSerializers.err(error) };
+  delete out.requestBody;
+  delete out.rawError;
+  for (const key of ['url', 'message', 'stack'] as const) if (typeof out[key] === 'string') out[key] = redactTokens(out[key] as string);
+  return out;
+}
+
+/**
  * A structured logger: one JSON object a line. Terminal mode sends it to stderr so that the
- * answers on stdout stay readable.
+ * answers on stdout stay readable. Errors go through {@link serializeError}; any `token` field is
+ * redacted.
  */
 export function createLogger(level: string, destination: DestinationStream | NodeJS.WritableStream = process.stdout): Logger {
-  return pino({ level, base: undefined }, destination as DestinationStream);
+  return pino(
+    {
+      level,
+      base: undefined,
+      serializers: { err: serializeError, sendError: serializeError },
+      redact: { paths: ['token', '*.token', 'headers.authorization'], censor: '[redacted]' },
+    },
+    destination as DestinationStream,
+  );
 }

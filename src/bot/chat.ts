@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { ChannelType, MessageType, PermissionFlagsBits, type Message, type MessageCreateOptions, type PermissionResolvable, type SendableChannels } from 'discord.js';
+import { ChannelType, DiscordAPIError, MessageType, PermissionFlagsBits, type Message, type MessageCreateOptions, type PermissionResolvable, type SendableChannels } from 'discord.js';
 import { MAX_QUESTION_CHARS, QueryError, type Turn } from '../core/index.js';
 import type { Logger } from '../logger.js';
 import type { BotContext } from './command.js';
@@ -127,8 +127,11 @@ export function createChatHandler({ context, logger, cooldown, settings }: ChatO
     if (!message.inGuild()) return null;
     const me = message.guild.members.me;
     const granted = me ? message.channel.permissionsFor(me) : null;
+    // permissions that cannot be known (the bot's member not cached yet) are tried; Discord's
+    // refusal is then handled like a missing permission
+    if (!granted) return null;
     for (const permission of permissions) {
-      if (!granted?.has(permission)) return String(Object.entries(PermissionFlagsBits).find(([, bit]) => bit === permission)?.[0] ?? permission);
+      if (!granted.has(permission)) return String(Object.entries(PermissionFlagsBits).find(([, bit]) => bit === permission)?.[0] ?? permission);
     }
     return null;
   };
@@ -193,11 +196,18 @@ export function createChatHandler({ context, logger, cooldown, settings }: ChatO
           missing(message.channelId, lacking, 'start a thread');
         } else {
           const name = truncate(questionOf(question).replace(/@/g, '@\u200b'), LIMITS.threadName);
-          const thread = await message.startThread({ name });
-          await thread.send(toMessage(outcome.reply));
-          remember(thread.id, [turn]);
-          log.thread = thread.id;
-          return;
+          const thread = await message.startThread({ name }).catch((error: unknown) => {
+            // refused after all (a permission, a thread already on the message): reply instead
+            if (!(error instanceof DiscordAPIError)) throw error;
+            missing(message.channelId, `Discord error ${error.code}`, 'start a thread');
+            return null;
+          });
+          if (thread) {
+            await thread.send(toMessage(outcome.reply));
+            remember(thread.id, [turn]);
+            log.thread = thread.id;
+            return;
+          }
         }
       }
       await reply(outcome.reply);

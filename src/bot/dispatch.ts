@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Interaction, RepliableInteraction } from 'discord.js';
 import type { Logger } from '../logger.js';
+import { ReportQaError } from '../core/index.js';
 import { handleButton } from './buttons.js';
 import type { BotContext, Command, CommandInput } from './command.js';
 import { Cooldown } from './cooldown.js';
@@ -130,6 +131,16 @@ export function createDispatcher({ commands, context, logger, cooldown }: Dispat
       Object.assign(log, { passageIds: outcome.passageIds, found: outcome.found });
       await send(interaction, outcome);
     } catch (error) {
+      if (error instanceof ReportQaError && interaction.isRepliable()) {
+        // an expected failure (a question too long, a corpus problem): the user is told what is wrong
+        log.rejected = true;
+        try {
+          await send(interaction, { reply: notice(t(lang, 'rejected', { reason: error.message })) });
+        } catch (sendError) {
+          logger.warn({ err: sendError }, 'could not tell the user why the question was refused');
+        }
+        return;
+      }
       const ref = randomBytes(3).toString('hex').toUpperCase();
       log.ref = ref;
       logger.error({ err: error, ref, interaction: interaction.id, command: name }, 'interaction failed');

@@ -12,6 +12,7 @@ const en = {
   notFound: 'The report does not answer this question.',
   nearest: 'Nearest sections',
   closest: 'Closest in the report (not an answer: judge for yourself)',
+  rejected: 'That question cannot be asked: {reason}.',
   context: 'Context from the earlier question',
   followUp: 'Ask a follow-up',
   followUpTitle: 'Ask a follow-up',
@@ -47,7 +48,9 @@ const en = {
     '**/brief** `[section]` — a team briefing with key figures, each cited\n' +
     '**/sources** — the reports in the corpus, with links\n' +
     '**Ask the report** (right-click a message → Apps) — asks with that message\'s text\n\n' +
-    'When the report has no answer, the bot says so and lists the nearest sections.',
+    'When the report has no answer, the bot says so and lists the nearest sections.\n' +
+    'Mention the bot with a question to get the answer in a thread, and ask follow-ups there; DMs work too.\n' +
+    'In the terminal (no Discord token): /passage, /more, /new (start over), /quit.',
 };
 
 type Key = keyof typeof en;
@@ -61,6 +64,7 @@ const zhCN: Record<Key, string> = {
   notFound: '报告中没有这个问题的答案。',
   nearest: '最相近的部分',
   closest: '报告中最接近的内容(并非答案,请自行判断)',
+  rejected: '无法提问:{reason}。',
   context: '沿用上文',
   followUp: '追问',
   followUpTitle: '追问',
@@ -96,7 +100,9 @@ const zhCN: Record<Key, string> = {
     '**/brief** `[section]` — 团队简报:关键数字,逐条注明出处\n' +
     '**/sources** — 语料中的报告及链接\n' +
     '**Ask the report**(右键消息 → 应用)— 用这条消息的文字提问\n\n' +
-    '报告中没有答案时,机器人会说明,并列出最相近的部分。',
+    '报告中没有答案时,机器人会说明,并列出最相近的部分。\n' +
+    '@机器人并附上问题,它会在子区中回答,你可以在那里继续追问;私信也可以。\n' +
+    '终端模式(没有 Discord token):/passage、/more、/new(重新开始)、/quit(退出)。',
 };
 
 const toTraditional = OpenCC.Converter({ from: 'cn', to: 'tw' });

@@ -5,11 +5,13 @@ import { handleButton } from './buttons.js';
 import type { BotContext, Command, CommandInput } from './command.js';
 import type { Lang } from './i18n.js';
 import type { Outcome, Reply } from './reply.js';
+import { CUSTOM_ID } from './format.js';
 import { renderText } from './render-text.js';
 
 export const BANNER = `No DISCORD_TOKEN is set, so the bot runs here in the terminal and prints what it would send.
 Try: /ask 成资S3线开工了吗   /brief   /section 2   /sources   /help   (a line without / is asked as a question)
-A line without / after an answer is a follow-up of it (那成德S11线呢); /new starts over; /quit ends.
+A line without / after an answer is a follow-up of it (那成德S11线呢); /new starts over;
+/passage shows the last answer's whole passage, /more its next results; /quit ends.
 To connect to Discord: put DISCORD_TOKEN and DISCORD_APP_ID in .env (see README), run npm run deploy-commands, then npm start.`;
 
 /** Splits `/ask question section:2 private:true` into a command name and its options. */
@@ -100,9 +102,17 @@ export async function runTerminal(commands: Command[], context: BotContext, inpu
   for await (const line of lines) {
     const text = line.trim();
     if (/^\/(quit|exit)$/.test(text)) break;
+    const last = turns[turns.length - 1];
     if (text === '/new') {
       turns = [];
       output.write('Started over: the next question is asked on its own.\n\n');
+    } else if (/^\/(passage|more)(\s|$)/.test(text)) {
+      // what the Show passage and More results buttons do, for the last answer (or a given passage id)
+      const [name, ...rest] = text.slice(1).split(/\s+/);
+      const passageId = rest.join(' ') || last?.passageIds?.[0];
+      if (name === 'passage' && !passageId) output.write('No answer yet: ask a question first, or give a passage id (/passage cdms-2021-04-15#2.2).\n\n');
+      else if (name === 'more' && !last) output.write('No question yet: ask one first.\n\n');
+      else output.write(`${renderText(handleButton(name === 'passage' ? CUSTOM_ID.passage(passageId!) : CUSTOM_ID.more(''), last?.question, context, 'zh-CN').reply)}\n\n`);
     } else {
       const plain = !text.startsWith('/');
       const answer = answerLine(line, commands, context, 'zh-CN', turns, (question, outcome) => {

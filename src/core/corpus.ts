@@ -3,7 +3,7 @@ import { basename, join } from 'node:path';
 import { CORPUS_SNAPSHOT_VERSION, restoreParsed, snapshotParsed } from './corpus-snapshot.js';
 import { parseReport } from './document.js';
 import { CorpusError } from './errors.js';
-import { parsedCorpusKey, type IndexCache } from './index-cache.js';
+import { ALTERED_ENTRY, parsedCorpusKey, type IndexCache } from './index-cache.js';
 import { addLexiconFile, emptyLexicon, type Lexicon } from './lexicon.js';
 import type { ReportDocument } from './types.js';
 import { decodeUtf8 } from './utf8.js';
@@ -85,7 +85,7 @@ export function loadCorpus(dir: string, options: LoadOptions = {}): Corpus {
   if (cached !== undefined) {
     const restored = restoreParsed(cached, files);
     if (restored) return { dir, ...restored, files };
-    options.onCacheProblem?.(`the cached corpus for key ${key} is unreadable; parsing the files again`);
+    options.onCacheProblem?.(cached === ALTERED_ENTRY ? `the cached corpus for key ${key} was altered (checksum mismatch); parsing the files again` : `the cached corpus for key ${key} is unreadable; parsing the files again`);
   }
   const lexicon = emptyLexicon();
   const documents = sources.map(({ id, path, lexiconPath }) => {

@@ -19,7 +19,7 @@ import { contains, viewOf, type IndexedView, type TextView } from './view.js';
 import type { Passage, ReportDocument, Section, SourceInfo } from './types.js';
 import type MiniSearch from 'minisearch';
 
-/** The longest question accepted, in characters (Discord's option allows 200; the CLI the same). */
+/** The longest question accepted, in characters (code points; Discord's /ask option allows 200). */
 export const MAX_QUESTION_CHARS = 500;
 /**
  * The least confidence an answer is given with (see README, "Confidence"); below it the engine
@@ -203,8 +203,10 @@ export class Engine {
   ask(question: string, options: AskOptions = {}): AskResult {
     const text = question.trim();
     if (!text) throw new QueryError('the question is empty: type what you want to know, e.g. 成资S3线开工了吗');
-    if (text.length > MAX_QUESTION_CHARS) {
-      throw new QueryError(`the question is ${text.length} characters long; at most ${MAX_QUESTION_CHARS} are accepted`);
+    // counted in characters (code points), as every caller cuts questions: 𠀀 is one, not two
+    const length = [...text].length;
+    if (length > MAX_QUESTION_CHARS) {
+      throw new QueryError(`the question is ${length} characters long; at most ${MAX_QUESTION_CHARS} are accepted`);
     }
     const alone = analyzeQuery(text, this.lexicon, this.vocabulary);
     const history = options.history ?? [];

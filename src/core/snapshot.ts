@@ -1,5 +1,5 @@
 import MiniSearch, { type Options } from 'minisearch';
-import { cacheKey, type IndexCache } from './index-cache.js';
+import { ALTERED_ENTRY, cacheKey, type IndexCache } from './index-cache.js';
 import { IndexBuilder } from './index-builder.js';
 import { normalizeText } from './normalize.js';
 import type { Corpus } from './corpus.js';
@@ -66,7 +66,7 @@ export function openSnapshot(corpus: Corpus, passages: readonly Passage[], headl
   const cached = options.cache?.load(key);
   const restored = cached === undefined ? undefined : readSnapshot(cached, key, passages.length);
   if (restored) return restored;
-  if (cached !== undefined) options.onCacheProblem?.(`the cached index for key ${key} is unreadable; rebuilding it`);
+  if (cached !== undefined) options.onCacheProblem?.(cached === ALTERED_ENTRY ? `the cached index for key ${key} was altered (checksum mismatch); rebuilding it` : `the cached index for key ${key} is unreadable; rebuilding it`);
   const built = buildSnapshot(passages, headlineView);
   if (options.cache) {
     try {

@@ -87,6 +87,21 @@ describe('chat: mentions, threads, follow-ups and DMs against a fake Discord', (
     expect(logs.lines.filter((l) => l.msg === 'missing permission' && l.channel === FAKE.noThreadsChannelId)).toHaveLength(1);
   });
 
+  it('GIVEN Discord refuses the thread (403 Missing Permissions) THEN the bot replies to the message instead', async () => {
+    let refused = 0;
+    fake.override((request, response) => {
+      if (refused > 0 || request.method !== 'POST' || !request.path.endsWith('/threads')) return false;
+      refused++;
+      response.writeHead(403, { 'content-type': 'application/json' }).end(JSON.stringify({ message: 'Missing Permissions', code: 50013 }));
+      return true;
+    });
+    const { request, body } = await say({ channelId: FAKE.channelId, content: `${BOT} 川芎市场占有率`, mentions: [FAKE.botId] });
+    expect(refused).toBe(1);
+    expect(threadOf(request)).toBe(FAKE.channelId);
+    expect(body.message_reference?.message_id).toBeDefined();
+    expect(body.embeds![0]!.description).toContain('70%');
+  });
+
   it('GIVEN messages from bots, webhooks, system messages and @everyone-only mentions THEN none is answered', async () => {
     const since = fake.requests.length;
     fake.sendMessage({ channelId: FAKE.channelId, content: `${BOT} 成资S3线开工了吗`, mentions: [FAKE.botId], bot: true });

@@ -83,6 +83,28 @@ describe('Discord faults', () => {
     expect(JSON.stringify((await answered(fake, next)).body)).toContain('成资S3线开工');
   });
 
+  it('GIVEN REST calls that fail (500, then 404 Unknown interaction) THEN no log line at info or above holds the interaction token or the question', async () => {
+    const { fake, logs } = await start();
+    fake.override((request, response) => {
+      if (!request.path.endsWith('/callback')) return false;
+      const unknown = request.path.includes('FAIL404');
+      response.writeHead(unknown ? 404 : 500, { 'content-type': 'application/json' }).end(JSON.stringify(unknown ? { message: 'Unknown interaction', code: 10062 } : { message: 'Internal Server Error', code: 0 }));
+      return true;
+    });
+    const question = '资阳公共图书馆通借通还了吗';
+    const failing: Record<string, unknown> = { ...ask(question), token: 'FAIL500-secret-interaction-token' };
+    const expired: Record<string, unknown> = { ...ask(question), token: 'FAIL404-secret-interaction-token' };
+    fake.send(failing);
+    fake.send(expired);
+    await logs.waitFor((l) => l.msg === 'interaction failed' && l.interaction === expired.id, 10_000);
+    await logs.waitFor((l) => l.msg === 'interaction failed' && l.interaction === failing.id, 15_000);
+    const logged = JSON.stringify(logs.lines.filter((line) => Number(line.level) >= 30));
+    expect(logged).toContain('Unknown interaction');
+    expect(logged).not.toContain('secret-interaction-token');
+    expect(logged).not.toContain(question);
+    expect(logged).toContain('[redacted]');
+  });
+
   it('GIVEN a stop while an answer is in flight THEN the answer finishes before the client is destroyed', async () => {
     const { fake, bot } = await start();
     let release: () => void = () => {};

@@ -56,4 +56,21 @@ describe('terminal mode', () => {
     expect(promptFor([])).toBe('> ');
     expect(promptFor([{ question: '农交所累计成交项目多少宗', passageIds: [] }])).toContain('follow-up of: 农交所累计成交项目多少宗');
   });
+
+  it('GIVEN an answer THEN no dead button is printed; /passage and /more do what the buttons do', async () => {
+    const input = new PassThrough();
+    const out = sink();
+    const done = runTerminal(createCommands(engine), context(), input, out, false);
+    input.end('成资S3线开工了吗\n/passage\n/more\n/help\n');
+    await done;
+    const text = out.text();
+    expect(text).not.toContain('[查看段落]');
+    expect(text).not.toContain('[更多结果]');
+    expect(text).toContain('(more: /passage · /more · a plain line (follow-up))');
+    // /passage: the whole passage of the last answer, with its id as title
+    expect(text).toMatch(/── 关键词2 · 交通 · cdms-2021-04-15#2\.2 ──\n目前,“两环三射”轨道交通骨架加快构建/);
+    // /more: the results after the first three, or a notice that there are none
+    expect(text).toMatch(/── 更多结果 ──|没有更多结果了/);
+    expect(text).toMatch(/\/quit/);
+  });
 });

@@ -1,10 +1,10 @@
 import { CORPUS_SNAPSHOT_VERSION } from '../../src/core/corpus-snapshot.js';
-import { readdirSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/core/corpus.js';
 import { Engine } from '../../src/core/engine.js';
-import { cacheKey, fileCache, type IndexCache } from '../../src/core/index-cache.js';
+import { CACHE_ENTRIES_KEPT, cacheKey, fileCache, type IndexCache } from '../../src/core/index-cache.js';
 import { CorpusError } from '../../src/core/errors.js';
 import { GOOD_REPORT, tempCorpus } from '../helpers/corpus.js';
 
@@ -72,6 +72,34 @@ describe('index cache', () => {
     expect(readdirSync(join(dir, 'cache')).filter((name) => name.endsWith('.json'))).toHaveLength(1);
     expect(readdirSync(join(dir, 'cache')).some((name) => name.endsWith('.tmp'))).toBe(false);
     expect(Engine.build(loadCorpus('test/fixtures/corpus'), { cache }).fromCache).toBe(true);
+  });
+
+  it('GIVEN an entry altered on disk that still parses as JSON THEN it is not trusted: rebuilt with a warning, and the report\'s own text answers', () => {
+    const dir = join(tempCorpus({}), 'cache');
+    const cache = fileCache(dir);
+    const caching = { cache };
+    Engine.build(loadCorpus('corpus', caching), caching);
+    for (const name of readdirSync(dir)) {
+      const path = join(dir, name);
+      writeFileSync(path, readFileSync(path, 'utf8').replace(/成资s3线开工/gi, '成资S3线停工'));
+    }
+    const problems: string[] = [];
+    const onCacheProblem = (message: string) => problems.push(message);
+    const engine = Engine.build(loadCorpus('corpus', { cache, onCacheProblem }), { cache, onCacheProblem });
+    expect(engine.fromCache).toBe(false);
+    expect(problems.some((problem) => /index .* altered \(checksum mismatch\); rebuilding it/.test(problem))).toBe(true);
+    expect(problems.some((problem) => /corpus .* altered \(checksum mismatch\); parsing the files again/.test(problem))).toBe(true);
+    expect(engine.ask('成资S3线开工了吗').answer).toContain('成资S3线开工');
+  });
+
+  it('GIVEN many corpus versions THEN the folder keeps only the newest entries', () => {
+    const dir = join(tempCorpus({}), 'cache');
+    const cache = fileCache(dir);
+    for (let version = 0; version < CACHE_ENTRIES_KEPT + 3; version++) cache.save(`v${version}`, `{"version":${version}}`);
+    const left = readdirSync(dir).filter((name) => name.endsWith('.json'));
+    expect(left).toHaveLength(CACHE_ENTRIES_KEPT);
+    expect(left).toContain(`index-v${CACHE_ENTRIES_KEPT + 2}.json`);
+    expect(cache.load(`v${CACHE_ENTRIES_KEPT + 2}`)).toBe(`{"version":${CACHE_ENTRIES_KEPT + 2}}`);
   });
 });
 

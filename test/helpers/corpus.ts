@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -18,9 +18,17 @@ language: zh-CN
 地铁开通了。
 `;
 
-/** Writes files into a new temporary folder and returns its path. */
+const created: string[] = [];
+
+/** Removes every folder tempCorpus made (test/setup.ts calls it after each test file). */
+export function removeTempDirs(): void {
+  for (const dir of created.splice(0)) rmSync(dir, { recursive: true, force: true });
+}
+
+/** Writes files into a new temporary folder and returns its path (removed after the test file). */
 export function tempCorpus(files: Record<string, string | Uint8Array>): string {
   const dir = mkdtempSync(join(tmpdir(), 'corpus-'));
+  created.push(dir);
   for (const [name, content] of Object.entries(files)) writeFileSync(join(dir, name), content);
   return dir;
 }
