@@ -24,6 +24,7 @@ export const configSchema = z
     ),
     COOLDOWN_QUESTIONS: z.preprocess(blankIsUnset, positiveInt.default(5)),
     COOLDOWN_SECONDS: z.preprocess(blankIsUnset, positiveInt.default(30)),
+    DISCORD_CONNECT_ATTEMPTS: z.preprocess(blankIsUnset, positiveInt.default(5)),
     CHAT_MODE: z.preprocess(blankIsUnset, z.enum(['mention', 'off'], { error: 'expected mention or off' }).default('mention')),
     CHAT_THREADS: z.preprocess(blankIsUnset, booleanFlag.default(true)),
     MESSAGE_CONTENT_INTENT: z.preprocess(blankIsUnset, booleanFlag.default(false)),

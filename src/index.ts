@@ -1,10 +1,11 @@
-import { startBot } from './bot/client.js';
+import { startBot, type Bot } from './bot/client.js';
+import { describeConnectFailure } from './bot/failures.js';
 import { createCommands } from './bot/commands/index.js';
 import { runTerminal } from './bot/terminal.js';
 import { isMainModule } from './cli/main-module.js';
-import { ConfigError, getConfig } from './config.js';
+import { ConfigError, getConfig, type Config } from './config.js';
 import { Engine, fileCache, loadCorpus, ReportQaError, Suggester } from './core/index.js';
-import { createLogger } from './logger.js';
+import { createLogger, type Logger } from './logger.js';
 
 /**
  * `npm start`: with DISCORD_TOKEN, the Discord bot; without, the same commands in the terminal.
@@ -38,7 +39,11 @@ export async function main(): Promise<void> {
   const logger = createLogger(config.LOG_LEVEL);
   // the dictionary and the typo corrector are read before the first question, not during it
   engine.warm();
-  const bot = await startBot(config, context, logger);
+  const fail = (line: string): never => {
+    process.stderr.write(`${line}\n`);
+    process.exit(1);
+  };
+  const bot = await connect(config, context, logger, (line) => fail(line));
   const shutdown = (signal: string): void => {
     logger.info({ signal }, 'shutting down');
     bot.stop().then(
@@ -51,6 +56,26 @@ export async function main(): Promise<void> {
   };
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);
+}
+
+/**
+ * Logs in, trying again with backoff (each attempt logged) while Discord cannot be reached, at most
+ * DISCORD_CONNECT_ATTEMPTS times. A failure that another try cannot mend (a rejected token,
+ * refused intents) or the last attempt ends the process: one line naming what to do, exit code 1.
+ */
+async function connect(config: Config, context: Parameters<typeof startBot>[1], logger: Logger, fail: (line: string) => never): Promise<Bot> {
+  const attempts = config.DISCORD_CONNECT_ATTEMPTS;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startBot(config, context, logger, (line) => fail(line));
+    } catch (error) {
+      const failure = describeConnectFailure(error, config.DISCORD_API_URL);
+      if (!failure.retry || attempt >= attempts) fail(attempt > 1 && failure.retry ? `${failure.line} (gave up after ${attempt} attempts)` : failure.line);
+      const waitMs = Math.min(30_000, 1000 * 2 ** (attempt - 1));
+      logger.warn({ attempt, attempts, retryInMs: waitMs, reason: (error as Error).message }, 'Discord could not be reached; trying again');
+      await new Promise((resolve) => setTimeout(resolve, waitMs));
+    }
+  }
 }
 
 if (isMainModule(import.meta.url)) await main();

@@ -12,6 +12,7 @@ describe('config', () => {
       LOG_LEVEL: 'info',
       COOLDOWN_QUESTIONS: 5,
       COOLDOWN_SECONDS: 30,
+      DISCORD_CONNECT_ATTEMPTS: 5,
       CHAT_MODE: 'mention',
       CHAT_THREADS: true,
       MESSAGE_CONTENT_INTENT: false,

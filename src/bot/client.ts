@@ -1,4 +1,5 @@
-import { Client, Events, GatewayIntentBits, Partials } from 'discord.js';
+import { Client, Events, GatewayIntentBits, Options, Partials } from 'discord.js';
+import { FATAL_CLOSE_CODES } from './failures.js';
 import { createChatHandler, type ChatHandler } from './chat.js';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
@@ -32,7 +33,7 @@ export function intentsFor(config: Pick<Config, 'CHAT_MODE' | 'MESSAGE_CONTENT_I
  * Creates the bot's discord.js client (REST at DISCORD_API_URL), wires the dispatcher and the chat
  * handler, and logs in. This is what `npm start` runs.
  */
-export async function startBot(config: Config, context: BotContext, logger: Logger): Promise<Bot> {
+export async function startBot(config: Config, context: BotContext, logger: Logger, onFatal: (line: string, code: number) => void = () => undefined): Promise<Bot> {
   if (!config.DISCORD_TOKEN) throw new Error('startBot needs DISCORD_TOKEN');
   const client = new Client({
     intents: intentsFor(config),
@@ -40,6 +41,24 @@ export async function startBot(config: Config, context: BotContext, logger: Logg
     partials: [Partials.Channel],
     rest: { api: config.DISCORD_API_URL },
     allowedMentions: NO_MENTIONS,
+    // bounded caches: every user, member and message seen would otherwise stay in memory for good;
+    // the bot itself (its member decides permissions) is always kept
+    makeCache: Options.cacheWithLimits({
+      ...Options.DefaultMakeCacheSettings,
+      MessageManager: 50,
+      UserManager: { maxSize: 1000, keepOverLimit: (user) => user.id === user.client.user.id },
+      GuildMemberManager: { maxSize: 200, keepOverLimit: (member) => member.id === member.client.user.id },
+      PresenceManager: 0,
+      ReactionManager: 0,
+      GuildEmojiManager: 0,
+      GuildStickerManager: 0,
+      VoiceStateManager: 0,
+    }),
+    sweepers: {
+      ...Options.DefaultSweeperSettings,
+      messages: { interval: 900, lifetime: 900 },
+      users: { interval: 900, filter: () => (user) => user.id !== user.client.user.id },
+    },
   });
   // slash commands and chat messages share one per-user cooldown
   const cooldown = new Cooldown(config.COOLDOWN_QUESTIONS, config.COOLDOWN_SECONDS * 1000);
@@ -49,8 +68,20 @@ export async function startBot(config: Config, context: BotContext, logger: Logg
   client.once(Events.ClientReady, (ready) => logger.info({ tag: ready.user.tag, passages: context.engine.passages.length, reports: context.engine.documents.size }, 'ready'));
   client.on(Events.InteractionCreate, (interaction) => void dispatcher(interaction));
   client.on(Events.Error, (error) => logger.error({ err: error }, 'client error'));
+  // a token revoked or intents refused while running: reconnecting cannot help, so the process ends
+  client.on(Events.ShardDisconnect, (event, shard) => {
+    const line = FATAL_CLOSE_CODES.get(event.code);
+    logger[line ? 'fatal' : 'warn']({ code: event.code, shard }, line ?? 'gateway disconnected');
+    if (line) onFatal(line, event.code);
+  });
   client.on(Events.Warn, (message) => logger.warn({ message }, 'client warning'));
-  await client.login(config.DISCORD_TOKEN);
+  try {
+    await client.login(config.DISCORD_TOKEN);
+  } catch (error) {
+    // a failed login leaves sockets and timers that would keep the process alive
+    await client.destroy().catch(() => undefined);
+    throw error;
+  }
   return {
     client,
     dispatcher,

@@ -25,6 +25,8 @@ const MIN_SHARED_SPECIFICITY = 7;
 /** The least weight of an English mapping (sense words covered by the question's word). */
 const MIN_ENGLISH = 0.25;
 const HAN = /^\p{Script=Han}+$/u;
+/** How many words' presence in the corpus is remembered. */
+const KNOWN_WORDS_KEPT = 20_000;
 
 /** A dictionary sense of a corpus word: the word, how much of it the corpus holds, and the sense's stems. */
 interface Sense {
@@ -56,6 +58,7 @@ export class CorpusVocabulary implements QueryVocabulary {
   private senseIndex: SenseIndex | undefined;
   private corrector: TypoCorrector | undefined;
   private readonly relatedCache = new Map<string, VocabularyTerm[]>();
+  private readonly knownWords = new Map<string, boolean>();
 
   constructor(private readonly terms: CorpusTerms) {
     this.longestColloquial = Math.max(0, ...[...this.colloquial.keys()].map((key) => [...key].length));
@@ -68,8 +71,15 @@ export class CorpusVocabulary implements QueryVocabulary {
   }
 
   known(word: string): boolean {
-    const tokens = HAN.test(word) ? contentTokens(word) : [word];
-    return tokens.every((token) => this.terms.frequency(token) > 0);
+    let found = this.knownWords.get(word);
+    if (found === undefined) {
+      const tokens = HAN.test(word) ? contentTokens(word) : [word];
+      found = tokens.every((token) => this.terms.frequency(token) > 0);
+      // words recur from question to question; the corpus does not change under a vocabulary
+      if (this.knownWords.size >= KNOWN_WORDS_KEPT) this.knownWords.delete(this.knownWords.keys().next().value as string);
+      this.knownWords.set(word, found);
+    }
+    return found;
   }
 
   /** Share of a Han word's tokens (its bigrams, or the character alone) that the corpus holds. */
@@ -140,6 +150,7 @@ export class CorpusVocabulary implements QueryVocabulary {
       }
     }
     const terms = top(best, MIN_RELATED, (candidate) => this.frequencyOf(candidate));
+    if (this.relatedCache.size >= KNOWN_WORDS_KEPT) this.relatedCache.delete(this.relatedCache.keys().next().value as string);
     this.relatedCache.set(word, terms);
     return terms;
   }

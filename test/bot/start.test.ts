@@ -47,6 +47,71 @@ describe('npm start (the entry point, as a process)', () => {
   });
 });
 
+describe('npm start when Discord refuses or cannot be reached', () => {
+  /** Starts the entry point as a process against `apiUrl`; resolves with its exit code and output. */
+  const start = (apiUrl: string, env: Record<string, string> = {}) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
+      env: { ...process.env, DISCORD_TOKEN: FAKE.token, DISCORD_APP_ID: FAKE.appId, DISCORD_API_URL: apiUrl, LOG_LEVEL: 'info', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    return { child, done: once(child, 'exit').then(([code]) => ({ code, stdout: () => stdout, stderr: () => stderr })) };
+  };
+  const noStack = (text: string) => expect(text.split('\n').some((line) => /^\s*at /.test(line))).toBe(false);
+
+  it('GIVEN a token Discord rejects (401) THEN one line naming DISCORD_TOKEN and what to do, exit 1, no stack trace', async () => {
+    const fake = await FakeDiscord.start();
+    fake.override((request, response) => {
+      if (!request.path.endsWith('/gateway/bot')) return false;
+      response.writeHead(401, { 'content-type': 'application/json' }).end(JSON.stringify({ message: '401: Unauthorized', code: 0 }));
+      return true;
+    });
+    const { code, stderr, stdout } = await start(fake.apiUrl).done;
+    await fake.close();
+    expect(code).toBe(1);
+    expect(stderr().trim().split('\n')).toHaveLength(1);
+    expect(stderr()).toMatch(/DISCORD_TOKEN.*Reset Token/);
+    noStack(stderr() + stdout());
+  });
+
+  it('GIVEN the gateway closes with 4014 (disallowed intents) THEN one line naming the portal switch, exit 1', async () => {
+    const fake = await FakeDiscord.start();
+    fake.closeOnIdentify = 4014;
+    const { code, stderr, stdout } = await start(fake.apiUrl, { MESSAGE_CONTENT_INTENT: 'true' }).done;
+    await fake.close();
+    expect(code).toBe(1);
+    expect(stderr()).toMatch(/Message Content Intent/);
+    noStack(stderr() + stdout());
+  });
+
+  it('GIVEN nothing listens at the API address THEN each attempt is logged, then one clear line and exit 1', async () => {
+    const { code, stderr, stdout } = await start('http://127.0.0.1:9/api', { DISCORD_CONNECT_ATTEMPTS: '2' }).done;
+    expect(code).toBe(1);
+    expect(stdout()).toContain('"msg":"Discord could not be reached; trying again"');
+    expect(stdout()).toContain('"attempt":1');
+    expect(stderr()).toMatch(/Discord could not be reached at http:\/\/127\.0\.0\.1:9\/api .*\(gave up after 2 attempts\)/);
+    noStack(stderr() + stdout());
+  });
+
+  it('GIVEN the token is revoked while the bot runs (gateway close 4004) THEN one line and exit 1, never 0', async () => {
+    const fake = await FakeDiscord.start();
+    const session = fake.nextSession();
+    const run = start(fake.apiUrl);
+    await session;
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    fake.closeOnIdentify = 4004;
+    fake.closeGateway(4004);
+    const { code, stderr, stdout } = await run.done;
+    await fake.close();
+    expect(code).toBe(1);
+    expect(stderr()).toMatch(/revoked or reset while the bot ran/);
+    noStack(stderr() + stdout());
+  });
+});
+
 describe('npm start with a broken corpus', () => {
   const run = (env: Record<string, string>) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], { env: { ...process.env, DISCORD_TOKEN: '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });

@@ -50,6 +50,8 @@ export class FakeDiscord {
   readonly channelMessages = new Map<string, Array<Record<string, unknown>>>();
   /** Threads the bot started, kept so that a restarted bot sees them in GUILD_CREATE. */
   readonly threads = new Map<string, Record<string, unknown>>();
+  /** A close code to answer IDENTIFY with (4004 authentication failed, 4014 disallowed intents), or null. */
+  closeOnIdentify: number | null = null;
   /** What @everyone may do in the guild (the bot has no role of its own). */
   everyonePermissions = DEFAULT_PERMISSIONS;
   private sequence = 0;
@@ -247,6 +249,10 @@ export class FakeDiscord {
       if (payload.op === 2) {
         this.identifies += 1;
         this.intents = (payload.d as { intents: number }).intents;
+        if (this.closeOnIdentify !== null) {
+          socket.close(this.closeOnIdentify, 'refused by the fake');
+          return;
+        }
         this.dispatch(socket, 'READY', {
           v: 10,
           user: { id: FAKE.botId, username: 'report-bot', discriminator: '0', global_name: null, avatar: null, bot: true },
@@ -316,6 +322,11 @@ export class FakeDiscord {
       const timer = setTimeout(() => reject(new Error('the fake Discord saw no matching request in time')), timeoutMs);
       this.waiters.push({ match, resolve: (request) => (clearTimeout(timer), resolve(request)) });
     });
+  }
+
+  /** Closes every gateway connection with a close frame (4004 when a token is revoked while running). */
+  closeGateway(code: number): void {
+    for (const socket of this.sockets) socket.close(code, 'closed by the test');
   }
 
   /** Drops every gateway connection: code 1006 (abnormal, no close frame) or a close frame with `code`. */
