@@ -33,6 +33,29 @@ describe('npm start (the entry point, as a process)', () => {
     expect(stdout).toContain('"msg":"shutting down"');
   });
 
+  it('GIVEN SIGTERM or SIGINT to the pid of `npm start` (as Docker and systemd send it) THEN the bot itself stops cleanly: exit 0, disconnected', async () => {
+    for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+      const session = fake.nextSession();
+      const child = spawn('npm', ['start'], {
+        env: { ...process.env, DISCORD_TOKEN: FAKE.token, DISCORD_APP_ID: FAKE.appId, DISCORD_API_URL: fake.apiUrl, LOG_LEVEL: 'info' },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      let stdout = '';
+      child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+      await session;
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(fake.sockets.size).toBe(1);
+      child.kill(signal);
+      const [code] = await once(child, 'exit');
+      expect(code, signal).toBe(0);
+      expect(stdout).toContain('"msg":"shutting down"');
+      // the bot process is gone, not orphaned and still answering: its gateway connection closed
+      const deadline = Date.now() + 3000;
+      while (fake.sockets.size > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(fake.sockets.size).toBe(0);
+    }
+  });
+
   it('GIVEN invalid settings THEN one readable message naming the variable and exit 1', async () => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
       env: { ...process.env, DISCORD_TOKEN: FAKE.token, DISCORD_APP_ID: 'not-an-id', DISCORD_API_URL: fake.apiUrl },
