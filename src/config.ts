@@ -24,6 +24,8 @@ export const configSchema = z
     ),
     COOLDOWN_QUESTIONS: z.preprocess(blankIsUnset, positiveInt.default(5)),
     COOLDOWN_SECONDS: z.preprocess(blankIsUnset, positiveInt.default(30)),
+    HEALTH_PORT: z.preprocess(blankIsUnset, z.coerce.number().int('expected a port number').min(0, 'expected a port from 0 to 65535').max(65535, 'expected a port from 0 to 65535').optional()),
+    HEALTH_HOST: z.preprocess(blankIsUnset, z.string().default('127.0.0.1')),
     DISCORD_CONNECT_ATTEMPTS: z.preprocess(blankIsUnset, positiveInt.default(5)),
     CHAT_MODE: z.preprocess(blankIsUnset, z.enum(['mention', 'off'], { error: 'expected mention or off' }).default('mention')),
     CHAT_THREADS: z.preprocess(blankIsUnset, booleanFlag.default(true)),

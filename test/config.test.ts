@@ -13,6 +13,7 @@ describe('config', () => {
       COOLDOWN_QUESTIONS: 5,
       COOLDOWN_SECONDS: 30,
       DISCORD_CONNECT_ATTEMPTS: 5,
+      HEALTH_HOST: '127.0.0.1',
       CHAT_MODE: 'mention',
       CHAT_THREADS: true,
       MESSAGE_CONTENT_INTENT: false,

@@ -6,6 +6,8 @@ import type { BotContext } from './command.js';
 import { answer } from './commands/ask.js';
 import { Cooldown } from './cooldown.js';
 import { CUSTOM_ID } from './format.js';
+import { handledOf } from './dispatch.js';
+import type { Handled } from './health.js';
 import { langOf, t, type Lang } from './i18n.js';
 import { LIMITS, truncate } from './limits.js';
 import type { Reply } from './reply.js';
@@ -42,6 +44,8 @@ export interface ChatOptions {
   logger: Logger;
   cooldown: Cooldown;
   settings: ChatSettings;
+  /** Told of every answered message (for metrics). */
+  onHandled?: (handled: Handled) => void;
 }
 
 /** The message handler, and a way to wait for answers in flight (for a graceful stop). */
@@ -93,7 +97,7 @@ export function turnsFromMessages(messages: Iterable<Message>, botId: string): T
 }
 
 /** Creates the handler of messageCreate events (see the module comment). */
-export function createChatHandler({ context, logger, cooldown, settings }: ChatOptions): ChatHandler {
+export function createChatHandler({ context, logger, cooldown, settings, onHandled }: ChatOptions): ChatHandler {
   const conversations = new Map<string, Turn[]>();
   const warned = new Set<string>();
   const inFlight = new Set<Promise<void>>();
@@ -230,6 +234,7 @@ export function createChatHandler({ context, logger, cooldown, settings }: ChatO
     } finally {
       log.latencyMs = Math.round(performance.now() - started);
       logger.info(log, 'message');
+      onHandled?.(handledOf('chat', log, performance.now() - started));
     }
   }
 

@@ -1,5 +1,6 @@
 import { Client, Events, GatewayIntentBits, Options, Partials } from 'discord.js';
 import { FATAL_CLOSE_CODES } from './failures.js';
+import { BotMetrics, startHealthServer, type HealthServer } from './health.js';
 import { createChatHandler, type ChatHandler } from './chat.js';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
@@ -15,6 +16,9 @@ export interface Bot {
   dispatcher: Dispatcher;
   /** The message handler (chat), or null when CHAT_MODE=off. */
   chat: ChatHandler | null;
+  metrics: BotMetrics;
+  /** The /healthz and /metrics server, when HEALTH_PORT is set. */
+  health: HealthServer | null;
   /** Lets answers in flight finish (up to `graceMs`), then disconnects. */
   stop(graceMs?: number): Promise<void>;
 }
@@ -62,8 +66,11 @@ export async function startBot(config: Config, context: BotContext, logger: Logg
   });
   // slash commands and chat messages share one per-user cooldown
   const cooldown = new Cooldown(config.COOLDOWN_QUESTIONS, config.COOLDOWN_SECONDS * 1000);
-  const dispatcher = createDispatcher({ commands: createCommands(context.engine), context, logger, cooldown });
-  const chat = config.CHAT_MODE === 'off' ? null : createChatHandler({ context, logger, cooldown, settings: { mode: config.CHAT_MODE, threads: config.CHAT_THREADS, messageContent: config.MESSAGE_CONTENT_INTENT } });
+  const metrics = new BotMetrics();
+  metrics.corpus(context.engine.passages.length, context.engine.documents.size);
+  const onHandled = metrics.record.bind(metrics);
+  const dispatcher = createDispatcher({ commands: createCommands(context.engine), context, logger, cooldown, onHandled });
+  const chat = config.CHAT_MODE === 'off' ? null : createChatHandler({ context, logger, cooldown, onHandled, settings: { mode: config.CHAT_MODE, threads: config.CHAT_THREADS, messageContent: config.MESSAGE_CONTENT_INTENT } });
   if (chat) client.on(Events.MessageCreate, (message) => void chat(message));
   client.once(Events.ClientReady, (ready) => logger.info({ tag: ready.user.tag, passages: context.engine.passages.length, reports: context.engine.documents.size }, 'ready'));
   client.on(Events.InteractionCreate, (interaction) => void dispatcher(interaction));
@@ -75,19 +82,26 @@ export async function startBot(config: Config, context: BotContext, logger: Logg
     if (line) onFatal(line, event.code);
   });
   client.on(Events.Warn, (message) => logger.warn({ message }, 'client warning'));
+  // healthy while the gateway is connected; the corpus is loaded before the bot starts
+  const health = config.HEALTH_PORT === undefined ? null : await startHealthServer({ port: config.HEALTH_PORT, host: config.HEALTH_HOST, metrics, healthy: () => client.isReady() && context.engine.passages.length > 0 });
+  if (health) logger.info({ port: health.port, host: config.HEALTH_HOST }, 'health and metrics served');
   try {
     await client.login(config.DISCORD_TOKEN);
   } catch (error) {
     // a failed login leaves sockets and timers that would keep the process alive
     await client.destroy().catch(() => undefined);
+    await health?.close();
     throw error;
   }
   return {
     client,
     dispatcher,
     chat,
+    metrics,
+    health,
     async stop(graceMs = 5000) {
       await Promise.race([Promise.all([dispatcher.idle(), chat?.idle()]), new Promise((resolve) => setTimeout(resolve, graceMs).unref())]);
+      await health?.close();
       await client.destroy();
     },
   };

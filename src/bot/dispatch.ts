@@ -10,7 +10,14 @@ import { CUSTOM_ID, FOLLOW_UP_FIELD, followUpModal, notice } from './format.js';
 import { langOf, t } from './i18n.js';
 import { LIMITS, truncate } from './limits.js';
 import type { Outcome } from './reply.js';
+import type { Handled } from './health.js';
 import { toDiscord } from './send.js';
+
+/** What metrics count of a handled interaction or message, read from its log line. */
+export function handledOf(command: string, log: Record<string, unknown>, latencyMs: number): Handled {
+  const outcome = log.ref ? 'error' : log.cooldown || log.rejected || log.tooLong ? 'refused' : log.found === true ? 'answered' : log.found === false ? 'not_found' : 'done';
+  return { command, outcome, latencyMs, ...(typeof log.found === 'boolean' ? { found: log.found } : {}) };
+}
 
 const FOLLOW_UP_PREFIX = CUSTOM_ID.followUp('');
 const FOLLOW_UP_MODAL_PREFIX = CUSTOM_ID.followUpModal('');
@@ -21,6 +28,8 @@ export interface DispatchOptions {
   context: BotContext;
   logger: Logger;
   cooldown: Cooldown;
+  /** Told of every handled interaction (for metrics). */
+  onHandled?: (handled: Handled) => void;
 }
 
 /** The dispatcher: one entry for every interaction, and a way to wait for those in flight. */
@@ -59,7 +68,7 @@ async function send(interaction: RepliableInteraction, outcome: Outcome, update 
  * logs one line per interaction. One error boundary: a failure is logged with a ref and the user
  * gets an ephemeral "something went wrong (ref …)"; the process keeps serving.
  */
-export function createDispatcher({ commands, context, logger, cooldown }: DispatchOptions): Dispatcher {
+export function createDispatcher({ commands, context, logger, cooldown, onHandled }: DispatchOptions): Dispatcher {
   const byName = new Map(commands.map((command) => [command.data.name, command]));
   const inFlight = new Set<Promise<void>>();
 
@@ -154,6 +163,7 @@ export function createDispatcher({ commands, context, logger, cooldown }: Dispat
     } finally {
       log.latencyMs = Math.round(performance.now() - started);
       logger.info(log, 'interaction');
+      onHandled?.(handledOf(String(name), log, performance.now() - started));
     }
   }
 
