@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { answerReply, boldSpans, paginate, sectionReply } from '../../src/bot/format.js';
 import { Engine, loadCorpus, Suggester } from '../../src/core/index.js';
 import { likelyQuestion } from '../../src/core/suggest.js';
+import { pagedCorpus } from '../helpers/corpus.js';
 
 describe('formatting answers', () => {
   let engine: Engine;
@@ -32,9 +33,21 @@ describe('formatting answers', () => {
     expect(pages.join('\n\n').split('\n\n')).toHaveLength(30);
   });
 
-  it('GIVEN a section with more pages than one THEN previous and next buttons carry the page', () => {
+  it('GIVEN a section of one page THEN it has no page buttons', () => {
     const reply = sectionReply(engine, 'cdms-2021-04-15', 4, 0, 'zh-CN');
     expect(reply.embeds![0]!.description).toContain('cdms-2021-04-15#4.1.1');
+    expect(reply.components).toEqual([]);
+  });
+
+  it('GIVEN a section with more pages than one THEN previous and next buttons carry the page', () => {
+    const paged = Engine.build(loadCorpus(pagedCorpus()));
+    const first = sectionReply(paged, 'long-2024', 1, 0, 'zh-CN');
+    const ids = (reply: typeof first) => reply.components!.flatMap((row) => row.components).map((button) => ('custom_id' in button ? button.custom_id : ''));
+    expect(ids(first)).toEqual(['section:long-2024#1:1']);
+    expect(first.embeds![0]!.footer!.text).toMatch(/第 1\/\d+ 页/);
+    const second = sectionReply(paged, 'long-2024', 1, 1, 'zh-CN');
+    expect(ids(second)).toContain('section:long-2024#1:0');
+    expect(second.embeds![0]!.description).not.toBe(first.embeds![0]!.description);
   });
 });
 

@@ -106,6 +106,8 @@ describe('engine on the real report', () => {
   it('GIVEN traditional characters THEN the simplified passage answers and its words are highlighted', () => {
     const result = engine.ask('成資S3線開工了嗎');
     expect(result.answer).toBe('市域铁路成资S3线开工');
+    // the simplified answer's words are bold although the question wrote them in traditional
+    expect(result.highlights.map(([start, end]) => result.answer!.slice(start, end))).toContain('成资S3线开工');
   });
 
   it('GIVEN near-miss questions that share words with the report THEN it abstains', () => {

@@ -32,3 +32,33 @@ export function tempCorpus(files: Record<string, string | Uint8Array>): string {
   for (const [name, content] of Object.entries(files)) writeFileSync(join(dir, name), content);
   return dir;
 }
+
+/**
+ * A corpus too long for one page (made here, in a temporary folder): section 1 has 40 paragraphs
+ * of some 180 characters (/section pages), and 44 more sections have figures enough for the
+ * briefing of the whole report to page.
+ */
+export function pagedCorpus(): string {
+  const paragraphs = Array.from({ length: 40 }, (_, i) => `第${i + 1}段:${'新区今年推进民生工程,完成道路改造和绿化提升,居民满意度持续提高。'.repeat(5)}`);
+  const sections = Array.from({ length: 44 }, (_, i) => {
+    const n = i + 2;
+    return `## 关键词${n} | 项目${n} | 第${n}批项目建成${n * 3}个\n\n第${n}批项目今年完成投资${n * 11}亿元,新建道路${n * 7}公里,新增绿地${n * 13}万平方米,带动就业${n * 100}人,服务居民${n * 2}万人次,群众满意度达${90 + (n % 9)}%。`;
+  });
+  const report = `---
+title: 很长的报告
+publisher: 测试日报
+date: 2024-01-02
+url: https://example.org/long
+language: zh-CN
+---
+
+导语。
+
+## 关键词1 | 民生 | 民生工程全面推进
+
+${paragraphs.join('\n\n')}
+
+${sections.join('\n\n')}
+`;
+  return tempCorpus({ 'long-2024.md': report });
+}
