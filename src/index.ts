@@ -32,7 +32,7 @@ export async function main(): Promise<void> {
 
   if (!config.DISCORD_TOKEN) {
     const interactive = Boolean(process.stdin.isTTY);
-    await runTerminal(createCommands(engine), context, process.stdin, process.stdout, interactive);
+    await runTerminal(createCommands(), context, process.stdin, process.stdout, interactive);
     return;
   }
 

@@ -92,7 +92,7 @@ describe('properties over any input', () => {
   });
 
   it('GIVEN anything typed THEN autocomplete gives at most 25 choices of at most 100 characters', () => {
-    const ask = createCommands(engine).find((command) => command.data.name === 'ask')!;
+    const ask = createCommands().find((command) => command.data.name === 'ask')!;
     fc.assert(
       fc.property(anyInput, (typed) => {
         const choices = ask.autocomplete!({ name: 'question', value: typed }, { engine, suggester });

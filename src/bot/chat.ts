@@ -3,9 +3,9 @@ import { ChannelType, DiscordAPIError, MessageType, PermissionFlagsBits, type Me
 import { MAX_QUESTION_CHARS, QueryError, type Turn } from '../core/index.js';
 import type { Logger } from '../logger.js';
 import type { BotContext } from './command.js';
-import { answer } from './commands/ask.js';
+import { answer } from './helpers.js';
 import { Cooldown } from './cooldown.js';
-import { CUSTOM_ID } from './format.js';
+import { CUSTOM_ID } from './custom-id.js';
 import { handledOf } from './dispatch.js';
 import type { Handled } from './health.js';
 import { langOf, t, type Lang } from './i18n.js';

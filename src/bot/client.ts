@@ -69,7 +69,7 @@ export async function startBot(config: Config, context: BotContext, logger: Logg
   const metrics = new BotMetrics();
   metrics.corpus(context.engine.passages.length, context.engine.documents.size);
   const onHandled = metrics.record.bind(metrics);
-  const dispatcher = createDispatcher({ commands: createCommands(context.engine), context, logger, cooldown, onHandled });
+  const dispatcher = createDispatcher({ commands: createCommands(), context, logger, cooldown, onHandled });
   const chat = config.CHAT_MODE === 'off' ? null : createChatHandler({ context, logger, cooldown, onHandled, settings: { mode: config.CHAT_MODE, threads: config.CHAT_THREADS, messageContent: config.MESSAGE_CONTENT_INTENT } });
   if (chat) client.on(Events.MessageCreate, (message) => void chat(message));
   client.once(Events.ClientReady, (ready) => logger.info({ tag: ready.user.tag, passages: context.engine.passages.length, reports: context.engine.documents.size }, 'ready'));

@@ -1,6 +1,7 @@
-import type { RESTPostAPIApplicationCommandsJSONBody } from 'discord.js';
+import { SlashCommandBuilder, type RESTPostAPIApplicationCommandsJSONBody } from 'discord.js';
 import type { Engine, Suggester, Turn } from '../core/index.js';
 import type { Lang } from './i18n.js';
+import { zh } from './localize.js';
 import type { Outcome } from './reply.js';
 
 /** What commands answer from. */
@@ -9,9 +10,33 @@ export interface BotContext {
   suggester: Suggester;
 }
 
-/** A command's input, however it arrived (a slash command, a context menu, the terminal). */
+/**
+ * One option of a slash command, described once: the definition sent to Discord and the type of
+ * the argument `run` receives are both derived from it (see {@link ArgumentsOf}).
+ */
+export interface OptionSpec {
+  readonly name: string;
+  readonly type: 'string' | 'boolean';
+  readonly description: string;
+  /** The description in simplified and traditional Chinese. */
+  readonly zh: readonly [simplified: string, traditional: string];
+  readonly required?: boolean;
+  readonly autocomplete?: boolean;
+  readonly maxLength?: number;
+}
+
+type ValueOf<O extends OptionSpec> = O['type'] extends 'boolean' ? boolean : string;
+
+/**
+ * The typed arguments of a command, from its option specs (as discord-utils-bot's ArgumentsOf):
+ * `{ question: string; section: string | undefined; private: boolean | undefined }` for /ask.
+ */
+export type ArgumentsOf<S extends readonly OptionSpec[]> = {
+  [O in S[number] as O['name']]: ValueOf<O> | (O['required'] extends true ? never : undefined);
+};
+
+/** How a command was asked, besides its options. */
 export interface CommandInput {
-  options: Record<string, string | number | boolean | undefined>;
   /** The target message's text, for message context menu commands. */
   targetText?: string;
   lang: Lang;
@@ -26,15 +51,50 @@ export interface Choice {
 }
 
 /**
- * A command: its definition (deployed as is) and what it does. `run` is pure: it returns the reply
- * and the dispatcher sends it, so the same commands serve Discord and the terminal.
+ * A command: its definition (deployed as is), its options, and what it does. `run` is pure: it
+ * returns the reply and the dispatcher sends it, so the same commands serve Discord and the
+ * terminal. Definitions do not depend on the corpus: section and report options autocomplete, so
+ * adding a report never needs a redeploy.
  */
-export interface Command {
+export interface Command<S extends readonly OptionSpec[] = readonly OptionSpec[]> {
   data: RESTPostAPIApplicationCommandsJSONBody;
+  options: S;
   /** Counts toward the per-user question cooldown. */
   asks?: boolean;
   /** Acknowledge first (deferReply), then send: for work that may outlast Discord's 3 s. */
   defer?: boolean;
-  run(input: CommandInput, context: BotContext): Outcome;
+  run(args: ArgumentsOf<S>, input: CommandInput, context: BotContext): Outcome;
   autocomplete?(option: { name: string; value: string }, context: BotContext): Choice[];
+}
+
+/**
+ * Reads raw option values (from an interaction or a terminal line) into a command's arguments: a
+ * value of another type than its spec says is converted when it can be (a terminal's "true") and
+ * dropped otherwise.
+ */
+export function argumentsOf<S extends readonly OptionSpec[]>(specs: S, raw: Readonly<Record<string, unknown>>): ArgumentsOf<S> {
+  const args: Record<string, string | boolean | undefined> = {};
+  for (const spec of specs) {
+    const value = raw[spec.name];
+    if (value === undefined || value === null) args[spec.name] = spec.type === 'string' && spec.required ? '' : undefined;
+    else if (spec.type === 'boolean') args[spec.name] = typeof value === 'boolean' ? value : value === 'true' ? true : value === 'false' ? false : undefined;
+    else args[spec.name] = String(value);
+  }
+  return args as ArgumentsOf<S>;
+}
+
+/** A slash command's definition from its name, description and option specs. */
+export function slashCommandData(name: string, description: string, localized: readonly [string, string], options: readonly OptionSpec[]): RESTPostAPIApplicationCommandsJSONBody {
+  const builder = new SlashCommandBuilder().setName(name).setDescription(description).setDescriptionLocalizations(zh(...localized));
+  for (const spec of options) {
+    const common = <T extends { setName(n: string): T; setDescription(d: string): T; setDescriptionLocalizations(l: ReturnType<typeof zh>): T; setRequired(r: boolean): T }>(option: T): T =>
+      option.setName(spec.name).setDescription(spec.description).setDescriptionLocalizations(zh(...spec.zh)).setRequired(spec.required ?? false);
+    if (spec.type === 'boolean') builder.addBooleanOption((option) => common(option));
+    else
+      builder.addStringOption((option) => {
+        common(option).setAutocomplete(spec.autocomplete ?? false);
+        return spec.maxLength === undefined ? option : option.setMaxLength(spec.maxLength);
+      });
+  }
+  return builder.toJSON();
 }

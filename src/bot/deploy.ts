@@ -1,6 +1,6 @@
 import { REST, Routes } from 'discord.js';
 import { ConfigError, getConfig, type Config } from '../config.js';
-import { Engine, loadCorpus, ReportQaError } from '../core/index.js';
+import { ReportQaError } from '../core/index.js';
 import { isMainModule } from '../cli/main-module.js';
 import { createCommands } from './commands/index.js';
 
@@ -8,12 +8,13 @@ import { createCommands } from './commands/index.js';
  * Registers every command in one bulk overwrite: to DISCORD_GUILD_ID when set (instant), else
  * globally. Returns the names Discord registered.
  */
-export async function deployCommands(config: Config, engine: Engine): Promise<string[]> {
+export async function deployCommands(config: Config): Promise<string[]> {
   if (!config.DISCORD_TOKEN || !config.DISCORD_APP_ID) {
     throw new ConfigError('invalid settings (from the environment or .env):\n  DISCORD_TOKEN and DISCORD_APP_ID are required to deploy commands');
   }
   const rest = new REST({ api: config.DISCORD_API_URL }).setToken(config.DISCORD_TOKEN);
-  const body = createCommands(engine).map((command) => command.data);
+  // the definitions do not depend on the corpus: no index is built to deploy them
+  const body = createCommands().map((command) => command.data);
   const route = config.DISCORD_GUILD_ID ? Routes.applicationGuildCommands(config.DISCORD_APP_ID, config.DISCORD_GUILD_ID) : Routes.applicationCommands(config.DISCORD_APP_ID);
   const registered = (await rest.put(route, { body })) as Array<{ name: string }>;
   return registered.map((command) => command.name);
@@ -22,8 +23,7 @@ export async function deployCommands(config: Config, engine: Engine): Promise<st
 async function main(): Promise<number> {
   try {
     const config = getConfig();
-    const engine = Engine.build(loadCorpus(config.CORPUS_DIR));
-    const names = await deployCommands(config, engine);
+    const names = await deployCommands(config);
     const where = config.DISCORD_GUILD_ID ? `server ${config.DISCORD_GUILD_ID} (available now)` : 'all servers (global; may take up to an hour to appear)';
     process.stdout.write(`Registered ${names.length} commands to ${where}: ${names.join(', ')}\n`);
     return 0;

@@ -5,8 +5,10 @@ import { ReportQaError } from '../core/index.js';
 import { handleButton } from './buttons.js';
 import type { BotContext, Command, CommandInput } from './command.js';
 import { Cooldown } from './cooldown.js';
-import { answer } from './commands/ask.js';
-import { CUSTOM_ID, FOLLOW_UP_FIELD, followUpModal, notice } from './format.js';
+import { answer } from './helpers.js';
+import { argumentsOf } from './command.js';
+import { CUSTOM_ID, FOLLOW_UP_FIELD } from './custom-id.js';
+import { followUpModal, notice } from './format.js';
 import { langOf, t } from './i18n.js';
 import { LIMITS, truncate } from './limits.js';
 import type { Outcome } from './reply.js';
@@ -39,15 +41,17 @@ export interface Dispatcher {
   idle(): Promise<void>;
 }
 
+/** The raw option values of a command interaction, by name. */
+function rawOptions(interaction: Interaction): Record<string, unknown> {
+  const options: Record<string, unknown> = {};
+  if (interaction.isChatInputCommand()) for (const option of interaction.options.data) options[option.name] = option.value;
+  return options;
+}
+
 function commandInput(interaction: Interaction): CommandInput {
   const lang = langOf(interaction.locale);
-  if (interaction.isMessageContextMenuCommand()) return { options: {}, targetText: interaction.targetMessage.content, lang };
-  if (interaction.isChatInputCommand()) {
-    const options: CommandInput['options'] = {};
-    for (const option of interaction.options.data) options[option.name] = option.value;
-    return { options, lang };
-  }
-  return { options: {}, lang };
+  if (interaction.isMessageContextMenuCommand()) return { targetText: interaction.targetMessage.content, lang };
+  return { lang };
 }
 
 async function send(interaction: RepliableInteraction, outcome: Outcome, update = false): Promise<void> {
@@ -134,9 +138,10 @@ export function createDispatcher({ commands, context, logger, cooldown, onHandle
         }
       }
       const input = commandInput(interaction);
-      if (logger.isLevelEnabled('debug')) logger.debug({ interaction: interaction.id, options: input.options, targetText: input.targetText }, 'question');
+      const raw = rawOptions(interaction);
+      if (logger.isLevelEnabled('debug')) logger.debug({ interaction: interaction.id, options: raw, targetText: input.targetText }, 'question');
       if (command.defer) await interaction.deferReply();
-      const outcome = command.run(input, context);
+      const outcome = command.run(argumentsOf(command.options, raw), input, context);
       Object.assign(log, { passageIds: outcome.passageIds, found: outcome.found });
       await send(interaction, outcome);
     } catch (error) {

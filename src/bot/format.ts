@@ -3,27 +3,10 @@ import { sectionLabel, type AskResult, type BriefSection, type Engine, type Pass
 import { t, type Lang } from './i18n.js';
 import { escapeUserText, LIMITS, truncate, wellFormed } from './limits.js';
 import type { Reply } from './reply.js';
+import { CUSTOM_ID, FOLLOW_UP_FIELD, PAGE_CHARS, SNIPPET_CHARS } from './custom-id.js';
 
 const COLOR = 0x2f7dd1;
 const MUTED = 0x8a8f98;
-/** What a related passage shows before "…": enough to judge it, short enough for three. */
-const SNIPPET_CHARS = 300;
-/** A page's description stays under this, leaving room in the 6,000 per message. */
-const PAGE_CHARS = 3800;
-
-/** Custom ids of the buttons; each carries all it needs, so a button works after a restart. */
-export const CUSTOM_ID = {
-  passage: (passageId: string) => `passage:${passageId}`,
-  more: (scope: string) => `more:${scope}`,
-  page: (kind: 'section' | 'brief', scope: string, page: number) => `${kind}:${scope}:${page}`,
-  /** Ask a follow-up: opens the modal; the earlier question is the message's, its passage is here. */
-  followUp: (passageId: string) => `followup:${passageId}`,
-  /** The follow-up modal's submit, with the passage of the answer it follows. */
-  followUpModal: (passageId: string) => `followup-modal:${passageId}`,
-} as const;
-
-/** The follow-up modal's one text field. */
-export const FOLLOW_UP_FIELD = 'question';
 
 /** Report text, made safe for Markdown; `spans` (into `text`) are bolded. */
 export function boldSpans(text: string, spans: ReadonlyArray<readonly [number, number]>): string {

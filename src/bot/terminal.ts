@@ -2,10 +2,10 @@ import { createInterface } from 'node:readline';
 import type { APIButtonComponent } from 'discord.js';
 import { QueryError, type Turn } from '../core/index.js';
 import { handleButton } from './buttons.js';
-import type { BotContext, Command, CommandInput } from './command.js';
+import { argumentsOf, type BotContext, type Command } from './command.js';
 import type { Lang } from './i18n.js';
 import type { Outcome, Reply } from './reply.js';
-import { CUSTOM_ID } from './format.js';
+import { CUSTOM_ID } from './custom-id.js';
 import { renderText } from './render-text.js';
 
 export const BANNER = `No DISCORD_TOKEN is set, so the bot runs here in the terminal and prints what it would send.
@@ -15,19 +15,19 @@ A line without / after an answer is a follow-up of it (那成德S11线呢); /new
 To connect to Discord: put DISCORD_TOKEN and DISCORD_APP_ID in .env (see README), run npm run deploy-commands, then npm start.`;
 
 /** Splits `/ask question section:2 private:true` into a command name and its options. */
-export function parseLine(line: string, commands: Command[]): { name: string; options: CommandInput['options'] } | null {
+export function parseLine(line: string, commands: Command[]): { name: string; options: Record<string, string | boolean> } | null {
   const text = line.trim();
   if (!text) return null;
   if (!text.startsWith('/')) return { name: 'ask', options: { question: text } };
   const [head = '', ...words] = text.slice(1).split(/\s+/);
   const command = commands.find((candidate) => candidate.data.name === head);
   const optionNames = ((command?.data as { options?: Array<{ name: string; type: number }> })?.options ?? []);
-  const options: CommandInput['options'] = {};
+  const options: Record<string, string | boolean> = {};
   const free: string[] = [];
   for (const word of words) {
     const named = /^(\w+):(.*)$/.exec(word);
     const option = named && optionNames.find((candidate) => candidate.name === named[1]);
-    if (named && option) options[option.name] = option.type === 5 ? named[2] === 'true' : named[2];
+    if (named && option) options[option.name] = option.type === 5 ? named[2] === 'true' : (named[2] ?? '');
     else free.push(word);
   }
   // the free words fill the first string option: the question, the section name
@@ -58,7 +58,7 @@ export function answerLine(line: string, commands: Command[], context: BotContex
   try {
     // only a plain line continues the conversation; /ask asks anew
     const plain = !line.trim().startsWith('/');
-    const outcome = command.run({ options: parsed.options, lang, history: plain ? history : [] }, context);
+    const outcome = command.run(argumentsOf(command.options, parsed.options), { lang, history: plain ? history : [] }, context);
     if (parsed.name === 'ask') onAnswer?.(String(parsed.options.question ?? ''), outcome);
     let reply = outcome.reply;
     const pages = [renderText(reply)];

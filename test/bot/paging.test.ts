@@ -60,7 +60,7 @@ describe('paging on Discord: the buttons are pressed', () => {
 describe('paging in the terminal', () => {
   it('GIVEN a section longer than a page THEN every page is printed: all 40 paragraphs', () => {
     const engine = Engine.build(loadCorpus(corpus));
-    const text = answerLine('/section long-2024#1', createCommands(engine), { engine, suggester: new Suggester(engine) })!;
+    const text = answerLine('/section long-2024#1', createCommands(), { engine, suggester: new Suggester(engine) })!;
     for (let i = 1; i <= 40; i++) expect(text).toContain(`第${i}段`);
     expect(text).toMatch(/第 2\/\d+ 页/);
   });

@@ -13,7 +13,7 @@ describe('terminal mode', () => {
   const context = () => ({ engine, suggester: new Suggester(engine) });
 
   it('GIVEN /ask with named options THEN the question and options are parsed', () => {
-    const commands = createCommands(engine);
+    const commands = createCommands();
     expect(parseLine('/ask 成资S3线 开工了吗 private:true', commands)).toEqual({ name: 'ask', options: { question: '成资S3线 开工了吗', private: true } });
     expect(parseLine('川芎', commands)).toEqual({ name: 'ask', options: { question: '川芎' } });
     expect(parseLine('   ', commands)).toBeNull();
@@ -22,7 +22,7 @@ describe('terminal mode', () => {
   it('GIVEN piped commands THEN the banner, then each answer as the bot would send it, then the end', async () => {
     const input = new PassThrough();
     const out = sink();
-    const done = runTerminal(createCommands(engine), context(), input, out, false);
+    const done = runTerminal(createCommands(), context(), input, out, false);
     input.end('/ask 成资S3线开工了吗\n/section 2\n/brief\n/nope\n');
     await done;
     const text = out.text();
@@ -35,14 +35,14 @@ describe('terminal mode', () => {
   });
 
   it('GIVEN a paged section THEN every page is printed', () => {
-    const text = answerLine('/section 2', createCommands(engine), context());
+    const text = answerLine('/section 2', createCommands(), context());
     expect(text).toContain('cdms-2021-04-15#2.2');
   });
 
   it('GIVEN a plain line after an answer THEN it is a follow-up; /new starts over', async () => {
     const input = new PassThrough();
     const out = sink();
-    const done = runTerminal(createCommands(engine), context(), input, out, false);
+    const done = runTerminal(createCommands(), context(), input, out, false);
     input.end('农交所累计成交项目多少宗\n交易金额呢\n/new\n交易金额呢\n');
     await done;
     const [, followUp, alone] = out.text().split(/\n\n(?=❓)/).filter((block) => block.startsWith('❓'));
@@ -60,7 +60,7 @@ describe('terminal mode', () => {
   it('GIVEN an answer THEN no dead button is printed; /passage and /more do what the buttons do', async () => {
     const input = new PassThrough();
     const out = sink();
-    const done = runTerminal(createCommands(engine), context(), input, out, false);
+    const done = runTerminal(createCommands(), context(), input, out, false);
     input.end('成资S3线开工了吗\n/passage\n/more\n/help\n');
     await done;
     const text = out.text();

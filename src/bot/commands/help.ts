@@ -1,16 +1,13 @@
-import { SlashCommandBuilder } from 'discord.js';
-import type { Command } from '../command.js';
+import { slashCommandData, type Command } from '../command.js';
 import { helpReply } from '../format.js';
-import { zh } from '../localize.js';
+
+const options = [] as const;
 
 /** /help: how to ask, with examples. */
-export function helpCommand(): Command {
+export function helpCommand(): Command<typeof options> {
   return {
-    data: new SlashCommandBuilder()
-      .setName('help')
-      .setDescription('How to ask the report, with examples')
-      .setDescriptionLocalizations(zh('怎么向报告提问(附例子)', '怎麼向報告提問(附例子)'))
-      .toJSON(),
-    run: ({ lang }) => ({ reply: helpReply(lang) }),
+    data: slashCommandData('help', 'How to ask the report, with examples', ['怎么向报告提问(附例子)', '怎麼向報告提問(附例子)'], options),
+    options,
+    run: (_args, { lang }) => ({ reply: helpReply(lang) }),
   };
 }

@@ -1,16 +1,13 @@
-import { SlashCommandBuilder } from 'discord.js';
-import type { Command } from '../command.js';
+import { slashCommandData, type Command } from '../command.js';
 import { sourcesReply } from '../format.js';
-import { zh } from '../localize.js';
+
+const options = [] as const;
 
 /** /sources: the reports in the corpus. */
-export function sourcesCommand(): Command {
+export function sourcesCommand(): Command<typeof options> {
   return {
-    data: new SlashCommandBuilder()
-      .setName('sources')
-      .setDescription('The reports the bot answers from, with links')
-      .setDescriptionLocalizations(zh('机器人所依据的报告及链接', '機器人所依據的報告及連結'))
-      .toJSON(),
-    run: ({ lang }, { engine }) => ({ reply: sourcesReply(engine, lang) }),
+    data: slashCommandData('sources', 'The reports the bot answers from, with links', ['机器人所依据的报告及链接', '機器人所依據的報告及連結'], options),
+    options,
+    run: (_args, { lang }, { engine }) => ({ reply: sourcesReply(engine, lang) }),
   };
 }

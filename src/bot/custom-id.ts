@@ -1,0 +1,55 @@
+/**
+ * The custom-id protocol of buttons and modals, built and parsed here only. Each id carries all its
+ * handler needs (a passage id, a scope and a page), so a button keeps working after a restart; the
+ * question itself is read from the message it is on. Discord allows 100 characters.
+ */
+
+/** What a page of /section or /brief may hold, leaving room in the 6,000 characters of a message. */
+export const PAGE_CHARS = 3800;
+/** What a related passage shows before "…": enough to judge it, short enough for three. */
+export const SNIPPET_CHARS = 300;
+
+/** The ids of buttons and modals. */
+export const CUSTOM_ID = {
+  passage: (passageId: string) => `passage:${passageId}`,
+  more: (scope: string) => `more:${scope}`,
+  page: (kind: 'section' | 'brief', scope: string, page: number) => `${kind}:${scope}:${page}`,
+  /** Ask a follow-up: opens the modal; the earlier question is the message's, its passage is here. */
+  followUp: (passageId: string) => `followup:${passageId}`,
+  /** The follow-up modal's submit, with the passage of the answer it follows. */
+  followUpModal: (passageId: string) => `followup-modal:${passageId}`,
+} as const;
+
+/** The follow-up modal's one text field. */
+export const FOLLOW_UP_FIELD = 'question';
+
+/** A custom id, read back. */
+export type ParsedCustomId =
+  | { kind: 'passage'; passageId: string }
+  | { kind: 'more'; scope: string }
+  | { kind: 'section' | 'brief'; scope: string; page: number }
+  | { kind: 'followup' | 'followup-modal'; passageId: string }
+  | { kind: 'unknown' };
+
+/** Reads a custom id made by {@link CUSTOM_ID}; anything else is `unknown`. */
+export function parseCustomId(id: string): ParsedCustomId {
+  const colon = id.indexOf(':');
+  const kind = colon < 0 ? id : id.slice(0, colon);
+  const rest = colon < 0 ? '' : id.slice(colon + 1);
+  switch (kind) {
+    case 'passage':
+    case 'followup':
+    case 'followup-modal':
+      return rest ? { kind, passageId: rest } : { kind: 'unknown' };
+    case 'more':
+      return { kind, scope: rest };
+    case 'section':
+    case 'brief': {
+      const cut = rest.lastIndexOf(':');
+      const page = Number(rest.slice(cut + 1));
+      return cut < 0 || !Number.isInteger(page) || page < 0 ? { kind: 'unknown' } : { kind, scope: rest.slice(0, cut), page };
+    }
+    default:
+      return { kind: 'unknown' };
+  }
+}

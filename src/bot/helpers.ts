@@ -1,0 +1,44 @@
+import { briefReport, briefSection, sectionLabel, type Engine, type Turn } from '../core/index.js';
+import { answerReply, briefReply, notice } from './format.js';
+import { t, type Lang } from './i18n.js';
+import type { Outcome, Reply } from './reply.js';
+import { resolveSection } from './sections.js';
+
+/**
+ * What several commands and handlers share (slash commands, the context menu, chat, buttons): kept
+ * here so that no command borrows from another's file.
+ */
+
+/** Key sentences per section in a whole-report briefing, and for one section. */
+const POINTS_PER_SECTION = 3;
+const POINTS_FOR_ONE_SECTION = 8;
+
+/**
+ * Answers a question with the report's own sentence: shared by /ask, the context menu, chat
+ * messages and follow-ups (with `history`, the conversation's earlier turns).
+ */
+export function answer(question: string, sectionValue: string | undefined, engine: Engine, lang: Lang, history: readonly Turn[] = []): Outcome {
+  if (!question.trim()) return { reply: notice(t(lang, 'emptyQuestion')) };
+  const scope = sectionValue ? resolveSection(engine, sectionValue) : undefined;
+  if (sectionValue && !scope) return { reply: notice(t(lang, 'unknownSection')) };
+  const result = engine.ask(question, { ...(scope ? { documentId: scope.documentId, section: scope.section.number } : {}), history });
+  return {
+    reply: answerReply(result, engine, lang, scope ? `${scope.documentId}#${scope.section.number}` : ''),
+    passageIds: result.passages.map(({ passage }) => passage.id),
+    found: result.found,
+    ...(result.found && result.citations[0] ? { answerPassageId: result.citations[0].passageId } : {}),
+  };
+}
+
+/** The briefing for a scope (`''` for every report, or `<document id>#<section>`), at a page. */
+export function renderBrief(engine: Engine, scope: string, page: number, lang: Lang): Reply {
+  if (!scope) {
+    const sections = [...engine.documents.values()].flatMap((document) => briefReport(engine, document, POINTS_PER_SECTION));
+    const titles = [...engine.documents.values()].map((document) => document.source.title).join(' / ');
+    return briefReply(titles, sections, '', page, lang);
+  }
+  const choice = resolveSection(engine, scope);
+  if (!choice) return notice(t(lang, 'unknownSection'));
+  const brief = briefSection(engine, choice.documentId, choice.section, POINTS_FOR_ONE_SECTION);
+  return briefReply(sectionLabel(choice.section), [brief], `${choice.documentId}#${choice.section.number}`, page, lang);
+}
