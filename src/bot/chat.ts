@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { ChannelType, DiscordAPIError, MessageType, PermissionFlagsBits, type Message, type MessageCreateOptions, type PermissionResolvable, type SendableChannels } from 'discord.js';
 import { MAX_QUESTION_CHARS, QueryError, type Turn } from '../core/index.js';
 import type { Logger } from '../logger.js';
+import { trackInFlight } from './in-flight.js';
 import type { BotContext } from './command.js';
 import { answer } from './helpers.js';
 import { Cooldown } from './cooldown.js';
@@ -100,7 +101,6 @@ export function turnsFromMessages(messages: Iterable<Message>, botId: string): T
 export function createChatHandler({ context, logger, cooldown, settings, onHandled }: ChatOptions): ChatHandler {
   const conversations = new Map<string, Turn[]>();
   const warned = new Set<string>();
-  const inFlight = new Set<Promise<void>>();
 
   /** Logs a missing permission once per channel and permission, not once per message. */
   const missing = (channelId: string, permission: string, action: string): void => {
@@ -238,14 +238,5 @@ export function createChatHandler({ context, logger, cooldown, settings, onHandl
     }
   }
 
-  const handler = (message: Message): Promise<void> => {
-    const job = handle(message).finally(() => inFlight.delete(job));
-    inFlight.add(job);
-    return job;
-  };
-  return Object.assign(handler, {
-    idle: async () => {
-      while (inFlight.size) await Promise.allSettled([...inFlight]);
-    },
-  });
+  return trackInFlight(handle);
 }

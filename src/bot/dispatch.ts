@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Interaction, RepliableInteraction } from 'discord.js';
 import type { Logger } from '../logger.js';
+import { trackInFlight } from './in-flight.js';
 import { ReportQaError } from '../core/index.js';
 import { handleButton } from './buttons.js';
 import type { BotContext, Command, CommandInput } from './command.js';
@@ -74,7 +75,6 @@ async function send(interaction: RepliableInteraction, outcome: Outcome, update 
  */
 export function createDispatcher({ commands, context, logger, cooldown, onHandled }: DispatchOptions): Dispatcher {
   const byName = new Map(commands.map((command) => [command.data.name, command]));
-  const inFlight = new Set<Promise<void>>();
 
   async function handle(interaction: Interaction): Promise<void> {
     const started = performance.now();
@@ -172,14 +172,5 @@ export function createDispatcher({ commands, context, logger, cooldown, onHandle
     }
   }
 
-  const dispatch = (interaction: Interaction): Promise<void> => {
-    const job = handle(interaction).finally(() => inFlight.delete(job));
-    inFlight.add(job);
-    return job;
-  };
-  return Object.assign(dispatch, {
-    idle: async () => {
-      while (inFlight.size) await Promise.allSettled([...inFlight]);
-    },
-  });
+  return trackInFlight(handle);
 }
