@@ -24,6 +24,16 @@ export const configSchema = z
     ),
     COOLDOWN_QUESTIONS: z.preprocess(blankIsUnset, positiveInt.default(5)),
     COOLDOWN_SECONDS: z.preprocess(blankIsUnset, positiveInt.default(30)),
+    SHARDS: z.preprocess(blankIsUnset, z.union([z.literal('auto'), positiveInt], { error: 'expected auto or a number of shards' }).optional()),
+    SHARD_LIST: z.preprocess(
+      blankIsUnset,
+      z
+        .string()
+        .regex(/^\d+(\s*,\s*\d+)*$/, 'expected shard ids separated by commas, e.g. 0,1')
+        .transform((value) => value.split(',').map((id) => Number(id.trim())))
+        .optional(),
+    ),
+    TOTAL_SHARDS: z.preprocess(blankIsUnset, positiveInt.optional()),
     HEALTH_PORT: z.preprocess(blankIsUnset, z.coerce.number().int('expected a port number').min(0, 'expected a port from 0 to 65535').max(65535, 'expected a port from 0 to 65535').optional()),
     HEALTH_HOST: z.preprocess(blankIsUnset, z.string().default('127.0.0.1')),
     DISCORD_CONNECT_ATTEMPTS: z.preprocess(blankIsUnset, positiveInt.default(5)),
@@ -47,12 +57,16 @@ export class ConfigError extends Error {
  * @throws ConfigError
  */
 export function parseConfig(env: Record<string, string | undefined>): Config {
-  const result = configSchema.safeParse(env);
+  // in a shard process, discord.js's manager sets SHARDS to the shard's id: not our setting
+  const input = env.SHARDING_MANAGER === 'true' ? { ...env, SHARDS: undefined, SHARD_LIST: undefined, TOTAL_SHARDS: undefined } : env;
+  const result = configSchema.safeParse(input);
   const lines = result.success ? [] : result.error.issues.map((issue) => `  ${String(issue.path[0] ?? 'environment')}: ${issue.message}`);
   // checked apart from the schema so that it is reported together with every other problem
   if (blankIsUnset(env.DISCORD_TOKEN) !== undefined && blankIsUnset(env.DISCORD_APP_ID) === undefined) {
     lines.push('  DISCORD_APP_ID: required when DISCORD_TOKEN is set');
   }
+  if (result.success && result.data.SHARD_LIST && result.data.TOTAL_SHARDS === undefined) lines.push('  TOTAL_SHARDS: required with SHARD_LIST (how many shards all machines run together)');
+  if (result.success && result.data.SHARD_LIST && result.data.TOTAL_SHARDS !== undefined && result.data.SHARD_LIST.some((id) => id >= result.data.TOTAL_SHARDS!)) lines.push('  SHARD_LIST: every shard id must be below TOTAL_SHARDS');
   if (result.success && lines.length === 0) return result.data;
   throw new ConfigError(`invalid settings (from the environment or .env):\n${lines.join('\n')}`);
 }

@@ -6,6 +6,7 @@ import { isMainModule } from './cli/main-module.js';
 import { ConfigError, getConfig, type Config } from './config.js';
 import { Engine, fileCache, loadCorpus, ReportQaError, Suggester } from './core/index.js';
 import { createLogger, type Logger } from './logger.js';
+import { currentShard, managesShards, runShards } from './shards.js';
 
 /**
  * `npm start`: with DISCORD_TOKEN, the Discord bot; without, the same commands in the terminal.
@@ -16,6 +17,11 @@ export async function main(): Promise<void> {
   let engine;
   try {
     config = getConfig();
+    if (config.DISCORD_TOKEN && managesShards(config)) {
+      // the manager holds no engine: each shard process loads its own
+      await runShards(config, createLogger(config.LOG_LEVEL), process.argv[1]!);
+      return;
+    }
     const caching = {
       cache: fileCache(config.INDEX_CACHE_DIR),
       onCacheProblem: (message: string) => process.stderr.write(`warning: ${message}\n`),
@@ -36,7 +42,10 @@ export async function main(): Promise<void> {
     return;
   }
 
-  const logger = createLogger(config.LOG_LEVEL);
+  const shard = currentShard();
+  const logger = shard === null ? createLogger(config.LOG_LEVEL) : createLogger(config.LOG_LEVEL).child({ shard });
+  // with shards, each shard's health server listens on HEALTH_PORT + its shard id
+  if (shard !== null && config.HEALTH_PORT) config = { ...config, HEALTH_PORT: config.HEALTH_PORT + shard };
   // the dictionary and the typo corrector are read before the first question, not during it
   engine.warm();
   const fail = (line: string): never => {

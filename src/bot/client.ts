@@ -66,7 +66,8 @@ export async function startBot(config: Config, context: BotContext, logger: Logg
   });
   // slash commands and chat messages share one per-user cooldown
   const cooldown = new Cooldown(config.COOLDOWN_QUESTIONS, config.COOLDOWN_SECONDS * 1000);
-  const metrics = new BotMetrics();
+  // a shard's metrics carry its id (discord.js tells a shard process its id in SHARDS)
+  const metrics = new BotMetrics(process.env.SHARDING_MANAGER === 'true' && process.env.SHARDS ? { shard: process.env.SHARDS } : {});
   metrics.corpus(context.engine.passages.length, context.engine.documents.size);
   const onHandled = metrics.record.bind(metrics);
   const dispatcher = createDispatcher({ commands: createCommands(), context, logger, cooldown, onHandled });

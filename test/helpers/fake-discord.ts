@@ -42,6 +42,8 @@ export function snowflake(): string {
 export class FakeDiscord {
   readonly requests: RecordedRequest[] = [];
   readonly sockets = new Set<WebSocket>();
+  /** The shard pair each socket identified with ([id, total]; [0, 1] without sharding). */
+  readonly shardOf = new Map<WebSocket, [number, number]>();
   /** Messages the bot created or edited, by id, so that buttons can be pressed on them. */
   readonly messages = new Map<string, Record<string, unknown>>();
   identifies = 0;
@@ -241,7 +243,10 @@ export class FakeDiscord {
 
   private onSocket(socket: WebSocket): void {
     this.sockets.add(socket);
-    socket.on('close', () => this.sockets.delete(socket));
+    socket.on('close', () => {
+      this.sockets.delete(socket);
+      this.shardOf.delete(socket);
+    });
     socket.send(JSON.stringify({ op: 10, d: { heartbeat_interval: 41_250 }, s: null, t: null }));
     socket.on('message', (raw) => {
       const payload = JSON.parse(raw.toString()) as { op: number; d: unknown };
@@ -249,6 +254,8 @@ export class FakeDiscord {
       if (payload.op === 2) {
         this.identifies += 1;
         this.intents = (payload.d as { intents: number }).intents;
+        const shard = (payload.d as { shard?: [number, number] }).shard ?? [0, 1];
+        this.shardOf.set(socket, shard);
         if (this.closeOnIdentify !== null) {
           socket.close(this.closeOnIdentify, 'refused by the fake');
           return;
@@ -259,7 +266,7 @@ export class FakeDiscord {
           guilds: [{ id: FAKE.guildId, unavailable: true }],
           session_id: 'fake-session',
           resume_gateway_url: `ws://127.0.0.1:${this.port}`,
-          shard: [0, 1],
+          shard: this.shardOf.get(socket) ?? [0, 1],
           application: { id: FAKE.appId, flags: 0 },
         });
         this.dispatch(socket, 'GUILD_CREATE', this.guild());
@@ -309,9 +316,9 @@ export class FakeDiscord {
     return message;
   }
 
-  /** Sends an INTERACTION_CREATE to every connected gateway socket. */
-  send(interaction: Record<string, unknown>): void {
-    for (const socket of this.sockets) this.dispatch(socket, 'INTERACTION_CREATE', interaction);
+  /** Sends an INTERACTION_CREATE to every connected gateway socket, or only to those of one shard. */
+  send(interaction: Record<string, unknown>, shard?: number): void {
+    for (const socket of this.sockets) if (shard === undefined || this.shardOf.get(socket)?.[0] === shard) this.dispatch(socket, 'INTERACTION_CREATE', interaction);
   }
 
   /** Resolves with the first request (already made or to come) that matches. */
