@@ -148,6 +148,16 @@ describe('the bot against a fake Discord', () => {
     expect(callback.data.embeds![0]!.description).toContain('107.5对');
   });
 
+  it('GIVEN the context menu on a message of 504 characters, astral ones among them (999 UTF-16 units) THEN an answer or a notice, never "something went wrong"', async () => {
+    const text = `日开行动车多少对${'𠀀'.repeat(495)}啊`;
+    expect([...text].length).toBe(504);
+    expect(text.length).toBe(999);
+    const callback = await interact(messageCommand('Ask the report', text, { userId: freshUser() }));
+    expect(callback.data.flags).toBe(EPHEMERAL);
+    expect(JSON.stringify(callback.data)).not.toMatch(/出错了|Something went wrong/);
+    expect(callback.data.embeds?.length ?? 0).toBeGreaterThan(0);
+  });
+
   it('GIVEN /sources and /help THEN they answer', async () => {
     const sources = await interact(slashCommand('sources', []));
     expect(JSON.stringify(sources.data.embeds)).toContain('成都商报');
