@@ -1,7 +1,8 @@
 /**
  * `npm run load`: the bot as `npm start` runs it (a child process), against the fake Discord: a burst
- * of 200 /ask from 200 users within one second, then 10,000 interactions over a few minutes, with the
- * bot's RSS sampled. Prints a table and appends it to docs/benchmarks.md.
+ * of 200 /ask from 200 users within one second, then LOAD_TOTAL (default 10,000) interactions from
+ * as many distinct users at LOAD_RATE a second, with the bot's RSS sampled after every 1,000 (its
+ * peak and its end are reported). Prints a table and appends it to docs/benchmarks.md.
  */
 import { spawn } from 'node:child_process';
 import { appendFileSync, readFileSync } from 'node:fs';
@@ -41,10 +42,13 @@ async function main(): Promise<void> {
   const burst = await sendAndTime(200, 4);
   const soak: number[] = [];
   let rssAfterFirst = 0;
+  let rssPeak = 0;
   const started = performance.now();
   for (let done = 0; done < TOTAL; done += 1000) {
     soak.push(...(await sendAndTime(Math.min(1000, TOTAL - done), 1000 / RATE)));
-    if (done === 0) rssAfterFirst = rssMB(child.pid!);
+    const rss = rssMB(child.pid!);
+    rssPeak = Math.max(rssPeak, rss);
+    if (done === 0) rssAfterFirst = rss;
     fake.requests.length = 0; // the fake forgets, so that only the bot's memory is watched
   }
   const seconds = (performance.now() - started) / 1000;
@@ -67,7 +71,7 @@ async function main(): Promise<void> {
     `| burst: 200 users within 1 s | 200 | ${burst.length} | ${p(burst, 0.5)} | ${p(burst, 0.99)} | ${Math.max(...burst).toFixed(1)} |`,
     `| soak: ${TOTAL} over ${seconds.toFixed(0)} s | ${TOTAL} | ${soak.length} | ${p(soak, 0.5)} | ${p(soak, 0.99)} | ${Math.max(...soak).toFixed(1)} |`,
     '',
-    `Bot RSS after the first 1,000 soak interactions: ${rssAfterFirst.toFixed(0)} MB; at the end: ${rssEnd.toFixed(0)} MB (${growth >= 0 ? '+' : ''}${growth.toFixed(1)}%; target within 20%: ${Math.abs(growth) <= 20 ? 'met' : '**not met**'}). Every acknowledgement within Discord's 3 s: ${Math.max(...burst, ...soak) < 3000 ? 'yes' : '**no**'}.`,
+    `Bot RSS after the first 1,000 soak interactions (as many distinct users): ${rssAfterFirst.toFixed(0)} MB; peak of the samples after every 1,000: ${rssPeak.toFixed(0)} MB; at the end, after ${TOTAL} distinct users: ${rssEnd.toFixed(0)} MB (${growth >= 0 ? '+' : ''}${growth.toFixed(1)}%; target within 20%: ${Math.abs(growth) <= 20 ? 'met' : '**not met**'}). Every acknowledgement within Discord's 3 s: ${Math.max(...burst, ...soak) < 3000 ? 'yes' : '**no**'}.`,
     '',
   ].join('\n');
   process.stdout.write(report);
