@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { ChannelType, DiscordAPIError, MessageType, PermissionFlagsBits, type Message, type MessageCreateOptions, type PermissionResolvable, type SendableChannels } from 'discord.js';
-import { MAX_QUESTION_CHARS, QueryError, type Turn } from '../core/index.js';
+import { MAX_QUESTION_CHARS, ReportQaError, type Turn } from '../core/index.js';
 import type { Logger } from '../logger.js';
 import { trackInFlight } from './in-flight.js';
 import type { BotContext } from './command.js';
@@ -217,10 +217,10 @@ export function createChatHandler({ context, logger, cooldown, settings, onHandl
       await reply(outcome.reply);
       if (dm || inThread) remember(message.channelId, [...history, turn]);
     } catch (error) {
-      if (error instanceof QueryError) {
+      if (error instanceof ReportQaError) {
         // an expected failure: the user is told what is wrong, nothing is logged as a bug
         log.rejected = true;
-        await message.reply({ content: truncate(error.message, LIMITS.content), allowedMentions: NO_MENTIONS, failIfNotExists: false }).catch(() => undefined);
+        await message.reply({ content: truncate(t(lang, 'rejected', { reason: error.message }), LIMITS.content), allowedMentions: NO_MENTIONS, failIfNotExists: false }).catch(() => undefined);
         return;
       }
       const ref = randomBytes(3).toString('hex').toUpperCase();

@@ -2,7 +2,7 @@ import type { Lexicon } from './lexicon.js';
 import type { Paragraph, ReportDocument, Section, SourceInfo } from './types.js';
 
 /** Bumped whenever what a parsed-corpus snapshot holds changes shape or meaning. */
-export const CORPUS_SNAPSHOT_VERSION = 2;
+export const CORPUS_SNAPSHOT_VERSION = 3;
 
 /** A paragraph as stored: the index of its section in its document's sections, then its fields. */
 type StoredParagraph = [section: number, ordinal: number, text: string, line: number];

@@ -2,7 +2,8 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { CORPUS_SNAPSHOT_VERSION, restoreParsed, snapshotParsed } from './corpus-snapshot.js';
 import { parseReport } from './document.js';
-import { CorpusError } from './errors.js';
+import { CorpusError, CorpusErrors } from './errors.js';
+import { pinyin } from 'pinyin-pro';
 import { ALTERED_ENTRY, parsedCorpusKey, type IndexCache } from './index-cache.js';
 import { addLexiconFile, emptyLexicon, type Lexicon } from './lexicon.js';
 import type { ReportDocument } from './types.js';
@@ -15,6 +16,20 @@ export interface Corpus {
   lexicon: Lexicon;
   /** Each file's text, by path, in load order: what a cache key is computed from. */
   files: Map<string, string>;
+}
+
+/**
+ * An ASCII document id for a file name that is not one: its Chinese in toneless pinyin, words
+ * joined by "-" (成都报告 -> cheng-du-bao-gao), other characters kept where allowed.
+ */
+export function documentIdFor(stem: string): string {
+  const spelled = pinyin(stem.normalize('NFKC'), { toneType: 'none', type: 'array', nonZh: 'consecutive', v: true }).join('-');
+  return spelled
+    .toLowerCase()
+    .replace(/[^a-z0-9._-]+/g, '-')
+    .replace(/-{2,}/g, '-')
+    .replace(/^[-._]+|[-._]+$/g, '')
+    .slice(0, 64);
 }
 
 /** Files in a corpus folder that document it rather than hold a report. */
@@ -53,28 +68,37 @@ export function loadCorpus(dir: string, options: LoadOptions = {}): Corpus {
   if (reports.length === 0) {
     throw new CorpusError({ file: dir, line: 0, field: 'folder' }, 'the folder holds no report (*.md)');
   }
-  const badName = reports.find((name) => !DOCUMENT_ID.test(basename(name, '.md')));
-  if (badName) {
-    throw new CorpusError(
-      { file: join(dir, badName), line: 0, field: 'file name' },
-      'a report file name (its document id) is 1 to 64 letters, digits, ".", "_" or "-", starting with a letter or digit',
-    );
+  // every problem of every file is collected and reported together
+  const problems: CorpusError[] = [];
+  const collect = (work: () => void): void => {
+    try {
+      work();
+    } catch (error) {
+      if (error instanceof CorpusErrors) problems.push(...error.errors);
+      else if (error instanceof CorpusError) problems.push(error);
+      else throw error;
+    }
+  };
+  const stems = new Set(reports.map((name) => basename(name, '.md')));
+  for (const stray of names.filter((name) => name.endsWith(LEXICON_SUFFIX) && !stems.has(name.slice(0, -LEXICON_SUFFIX.length)))) {
+    problems.push(new CorpusError({ file: join(dir, stray), line: 0, field: 'file name' }, `a lexicon must sit beside its report: no ${stray.slice(0, -LEXICON_SUFFIX.length)}.md in ${dir}`));
   }
-  const ids = new Set(reports.map((name) => basename(name, '.md')));
-  const stray = names.find((name) => name.endsWith(LEXICON_SUFFIX) && !ids.has(name.slice(0, -LEXICON_SUFFIX.length)));
-  if (stray) {
-    throw new CorpusError(
-      { file: join(dir, stray), line: 0, field: 'file name' },
-      `a lexicon must sit beside its report: no ${stray.slice(0, -LEXICON_SUFFIX.length)}.md in ${dir}`,
-    );
-  }
+  const seenIds = new Map<string, string>();
 
   // every file is read before any is parsed: a cached parse is keyed by all of them
   const files = new Map<string, string>();
   const sources = reports.map((name) => {
-    const id = basename(name, '.md');
+    const stem = basename(name, '.md');
+    // a file name in Chinese (成都报告.md) gives an ASCII id (chengdu-bao-gao): ids go into passage and button ids
+    const id = DOCUMENT_ID.test(stem) ? stem : documentIdFor(stem);
     const path = join(dir, name);
-    const lexiconPath = join(dir, `${id}${LEXICON_SUFFIX}`);
+    if (!DOCUMENT_ID.test(id)) {
+      problems.push(new CorpusError({ file: path, line: 0, field: 'file name' }, 'no document id can be made of this file name: name it with letters, digits, ".", "_" or "-" (at most 64)'));
+    }
+    const other = seenIds.get(id);
+    if (other) problems.push(new CorpusError({ file: path, line: 0, field: 'file name' }, `its document id "${id}" is also ${other}'s: rename one of them`));
+    seenIds.set(id, name);
+    const lexiconPath = join(dir, `${stem}${LEXICON_SUFFIX}`);
     files.set(path, readText(path));
     if (existsSync(lexiconPath)) files.set(lexiconPath, readText(lexiconPath));
     return { id, path, lexiconPath };
@@ -88,12 +112,13 @@ export function loadCorpus(dir: string, options: LoadOptions = {}): Corpus {
     options.onCacheProblem?.(cached === ALTERED_ENTRY ? `the cached corpus for key ${key} was altered (checksum mismatch); parsing the files again` : `the cached corpus for key ${key} is unreadable; parsing the files again`);
   }
   const lexicon = emptyLexicon();
-  const documents = sources.map(({ id, path, lexiconPath }) => {
-    const document = parseReport(files.get(path)!, path, id);
+  const documents: ReportDocument[] = [];
+  for (const { id, path, lexiconPath } of sources) {
+    collect(() => documents.push(parseReport(files.get(path)!, path, id)));
     const lexiconText = files.get(lexiconPath);
-    if (lexiconText !== undefined) addLexiconFile(lexicon, lexiconText, lexiconPath);
-    return document;
-  });
+    if (lexiconText !== undefined) collect(() => addLexiconFile(lexicon, lexiconText, lexiconPath));
+  }
+  if (problems.length) throw problems.length === 1 ? problems[0]! : new CorpusErrors(problems);
   if (options.cache) {
     try {
       options.cache.save(key, snapshotParsed(documents, lexicon));

@@ -36,3 +36,15 @@ export class CorpusError extends ReportQaError {
 export class QueryError extends ReportQaError {
   override name = 'QueryError';
 }
+
+/**
+ * Every problem found in a corpus in one load, each a {@link CorpusError}: a file with three errors
+ * is reported with all three, so it is fixed in one go. The message has one line per problem.
+ */
+export class CorpusErrors extends ReportQaError {
+  override name = 'CorpusErrors';
+
+  constructor(readonly errors: readonly CorpusError[]) {
+    super(errors.length === 1 ? errors[0]!.message : `${errors.length} problems in the corpus:\n${errors.map((error) => `  ${error.message}`).join('\n')}`);
+  }
+}

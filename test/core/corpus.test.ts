@@ -75,9 +75,10 @@ describe('corpus loading', () => {
     expect([error.field, error.line]).toEqual(['section', 11]);
   });
 
-  it('GIVEN a heading without keyword and headline, or without a number THEN it is rejected', () => {
-    expect(loadError({ 'a.md': GOOD_REPORT.replace('## 关键词1 | 交通 | 地铁开通', '## 关键词1 交通') }).field).toBe('section heading');
+  it('GIVEN a heading with too many parts, or without a number THEN it is rejected', () => {
+    expect(loadError({ 'a.md': GOOD_REPORT.replace('## 关键词1 | 交通 | 地铁开通', '## 关键词1 | 交通 | 地铁 | 开通') }).field).toBe('section heading');
     expect(loadError({ 'a.md': GOOD_REPORT.replace('## 关键词1 |', '## 关键词 |') }).field).toBe('section number');
+    expect(loadError({ 'a.md': GOOD_REPORT.replace('## 关键词1 | 交通 | 地铁开通', '## 交通建设') }).field).toBe('section number');
   });
 
   it('GIVEN another heading level THEN it is rejected instead of read as text', () => {
@@ -96,8 +97,9 @@ describe('corpus loading', () => {
     expect(() => loadCorpus(join(tempCorpus({}), 'nope'))).toThrow(/no such corpus folder/);
   });
 
-  it('GIVEN a report file name unfit for an id THEN it is rejected', () => {
-    expect(loadError({ '报告 一.md': GOOD_REPORT }).field).toBe('file name');
+  it('GIVEN a report file name no id can be made of, or two names giving one id THEN it is rejected', () => {
+    expect(loadError({ '——.md': GOOD_REPORT }).field).toBe('file name');
+    expect(loadError({ '报告一.md': GOOD_REPORT, 'bao-gao-yi.md': GOOD_REPORT }).message).toMatch(/document id "bao-gao-yi" is also/);
   });
 
   it('GIVEN a lexicon without its report THEN it is rejected, not skipped', () => {

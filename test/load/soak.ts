@@ -21,7 +21,9 @@ function rssMB(pid: number): number {
 async function main(): Promise<void> {
   const fake = await FakeDiscord.start();
   const session = fake.nextSession();
-  const child = spawn(process.execPath, [...SERVICE_NODE_FLAGS, 'dist/index.js'], {
+  // LOAD_NODE_FLAGS (space-separated) measures the bot under other V8 flags than the service's
+  const flags = process.env.LOAD_NODE_FLAGS === undefined ? SERVICE_NODE_FLAGS : process.env.LOAD_NODE_FLAGS.split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...flags, 'dist/index.js'], {
     env: { ...process.env, DISCORD_TOKEN: FAKE.token, DISCORD_APP_ID: FAKE.appId, DISCORD_API_URL: fake.apiUrl, LOG_LEVEL: 'warn', COOLDOWN_QUESTIONS: '1000000' },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
@@ -64,7 +66,7 @@ async function main(): Promise<void> {
     '',
     '## Load (npm run load)',
     '',
-    `The bot as \`npm start\` runs it, against the fake Discord on loopback, ${new Date().toISOString().slice(0, 10)}.`,
+    `The bot as \`npm start\` runs it, against the fake Discord on loopback, ${new Date().toISOString().slice(0, 10)}; V8 flags: ${flags.join(' ') || '(V8 defaults)'}.`,
     '',
     '| phase | interactions | answered | ack p50 (ms) | ack p99 (ms) | ack max (ms) |',
     '|---|---:|---:|---:|---:|---:|',
