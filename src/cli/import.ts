@@ -1,0 +1,102 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, extname, join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { ReportQaError } from '../core/index.js';
+import { extractDocx, extractHtml, extractPdf, extractText, type Extracted } from '../ingest/extract.js';
+import { FetchError, fetchDocument } from '../ingest/fetch.js';
+import { buildReport, MissingFieldError, summarize } from '../ingest/report.js';
+import { exitQuietlyOnClosedPipe, isMainModule } from './main-module.js';
+
+const USAGE = `usage: npm run import -- <file.html|file.docx|file.pdf|file.txt|URL> [options]
+
+  --id ID            the document id (file name): letters, digits, ".", "_", "-"
+  --title T          the report's title          (default: the file's metadata or first heading)
+  --publisher P      who published it            (default: the file's metadata)
+  --date YYYY-MM-DD  its publication date        (default: the file's metadata, else a date in the text)
+  --url U            where readers can check it  (default: the URL imported, or the page's own)
+  --out DIR          the corpus folder to write to (default: CORPUS_DIR, else corpus/)
+  --dry-run          print the summary, write nothing
+  --force            overwrite a report of the same id`;
+
+/** Reads a file or URL into extracted blocks, by its type. */
+async function extract(input: string): Promise<{ extracted: Extracted; url?: string; fileName?: string }> {
+  if (/^https?:\/\//i.test(input)) {
+    const fetched = await fetchDocument(input);
+    const text = (): string => new TextDecoder('utf-8').decode(fetched.data);
+    const extracted = fetched.kind === 'html' ? extractHtml(text(), fetched.url) : fetched.kind === 'pdf' ? await extractPdf(fetched.data) : fetched.kind === 'docx' ? await extractDocx(fetched.data) : extractText(text());
+    return { extracted, url: fetched.url };
+  }
+  if (!existsSync(input)) throw new ImportError(`no such file: ${input}`);
+  const data = readFileSync(input);
+  const extension = extname(input).toLowerCase();
+  const fileName = basename(input);
+  if (extension === '.html' || extension === '.htm') return { extracted: extractHtml(data.toString('utf8')), fileName };
+  if (extension === '.docx') return { extracted: await extractDocx(data), fileName };
+  if (extension === '.pdf') return { extracted: await extractPdf(data), fileName };
+  if (extension === '.txt' || extension === '.md' || extension === '') return { extracted: extractText(data.toString('utf8')), fileName };
+  throw new ImportError(`${input}: only .html, .docx, .pdf and .txt files (or http(s) addresses) can be imported`);
+}
+
+class ImportError extends Error {}
+
+/** Exit codes: 0 imported (or dry run), 1 the input cannot be imported, 2 bad usage. */
+export async function main(argv: string[], out: NodeJS.WritableStream, err: NodeJS.WritableStream, corpusDir = process.env.CORPUS_DIR || 'corpus'): Promise<number> {
+  let args;
+  try {
+    args = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        id: { type: 'string' },
+        title: { type: 'string' },
+        publisher: { type: 'string' },
+        date: { type: 'string' },
+        url: { type: 'string' },
+        out: { type: 'string' },
+        'dry-run': { type: 'boolean', default: false },
+        force: { type: 'boolean', default: false },
+        help: { type: 'boolean', default: false },
+      },
+    });
+  } catch (error) {
+    err.write(`import: ${(error as Error).message}\n${USAGE}\n`);
+    return 2;
+  }
+  const { values, positionals } = args;
+  if (values.help) {
+    out.write(`${USAGE}\n`);
+    return 0;
+  }
+  if (positionals.length !== 1) {
+    err.write(`import: name one file or address to import\n${USAGE}\n`);
+    return 2;
+  }
+  if (values.id !== undefined && !/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(values.id)) {
+    err.write('import: --id is 1 to 64 letters, digits, ".", "_" or "-", starting with a letter or digit\n');
+    return 2;
+  }
+  try {
+    const { extracted, url, fileName } = await extract(positionals[0]!);
+    const report = buildReport(extracted, { id: values.id, title: values.title, publisher: values.publisher, date: values.date, url: values.url }, { url, fileName });
+    const dir = values.out ?? corpusDir;
+    const path = join(dir, `${report.id}.md`);
+    if (!values['dry-run']) {
+      if (existsSync(path) && !values.force) throw new ImportError(`${path} exists: pass --force to overwrite it, or --id to import under another id`);
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(path, report.markdown);
+    }
+    out.write(`${summarize(report, path, !values['dry-run'])}\n`);
+    return 0;
+  } catch (error) {
+    if (error instanceof ImportError || error instanceof FetchError || error instanceof MissingFieldError || error instanceof ReportQaError) {
+      err.write(`import: ${error.message}\n`);
+      return 1;
+    }
+    throw error;
+  }
+}
+
+if (isMainModule(import.meta.url)) {
+  exitQuietlyOnClosedPipe();
+  process.exitCode = await main(process.argv.slice(2), process.stdout, process.stderr);
+}
