@@ -1,6 +1,7 @@
 import { Client, Events, GatewayIntentBits, Options, Partials } from 'discord.js';
 import { FATAL_CLOSE_CODES } from './failures.js';
 import { BotMetrics, startHealthServer, type HealthServer } from './health.js';
+import { watchCorpus, type CorpusWatch } from './reload.js';
 import { createChatHandler, type ChatHandler } from './chat.js';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
@@ -19,6 +20,8 @@ export interface Bot {
   metrics: BotMetrics;
   /** The /healthz and /metrics server, when HEALTH_PORT is set. */
   health: HealthServer | null;
+  /** The watch of the corpus folder (hot reload), unless CORPUS_WATCH=false. */
+  corpusWatch: CorpusWatch | null;
   /** Lets answers in flight finish (up to `graceMs`), then disconnects. */
   stop(graceMs?: number): Promise<void>;
 }
@@ -83,6 +86,13 @@ export async function startBot(config: Config, context: BotContext, logger: Logg
     if (line) onFatal(line, event.code);
   });
   client.on(Events.Warn, (message) => logger.warn({ message }, 'client warning'));
+  // a report added, changed or removed in the corpus folder is answered from without a restart
+  const corpusWatch = config.CORPUS_WATCH
+    ? watchCorpus(config.CORPUS_DIR, config.INDEX_CACHE_DIR, context, logger, () => {
+        metrics.reloads.inc();
+        metrics.corpus(context.engine.passages.length, context.engine.documents.size);
+      })
+    : null;
   // healthy while the gateway is connected; the corpus is loaded before the bot starts
   const health = config.HEALTH_PORT === undefined ? null : await startHealthServer({ port: config.HEALTH_PORT, host: config.HEALTH_HOST, metrics, healthy: () => client.isReady() && context.engine.passages.length > 0 });
   if (health) logger.info({ port: health.port, host: config.HEALTH_HOST }, 'health and metrics served');
@@ -92,6 +102,7 @@ export async function startBot(config: Config, context: BotContext, logger: Logg
     // a failed login leaves sockets and timers that would keep the process alive
     await client.destroy().catch(() => undefined);
     await health?.close();
+    corpusWatch?.close();
     throw error;
   }
   return {
@@ -100,7 +111,9 @@ export async function startBot(config: Config, context: BotContext, logger: Logg
     chat,
     metrics,
     health,
+    corpusWatch,
     async stop(graceMs = 5000) {
+      corpusWatch?.close();
       await Promise.race([Promise.all([dispatcher.idle(), chat?.idle()]), new Promise((resolve) => setTimeout(resolve, graceMs).unref())]);
       await health?.close();
       await client.destroy();

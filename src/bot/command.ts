@@ -4,7 +4,7 @@ import type { Lang } from './i18n.js';
 import { zh } from './localize.js';
 import type { Outcome } from './reply.js';
 
-/** What commands answer from. */
+/** What commands answer from. The suggester is made again when the corpus is reloaded. */
 export interface BotContext {
   engine: Engine;
   suggester: Suggester;

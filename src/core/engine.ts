@@ -5,6 +5,7 @@ import { QueryError } from './errors.js';
 import { extractableOf, type Extractable } from './extract.js';
 import { BoundedCache } from './bounded-cache.js';
 import { highlightSpans } from './highlight.js';
+import { normalizeText } from './normalize.js';
 import type { IndexCache } from './index-cache.js';
 import type { Lexicon } from './lexicon.js';
 import { MAX_PASSAGE_CHARS, toPassages } from './passages.js';
@@ -128,16 +129,26 @@ export interface EngineOptions {
  * (scoring.ts), answer (answer.ts). Build it once; `ask` is cheap.
  */
 export class Engine {
-  readonly passages: readonly Passage[];
-  readonly documents: ReadonlyMap<string, ReportDocument>;
-  private readonly lexicon: Lexicon;
-  private readonly byId: Map<string, Passage>;
+  /** The live passages, in corpus order. */
+  passages: readonly Passage[];
+  documents: ReadonlyMap<string, ReportDocument>;
+  private lexicon: Lexicon;
+  /**
+   * Passages by their id in the index (their slot): a report loaded again gets new slots and its
+   * old ones are emptied, so that an id is never reused while a cache may still hold it.
+   */
+  private readonly slots: Array<Passage | undefined>;
+  /** Each report's file text, to tell which reports a reload changed. */
+  private readonly fileTexts = new Map<string, string>();
+  /** The options the engine was built with (passage size). */
+  private readonly maxPassageChars: number;
+  private byId: Map<string, Passage>;
   private readonly index: MiniSearch<IndexedPassage>;
   private readonly df: Map<string, number>;
   /** Each passage's normalized text, by index: reranking re-reads it without normalizing again. */
   private readonly normalized: string[];
   /** General vocabulary limited to this corpus (dictionary, everyday words, typos). */
-  private readonly vocabulary: CorpusVocabulary;
+  private vocabulary: CorpusVocabulary;
   /** True when the index was loaded from the cache rather than built. */
   readonly fromCache: boolean;
   private readonly headlineViews = new Map<Section, IndexedView>();
@@ -148,8 +159,11 @@ export class Engine {
   private constructor(corpus: Corpus, options: EngineOptions) {
     this.lexicon = corpus.lexicon;
     this.documents = new Map(corpus.documents.map((document) => [document.id, document]));
-    this.passages = corpus.documents.flatMap((document) => toPassages(document, options.maxPassageChars));
+    this.maxPassageChars = options.maxPassageChars ?? MAX_PASSAGE_CHARS;
+    this.passages = corpus.documents.flatMap((document) => toPassages(document, this.maxPassageChars));
+    this.slots = [...this.passages];
     this.byId = new Map(this.passages.map((passage) => [passage.id, passage]));
+    for (const document of corpus.documents) this.fileTexts.set(document.id, corpus.files.get(document.file) ?? '');
     const snapshot = openSnapshot(corpus, this.passages, (section) => this.headlineView(section), {
       maxPassageChars: options.maxPassageChars ?? MAX_PASSAGE_CHARS,
       cache: options.cache,
@@ -159,8 +173,74 @@ export class Engine {
     this.normalized = snapshot.normalized;
     this.df = snapshot.df;
     this.fromCache = snapshot.fromCache;
+    this.vocabulary = this.makeVocabulary();
+  }
+
+  private makeVocabulary(): CorpusVocabulary {
     const df = this.df;
-    this.vocabulary = new CorpusVocabulary({ frequency: (token) => df.get(token) ?? 0, tokens: () => df.keys() });
+    return new CorpusVocabulary({ frequency: (token) => df.get(token) ?? 0, tokens: () => df.keys() });
+  }
+
+  /**
+   * Brings the engine to a newly loaded corpus in place, in time proportional to what changed: the
+   * passages of a removed or changed report leave the index (MiniSearch discard), those of an added
+   * or changed one enter it (add), and document frequencies follow. Asking is synchronous, so no
+   * question ever sees half an update. The index cache on disk is not rewritten (the next start
+   * rebuilds or finds its own key).
+   *
+   * @returns the ids of the reports added, changed and removed
+   */
+  update(corpus: Corpus): { added: string[]; changed: string[]; removed: string[] } {
+    const next = new Map(corpus.documents.map((document) => [document.id, document]));
+    const removed = [...this.documents.keys()].filter((id) => !next.has(id));
+    const added = [...next.keys()].filter((id) => !this.documents.has(id));
+    const changed = [...next.keys()].filter((id) => this.documents.has(id) && this.fileTexts.get(id) !== (corpus.files.get(next.get(id)!.file) ?? ''));
+    const leaving = new Set([...removed, ...changed]);
+    this.slots.forEach((passage, slot) => {
+      if (!passage || !leaving.has(passage.documentId)) return;
+      this.index.discard(slot);
+      this.countTokens(slot, passage, -1);
+      this.slots[slot] = undefined;
+      this.normalized[slot] = '';
+    });
+    for (const id of [...added, ...changed]) {
+      const document = next.get(id)!;
+      for (const passage of toPassages(document, this.maxPassageChars)) {
+        const slot = this.slots.length;
+        this.slots.push(passage);
+        this.normalized[slot] = normalizeText(passage.text);
+        const text = viewOf(this.normalized[slot]!);
+        const headline = this.headlineView(passage.section);
+        this.index.add({ id: slot, text: [...text.tokens].join(' '), headline: [...headline.tokens].join(' ') });
+        this.countTokens(slot, passage, 1);
+      }
+    }
+    for (const id of removed) this.fileTexts.delete(id);
+    for (const document of corpus.documents) this.fileTexts.set(document.id, corpus.files.get(document.file) ?? '');
+    // the live passages in corpus order: reports as the folder lists them, each in its own order
+    const slotsByDocument = new Map<string, Passage[]>();
+    for (const passage of this.slots) if (passage) slotsByDocument.set(passage.documentId, [...(slotsByDocument.get(passage.documentId) ?? []), passage]);
+    this.passages = corpus.documents.flatMap((document) => slotsByDocument.get(document.id) ?? []);
+    this.byId = new Map(this.passages.map((passage) => [passage.id, passage]));
+    this.documents = next;
+    this.lexicon = corpus.lexicon;
+    // general vocabulary is limited to the corpus's words: it is made again for the new words
+    this.vocabulary = this.makeVocabulary();
+    return { added, changed, removed };
+  }
+
+  /** Adds (or, with -1, takes away) a passage's tokens and characters from the document frequencies. */
+  private countTokens(slot: number, passage: Passage, sign: 1 | -1): void {
+    const text = viewOf(sign === 1 ? this.normalized[slot]! : normalizeText(passage.text));
+    const headline = this.headlineView(passage.section);
+    const tokens = new Set([...text.tokens, ...headline.tokens]);
+    // a single Han character counts where it stands anywhere in the text or headline
+    for (const ch of `${text.normalized}${headline.normalized}`) if (/\p{Script=Han}/u.test(ch)) tokens.add(ch);
+    for (const token of tokens) {
+      const count = (this.df.get(token) ?? 0) + sign;
+      if (count > 0) this.df.set(token, count);
+      else this.df.delete(token);
+    }
   }
 
   /**
@@ -237,14 +317,14 @@ export class Engine {
     // retrieval
     const terms = retrievalTerms(termsByWeight(query, score.weights), this.df, this.passages.length);
     const scoped = options.section !== undefined || options.documentId !== undefined;
-    const filter = scoped ? (index: number) => this.inScope(this.passages[index]!, options) : undefined;
+    const filter = scoped ? (index: number) => this.inScope(this.slots[index]!, options) : undefined;
     let hits = candidates(this.index, terms, query.terms, filter);
     if (hits.length === 0) hits = scanCandidates(this.normalized, terms.filter((term) => [...term].length === 1 && isHanToken(term)), filter);
     // scoring
     const top = hits[0]?.bm25 ?? 1;
     const ranked = hits
       .map(({ index, bm25 }) => {
-        const passage = this.passages[index]!;
+        const passage = this.slots[index]!;
         const share = score.of(this.viewOf(index), this.headlineView(passage.section));
         const bonus = preferred.has(passage.section) ? CONTEXT_SECTION_BONUS : 0;
         return { index, passage, coverage: share, score: share + (BM25_SHARE * bm25) / top + bonus };

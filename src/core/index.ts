@@ -5,7 +5,7 @@ export { Engine, MAX_QUESTION_CHARS, ABSTAIN_BELOW, type AskResult, type AskOpti
 export { marksFollowUp, type Turn } from './conversation.js';
 export { replay } from './replay.js';
 export { toContract, contractError, type ContractAnswer } from './contract.js';
-export { CorpusError, QueryError, ReportQaError } from './errors.js';
+export { CorpusError, CorpusErrors, QueryError, ReportQaError } from './errors.js';
 export { tokenizeDocument, tokenizeQuery } from './tokenizer.js';
 export { normalizeText } from './normalize.js';
 export { sectionLabel } from './document.js';
