@@ -32,6 +32,8 @@ export function watchCorpus(dir: string, cacheDir: string, context: BotContext, 
       const changes = context.engine.update(corpus);
       const changed = changes.added.length + changes.changed.length + changes.removed.length > 0;
       if (changed) {
+        // the dictionary limited to the new corpus is read now, not on the next question
+        context.engine.warm();
         context.suggester = new Suggester(context.engine);
         onReload?.();
       }

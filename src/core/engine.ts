@@ -219,7 +219,12 @@ export class Engine {
     for (const document of corpus.documents) this.fileTexts.set(document.id, corpus.files.get(document.file) ?? '');
     // the live passages in corpus order: reports as the folder lists them, each in its own order
     const slotsByDocument = new Map<string, Passage[]>();
-    for (const passage of this.slots) if (passage) slotsByDocument.set(passage.documentId, [...(slotsByDocument.get(passage.documentId) ?? []), passage]);
+    for (const passage of this.slots) {
+      if (!passage) continue;
+      const list = slotsByDocument.get(passage.documentId);
+      if (list) list.push(passage);
+      else slotsByDocument.set(passage.documentId, [passage]);
+    }
     this.passages = corpus.documents.flatMap((document) => slotsByDocument.get(document.id) ?? []);
     this.byId = new Map(this.passages.map((passage) => [passage.id, passage]));
     this.documents = next;

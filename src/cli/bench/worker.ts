@@ -1,4 +1,5 @@
 import { loadCorpus } from '../../core/corpus.js';
+import { Engine } from '../../core/engine.js';
 import { readEvalFile } from '../evaluate.js';
 import { isMainModule } from '../main-module.js';
 import { syntheticCorpus } from './synthetic.js';
@@ -74,7 +75,36 @@ export function measure(system: SystemName, corpusName: string, corpusDir: strin
   };
 }
 
-if (isMainModule(import.meta.url)) {
+/**
+ * Hot reload's cost: the engine is built on a synthetic corpus of `passages`, then one report (the
+ * real one, under another id) is added to it in place, as a watched folder's change would; the
+ * milliseconds of that update (median of 3, each adding a fresh copy).
+ */
+export function measureReload(passages: number, corpusDir: string): { passages: number; addedPassages: number; reloadMs: number } {
+  const real = loadCorpus(corpusDir);
+  const base = syntheticCorpus(real, passages);
+  const engine = Engine.build(base, { maxPassageChars: Number.POSITIVE_INFINITY });
+  const times: number[] = [];
+  let added = 0;
+  for (let round = 0; round < 3; round++) {
+    const extra = real.documents.map((document) => ({ ...document, id: `${document.id}-copy${round}`, file: `${document.file}.copy${round}` }));
+    const files = new Map([...base.files, ...extra.map((document): [string, string] => [document.file, `copy ${round}`])]);
+    const next = { ...base, documents: [...base.documents, ...extra], files };
+    const before = engine.passages.length;
+    const started = performance.now();
+    engine.update(next);
+    times.push(performance.now() - started);
+    added = engine.passages.length - before;
+    // the copy leaves again before the next round, so that each round adds to the same corpus
+    engine.update(base);
+  }
+  times.sort((a, b) => a - b);
+  return { passages, addedPassages: added, reloadMs: times[1]! };
+}
+
+if (isMainModule(import.meta.url) && process.argv[2] === 'reload') {
+  process.stdout.write(`${JSON.stringify(measureReload(Number(process.argv[3]), process.argv[4]!))}\n`);
+} else if (isMainModule(import.meta.url)) {
   const [system, corpusName, corpusDir, ...files] = process.argv.slice(2);
   if (!SYSTEMS.includes(system as SystemName) || !corpusName || !corpusDir || files.length === 0) {
     process.stderr.write('usage: node dist/cli/bench/worker.js <system> <real|passages> <corpus dir> <questions.jsonl ...>\n');
