@@ -199,14 +199,24 @@ export function sectionReply(engine: Engine, documentId: string, number: number,
 }
 
 /** /brief: each section's headline and its key sentences, each cited, in pages. */
-export function briefReply(title: string, sections: BriefSection[], scope: string, page: number, lang: Lang): Reply {
-  const blocks = sections.map(({ section, points }) =>
-    [
-      `**${escapeUserText(sectionLabel(section))}**${section.headline ? ` — ${escapeUserText(section.headline)}` : ''}`,
-      ...points.map((point) => `• ${escapeUserText(point.text)} \`${point.passageId}\``),
-    ].join('\n'),
-  );
+export function briefReply(title: string, groups: Array<{ header?: string; sections: BriefSection[] }>, scope: string, page: number, lang: Lang): Reply {
+  const blocks = groups.flatMap(({ header, sections }) => [
+    // with several reports, each begins with its own header: title, publisher, date
+    ...(header ? [`__**${escapeUserText(header)}**__`] : []),
+    ...sections.map(({ section, points }) =>
+      [
+        `**${escapeUserText(sectionLabel(section))}**${section.headline ? ` — ${escapeUserText(section.headline)}` : ''}`,
+        ...points.map((point) => `• ${escapeUserText(point.text)} \`${point.passageId}\``),
+      ].join('\n'),
+    ),
+  ]);
   return pagedReply(t(lang, 'briefTitle', { title }), paginate(blocks), page, 'brief', scope, lang);
+}
+
+/** The reply when a section number or keyword is in several reports: which one is meant. */
+export function whichReportReply(choices: ReadonlyArray<{ documentId: string; section: { number: number; keyword: string } }>, engine: Engine, lang: Lang): Reply {
+  const lines = choices.map(({ documentId, section }) => `• \`${documentId}#${section.number}\` — ${escapeUserText(engine.documents.get(documentId)?.source.title ?? documentId)} · ${escapeUserText(section.keyword)}`);
+  return { content: truncate(`${t(lang, 'whichReport')}\n${lines.join('\n')}`, LIMITS.content), ephemeral: true };
 }
 
 /** /sources: each report with publisher, date, link and passage count. */

@@ -1,8 +1,8 @@
 import { briefReport, briefSection, sectionLabel, type Engine, type Turn } from '../core/index.js';
-import { answerReply, briefReply, notice } from './format.js';
+import { answerReply, briefReply, notice, whichReportReply } from './format.js';
 import { t, type Lang } from './i18n.js';
 import type { Outcome, Reply } from './reply.js';
-import { resolveSection } from './sections.js';
+import { findSections, resolveSection } from './sections.js';
 
 /**
  * What several commands and handlers share (slash commands, the context menu, chat, buttons): kept
@@ -30,15 +30,25 @@ export function answer(question: string, sectionValue: string | undefined, engin
   };
 }
 
-/** The briefing for a scope (`''` for every report, or `<document id>#<section>`), at a page. */
+/**
+ * The briefing for a scope, at a page: `''` for every report (each under its own header), a
+ * document id for one report, or `<document id>#<section>` for one section in more depth.
+ */
 export function renderBrief(engine: Engine, scope: string, page: number, lang: Lang): Reply {
-  if (!scope) {
-    const sections = [...engine.documents.values()].flatMap((document) => briefReport(engine, document, POINTS_PER_SECTION));
-    const titles = [...engine.documents.values()].map((document) => document.source.title).join(' / ');
-    return briefReply(titles, sections, '', page, lang);
+  const report = engine.documents.get(scope);
+  if (!scope || report) {
+    const documents = report ? [report] : [...engine.documents.values()];
+    const several = documents.length > 1;
+    const groups = documents.map((document) => ({
+      ...(several ? { header: `${document.source.title} · ${document.source.publisher} · ${document.source.date}` } : {}),
+      sections: briefReport(engine, document, POINTS_PER_SECTION),
+    }));
+    return briefReply(documents.map((document) => document.source.title).join(' / '), groups, scope, page, lang);
   }
-  const choice = resolveSection(engine, scope);
-  if (!choice) return notice(t(lang, 'unknownSection'));
+  const choices = findSections(engine, scope);
+  if (choices.length === 0) return notice(t(lang, 'unknownSection'));
+  if (choices.length > 1) return whichReportReply(choices, engine, lang);
+  const [choice] = choices as [(typeof choices)[number]];
   const brief = briefSection(engine, choice.documentId, choice.section, POINTS_FOR_ONE_SECTION);
-  return briefReply(sectionLabel(choice.section), [brief], `${choice.documentId}#${choice.section.number}`, page, lang);
+  return briefReply(sectionLabel(choice.section), [{ sections: [brief] }], `${choice.documentId}#${choice.section.number}`, page, lang);
 }

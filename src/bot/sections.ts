@@ -18,10 +18,11 @@ export function allSections(engine: Engine): SectionChoice[] {
 }
 
 /** Choices for a section option: name shows label and headline; at most Discord's 25. */
-export function sectionChoices(engine: Engine, typed = ''): Array<{ name: string; value: string }> {
+export function sectionChoices(engine: Engine, typed = '', documentId?: string): Array<{ name: string; value: string }> {
   const needle = typed.trim().toLowerCase();
   const several = engine.documents.size > 1;
   return allSections(engine)
+    .filter((choice) => documentId === undefined || choice.documentId === documentId)
     .map(({ documentId, section }) => {
       const title = `${sectionLabel(section)}${section.headline ? ` — ${section.headline}` : ''}${several ? ` (${documentId})` : ''}`;
       return { name: truncate(title, LIMITS.choiceName), value: sectionValue(documentId, section) };
@@ -31,14 +32,31 @@ export function sectionChoices(engine: Engine, typed = ''): Array<{ name: string
 }
 
 /**
- * Finds a section from an option value: `<document id>#<number>`, a bare number (the first report
- * having it), or a keyword.
+ * The sections an option value names: `<document id>#<number>` names one; a bare number or a
+ * keyword may name one in each report (limited to `documentId` when a report was chosen).
  */
-export function resolveSection(engine: Engine, value: string): SectionChoice | undefined {
+export function findSections(engine: Engine, value: string, documentId?: string): SectionChoice[] {
   const text = value.trim();
-  const sections = allSections(engine);
+  const sections = allSections(engine).filter((choice) => documentId === undefined || choice.documentId === documentId);
   const exact = /^(.+)#(\d+)$/.exec(text);
-  if (exact) return sections.find(({ documentId, section }) => documentId === exact[1] && section.number === Number(exact[2]));
-  if (/^\d+$/.test(text)) return sections.find(({ section }) => section.number === Number(text));
-  return sections.find(({ section }) => section.keyword === text || section.label === text);
+  if (exact) return sections.filter((choice) => choice.documentId === exact[1] && choice.section.number === Number(exact[2]));
+  if (/^\d+$/.test(text)) return sections.filter(({ section }) => section.number === Number(text));
+  return sections.filter(({ section }) => section.keyword === text || section.label === text);
+}
+
+/**
+ * The one section an option value names, or undefined when it names none; with several reports
+ * having it, the first (commands that must not guess use {@link findSections}).
+ */
+export function resolveSection(engine: Engine, value: string, documentId?: string): SectionChoice | undefined {
+  return findSections(engine, value, documentId)[0];
+}
+
+/** Choices for a report option: title and id, at most Discord's 25. */
+export function reportChoices(engine: Engine, typed = ''): Array<{ name: string; value: string }> {
+  const needle = typed.trim().toLowerCase();
+  return [...engine.documents.values()]
+    .map((document) => ({ name: truncate(`${document.source.title} (${document.source.publisher}, ${document.source.date})`, LIMITS.choiceName), value: document.id }))
+    .filter((choice) => !needle || choice.name.toLowerCase().includes(needle) || choice.value.toLowerCase().includes(needle))
+    .slice(0, LIMITS.choices);
 }

@@ -65,3 +65,24 @@ describe('paging in the terminal', () => {
     expect(text).toMatch(/第 2\/\d+ 页/);
   });
 });
+
+describe('several reports in the commands', () => {
+  it('GIVEN a section number two reports have THEN /section asks which report; with the report option it shows that one; /brief puts a header before each report', async () => {
+    const { createCommands: commands } = await import('../../src/bot/commands/index.js');
+    const engine = Engine.build(loadCorpus('test/fixtures/corpus'));
+    const context = { engine, suggester: new Suggester(engine) };
+    const section = commands().find((command) => command.data.name === 'section')!;
+    const ambiguous = section.run({ name: '1', report: undefined }, { lang: 'zh-CN' }, context);
+    expect(ambiguous.reply.content).toMatch(/多个报告都有这个部分/);
+    expect(ambiguous.reply.content).toContain('`metro-2022#1`');
+    expect(ambiguous.reply.content).toContain('`parks-2023#1`');
+    const chosen = section.run({ name: '1', report: 'parks-2023' }, { lang: 'zh-CN' }, context);
+    expect(chosen.reply.embeds![0]!.description).toContain('parks-2023#1.1');
+    const brief = commands().find((command) => command.data.name === 'brief')!;
+    const all = brief.run({ section: undefined, report: undefined }, { lang: 'zh-CN' }, context).reply.embeds![0]!.description!;
+    for (const document of engine.documents.values()) expect(all).toContain(`__**${document.source.title} · ${document.source.publisher} · ${document.source.date}**__`);
+    const one = brief.run({ section: undefined, report: 'parks-2023' }, { lang: 'zh-CN' }, context).reply.embeds![0]!.description!;
+    expect(one).toContain('parks-2023#');
+    expect(one).not.toContain('metro-2022#');
+  });
+});
