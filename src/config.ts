@@ -18,6 +18,7 @@ export const configSchema = z
     ),
     CORPUS_DIR: z.preprocess(blankIsUnset, z.string().default('corpus')),
     INDEX_CACHE_DIR: z.preprocess(blankIsUnset, z.string().default('.cache')),
+    AUTO_DEPLOY: z.preprocess(blankIsUnset, z.enum(['true', 'false'], { error: 'expected true or false' }).transform((value) => value === 'true').default(true)),
     CORPUS_WATCH: z.preprocess(blankIsUnset, z.enum(['true', 'false'], { error: 'expected true or false' }).transform((value) => value === 'true').default(true)),
     LOG_LEVEL: z.preprocess(
       blankIsUnset,

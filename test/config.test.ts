@@ -9,6 +9,7 @@ describe('config', () => {
       DISCORD_API_URL: 'https://discord.com/api',
       CORPUS_DIR: 'corpus',
       INDEX_CACHE_DIR: '.cache',
+      AUTO_DEPLOY: true,
       CORPUS_WATCH: true,
       LOG_LEVEL: 'info',
       COOLDOWN_QUESTIONS: 5,

@@ -1,5 +1,6 @@
 import { Client, Events, GatewayIntentBits, Options, Partials } from 'discord.js';
 import { FATAL_CLOSE_CODES } from './failures.js';
+import { deployIfChanged } from './deploy.js';
 import { BotMetrics, startHealthServer, type HealthServer } from './health.js';
 import { watchCorpus, type CorpusWatch } from './reload.js';
 import { createChatHandler, type ChatHandler } from './chat.js';
@@ -76,7 +77,16 @@ export async function startBot(config: Config, context: BotContext, logger: Logg
   const dispatcher = createDispatcher({ commands: createCommands(), context, logger, cooldown, onHandled });
   const chat = config.CHAT_MODE === 'off' ? null : createChatHandler({ context, logger, cooldown, onHandled, settings: { mode: config.CHAT_MODE, threads: config.CHAT_THREADS, messageContent: config.MESSAGE_CONTENT_INTENT } });
   if (chat) client.on(Events.MessageCreate, (message) => void chat(message));
-  client.once(Events.ClientReady, (ready) => logger.info({ tag: ready.user.tag, passages: context.engine.passages.length, reports: context.engine.documents.size }, 'ready'));
+  client.once(Events.ClientReady, (ready) => {
+    logger.info({ tag: ready.user.tag, passages: context.engine.passages.length, reports: context.engine.documents.size }, 'ready');
+    // commands that differ from the deployed ones are deployed: an upgrade needs no manual step
+    if (config.AUTO_DEPLOY) {
+      deployIfChanged(config, client.rest).then(
+        (deployed) => logger.info({ deployed }, deployed ? 'commands deployed (they had changed)' : 'commands up to date'),
+        (error: unknown) => logger.warn({ err: error }, 'could not compare or deploy the commands; run npm run deploy-commands'),
+      );
+    }
+  });
   client.on(Events.InteractionCreate, (interaction) => void dispatcher(interaction));
   client.on(Events.Error, (error) => logger.error({ err: error }, 'client error'));
   // a token revoked or intents refused while running: reconnecting cannot help, so the process ends

@@ -20,6 +20,42 @@ export async function deployCommands(config: Config): Promise<string[]> {
   return registered.map((command) => command.name);
 }
 
+/** The parts of a command definition that we send, in a fixed shape, for comparing. */
+function comparable(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(comparable);
+  if (value === null || typeof value !== 'object') return value;
+  const record = value as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const key of ['name', 'name_localizations', 'description', 'description_localizations', 'type', 'options', 'required', 'autocomplete', 'max_length', 'min_length', 'choices', 'value']) {
+    const field = record[key];
+    // Discord fills defaults in (required: false, empty localizations): they equal leaving them out
+    if (field === undefined || field === null || field === false || (typeof field === 'object' && !Array.isArray(field) && Object.keys(field as object).length === 0)) continue;
+    out[key] = key === 'options' || key === 'choices' ? (field as unknown[]).map(comparable) : comparable(field);
+  }
+  return out;
+}
+
+/** True when the deployed commands are ours (same names, options, descriptions, localizations). */
+export function sameCommands(deployed: unknown[], ours: unknown[]): boolean {
+  const key = (list: unknown[]): string => JSON.stringify(list.map(comparable).sort((a, b) => String((a as { name: string }).name).localeCompare(String((b as { name: string }).name))));
+  return key(deployed) === key(ours);
+}
+
+/**
+ * At start (AUTO_DEPLOY=true): compares the commands Discord has with the bot's own and deploys
+ * them when they differ, so that an upgrade that changes a command needs no manual step.
+ * @returns whether it deployed
+ */
+export async function deployIfChanged(config: Config, rest: REST): Promise<boolean> {
+  if (!config.DISCORD_APP_ID) return false;
+  const route = config.DISCORD_GUILD_ID ? Routes.applicationGuildCommands(config.DISCORD_APP_ID, config.DISCORD_GUILD_ID) : Routes.applicationCommands(config.DISCORD_APP_ID);
+  const ours = createCommands().map((command) => command.data);
+  const deployed = (await rest.get(route)) as unknown[];
+  if (sameCommands(deployed, ours)) return false;
+  await rest.put(route, { body: ours });
+  return true;
+}
+
 async function main(): Promise<number> {
   try {
     const config = getConfig();

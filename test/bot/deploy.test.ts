@@ -40,4 +40,45 @@ describe('deploy-commands', () => {
   it('GIVEN no token THEN a clear error', async () => {
     await expect(deployCommands(parseConfig({}))).rejects.toThrow(/DISCORD_TOKEN and DISCORD_APP_ID are required/);
   });
+
+  it('GIVEN AUTO_DEPLOY (the default) THEN the first start deploys the commands, a second start finds them up to date, and a changed command is deployed again', async () => {
+    const { startBotOnFake } = await import('../helpers/bot.js');
+    const { fake: f, bot, logs } = await startBotOnFake();
+    try {
+      expect(await logs.waitFor((line) => line.msg === 'commands deployed (they had changed)', 5000)).toMatchObject({ deployed: true });
+      expect(f.requests.filter((r) => r.method === 'PUT')).toHaveLength(1);
+    } finally {
+      await bot.stop();
+    }
+    const again = await startBotOnFake({}, f);
+    try {
+      await again.logs.waitFor((line) => line.msg === 'commands up to date', 5000);
+      expect(f.requests.filter((r) => r.method === 'PUT')).toHaveLength(1);
+    } finally {
+      await again.bot.stop();
+    }
+    // Discord holds an older definition: it is replaced
+    f.deployedCommands = f.deployedCommands.map((command) => (command.name === 'ask' ? { ...command, description: 'an older description' } : command));
+    const third = await startBotOnFake({}, f);
+    try {
+      await third.logs.waitFor((line) => line.msg === 'commands deployed (they had changed)', 5000);
+      expect(f.requests.filter((r) => r.method === 'PUT')).toHaveLength(2);
+    } finally {
+      await third.bot.stop();
+      await f.close();
+    }
+  });
+
+  it('GIVEN AUTO_DEPLOY=false THEN the bot neither reads nor writes the commands', async () => {
+    const { startBotOnFake } = await import('../helpers/bot.js');
+    const { fake: f, bot, logs } = await startBotOnFake({ AUTO_DEPLOY: 'false' });
+    try {
+      await logs.waitFor((line) => line.msg === 'ready');
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(f.requests.some((r) => r.path.endsWith('/commands'))).toBe(false);
+    } finally {
+      await bot.stop();
+      await f.close();
+    }
+  });
 });

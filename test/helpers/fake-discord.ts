@@ -52,6 +52,8 @@ export class FakeDiscord {
   readonly channelMessages = new Map<string, Array<Record<string, unknown>>>();
   /** Threads the bot started, kept so that a restarted bot sees them in GUILD_CREATE. */
   readonly threads = new Map<string, Record<string, unknown>>();
+  /** The commands last deployed (PUT), as GET returns them. */
+  deployedCommands: Array<Record<string, unknown>> = [];
   /** A close code to answer IDENTIFY with (4004 authentication failed, 4014 disallowed intents), or null. */
   closeOnIdentify: number | null = null;
   /** What @everyone may do in the guild (the bot has no role of its own). */
@@ -236,7 +238,12 @@ export class FakeDiscord {
       return this.json(response, 200, all.slice(-limit).reverse());
     }
     if (method === 'PUT' && /^\/api\/v10\/applications\/\d+(\/guilds\/\d+)?\/commands$/.test(path)) {
-      return this.json(response, 200, (request.body as Array<Record<string, unknown>>).map((command) => ({ id: snowflake(), application_id: FAKE.appId, version: '1', ...command })));
+      // stored as Discord would return them: with ids, versions and its defaults filled in
+      this.deployedCommands = (request.body as Array<Record<string, unknown>>).map((command) => ({ id: snowflake(), application_id: FAKE.appId, version: '1', default_member_permissions: null, nsfw: false, name_localizations: null, ...command }));
+      return this.json(response, 200, this.deployedCommands);
+    }
+    if (method === 'GET' && /^\/api\/v10\/applications\/\d+(\/guilds\/\d+)?\/commands$/.test(path)) {
+      return this.json(response, 200, this.deployedCommands);
     }
     this.json(response, 404, { message: 'Unknown route in the fake', code: 0 });
   }
