@@ -32,6 +32,8 @@ async function ask(question: string): Promise<string> {
 describe('hot reload of the corpus folder', () => {
   it('GIVEN a report added to the watched folder while the bot runs THEN /ask answers from it within seconds, with no restart and no redeploy', async () => {
     expect(await ask('滨江大桥什么时候通车')).toContain('报告中没有这个问题的答案');
+    // the deploy check of the start is over before the commands are counted
+    await logs.waitFor((l) => l.msg === 'commands deployed (they had changed)' || l.msg === 'commands up to date', 5000);
     const putRequests = fake.requests.filter((r) => r.method === 'PUT').length;
     copyFileSync('test/fixtures/everyday/binjiang-2024.md', join(dir, 'binjiang-2024.md'));
     const line = await logs.waitFor((l) => l.msg === 'corpus reloaded', 5000);
