@@ -1,9 +1,9 @@
 import { createInterface } from 'node:readline';
-import { parseArgs } from 'node:util';
 import { contractError, QueryError, replay, ReportQaError, toContract, type Engine } from '../core/index.js';
 import { ConfigError } from '../config.js';
 import { z } from 'zod';
 import { corpusDir, openEngine } from './engine.js';
+import { parseCommandLine } from './args.js';
 import { exitQuietlyOnClosedPipe, isMainModule } from './main-module.js';
 import { renderAnswer } from './render.js';
 
@@ -41,28 +41,14 @@ function readBatchLine(line: string): { q: string; history: string[] } | { q: st
 
 /** Exit codes: 0 answered (found or not), 1 the corpus or settings cannot be loaded, 2 bad usage. */
 export async function main(argv: string[], stdin: NodeJS.ReadableStream, out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
-  let args;
-  try {
-    args = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        json: { type: 'boolean', default: false },
-        batch: { type: 'boolean', default: false },
-        history: { type: 'string', multiple: true, default: [] },
-        corpus: { type: 'string' },
-        help: { type: 'boolean', default: false },
-      },
-    });
-  } catch (error) {
-    err.write(`ask: ${(error as Error).message}\n${USAGE}\n`);
-    return 2;
-  }
+  const args = parseCommandLine('ask', USAGE, argv, {
+    json: { type: 'boolean', default: false },
+    batch: { type: 'boolean', default: false },
+    history: { type: 'string', multiple: true, default: [] },
+    corpus: { type: 'string' },
+  }, out, err);
+  if (typeof args === 'number') return args;
   const { values, positionals } = args;
-  if (values.help) {
-    out.write(`${USAGE}\n`);
-    return 0;
-  }
   if (values.batch && positionals.length) {
     err.write(`ask: --batch reads questions from stdin; do not also give one as an argument\n${USAGE}\n`);
     return 2;

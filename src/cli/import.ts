@@ -1,10 +1,10 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
-import { parseArgs } from 'node:util';
 import { ReportQaError } from '../core/index.js';
 import { extractDocx, extractHtml, extractPdf, extractText, type Extracted } from '../ingest/extract.js';
 import { FetchError, fetchDocument } from '../ingest/fetch.js';
 import { buildReport, MissingFieldError, summarize } from '../ingest/report.js';
+import { parseCommandLine } from './args.js';
 import { exitQuietlyOnClosedPipe, isMainModule } from './main-module.js';
 
 const USAGE = `usage: npm run import -- <file.html|file.docx|file.pdf|file.txt|URL> [options]
@@ -41,32 +41,18 @@ class ImportError extends Error {}
 
 /** Exit codes: 0 imported (or dry run), 1 the input cannot be imported, 2 bad usage. */
 export async function main(argv: string[], out: NodeJS.WritableStream, err: NodeJS.WritableStream, corpusDir = process.env.CORPUS_DIR || 'corpus'): Promise<number> {
-  let args;
-  try {
-    args = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        id: { type: 'string' },
-        title: { type: 'string' },
-        publisher: { type: 'string' },
-        date: { type: 'string' },
-        url: { type: 'string' },
-        out: { type: 'string' },
-        'dry-run': { type: 'boolean', default: false },
-        force: { type: 'boolean', default: false },
-        help: { type: 'boolean', default: false },
-      },
-    });
-  } catch (error) {
-    err.write(`import: ${(error as Error).message}\n${USAGE}\n`);
-    return 2;
-  }
+  const args = parseCommandLine('import', USAGE, argv, {
+    id: { type: 'string' },
+    title: { type: 'string' },
+    publisher: { type: 'string' },
+    date: { type: 'string' },
+    url: { type: 'string' },
+    out: { type: 'string' },
+    'dry-run': { type: 'boolean', default: false },
+    force: { type: 'boolean', default: false },
+  }, out, err);
+  if (typeof args === 'number') return args;
   const { values, positionals } = args;
-  if (values.help) {
-    out.write(`${USAGE}\n`);
-    return 0;
-  }
   if (positionals.length !== 1) {
     err.write(`import: name one file or address to import\n${USAGE}\n`);
     return 2;
