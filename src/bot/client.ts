@@ -2,7 +2,7 @@ import { Client, Events, GatewayIntentBits, Options, Partials } from 'discord.js
 import { FATAL_CLOSE_CODES } from './failures.js';
 import { deployIfChanged } from './deploy.js';
 import { BotMetrics, startHealthServer, type HealthServer } from './health.js';
-import { watchCorpus, type CorpusWatch } from './reload.js';
+import { makeReloader, watchCorpus, type CorpusWatch } from './reload.js';
 import { createChatHandler, type ChatHandler } from './chat.js';
 import type { Config } from '../config.js';
 import type { Logger } from '../logger.js';
@@ -97,12 +97,13 @@ export async function startBot(config: Config, context: BotContext, logger: Logg
   });
   client.on(Events.Warn, (message) => logger.warn({ message }, 'client warning'));
   // a report added, changed or removed in the corpus folder is answered from without a restart
-  const corpusWatch = config.CORPUS_WATCH
-    ? watchCorpus(config.CORPUS_DIR, config.INDEX_CACHE_DIR, context, logger, () => {
-        metrics.reloads.inc();
-        metrics.corpus(context.engine.passages.length, context.engine.documents.size);
-      })
-    : null;
+  const reload = makeReloader(config.CORPUS_DIR, config.INDEX_CACHE_DIR, context, logger, () => {
+    metrics.reloads.inc();
+    metrics.corpus(context.engine.passages.length, context.engine.documents.size);
+  });
+  const corpusWatch = config.CORPUS_WATCH ? watchCorpus(config.CORPUS_DIR, reload, logger) : null;
+  // /sources add and remove change the corpus folder and load it again at once
+  context.admin = { corpusDir: config.CORPUS_DIR, reload, pending: new Map(), log: (change) => logger.info(change, 'corpus changed from Discord') };
   // healthy while the gateway is connected; the corpus is loaded before the bot starts
   const health = config.HEALTH_PORT === undefined ? null : await startHealthServer({ port: config.HEALTH_PORT, host: config.HEALTH_HOST, metrics, healthy: () => client.isReady() && context.engine.passages.length > 0 });
   if (health) logger.info({ port: health.port, host: config.HEALTH_HOST }, 'health and metrics served');

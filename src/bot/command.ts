@@ -8,6 +8,27 @@ import type { Outcome } from './reply.js';
 export interface BotContext {
   engine: Engine;
   suggester: Suggester;
+  /** Changing the corpus from Discord (/sources add and remove); absent in the terminal. */
+  admin?: CorpusAdmin;
+}
+
+/** What changing the corpus from Discord needs: where reports live, and how to load them again. */
+export interface CorpusAdmin {
+  corpusDir: string;
+  /** Loads the folder again (hot reload); true when the corpus changed. */
+  reload(): boolean;
+  /** Imports awaiting their Save button, by token. */
+  pending: Map<string, PendingImport>;
+  /** Logs a change with who made it. */
+  log(change: Record<string, unknown>): void;
+}
+
+/** An import previewed on Discord, waiting to be saved. */
+export interface PendingImport {
+  id: string;
+  markdown: string;
+  user: string;
+  at: number;
 }
 
 /**
@@ -16,7 +37,7 @@ export interface BotContext {
  */
 export interface OptionSpec {
   readonly name: string;
-  readonly type: 'string' | 'boolean';
+  readonly type: 'string' | 'boolean' | 'attachment';
   readonly description: string;
   /** The description in simplified and traditional Chinese. */
   readonly zh: readonly [simplified: string, traditional: string];
@@ -25,7 +46,15 @@ export interface OptionSpec {
   readonly maxLength?: number;
 }
 
-type ValueOf<O extends OptionSpec> = O['type'] extends 'boolean' ? boolean : string;
+/** A file attached to a command (Discord's attachment option). */
+export interface AttachmentArg {
+  url: string;
+  name: string;
+  contentType: string | null;
+  size: number;
+}
+
+type ValueOf<O extends OptionSpec> = O['type'] extends 'boolean' ? boolean : O['type'] extends 'attachment' ? AttachmentArg : string;
 
 /**
  * The typed arguments of a command, from its option specs (as discord-utils-bot's ArgumentsOf):
@@ -42,6 +71,10 @@ export interface CommandInput {
   lang: Lang;
   /** The conversation's earlier turns, for a question asked as a follow-up (terminal, chat). */
   history?: readonly Turn[];
+  /** True when the asker may manage the server (Manage Server): what changes the corpus needs. */
+  canManage?: boolean;
+  /** Who asked (a Discord user id), for the log of changes. */
+  user?: string;
 }
 
 /** An autocomplete choice. */
@@ -63,7 +96,10 @@ export interface Command<S extends readonly OptionSpec[] = readonly OptionSpec[]
   asks?: boolean;
   /** Acknowledge first (deferReply), then send: for work that may outlast Discord's 3 s. */
   defer?: boolean;
-  run(args: ArgumentsOf<S>, input: CommandInput, context: BotContext): Outcome;
+  /** When deferring: whether the reply is for the asker alone, from the raw options. */
+  deferEphemeral?(raw: Readonly<Record<string, unknown>>): boolean;
+  /** The reply; a command that reads the network or writes files answers asynchronously (Discord only). */
+  run(args: ArgumentsOf<S>, input: CommandInput, context: BotContext): Outcome | Promise<Outcome>;
   autocomplete?(option: { name: string; value: string }, context: BotContext): Choice[];
 }
 
@@ -73,10 +109,11 @@ export interface Command<S extends readonly OptionSpec[] = readonly OptionSpec[]
  * dropped otherwise.
  */
 export function argumentsOf<S extends readonly OptionSpec[]>(specs: S, raw: Readonly<Record<string, unknown>>): ArgumentsOf<S> {
-  const args: Record<string, string | boolean | undefined> = {};
+  const args: Record<string, string | boolean | AttachmentArg | undefined> = {};
   for (const spec of specs) {
     const value = raw[spec.name];
     if (value === undefined || value === null) args[spec.name] = spec.type === 'string' && spec.required ? '' : undefined;
+    else if (spec.type === 'attachment') args[spec.name] = typeof value === 'object' && typeof (value as AttachmentArg).url === 'string' ? (value as AttachmentArg) : undefined;
     else if (spec.type === 'boolean') args[spec.name] = typeof value === 'boolean' ? value : value === 'true' ? true : value === 'false' ? false : undefined;
     else args[spec.name] = String(value);
   }
@@ -90,6 +127,7 @@ export function slashCommandData(name: string, description: string, localized: r
     const common = <T extends { setName(n: string): T; setDescription(d: string): T; setDescriptionLocalizations(l: ReturnType<typeof zh>): T; setRequired(r: boolean): T }>(option: T): T =>
       option.setName(spec.name).setDescription(spec.description).setDescriptionLocalizations(zh(...spec.zh)).setRequired(spec.required ?? false);
     if (spec.type === 'boolean') builder.addBooleanOption((option) => common(option));
+    else if (spec.type === 'attachment') builder.addAttachmentOption((option) => common(option));
     else
       builder.addStringOption((option) => {
         common(option).setAutocomplete(spec.autocomplete ?? false);

@@ -18,6 +18,12 @@ export const CUSTOM_ID = {
   followUp: (passageId: string) => `followup:${passageId}`,
   /** The follow-up modal's submit, with the passage of the answer it follows. */
   followUpModal: (passageId: string) => `followup-modal:${passageId}`,
+  /** Save a previewed import (its token) / drop it. */
+  importSave: (token: string) => `import-save:${token}`,
+  importCancel: (token: string) => `import-cancel:${token}`,
+  /** Remove a report, once confirmed / keep it. */
+  removeConfirm: (documentId: string) => `remove-confirm:${documentId}`,
+  removeCancel: (documentId: string) => `remove-cancel:${documentId}`,
 } as const;
 
 /** The follow-up modal's one text field. */
@@ -29,6 +35,8 @@ export type ParsedCustomId =
   | { kind: 'more'; scope: string }
   | { kind: 'section' | 'brief'; scope: string; page: number }
   | { kind: 'followup' | 'followup-modal'; passageId: string }
+  | { kind: 'import-save' | 'import-cancel'; token: string }
+  | { kind: 'remove-confirm' | 'remove-cancel'; documentId: string }
   | { kind: 'unknown' };
 
 /** Reads a custom id made by {@link CUSTOM_ID}; anything else is `unknown`. */
@@ -43,6 +51,12 @@ export function parseCustomId(id: string): ParsedCustomId {
       return rest ? { kind, passageId: rest } : { kind: 'unknown' };
     case 'more':
       return { kind, scope: rest };
+    case 'import-save':
+    case 'import-cancel':
+      return rest ? { kind, token: rest } : { kind: 'unknown' };
+    case 'remove-confirm':
+    case 'remove-cancel':
+      return rest ? { kind, documentId: rest } : { kind: 'unknown' };
     case 'section':
     case 'brief': {
       const cut = rest.lastIndexOf(':');

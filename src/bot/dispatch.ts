@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { Interaction, RepliableInteraction } from 'discord.js';
+import { ApplicationCommandOptionType, MessageFlags, PermissionFlagsBits, type CommandInteractionOption, type Interaction, type RepliableInteraction } from 'discord.js';
 import type { Logger } from '../logger.js';
 import { trackInFlight } from './in-flight.js';
 import { ReportQaError } from '../core/index.js';
@@ -8,7 +8,8 @@ import type { BotContext, Command, CommandInput } from './command.js';
 import { Cooldown } from './cooldown.js';
 import { answer } from './helpers.js';
 import { argumentsOf } from './command.js';
-import { CUSTOM_ID, FOLLOW_UP_FIELD } from './custom-id.js';
+import { CUSTOM_ID, FOLLOW_UP_FIELD, parseCustomId } from './custom-id.js';
+import { handleAdminButton } from './admin.js';
 import { followUpModal, notice } from './format.js';
 import { langOf, t } from './i18n.js';
 import { LIMITS, truncate } from './limits.js';
@@ -42,17 +43,35 @@ export interface Dispatcher {
   idle(): Promise<void>;
 }
 
-/** The raw option values of a command interaction, by name. */
+/**
+ * The raw option values of a command interaction, by name: a subcommand's name as `subcommand`
+ * and its options beside it; an attachment as its address, name, type and size.
+ */
 function rawOptions(interaction: Interaction): Record<string, unknown> {
   const options: Record<string, unknown> = {};
-  if (interaction.isChatInputCommand()) for (const option of interaction.options.data) options[option.name] = option.value;
+  if (!interaction.isChatInputCommand()) return options;
+  const read = (list: readonly CommandInteractionOption[]): void => {
+    for (const option of list) {
+      if (option.type === ApplicationCommandOptionType.Subcommand) {
+        options.subcommand = option.name;
+        read(option.options ?? []);
+      } else if (option.attachment) {
+        options[option.name] = { url: option.attachment.url, name: option.attachment.name, contentType: option.attachment.contentType, size: option.attachment.size };
+      } else {
+        options[option.name] = option.value;
+      }
+    }
+  };
+  read(interaction.options.data);
   return options;
 }
 
 function commandInput(interaction: Interaction): CommandInput {
   const lang = langOf(interaction.locale);
-  if (interaction.isMessageContextMenuCommand()) return { targetText: interaction.targetMessage.content, lang };
-  return { lang };
+  // Manage Server, checked before a command changes the corpus (false in DMs)
+  const who = { user: interaction.user.id, canManage: interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild) ?? false };
+  if (interaction.isMessageContextMenuCommand()) return { targetText: interaction.targetMessage.content, lang, ...who };
+  return { lang, ...who };
 }
 
 async function send(interaction: RepliableInteraction, outcome: Outcome, update = false): Promise<void> {
@@ -115,6 +134,14 @@ export function createDispatcher({ commands, context, logger, cooldown, onHandle
         await send(interaction, outcome);
         return;
       }
+      const adminKind = interaction.isButton() ? parseCustomId(interaction.customId) : null;
+      if (interaction.isButton() && adminKind && ['import-save', 'import-cancel', 'remove-confirm', 'remove-cancel'].includes(adminKind.kind)) {
+        const canManage = interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild) ?? false;
+        const reply = handleAdminButton(adminKind, context, interaction.user.id, canManage, lang);
+        // a refusal is a notice for the presser; a change updates the preview in place
+        await send(interaction, { reply }, !reply.ephemeral);
+        return;
+      }
       if (interaction.isButton()) {
         const question = interaction.message.embeds[0]?.author?.name;
         const outcome = handleButton(interaction.customId, question, context, lang);
@@ -140,8 +167,8 @@ export function createDispatcher({ commands, context, logger, cooldown, onHandle
       const input = commandInput(interaction);
       const raw = rawOptions(interaction);
       if (logger.isLevelEnabled('debug')) logger.debug({ interaction: interaction.id, options: raw, targetText: input.targetText }, 'question');
-      if (command.defer) await interaction.deferReply();
-      const outcome = command.run(argumentsOf(command.options, raw), input, context);
+      if (command.defer) await interaction.deferReply(command.deferEphemeral?.(raw) ? { flags: MessageFlags.Ephemeral } : {});
+      const outcome = await command.run(argumentsOf(command.options, raw), input, context);
       Object.assign(log, { passageIds: outcome.passageIds, found: outcome.found });
       await send(interaction, outcome);
     } catch (error) {

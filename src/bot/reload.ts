@@ -21,10 +21,9 @@ export interface CorpusWatch {
   reload(): boolean;
 }
 
-/** Watches `dir` and keeps `context` (its engine and suggester) in step with it. */
-export function watchCorpus(dir: string, cacheDir: string, context: BotContext, logger: Logger, onReload?: () => void): CorpusWatch {
-  let timer: NodeJS.Timeout | undefined;
-  const reload = (): boolean => {
+/** A function that loads `dir` again and brings `context` (its engine and suggester) in step with it. */
+export function makeReloader(dir: string, cacheDir: string, context: BotContext, logger: Logger, onReload?: () => void): () => boolean {
+  return (): boolean => {
     const started = performance.now();
     try {
       const cache = fileCache(cacheDir);
@@ -49,6 +48,11 @@ export function watchCorpus(dir: string, cacheDir: string, context: BotContext, 
       return false;
     }
   };
+}
+
+/** Watches `dir` and calls `reload` after each change, debounced. */
+export function watchCorpus(dir: string, reload: () => boolean, logger: Logger): CorpusWatch {
+  let timer: NodeJS.Timeout | undefined;
   let watcher: FSWatcher | undefined;
   try {
     watcher = watch(dir, () => {

@@ -58,7 +58,10 @@ export function answerLine(line: string, commands: Command[], context: BotContex
   try {
     // only a plain line continues the conversation; /ask asks anew
     const plain = !line.trim().startsWith('/');
-    const outcome = command.run(argumentsOf(command.options, parsed.options), { lang, history: plain ? history : [] }, context);
+    const result = command.run(argumentsOf(command.options, parsed.options), { lang, history: plain ? history : [] }, context);
+    // a command that reads the network or writes files (/sources add) answers on Discord only
+    if (result instanceof Promise) return 'That command works on Discord only.';
+    const outcome = result;
     if (parsed.name === 'ask') onAnswer?.(String(parsed.options.question ?? ''), outcome);
     let reply = outcome.reply;
     const pages = [renderText(reply)];

@@ -159,8 +159,11 @@ describe('the bot against a fake Discord', () => {
   });
 
   it('GIVEN /sources and /help THEN they answer', async () => {
-    const sources = await interact(slashCommand('sources', []));
-    expect(JSON.stringify(sources.data.embeds)).toContain('成都商报');
+    // /sources is acknowledged first (it may import), then its reply edits the acknowledgement
+    const list = slashCommand('sources', []);
+    const sources = await interact(list);
+    expect(sources.type).toBe(5);
+    expect(JSON.stringify((await edited(list)).body)).toContain('成都商报');
     const help = await interact(slashCommand('help', []));
     expect(help.data.embeds![0]!.description).toContain('/ask');
   });

@@ -45,7 +45,8 @@ describe('hot reload of the corpus folder', () => {
     expect((await ask('滨江大桥全长多少公里')).replace(/\\|\*/g, '')).toContain('2.4公里');
     const sources = slashCommand('sources', []);
     fake.send(sources);
-    const listed = await fake.waitFor((r) => r.path.startsWith(`/api/v10/interactions/${sources.id}/`));
+    // deferred: the list is the edit of the acknowledgement
+    const listed = await fake.waitFor((r) => r.method === 'PATCH' && r.path.includes(String(sources.token)));
     expect(JSON.stringify(listed.body)).toContain('滨江新区民生工作进展');
     expect(fake.requests.filter((r) => r.method === 'PUT').length).toBe(putRequests);
   });

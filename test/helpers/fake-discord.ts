@@ -52,6 +52,16 @@ export class FakeDiscord {
   readonly channelMessages = new Map<string, Array<Record<string, unknown>>>();
   /** Threads the bot started, kept so that a restarted bot sees them in GUILD_CREATE. */
   readonly threads = new Map<string, Record<string, unknown>>();
+  /** Files users attached, served at /attachments/<name> as Discord's CDN would. */
+  readonly attachments = new Map<string, { contentType: string; data: Uint8Array }>();
+
+  /** An attachment object for an interaction, its file served by the fake. */
+  attach(name: string, contentType: string, data: Uint8Array): Record<string, unknown> {
+    this.attachments.set(name, { contentType, data });
+    const url = `http://127.0.0.1:${this.port}/attachments/${name}`;
+    return { id: snowflake(), filename: name, size: data.byteLength, url, proxy_url: url, content_type: contentType };
+  }
+
   /** The commands last deployed (PUT), as GET returns them. */
   deployedCommands: Array<Record<string, unknown>> = [];
   /** A close code to answer IDENTIFY with (4004 authentication failed, 4014 disallowed intents), or null. */
@@ -225,6 +235,12 @@ export class FakeDiscord {
       };
       this.threads.set(id, thread);
       return this.json(response, 201, thread);
+    }
+    if (method === 'GET' && path.startsWith('/attachments/')) {
+      const file = this.attachments.get(path.slice('/attachments/'.length));
+      if (!file) return this.json(response, 404, { message: 'Unknown attachment' });
+      response.writeHead(200, { 'content-type': file.contentType, 'content-length': String(file.data.byteLength) }).end(file.data);
+      return;
     }
     const channelMessages = /^\/api\/v10\/channels\/(\d+)\/messages$/.exec(path);
     if (method === 'POST' && channelMessages) {
@@ -403,6 +419,8 @@ export function user(id: string, name = 'tester'): Record<string, unknown> {
 interface InteractionOptions {
   userId?: string;
   locale?: string;
+  /** The member's permissions (a bit field as a string); none by default. */
+  permissions?: string;
 }
 
 function base(type: number, options: InteractionOptions): Record<string, unknown> {
@@ -418,7 +436,7 @@ function base(type: number, options: InteractionOptions): Record<string, unknown
     guild_id: FAKE.guildId,
     channel_id: FAKE.channelId,
     channel: { id: FAKE.channelId, type: 0, guild_id: FAKE.guildId, name: 'general' },
-    member: { user: user(options.userId ?? '400000000000000004'), roles: [], permissions: '0', joined_at: '2021-01-01T00:00:00.000Z', deaf: false, mute: false, flags: 0 },
+    member: { user: user(options.userId ?? '400000000000000004'), roles: [], permissions: options.permissions ?? '0', joined_at: '2021-01-01T00:00:00.000Z', deaf: false, mute: false, flags: 0 },
     entitlements: [],
     authorizing_integration_owners: { '0': FAKE.guildId },
     app_permissions: '0',
