@@ -1,3 +1,4 @@
+import { BoundedCache } from './bounded-cache.js';
 import { cedictGlosses, colloquialWords } from './general-data.js';
 import type { QueryVocabulary, VocabularyTerm } from './query.js';
 import { contentTokens } from './tokenizer.js';
@@ -57,8 +58,9 @@ export class CorpusVocabulary implements QueryVocabulary {
   readonly longestColloquial: number;
   private senseIndex: SenseIndex | undefined;
   private corrector: TypoCorrector | undefined;
-  private readonly relatedCache = new Map<string, VocabularyTerm[]>();
-  private readonly knownWords = new Map<string, boolean>();
+  // words recur from question to question; the corpus does not change under a vocabulary
+  private readonly relatedCache = new BoundedCache<string, VocabularyTerm[]>(KNOWN_WORDS_KEPT);
+  private readonly knownWords = new BoundedCache<string, boolean>(KNOWN_WORDS_KEPT);
 
   constructor(private readonly terms: CorpusTerms) {
     this.longestColloquial = Math.max(0, ...[...this.colloquial.keys()].map((key) => [...key].length));
@@ -71,15 +73,7 @@ export class CorpusVocabulary implements QueryVocabulary {
   }
 
   known(word: string): boolean {
-    let found = this.knownWords.get(word);
-    if (found === undefined) {
-      const tokens = HAN.test(word) ? contentTokens(word) : [word];
-      found = tokens.every((token) => this.terms.frequency(token) > 0);
-      // words recur from question to question; the corpus does not change under a vocabulary
-      if (this.knownWords.size >= KNOWN_WORDS_KEPT) this.knownWords.delete(this.knownWords.keys().next().value as string);
-      this.knownWords.set(word, found);
-    }
-    return found;
+    return this.knownWords.get(word, () => (HAN.test(word) ? contentTokens(word) : [word]).every((token) => this.terms.frequency(token) > 0));
   }
 
   /** Share of a Han word's tokens (its bigrams, or the character alone) that the corpus holds. */
@@ -122,8 +116,11 @@ export class CorpusVocabulary implements QueryVocabulary {
   }
 
   related(word: string): VocabularyTerm[] {
-    const cached = this.relatedCache.get(word);
-    if (cached) return cached;
+    return this.relatedCache.get(word, () => this.neighbours(word));
+  }
+
+  /** CC-CEDICT neighbours of a word that the corpus holds (see related). */
+  private neighbours(word: string): VocabularyTerm[] {
     // a single character has too many senses for any of them to stand for it
     const glosses = [...word].length > 1 ? (cedictGlosses().words[word]?.split('\t') ?? []) : [];
     const index = glosses.length ? this.senses() : undefined;
@@ -142,17 +139,14 @@ export class CorpusVocabulary implements QueryVocabulary {
         for (const sense of index!.byStem.get(stem) ?? []) {
           if (sense.presence < 1 || seen.has(sense) || [...sense.word].length < 2) continue;
           seen.add(sense);
-          const shared = sense.stems.filter((item) => stems.includes(item));
-          if (weightOf(shared) < MIN_SHARED_SPECIFICITY) continue;
+          const shared = weightOf(sense.stems.filter((item) => stems.includes(item)));
+          if (shared < MIN_SHARED_SPECIFICITY) continue;
           // the shared part against the larger of the two senses: "visit doctor" ~ "see doctor"
-          offer(sense.word, SAME_SENSE_WEIGHT * (weightOf(shared) / Math.max(own, weightOf(sense.stems))));
+          offer(sense.word, SAME_SENSE_WEIGHT * (shared / Math.max(own, weightOf(sense.stems))));
         }
       }
     }
-    const terms = top(best, MIN_RELATED, (candidate) => this.frequencyOf(candidate));
-    if (this.relatedCache.size >= KNOWN_WORDS_KEPT) this.relatedCache.delete(this.relatedCache.keys().next().value as string);
-    this.relatedCache.set(word, terms);
-    return terms;
+    return top(best, MIN_RELATED, (candidate) => this.frequencyOf(candidate));
   }
 
   english(stems: readonly string[]): { length: number; terms: VocabularyTerm[] } | undefined {
