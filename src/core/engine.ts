@@ -226,6 +226,9 @@ export class Engine {
       else slotsByDocument.set(passage.documentId, [passage]);
     }
     this.passages = corpus.documents.flatMap((document) => slotsByDocument.get(document.id) ?? []);
+    // sections of reports that left are not asked about again
+    const liveSections = new Set(this.passages.map((passage) => passage.section));
+    for (const section of this.headlineViews.keys()) if (!liveSections.has(section)) this.headlineViews.delete(section);
     this.byId = new Map(this.passages.map((passage) => [passage.id, passage]));
     this.documents = next;
     this.lexicon = corpus.lexicon;
@@ -236,7 +239,8 @@ export class Engine {
 
   /** Adds (or, with -1, takes away) a passage's tokens and characters from the document frequencies. */
   private countTokens(slot: number, passage: Passage, sign: 1 | -1): void {
-    const text = viewOf(sign === 1 ? this.normalized[slot]! : normalizeText(passage.text));
+    // a leaving passage is counted out before its normalized text is dropped
+    const text = viewOf(this.normalized[slot]!);
     const headline = this.headlineView(passage.section);
     const tokens = new Set([...text.tokens, ...headline.tokens]);
     // a single Han character counts where it stands anywhere in the text or headline
