@@ -301,14 +301,17 @@ export class Engine {
     const history = options.history ?? [];
     if (history.length === 0) return this.answer(text, alone, options);
     // a follow-up: the earlier question's words it lacks, weighted lower, and its answer's section preferred
-    const last = history[history.length - 1]!;
-    const merged = withContext(alone, this.resolveTurn(history, history.length - 1, 1));
-    const preferred = new Set((last.passageIds ?? []).map((id) => this.byId.get(id)?.section).filter((section): section is Section => section !== undefined));
-    if (marksFollowUp(text)) return this.answer(text, merged, options, preferred, alone);
-    // unmarked: a question that stands on its own keeps its own answer
+    const asFollowUp = (): AskResult => {
+      const last = history[history.length - 1]!;
+      const merged = withContext(alone, this.resolveTurn(history, history.length - 1, 1));
+      const preferred = new Set((last.passageIds ?? []).map((id) => this.byId.get(id)?.section).filter((section): section is Section => section !== undefined));
+      return this.answer(text, merged, options, preferred, alone);
+    };
+    if (marksFollowUp(text)) return asFollowUp();
+    // unmarked: a question that stands on its own keeps its own answer, and the history is not read
     const single = this.answer(text, alone, options);
     if (single.found && single.confidence >= SELF_CONTAINED) return single;
-    const followUp = this.answer(text, merged, options, preferred, alone);
+    const followUp = asFollowUp();
     return followUp.confidence > single.confidence ? followUp : single;
   }
 
