@@ -21,6 +21,7 @@ export interface CleanedQuestion {
 /** Clause punctuation (after NFKC: full-width marks are half-width already). */
 const PUNCTUATION = /[,.!?;:~、。!?;:…\s"'“”‘’()\[\]【】《》<>\-—_*#@]+/u;
 const SPLIT = new RegExp(`(${PUNCTUATION.source})`, 'u');
+const LEADING_PUNCTUATION = new RegExp(`^(?:${PUNCTUATION.source})`, 'u');
 /**
  * Framing that reports who wants to know: [someone]让/叫/要我[帮忙]查/问/看/了解/确认[一下]. The
  * someone is at most four characters at the start of a clause (领导, 我们老板).
@@ -110,7 +111,7 @@ export function cleanQuestion(normalized: string, phrases: readonly string[] = f
     const rest = stripEdges(clause, phrases, removed);
     if (rest) kept.push(rest, separator);
   }
-  const text = kept.join('').replace(new RegExp(`^(?:${PUNCTUATION.source})`, 'u'), '').trim();
+  const text = kept.join('').replace(LEADING_PUNCTUATION, '').trim();
   // a question made only of filler ("谢谢") is left as it is: there is nothing else to ask with
   if (!text || !/[\p{L}\p{N}]/u.test(text)) return { text: normalized, removed: [] };
   return { text, removed };
