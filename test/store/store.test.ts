@@ -1,0 +1,215 @@
+import { spawn } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openPostgresStore, openSqliteStore, ResilientWrites, SCHEMA_VERSION, sqliteFile, StoreError, type QuestionRecord, type Schedule, type Store } from '../../src/store/index.js';
+import { createLogger } from '../../src/logger.js';
+import { LogLines } from '../helpers/bot.js';
+import { asAdmin, dropDatabases, freshDataDir, freshPostgres, pgAdminUrl, pgSkipReason } from '../helpers/databases.js';
+
+afterAll(dropDatabases);
+
+if (!pgAdminUrl) console.warn(`PostgreSQL store tests skipped: ${pgSkipReason}`);
+
+/** Each engine: how to make a new empty store, and a location a second process can open. */
+const engines = [
+  { name: 'SQLite', skip: false, fresh: async () => { const dir = freshDataDir(); return { location: { DATA_DIR: dir }, store: await openSqliteStore(sqliteFile(dir)) }; } },
+  { name: 'PostgreSQL', skip: !pgAdminUrl, fresh: async () => { const url = await freshPostgres(); return { location: { DATA_DIR: '', DATABASE_URL: url }, store: await openPostgresStore(url) }; } },
+] as const;
+
+const DAY = 86_400_000;
+const NOW = Date.UTC(2026, 10, 27, 12);
+
+function question(overrides: Partial<QuestionRecord> = {}): QuestionRecord {
+  return { id: Math.random().toString(36).slice(2, 12), at: NOW, guild: 'g1', channel: 'c1', via: 'slash', found: true, confidence: 0.9, passageIds: ['r1-3'], report: 'r1', latencyMs: 2, question: '问题', questionKey: '问题', ...overrides };
+}
+
+function schedule(overrides: Partial<Schedule> = {}): Schedule {
+  return { id: Math.random().toString(36).slice(2, 8), guild: 'g1', channel: 'c1', cron: '0 9 * * 1', timezone: 'Asia/Shanghai', section: null, lang: 'zh-CN', createdBy: 'u1', createdAt: NOW, lastRunAt: null, knownReports: null, pausedReason: null, ...overrides };
+}
+
+/** Runs `count` question writes in a separate node process against the store at `location`. */
+function writerProcess(location: Record<string, string>, prefix: string, count: number): Promise<void> {
+  const script = `
+    import { openStore } from ${JSON.stringify(join(process.cwd(), 'dist/store/index.js'))};
+    const store = await openStore(${JSON.stringify(location)});
+    await Promise.all(Array.from({ length: ${count} }, (_, i) => store.logQuestion({ id: '${prefix}' + i, at: Date.now(), guild: 'g', channel: 'c', via: 'slash', found: i % 2 === 0, confidence: 0.5, passageIds: [], report: null, latencyMs: 1, question: 'q' + i, questionKey: 'q' + i })));
+    await store.close();`;
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--input-type=module', '-e', script], { stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`writer ${prefix} exited ${code}: ${stderr}`))));
+  });
+}
+
+describe.each(engines)('the $name store', ({ skip, fresh }) => {
+  const open = async (): Promise<{ store: Store; location: Record<string, string> }> => {
+    const made = await fresh();
+    stores.push(made.store);
+    return made as { store: Store; location: Record<string, string> };
+  };
+  const stores: Store[] = [];
+  afterAll(async () => {
+    for (const store of stores) await store.close().catch(() => undefined);
+  });
+
+  it.skipIf(skip)('GIVEN an empty database THEN every migration is applied once, and opening it again applies none', async () => {
+    const { store, location } = await open();
+    expect(store.version).toBe(SCHEMA_VERSION);
+    await store.logQuestion(question({ id: 'kept' }));
+    // a second open of the same database (another process, a restart) finds it up to date and keeps the rows
+    const again = location.DATABASE_URL ? await openPostgresStore(location.DATABASE_URL) : await openSqliteStore(sqliteFile(location.DATA_DIR!));
+    expect((await again.question('kept'))?.question).toBe('问题');
+    await again.close();
+  });
+
+  it.skipIf(skip)('GIVEN a logged question THEN it reads back with every field, and a repeated write of it is not a second row', async () => {
+    const { store } = await open();
+    const record = question({ id: 'a1', found: false, confidence: null, passageIds: ['r1-1', 'r1-2'], guild: null, via: 'dm' });
+    await store.logQuestion(record);
+    await store.logQuestion({ ...record, question: 'changed' });
+    expect(await store.question('a1')).toEqual(record);
+    expect((await store.gaps({ since: 0, lowConfidenceBelow: 0.5, limit: 10 })).totals.questions).toBe(1);
+  });
+
+  it.skipIf(skip)('GIVEN a user who votes twice on an answer THEN one vote is kept, the latest, and a 👎 comment is stored with it', async () => {
+    const { store } = await open();
+    await store.logQuestion(question({ id: 'v1' }));
+    await store.vote({ answerId: 'v1', user: 'u1', value: 1, at: NOW });
+    await store.vote({ answerId: 'v1', user: 'u1', value: -1, at: NOW + 1 });
+    await store.comment('v1', 'u1', '应该是S3线的开工时间', NOW + 2);
+    expect(await store.voteOf('v1', 'u1')).toMatchObject({ value: -1, comment: '应该是S3线的开工时间' });
+    await store.vote({ answerId: 'v1', user: 'u2', value: 1, at: NOW + 3 });
+    const gaps = await store.gaps({ since: 0, lowConfidenceBelow: 0.5, limit: 10 });
+    expect(gaps.totals).toMatchObject({ up: 1, down: 1 });
+    expect(gaps.downVotes).toEqual([expect.objectContaining({ answerId: 'v1', question: '问题', count: 1, comments: ['应该是S3线的开工时间'] })]);
+    // changed back to 👍: the comment that explained the 👎 goes with it
+    await store.vote({ answerId: 'v1', user: 'u1', value: 1, at: NOW + 4 });
+    expect(await store.voteOf('v1', 'u1')).toMatchObject({ value: 1, comment: null });
+  });
+
+  it.skipIf(skip)('GIVEN questions over several days THEN gaps groups the unanswered by normalized text, lists low-confidence answers, and keeps to the days and report asked', async () => {
+    const { store } = await open();
+    await store.logQuestion(question({ found: false, confidence: 0.1, question: '票价多少?', questionKey: '票价多少', report: 'r1' }));
+    await store.logQuestion(question({ found: false, confidence: 0.2, question: '请问票价多少', questionKey: '票价多少', report: 'r1', at: NOW + 5 }));
+    await store.logQuestion(question({ found: false, question: '谁主持', questionKey: '谁主持', report: 'r2' }));
+    await store.logQuestion(question({ found: false, question: '很久以前', questionKey: '很久以前', at: NOW - 40 * DAY }));
+    await store.logQuestion(question({ found: true, confidence: 0.3, question: '低把握', questionKey: '低把握' }));
+    await store.logQuestion(question({ found: true, confidence: 0.95, question: '有把握', questionKey: '有把握' }));
+    await store.logQuestion(question({ found: false, question: null, questionKey: null }));
+    const gaps = await store.gaps({ since: NOW - 30 * DAY, lowConfidenceBelow: 0.5, limit: 10 });
+    expect(gaps.unanswered.map(({ key, count }) => [key, count])).toEqual([['票价多少', 2], ['谁主持', 1]]);
+    expect(gaps.unanswered[0]!.lastAt).toBe(NOW + 5);
+    expect(gaps.lowConfidence).toEqual([expect.objectContaining({ key: '低把握', count: 1, confidence: 0.3 })]);
+    expect(gaps.totals).toMatchObject({ questions: 6, notFound: 4, lowConfidence: 1 });
+    const r2 = await store.gaps({ since: NOW - 30 * DAY, report: 'r2', lowConfidenceBelow: 0.5, limit: 10 });
+    expect(r2.unanswered.map(({ key }) => key)).toEqual(['谁主持']);
+  });
+
+  it.skipIf(skip)('GIVEN rows older than the retention THEN prune deletes them and keeps the rest', async () => {
+    const { store } = await open();
+    await store.logQuestion(question({ id: 'old', at: NOW - 100 * DAY }));
+    await store.vote({ answerId: 'old', user: 'u1', value: -1, at: NOW - 100 * DAY });
+    await store.logQuestion(question({ id: 'new', at: NOW }));
+    expect(await store.prune(NOW - 90 * DAY)).toBe(2);
+    expect(await store.question('old')).toBeNull();
+    expect(await store.question('new')).not.toBeNull();
+    expect(await store.voteOf('old', 'u1')).toBeNull();
+  });
+
+  it.skipIf(skip)('GIVEN channel settings set twice THEN the latest is stored and listed for the guild', async () => {
+    const { store } = await open();
+    await store.setChannelSettings({ guild: 'g1', channel: 'c1', mode: 'all', threads: true, updatedBy: 'u1', updatedAt: NOW });
+    await store.setChannelSettings({ guild: 'g1', channel: 'c1', mode: 'off', threads: false, updatedBy: 'u2', updatedAt: NOW + 1 });
+    await store.setChannelSettings({ guild: 'g2', channel: 'c9', mode: 'mention', threads: true, updatedBy: 'u1', updatedAt: NOW });
+    expect(await store.channelSettings('c1')).toEqual({ guild: 'g1', channel: 'c1', mode: 'off', threads: false, updatedBy: 'u2', updatedAt: NOW + 1 });
+    expect((await store.guildSettings('g1')).map(({ channel }) => channel)).toEqual(['c1']);
+    expect(await store.channelSettings('nowhere')).toBeNull();
+  });
+
+  it.skipIf(skip)('GIVEN a schedule THEN each run is claimed by exactly one of many concurrent claimers, and finishing records the reports', async () => {
+    const { store } = await open();
+    const s = schedule();
+    await store.addSchedule(s);
+    const claims = await Promise.all(Array.from({ length: 8 }, (_, i) => store.claimRun(s.id, NOW, `p${i}`)));
+    expect(claims.filter(Boolean)).toHaveLength(1);
+    await store.finishRun(s.id, NOW, ['r1', 'r2']);
+    // an older run finishing late does not move the schedule back
+    await store.finishRun(s.id, NOW - DAY, ['r1']);
+    expect((await store.schedules('g1'))[0]).toMatchObject({ lastRunAt: NOW, knownReports: ['r1', 'r2'], pausedReason: null });
+    await store.pauseSchedule(s.id, 'cannot post');
+    expect((await store.schedules())[0]!.pausedReason).toBe('cannot post');
+    expect(await store.removeSchedule('other-guild', s.id)).toBe(false);
+    expect(await store.removeSchedule('g1', s.id)).toBe(true);
+    expect(await store.schedules()).toEqual([]);
+  });
+
+  it.skipIf(skip)('GIVEN two processes writing at once to the same database THEN no row is lost', async () => {
+    const { store, location } = await open();
+    await Promise.all([writerProcess(location, 'a', 300), writerProcess(location, 'b', 300)]);
+    expect((await store.gaps({ since: 0, lowConfidenceBelow: 0.5, limit: 1 })).totals).toMatchObject({ questions: 600, notFound: 300 });
+  });
+});
+
+describe('store faults', () => {
+  it('GIVEN a file that is not a SQLite database THEN opening it is a clear error naming the file', async () => {
+    const dir = freshDataDir();
+    writeFileSync(sqliteFile(dir), 'this is a text file, not a database '.repeat(200));
+    const error = await openSqliteStore(sqliteFile(dir)).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(StoreError);
+    expect(error).toMatchObject({ code: 'not-a-database' });
+    expect((error as Error).message).toContain(sqliteFile(dir));
+    expect((error as Error).message).toContain('DATA_DIR');
+  });
+
+  it('GIVEN another program’s SQLite database THEN the store refuses it and writes nothing into it', async () => {
+    const dir = freshDataDir();
+    const other = new Database(sqliteFile(dir));
+    other.exec('CREATE TABLE customers (id INTEGER PRIMARY KEY, name TEXT)');
+    other.close();
+    await expect(openSqliteStore(sqliteFile(dir))).rejects.toMatchObject({ code: 'foreign-database', message: expect.stringContaining('customers') });
+    const after = new Database(sqliteFile(dir));
+    expect(after.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").all()).toEqual([{ name: 'customers' }]);
+    after.close();
+  });
+
+  it('GIVEN a database made by a newer version THEN it is refused, not downgraded', async () => {
+    const dir = freshDataDir();
+    (await openSqliteStore(sqliteFile(dir))).close();
+    const db = new Database(sqliteFile(dir));
+    db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(SCHEMA_VERSION + 1, 'future', NOW);
+    db.close();
+    await expect(openSqliteStore(sqliteFile(dir))).rejects.toMatchObject({ code: 'newer-schema' });
+  });
+
+  it('GIVEN a DATABASE_URL where no server listens THEN opening fails with one line naming DATABASE_URL and no password', async () => {
+    const error = await openPostgresStore('postgres://bot:secret@127.0.0.1:1/bot', undefined, 2000).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'unreachable' });
+    expect((error as Error).message).toContain('DATABASE_URL');
+    expect((error as Error).message).not.toContain('secret');
+    expect((error as Error).message).not.toContain('\n');
+  });
+
+  it.skipIf(!pgAdminUrl)('GIVEN the PostgreSQL server lost while running THEN writes are retried, then dropped with a warning; nothing throws, and writes work again once it is back', async () => {
+    const url = await freshPostgres();
+    const logs = new LogLines();
+    const store = await openPostgresStore(url);
+    const writes = new ResilientWrites(createLogger('debug', logs), [20, 20]);
+    const name = new URL(url).pathname.slice(1);
+    await asAdmin(`ALTER DATABASE ${name} ALLOW_CONNECTIONS false`);
+    await asAdmin(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '${name}'`);
+    writes.write('question log', () => store.logQuestion(question({ id: 'lost' })));
+    await writes.flush();
+    expect(writes.dropped).toBe(1);
+    expect(logs.lines.filter((line) => line.msg === 'store write failed; retrying')).toHaveLength(2);
+    expect(logs.lines.find((line) => line.msg === 'store write dropped after retries')).toMatchObject({ level: 40, what: 'question log', attempts: 3 });
+    await asAdmin(`ALTER DATABASE ${name} ALLOW_CONNECTIONS true`);
+    writes.write('question log', () => store.logQuestion(question({ id: 'back' })));
+    await writes.flush();
+    expect(await store.question('back')).not.toBeNull();
+    expect(await store.question('lost')).toBeNull();
+    await store.close();
+  });
+});
