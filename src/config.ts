@@ -39,9 +39,13 @@ export const configSchema = z
     HEALTH_PORT: z.preprocess(blankIsUnset, z.coerce.number().int('expected a port number').min(0, 'expected a port from 0 to 65535').max(65535, 'expected a port from 0 to 65535').optional()),
     HEALTH_HOST: z.preprocess(blankIsUnset, z.string().default('127.0.0.1')),
     DISCORD_CONNECT_ATTEMPTS: z.preprocess(blankIsUnset, positiveInt.default(5)),
-    CHAT_MODE: z.preprocess(blankIsUnset, z.enum(['mention', 'off'], { error: 'expected mention or off' }).default('mention')),
+    CHAT_MODE: z.preprocess(blankIsUnset, z.enum(['mention', 'all', 'off'], { error: 'expected mention, all or off' }).default('mention')),
     CHAT_THREADS: z.preprocess(blankIsUnset, booleanFlag.default(true)),
     MESSAGE_CONTENT_INTENT: z.preprocess(blankIsUnset, booleanFlag.default(false)),
+    DATA_DIR: z.preprocess(blankIsUnset, z.string().default('.data')),
+    DATABASE_URL: z.preprocess(blankIsUnset, z.string().regex(/^postgres(ql)?:\/\/\S+$/, 'expected postgres://user:password@host:port/database (or leave it unset for SQLite in DATA_DIR)').optional()),
+    QUESTION_LOG: z.preprocess(blankIsUnset, z.enum(['full', 'outcomes', 'off'], { error: 'expected full, outcomes or off' }).default('full')),
+    QUESTION_LOG_DAYS: z.preprocess(blankIsUnset, positiveInt.default(90)),
   })
 ;
 

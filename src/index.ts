@@ -7,6 +7,9 @@ import { ConfigError, getConfig, type Config } from './config.js';
 import { Engine, fileCache, loadCorpus, ReportQaError, Suggester } from './core/index.js';
 import { createLogger, type Logger } from './logger.js';
 import { currentShard, managesShards, runShards } from './shards.js';
+import { memoryFor } from './bot/memory.js';
+import { openStore, StoreError, type Store } from './store/index.js';
+import type { BotContext } from './bot/command.js';
 
 /**
  * `npm start`: with DISCORD_TOKEN, the Discord bot; without, the same commands in the terminal.
@@ -34,7 +37,7 @@ export async function main(): Promise<void> {
     }
     throw error;
   }
-  const context = { engine, suggester: new Suggester(engine) };
+  const context: BotContext = { engine, suggester: new Suggester(engine) };
 
   if (!config.DISCORD_TOKEN) {
     const interactive = Boolean(process.stdin.isTTY);
@@ -52,10 +55,23 @@ export async function main(): Promise<void> {
     process.stderr.write(`${line}\n`);
     process.exit(1);
   };
+  // the store is opened (and migrated) before Discord: a database that cannot be used is one line
+  let store: Store;
+  try {
+    store = await openStore(config, (error) => logger.warn({ err: { message: error.message } }, 'database connection lost; it reconnects on the next write'));
+  } catch (error) {
+    if (error instanceof StoreError) fail(error.message);
+    throw error;
+  }
+  context.memory = memoryFor(store, config, logger);
+  logger.info({ store: store.kind, schema: store.version, questionLog: config.QUESTION_LOG, days: config.QUESTION_LOG_DAYS }, 'store open');
   const bot = await connect(config, context, logger, (line) => fail(line));
   const shutdown = (signal: string): void => {
     logger.info({ signal }, 'shutting down');
-    bot.stop().then(
+    bot
+      .stop()
+      .then(() => store.close())
+      .then(
       () => process.exit(0),
       (error: unknown) => {
         logger.error({ err: error }, 'shutdown failed');
@@ -76,7 +92,7 @@ async function connect(config: Config, context: Parameters<typeof startBot>[1], 
   const attempts = config.DISCORD_CONNECT_ATTEMPTS;
   for (let attempt = 1; ; attempt++) {
     try {
-      return await startBot(config, context, logger, (line) => fail(line));
+      return await startBot(config, context, logger, { onFatal: (line) => fail(line) });
     } catch (error) {
       const failure = describeConnectFailure(error, config.DISCORD_API_URL);
       if (!failure.retry || attempt >= attempts) fail(attempt > 1 && failure.retry ? `${failure.line} (gave up after ${attempt} attempts)` : failure.line);

@@ -19,12 +19,20 @@ describe('config', () => {
       CHAT_MODE: 'mention',
       CHAT_THREADS: true,
       MESSAGE_CONTENT_INTENT: false,
+      DATA_DIR: '.data',
+      QUESTION_LOG: 'full',
+      QUESTION_LOG_DAYS: 90,
     });
   });
 
   it('GIVEN chat settings THEN they are read, and a bad one is named', () => {
     expect(parseConfig({ CHAT_MODE: 'off', CHAT_THREADS: 'false', MESSAGE_CONTENT_INTENT: 'true' })).toMatchObject({ CHAT_MODE: 'off', CHAT_THREADS: false, MESSAGE_CONTENT_INTENT: true });
-    expect(() => parseConfig({ CHAT_MODE: 'always', CHAT_THREADS: 'yes' })).toThrow(/CHAT_MODE: expected mention or off[\s\S]*CHAT_THREADS: expected true or false/);
+    expect(() => parseConfig({ CHAT_MODE: 'always', CHAT_THREADS: 'yes' })).toThrow(/CHAT_MODE: expected mention, all or off[\s\S]*CHAT_THREADS: expected true or false/);
+  });
+
+  it('GIVEN store settings THEN they are read, and a bad DATABASE_URL, QUESTION_LOG or QUESTION_LOG_DAYS is named', () => {
+    expect(parseConfig({ DATABASE_URL: 'postgres://bot:pw@db:5432/bot', QUESTION_LOG: 'outcomes', QUESTION_LOG_DAYS: '30', DATA_DIR: '/var/lib/bot' })).toMatchObject({ DATABASE_URL: 'postgres://bot:pw@db:5432/bot', QUESTION_LOG: 'outcomes', QUESTION_LOG_DAYS: 30, DATA_DIR: '/var/lib/bot' });
+    expect(() => parseConfig({ DATABASE_URL: 'mysql://db/bot', QUESTION_LOG: 'all', QUESTION_LOG_DAYS: '0' })).toThrow(/DATABASE_URL: expected postgres:\/\/[\s\S]*QUESTION_LOG: expected full, outcomes or off[\s\S]*QUESTION_LOG_DAYS: expected a number above 0/);
   });
 
   it('GIVEN empty values as copied from .env.example THEN they count as unset', () => {

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { ChannelType, DiscordAPIError, MessageType, PermissionFlagsBits, type Message, type MessageCreateOptions, type PermissionResolvable, type SendableChannels } from 'discord.js';
+import { ChannelType, DiscordAPIError, MessageType, PermissionFlagsBits, type Message, type PermissionResolvable, type SendableChannels } from 'discord.js';
 import { MAX_QUESTION_CHARS, ReportQaError, type Turn } from '../core/index.js';
 import type { Logger } from '../logger.js';
 import { trackInFlight } from './in-flight.js';
@@ -7,12 +7,15 @@ import type { BotContext } from './command.js';
 import { answer } from './helpers.js';
 import { Cooldown } from './cooldown.js';
 import { CUSTOM_ID } from './custom-id.js';
+import { withFeedback } from './format.js';
+import { newAnswerId } from './memory.js';
+import type { AskedVia, ChatMode } from '../store/index.js';
 import { handledOf } from './dispatch.js';
 import type { Handled } from './health.js';
 import { langOf, t, type Lang } from './i18n.js';
 import { LIMITS, truncate } from './limits.js';
 import type { Reply } from './reply.js';
-import { NO_MENTIONS, toDiscord } from './send.js';
+import { NO_MENTIONS, toMessage } from './send.js';
 
 /**
  * Chat: the bot answers messages that mention it. In a channel it starts a public thread on the
@@ -24,8 +27,12 @@ import { NO_MENTIONS, toDiscord } from './send.js';
 
 /** How chat behaves (from the environment; see .env.example). */
 export interface ChatSettings {
-  /** mention: answer messages that mention the bot (and DMs); off: answer none. */
-  mode: 'mention' | 'off';
+  /**
+   * mention: answer messages that mention the bot (and DMs); all: also every other message of a
+   * channel that the report answers (needs the Message Content intent); off: answer none. A
+   * channel's stored settings (/settings chat) override it.
+   */
+  mode: ChatMode;
   /** Start a thread for a mention in a channel (else reply in place). */
   threads: boolean;
   /** The privileged Message Content intent is on: every message in the bot's threads is answered. */
@@ -68,11 +75,6 @@ function langFor(message: Message, question: string): Lang {
   return /\p{Script=Han}/u.test(question) ? 'zh-CN' : 'en';
 }
 
-/** A reply as a message to send in a channel (no ephemeral; limits and no pings as for interactions). */
-function toMessage(reply: Reply): MessageCreateOptions {
-  const { content, embeds, components } = toDiscord(reply);
-  return { ...(content === undefined ? {} : { content }), embeds, components, allowedMentions: NO_MENTIONS } as MessageCreateOptions;
-}
 
 /**
  * The turns of a conversation, read from the bot's answers among `messages` (oldest first): each
@@ -149,9 +151,15 @@ export function createChatHandler({ context, logger, cooldown, settings, onHandl
     const channel = message.channel;
     const inThread = channel.isThread();
     const ownThread = inThread && channel.ownerId === botId;
+    // a channel's own settings (a thread follows its parent channel's), else the env defaults
+    const behaviour = dm || !context.memory ? settings : await context.memory.chatBehaviour(inThread ? (channel.parentId ?? message.channelId) : message.channelId);
+    if (behaviour.mode === 'off') return;
     // an explicit mention of the bot: @everyone, @here or a role alone does not count
     const mentioned = message.mentions.users.has(botId);
-    if (!dm && !mentioned && !(ownThread && settings.messageContent)) return;
+    const addressed = dm || mentioned || (ownThread && settings.messageContent);
+    // mode all: any message of the channel is a candidate, answered only when the report answers it
+    const overheard = !addressed && !inThread && behaviour.mode === 'all' && settings.messageContent;
+    if (!addressed && !overheard) return;
 
     const started = performance.now();
     const question = questionOf(message.content);
@@ -171,6 +179,7 @@ export function createChatHandler({ context, logger, cooldown, settings, onHandl
         if (canReference) await message.reply({ ...options, failIfNotExists: false } as Parameters<Message['reply']>[0]);
         else await (channel as SendableChannels).send(options);
       };
+      if (overheard && (!question || [...question].length > MAX_QUESTION_CHARS || cooldown.wait(message.author.id) > 0)) return;
       if (!question) {
         log.help = true;
         await reply({ content: t(lang, 'chatHelp') });
@@ -181,7 +190,8 @@ export function createChatHandler({ context, logger, cooldown, settings, onHandl
         await reply({ content: t(lang, 'questionTooLong', { length: [...question].length, max: MAX_QUESTION_CHARS }) });
         return;
       }
-      const wait = cooldown.hit(message.author.id);
+      // an overheard message is not a question put to the bot: it does not count toward the cooldown
+      const wait = overheard ? 0 : cooldown.hit(message.author.id);
       if (wait > 0) {
         log.cooldown = wait;
         await reply({ content: t(lang, 'cooldown', { seconds: wait }) });
@@ -189,11 +199,21 @@ export function createChatHandler({ context, logger, cooldown, settings, onHandl
       }
       // a thread or a DM is a conversation: its earlier questions are the history
       const history = dm || inThread ? await historyOf(message, botId) : [];
-      const outcome = answer(question, undefined, context.engine, lang, history);
+      const answered = answer(question, undefined, context.engine, lang, history);
+      // an overheard message the report does not answer is chat, not a question: no reply
+      if (overheard && !answered.found) return;
+      const answerId = context.memory && answered.asked ? newAnswerId() : null;
+      const outcome = answerId ? { ...answered, reply: withFeedback(answered.reply, answerId) } : answered;
+      const via: AskedVia = dm ? 'dm' : inThread ? 'thread' : overheard ? 'channel' : 'mention';
+      const recordAnswer = (): void => {
+        if (!answerId || !context.memory || !answered.asked) return;
+        log.answer = answerId;
+        context.memory.record(answerId, { via, guild: message.guildId, channel: message.channelId, question: answered.asked.question, found: answered.found ?? false, confidence: answered.asked.confidence, passageIds: answered.passageIds ?? [], report: answered.asked.report, latencyMs: performance.now() - started });
+      };
       Object.assign(log, { passageIds: outcome.passageIds, found: outcome.found, history: history.length });
       const turn: Turn = { question, passageIds: outcome.answerPassageId ? [outcome.answerPassageId] : [] };
 
-      const threadable = !dm && !inThread && settings.threads && (channel.type === ChannelType.GuildText || channel.type === ChannelType.GuildAnnouncement);
+      const threadable = !dm && !inThread && behaviour.threads && (channel.type === ChannelType.GuildText || channel.type === ChannelType.GuildAnnouncement);
       if (threadable) {
         const lacking = allowed(message, [PermissionFlagsBits.ViewChannel, PermissionFlagsBits.CreatePublicThreads, PermissionFlagsBits.SendMessagesInThreads]);
         if (lacking) {
@@ -208,6 +228,7 @@ export function createChatHandler({ context, logger, cooldown, settings, onHandl
           });
           if (thread) {
             await thread.send(toMessage(outcome.reply));
+            recordAnswer();
             remember(thread.id, [turn]);
             log.thread = thread.id;
             return;
@@ -215,6 +236,7 @@ export function createChatHandler({ context, logger, cooldown, settings, onHandl
         }
       }
       await reply(outcome.reply);
+      recordAnswer();
       if (dm || inThread) remember(message.channelId, [...history, turn]);
     } catch (error) {
       if (error instanceof ReportQaError) {

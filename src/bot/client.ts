@@ -11,6 +11,7 @@ import { createCommands } from './commands/index.js';
 import { Cooldown } from './cooldown.js';
 import { createDispatcher, type Dispatcher } from './dispatch.js';
 import { NO_MENTIONS } from './send.js';
+import { Scheduler } from './scheduler.js';
 
 /** A running bot: the discord.js client and a graceful stop. */
 export interface Bot {
@@ -23,8 +24,18 @@ export interface Bot {
   health: HealthServer | null;
   /** The watch of the corpus folder (hot reload), unless CORPUS_WATCH=false. */
   corpusWatch: CorpusWatch | null;
+  /** Scheduled briefings, when the bot has a store. */
+  scheduler: Scheduler | null;
   /** Lets answers in flight finish (up to `graceMs`), then disconnects. */
   stop(graceMs?: number): Promise<void>;
+}
+
+/** How the bot is started, besides its settings. */
+export interface StartOptions {
+  /** Told when the gateway closes for good while running (a revoked token): one line and an exit code. */
+  onFatal?: (line: string, code: number) => void;
+  /** Check for due briefings on a timer (default true); tests tick the scheduler themselves. */
+  schedule?: boolean;
 }
 
 /**
@@ -41,7 +52,7 @@ export function intentsFor(config: Pick<Config, 'CHAT_MODE' | 'MESSAGE_CONTENT_I
  * Creates the bot's discord.js client (REST at DISCORD_API_URL), wires the dispatcher and the chat
  * handler, and logs in. This is what `npm start` runs.
  */
-export async function startBot(config: Config, context: BotContext, logger: Logger, onFatal: (line: string, code: number) => void = () => undefined): Promise<Bot> {
+export async function startBot(config: Config, context: BotContext, logger: Logger, { onFatal = () => undefined, schedule = true }: StartOptions = {}): Promise<Bot> {
   if (!config.DISCORD_TOKEN) throw new Error('startBot needs DISCORD_TOKEN');
   const client = new Client({
     intents: intentsFor(config),
@@ -77,8 +88,13 @@ export async function startBot(config: Config, context: BotContext, logger: Logg
   const dispatcher = createDispatcher({ commands: createCommands(), context, logger, cooldown, onHandled });
   const chat = config.CHAT_MODE === 'off' ? null : createChatHandler({ context, logger, cooldown, onHandled, settings: { mode: config.CHAT_MODE, threads: config.CHAT_THREADS, messageContent: config.MESSAGE_CONTENT_INTENT } });
   if (chat) client.on(Events.MessageCreate, (message) => void chat(message));
+  // scheduled briefings and the question log's retention, when the bot has a store
+  const scheduler = context.memory ? new Scheduler({ store: context.memory.store, client, engine: () => context.engine, logger }) : null;
+  if (scheduler) context.scheduler = scheduler;
   client.once(Events.ClientReady, (ready) => {
-    logger.info({ tag: ready.user.tag, passages: context.engine.passages.length, reports: context.engine.documents.size }, 'ready');
+    logger.info({ tag: ready.user.tag, passages: context.engine.passages.length, reports: context.engine.documents.size, store: context.memory?.store.kind ?? null }, 'ready');
+    if (scheduler && schedule) scheduler.start();
+    context.memory?.startPruning();
     // commands that differ from the deployed ones are deployed: an upgrade needs no manual step
     if (config.AUTO_DEPLOY) {
       deployIfChanged(config, client.rest).then(
@@ -123,9 +139,12 @@ export async function startBot(config: Config, context: BotContext, logger: Logg
     metrics,
     health,
     corpusWatch,
+    scheduler,
     async stop(graceMs = 5000) {
       corpusWatch?.close();
-      await Promise.race([Promise.all([dispatcher.idle(), chat?.idle()]), new Promise((resolve) => setTimeout(resolve, graceMs).unref())]);
+      await Promise.race([Promise.all([dispatcher.idle(), chat?.idle(), scheduler?.stop()]), new Promise((resolve) => setTimeout(resolve, graceMs).unref())]);
+      // queued log rows and votes are written (or dropped after their retries) before the end
+      await Promise.race([context.memory?.close(), new Promise((resolve) => setTimeout(resolve, graceMs).unref())]);
       await health?.close();
       await client.destroy();
     },

@@ -3,6 +3,8 @@ import type { Engine, Suggester, Turn } from '../core/index.js';
 import type { Lang } from './i18n.js';
 import { zh } from './localize.js';
 import type { Outcome } from './reply.js';
+import type { BotMemory } from './memory.js';
+import type { Scheduler } from './scheduler.js';
 
 /** What commands answer from. The suggester is made again when the corpus is reloaded. */
 export interface BotContext {
@@ -10,6 +12,10 @@ export interface BotContext {
   suggester: Suggester;
   /** Changing the corpus from Discord (/sources add and remove); absent in the terminal. */
   admin?: CorpusAdmin;
+  /** The store's side of the bot (question log, votes, settings); absent when nothing is stored (terminal). */
+  memory?: BotMemory;
+  /** Scheduled briefings; absent in the terminal. */
+  scheduler?: Scheduler;
 }
 
 /** What changing the corpus from Discord needs: where reports live, and how to load them again. */
@@ -75,6 +81,9 @@ export interface CommandInput {
   canManage?: boolean;
   /** Who asked (a Discord user id), for the log of changes. */
   user?: string;
+  /** Where it was asked: the server (null in DMs) and the channel. */
+  guild?: string | null;
+  channel?: string | null;
 }
 
 /** An autocomplete choice. */

@@ -25,6 +25,13 @@ export class Cooldown {
     return 0;
   }
 
+  /** The whole seconds `userId` would wait now (0: allowed), without counting a hit. */
+  wait(userId: string): number {
+    const now = this.now();
+    const recent = (this.hits.get(userId) ?? []).filter((at) => now - at < this.windowMs);
+    return recent.length >= this.max ? Math.max(1, Math.ceil((recent[0]! + this.windowMs - now) / 1000)) : 0;
+  }
+
   /** How many users are tracked (for tests and memory checks). */
   get size(): number {
     return this.hits.size;

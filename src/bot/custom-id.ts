@@ -24,7 +24,15 @@ export const CUSTOM_ID = {
   /** Remove a report, once confirmed / keep it. */
   removeConfirm: (documentId: string) => `remove-confirm:${documentId}`,
   removeCancel: (documentId: string) => `remove-cancel:${documentId}`,
+  /** 👍 or 👎 on an answer (its id in the question log). */
+  vote: (value: 'up' | 'down', answerId: string) => `vote:${value}:${answerId}`,
+  /** The 👎 modal's submit ("what did you expect?"). */
+  voteComment: (answerId: string) => `vote-comment:${answerId}`,
 } as const;
+
+/** The 👎 modal's one text field, and its length limit. */
+export const EXPECTED_FIELD = 'expected';
+export const MAX_EXPECTED_CHARS = 300;
 
 /** The follow-up modal's one text field. */
 export const FOLLOW_UP_FIELD = 'question';
@@ -37,6 +45,8 @@ export type ParsedCustomId =
   | { kind: 'followup' | 'followup-modal'; passageId: string }
   | { kind: 'import-save' | 'import-cancel'; token: string }
   | { kind: 'remove-confirm' | 'remove-cancel'; documentId: string }
+  | { kind: 'vote'; value: 1 | -1; answerId: string }
+  | { kind: 'vote-comment'; answerId: string }
   | { kind: 'unknown' };
 
 /** Reads a custom id made by {@link CUSTOM_ID}; anything else is `unknown`. */
@@ -57,6 +67,12 @@ export function parseCustomId(id: string): ParsedCustomId {
     case 'remove-confirm':
     case 'remove-cancel':
       return rest ? { kind, documentId: rest } : { kind: 'unknown' };
+    case 'vote': {
+      const [value, answerId] = [rest.slice(0, rest.indexOf(':')), rest.slice(rest.indexOf(':') + 1)];
+      return (value === 'up' || value === 'down') && answerId && rest.includes(':') ? { kind, value: value === 'up' ? 1 : -1, answerId } : { kind: 'unknown' };
+    }
+    case 'vote-comment':
+      return rest ? { kind, answerId: rest } : { kind: 'unknown' };
     case 'section':
     case 'brief': {
       const cut = rest.lastIndexOf(':');

@@ -8,9 +8,11 @@ import type { BotContext, Command, CommandInput } from './command.js';
 import { Cooldown } from './cooldown.js';
 import { answer } from './helpers.js';
 import { argumentsOf } from './command.js';
-import { CUSTOM_ID, FOLLOW_UP_FIELD, parseCustomId } from './custom-id.js';
+import { CUSTOM_ID, EXPECTED_FIELD, FOLLOW_UP_FIELD, MAX_EXPECTED_CHARS, parseCustomId } from './custom-id.js';
 import { handleAdminButton } from './admin.js';
-import { followUpModal, notice } from './format.js';
+import { expectedModal, followUpModal, notice, withFeedback } from './format.js';
+import { newAnswerId } from './memory.js';
+import type { AskedVia } from '../store/index.js';
 import { langOf, t } from './i18n.js';
 import { LIMITS, truncate } from './limits.js';
 import type { Outcome } from './reply.js';
@@ -69,7 +71,7 @@ function rawOptions(interaction: Interaction): Record<string, unknown> {
 function commandInput(interaction: Interaction): CommandInput {
   const lang = langOf(interaction.locale);
   // Manage Server, checked before a command changes the corpus (false in DMs)
-  const who = { user: interaction.user.id, canManage: interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild) ?? false };
+  const who = { user: interaction.user.id, canManage: interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild) ?? false, guild: interaction.guildId, channel: interaction.channelId };
   if (interaction.isMessageContextMenuCommand()) return { targetText: interaction.targetMessage.content, lang, ...who };
   return { lang, ...who };
 }
@@ -95,6 +97,20 @@ async function send(interaction: RepliableInteraction, outcome: Outcome, update 
 export function createDispatcher({ commands, context, logger, cooldown, onHandled }: DispatchOptions): Dispatcher {
   const byName = new Map(commands.map((command) => [command.data.name, command]));
 
+  /**
+   * Sends an answer with its 👍/👎 buttons and records it in the question log (when the bot has a
+   * store): the answer id is made first, so that the buttons can carry it, and the log row is
+   * queued after the reply is sent, never awaited.
+   */
+  async function sendAnswer(interaction: RepliableInteraction, outcome: Outcome, via: AskedVia, started: number, log: Record<string, unknown>): Promise<void> {
+    const { memory } = context;
+    if (!memory || !outcome.asked) return send(interaction, outcome);
+    const id = newAnswerId();
+    await send(interaction, { ...outcome, reply: withFeedback(outcome.reply, id) });
+    log.answer = id;
+    memory.record(id, { via, guild: interaction.guildId, channel: interaction.channelId, question: outcome.asked.question, found: outcome.found ?? false, confidence: outcome.asked.confidence, passageIds: outcome.passageIds ?? [], report: outcome.asked.report, latencyMs: performance.now() - started });
+  }
+
   async function handle(interaction: Interaction): Promise<void> {
     const started = performance.now();
     const lang = langOf(interaction.locale);
@@ -114,6 +130,24 @@ export function createDispatcher({ commands, context, logger, cooldown, onHandle
         await interaction.showModal(followUpModal(interaction.customId.slice(FOLLOW_UP_PREFIX.length), lang));
         return;
       }
+      const component = interaction.isButton() || interaction.isModalSubmit() ? parseCustomId(interaction.customId) : null;
+      if (component?.kind === 'vote' && interaction.isButton()) {
+        log.vote = component.value;
+        if (!context.memory) return await send(interaction, { reply: notice(t(lang, 'noMemory')) });
+        context.memory.vote(component.answerId, interaction.user.id, component.value);
+        // a 👎 asks what was expected (optional): the modal is the acknowledgement
+        if (component.value === -1) await interaction.showModal(expectedModal(component.answerId, lang));
+        else await send(interaction, { reply: notice(t(lang, 'thanksUp')) });
+        return;
+      }
+      if (component?.kind === 'vote-comment' && interaction.isModalSubmit()) {
+        if (!context.memory) return await send(interaction, { reply: notice(t(lang, 'noMemory')) });
+        const expected = [...interaction.fields.getTextInputValue(EXPECTED_FIELD).trim()].slice(0, MAX_EXPECTED_CHARS).join('');
+        if (expected) context.memory.comment(component.answerId, interaction.user.id, expected);
+        log.comment = expected.length > 0;
+        await send(interaction, { reply: notice(t(lang, 'thanksDown')) });
+        return;
+      }
       if (interaction.isModalSubmit()) {
         if (!interaction.customId.startsWith(FOLLOW_UP_MODAL_PREFIX)) {
           log.unknown = true;
@@ -131,7 +165,7 @@ export function createDispatcher({ commands, context, logger, cooldown, onHandle
         const history = earlier ? [{ question: earlier, passageIds: [passageId] }] : [];
         const outcome = answer(interaction.fields.getTextInputValue(FOLLOW_UP_FIELD), undefined, context.engine, lang, history);
         Object.assign(log, { passageIds: outcome.passageIds, found: outcome.found, followUp: true });
-        await send(interaction, outcome);
+        await sendAnswer(interaction, outcome, 'follow-up', started, log);
         return;
       }
       const adminKind = interaction.isButton() ? parseCustomId(interaction.customId) : null;
@@ -170,7 +204,7 @@ export function createDispatcher({ commands, context, logger, cooldown, onHandle
       if (command.defer) await interaction.deferReply(command.deferEphemeral?.(raw) ? { flags: MessageFlags.Ephemeral } : {});
       const outcome = await command.run(argumentsOf(command.options, raw), input, context);
       Object.assign(log, { passageIds: outcome.passageIds, found: outcome.found });
-      await send(interaction, outcome);
+      await sendAnswer(interaction, outcome, interaction.isMessageContextMenuCommand() ? 'context-menu' : 'slash', started, log);
     } catch (error) {
       if (error instanceof ReportQaError && interaction.isRepliable()) {
         // an expected failure (a question too long, a corpus problem): the user is told what is wrong

@@ -3,7 +3,7 @@ import { sectionLabel, type AskResult, type BriefSection, type Engine, type Pass
 import { t, type Lang } from './i18n.js';
 import { escapeUserText, LIMITS, truncate, wellFormed } from './limits.js';
 import type { Reply } from './reply.js';
-import { CUSTOM_ID, FOLLOW_UP_FIELD, PAGE_CHARS, SNIPPET_CHARS } from './custom-id.js';
+import { CUSTOM_ID, EXPECTED_FIELD, FOLLOW_UP_FIELD, MAX_EXPECTED_CHARS, PAGE_CHARS, SNIPPET_CHARS } from './custom-id.js';
 
 const COLOR = 0x2f7dd1;
 const MUTED = 0x8a8f98;
@@ -118,6 +118,34 @@ export function followUpModal(passageId: string, lang: Lang): APIModalInteractio
       {
         type: ComponentType.ActionRow,
         components: [{ type: ComponentType.TextInput, custom_id: FOLLOW_UP_FIELD, label: truncate(t(lang, 'followUpLabel'), LIMITS.textInputLabel), style: TextInputStyle.Short, required: true, max_length: MAX_FOLLOW_UP_CHARS, placeholder: truncate(t(lang, 'followUpPlaceholder'), LIMITS.textInputPlaceholder) }],
+      },
+    ],
+  };
+}
+
+/**
+ * The reply with 👍 and 👎 buttons for its answer (a row of their own, so that the answer's own
+ * buttons keep their places); unchanged when the message has no room for another row.
+ */
+export function withFeedback(reply: Reply, answerId: string): Reply {
+  const rows = reply.components ?? [];
+  if (rows.length >= LIMITS.actionRows) return reply;
+  const feedback = row(
+    { type: ComponentType.Button, custom_id: CUSTOM_ID.vote('up', answerId), emoji: { name: '👍' }, style: ButtonStyle.Secondary },
+    { type: ComponentType.Button, custom_id: CUSTOM_ID.vote('down', answerId), emoji: { name: '👎' }, style: ButtonStyle.Secondary },
+  );
+  return { ...reply, components: [...rows, ...feedback] };
+}
+
+/** The 👎 modal: what the user expected instead, optional, at most 300 characters. */
+export function expectedModal(answerId: string, lang: Lang): APIModalInteractionResponseCallbackData {
+  return {
+    custom_id: CUSTOM_ID.voteComment(answerId),
+    title: truncate(t(lang, 'expectedTitle'), LIMITS.modalTitle),
+    components: [
+      {
+        type: ComponentType.ActionRow,
+        components: [{ type: ComponentType.TextInput, custom_id: EXPECTED_FIELD, label: truncate(t(lang, 'expectedLabel'), LIMITS.textInputLabel), style: TextInputStyle.Paragraph, required: false, max_length: MAX_EXPECTED_CHARS, placeholder: truncate(t(lang, 'expectedPlaceholder'), LIMITS.textInputPlaceholder) }],
       },
     ],
   };

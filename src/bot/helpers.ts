@@ -27,6 +27,7 @@ export function answer(question: string, sectionValue: string | undefined, engin
     passageIds: result.passages.map(({ passage }) => passage.id),
     found: result.found,
     ...(result.found && result.citations[0] ? { answerPassageId: result.citations[0].passageId } : {}),
+    asked: { question, confidence: result.passages.length ? result.confidence : null, report: result.passages[0]?.passage.documentId ?? null },
   };
 }
 

@@ -21,6 +21,7 @@ export const LIMITS = {
   textInputLabel: 45,
   textInputPlaceholder: 100,
   threadName: 100,
+  actionRows: 5,
 } as const;
 
 const ELLIPSIS = '…';

@@ -19,4 +19,11 @@ export interface Outcome {
   found?: boolean;
   /** For an answer: the passage it was taken from (what a follow-up of it prefers). */
   answerPassageId?: string;
+  /** Set when the outcome answers a question (found or not): what the question log records. */
+  asked?: {
+    question: string;
+    confidence: number | null;
+    /** The report of the answer, or of the nearest passage when not found. */
+    report: string | null;
+  };
 }

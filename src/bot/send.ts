@@ -1,4 +1,4 @@
-import { MessageFlags, type APIEmbed, type InteractionReplyOptions } from 'discord.js';
+import { MessageFlags, type APIEmbed, type InteractionReplyOptions, type MessageCreateOptions } from 'discord.js';
 import { LIMITS, truncate } from './limits.js';
 import type { Reply } from './reply.js';
 
@@ -52,4 +52,10 @@ export function toDiscord(reply: Reply): InteractionReplyOptions & { flags?: Mes
     allowedMentions: NO_MENTIONS,
     ...(reply.ephemeral ? { flags: MessageFlags.Ephemeral } : {}),
   };
+}
+
+/** A reply as a message to send in a channel (no ephemeral; limits and no pings as for interactions). */
+export function toMessage(reply: Reply): MessageCreateOptions {
+  const { content, embeds, components } = toDiscord(reply);
+  return { ...(content === undefined ? {} : { content }), embeds, components, allowedMentions: NO_MENTIONS } as MessageCreateOptions;
 }

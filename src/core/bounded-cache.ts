@@ -12,9 +12,20 @@ export class BoundedCache<K, V> {
     const found = this.entries.get(key);
     if (found !== undefined) return found;
     const value = make();
+    this.set(key, value);
+    return value;
+  }
+
+  /** The value kept for `key`, if any (nothing is computed). */
+  peek(key: K): V | undefined {
+    return this.entries.get(key);
+  }
+
+  /** Keeps `value` for `key`, replacing what was there. */
+  set(key: K, value: V): void {
+    this.entries.delete(key);
     if (this.entries.size >= this.capacity) this.entries.delete(this.entries.keys().next().value as K);
     this.entries.set(key, value);
-    return value;
   }
 
   get size(): number {

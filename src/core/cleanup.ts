@@ -1,4 +1,5 @@
 import { fillerPhrases } from './general-data.js';
+import { normalizeText } from './normalize.js';
 
 /**
  * Question clean-up: what wraps a question (greetings, politeness, thanks, hedges, "my boss asked
@@ -115,4 +116,13 @@ export function cleanQuestion(normalized: string, phrases: readonly string[] = f
   // a question made only of filler ("谢谢") is left as it is: there is nothing else to ask with
   if (!text || !/[\p{L}\p{N}]/u.test(text)) return { text: normalized, removed: [] };
   return { text, removed };
+}
+
+/**
+ * A question's grouping key: folded (case, width, traditional characters), its wrapping taken off,
+ * and punctuation and spaces dropped, so that 请问票价多少? and 票价多少 count as one question in
+ * the log of unanswered questions.
+ */
+export function questionKey(question: string): string {
+  return cleanQuestion(normalizeText(question)).text.replace(new RegExp(PUNCTUATION.source, 'gu'), '');
 }

@@ -8,6 +8,7 @@ export { toContract, contractError, type ContractAnswer } from './contract.js';
 export { CorpusError, CorpusErrors, QueryError, ReportQaError } from './errors.js';
 export { tokenizeDocument, tokenizeQuery } from './tokenizer.js';
 export { normalizeText } from './normalize.js';
+export { questionKey } from './cleanup.js';
 export { sectionLabel } from './document.js';
 export type { Passage, Section, SourceInfo, ReportDocument } from './types.js';
 export { briefReport, briefSection, type BriefSection, type BriefPoint } from './brief.js';

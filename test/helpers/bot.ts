@@ -3,7 +3,10 @@ import { startBot, type Bot } from '../../src/bot/client.js';
 import { parseConfig } from '../../src/config.js';
 import { Engine, loadCorpus, Suggester } from '../../src/core/index.js';
 import { createLogger } from '../../src/logger.js';
-import { FAKE, FakeDiscord } from './fake-discord.js';
+import { memoryFor } from '../../src/bot/memory.js';
+import type { BotContext } from '../../src/bot/command.js';
+import type { Store } from '../../src/store/index.js';
+import { FAKE, FakeDiscord, type RecordedRequest } from './fake-discord.js';
 
 /** Log lines the bot wrote, parsed. */
 export class LogLines extends Writable {
@@ -25,14 +28,43 @@ export class LogLines extends Writable {
   }
 }
 
-/** The bot, started by the same code as `npm start`, logged in to a fake Discord (a fresh one unless given). */
-export async function startBotOnFake(env: Record<string, string> = {}, existing?: FakeDiscord): Promise<{ fake: FakeDiscord; bot: Bot; logs: LogLines; engine: Engine }> {
+/**
+ * The bot, started by the same code as `npm start`, logged in to a fake Discord (a fresh one unless
+ * given). With a store, it logs questions and takes votes as `npm start` does; its scheduler is
+ * ticked by the test (a fake clock), not by a timer.
+ */
+export async function startBotOnFake(env: Record<string, string> = {}, existing?: FakeDiscord, store?: Store): Promise<{ fake: FakeDiscord; bot: Bot; logs: LogLines; engine: Engine; context: BotContext }> {
   const fake = existing ?? (await FakeDiscord.start());
   const config = parseConfig({ DISCORD_TOKEN: FAKE.token, DISCORD_APP_ID: FAKE.appId, DISCORD_API_URL: fake.apiUrl, LOG_LEVEL: 'info', ...env });
   const engine = Engine.build(loadCorpus(config.CORPUS_DIR));
   const logs = new LogLines();
+  const logger = createLogger(config.LOG_LEVEL, logs);
+  const context: BotContext = { engine, suggester: new Suggester(engine), ...(store ? { memory: memoryFor(store, config, logger, [10, 10]) } : {}) };
   const ready = fake.nextSession();
-  const bot = await startBot(config, { engine, suggester: new Suggester(engine) }, createLogger(config.LOG_LEVEL, logs));
+  const bot = await startBot(config, context, logger, { schedule: false });
   await ready;
-  return { fake, bot, logs, engine };
+  return { fake, bot, logs, engine, context };
+}
+
+/** What the bot sent for an interaction: the callback, and the reply (a deferred reply's edit). */
+export interface Sent {
+  type?: number;
+  data?: {
+    content?: string;
+    flags?: number;
+    custom_id?: string;
+    title?: string;
+    embeds?: Array<{ description?: string; title?: string; fields?: Array<{ name: string; value: string }> }>;
+    components?: Array<{ components: Array<{ custom_id?: string; emoji?: { name?: string } }> }>;
+  };
+}
+
+/** Sends an interaction to the bot; resolves with its callback and its reply as sent. */
+export async function interact(fake: FakeDiscord, interaction: Record<string, unknown>): Promise<{ callback: Sent; reply: Sent['data'] }> {
+  const since = fake.requests.length;
+  fake.send(interaction);
+  const callback = (await fake.waitFor((r) => r.path.startsWith(`/api/v10/interactions/${interaction.id}/`), 10_000, since)).body as Sent;
+  if (callback.type !== 5) return { callback, reply: callback.data };
+  const edit: RecordedRequest = await fake.waitFor((r) => r.method === 'PATCH' && r.path.includes(String(interaction.token)), 10_000, since);
+  return { callback, reply: edit.body as Sent['data'] };
 }

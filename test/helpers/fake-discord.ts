@@ -10,6 +10,8 @@ export const FAKE = {
   channelId: '300000000000000003',
   /** A channel where the bot may not create threads (an overwrite denies it). */
   noThreadsChannelId: '300000000000000004',
+  /** A channel where the bot may read but not send messages (an overwrite denies it). */
+  readOnlyChannelId: '300000000000000005',
   ownerId: '400000000000000009',
   token: `${Buffer.from('100000000000000001').toString('base64')}.fake.${'x'.repeat(40)}`,
 } as const;
@@ -187,6 +189,7 @@ export class FakeDiscord {
       channels: [
         channel(FAKE.channelId, 'general', []),
         channel(FAKE.noThreadsChannelId, 'no-threads', [{ id: FAKE.guildId, type: 0, allow: '0', deny: String(PERMISSION.CreatePublicThreads) }]),
+        channel(FAKE.readOnlyChannelId, 'read-only', [{ id: FAKE.guildId, type: 0, allow: '0', deny: String(PERMISSION.SendMessages) }]),
       ],
       threads: [...this.threads.values()],
       presences: [],
@@ -252,6 +255,15 @@ export class FakeDiscord {
       const before = params.get('before');
       const all = (this.channelMessages.get(channelMessages[1]!) ?? []).filter((message) => !before || BigInt(String(message.id)) < BigInt(before));
       return this.json(response, 200, all.slice(-limit).reverse());
+    }
+    if (method === 'POST' && path === '/api/v10/users/@me/channels') {
+      // a DM channel with the recipient, as Discord opens one
+      const recipient = String((request.body as { recipient_id?: string }).recipient_id);
+      return this.json(response, 200, { id: `7${recipient.slice(1)}`, type: 1, last_message_id: null, recipients: [user(recipient)] });
+    }
+    if (method === 'GET' && /^\/api\/v10\/channels\/\d+$/.test(path)) {
+      // channels of the guild come with GUILD_CREATE: any other is unknown
+      return this.json(response, 404, { message: 'Unknown Channel', code: 10003 });
     }
     if (method === 'PUT' && /^\/api\/v10\/applications\/\d+(\/guilds\/\d+)?\/commands$/.test(path)) {
       // stored as Discord would return them: with ids, versions and its defaults filled in

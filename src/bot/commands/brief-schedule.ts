@@ -1,0 +1,88 @@
+import { ChannelType } from 'discord.js';
+import type { Command } from '../command.js';
+import { notice } from '../format.js';
+import { t } from '../i18n.js';
+import { LIMITS, truncate } from '../limits.js';
+import { newAnswerId } from '../memory.js';
+import { checkCron, DEFAULT_TIMEZONE, MAX_SCHEDULES_PER_GUILD } from '../scheduler.js';
+import { sectionChoices } from '../sections.js';
+import { manageCommand, refusal, withStore } from './manage.js';
+
+const options = [
+  { name: 'subcommand', type: 'string', description: 'add, list or remove', zh: ['add、list 或 remove', 'add、list 或 remove'] },
+  { name: 'channel', type: 'string', description: 'Where the briefing is posted', zh: ['简报发到哪个频道', '簡報發到哪個頻道'] },
+  { name: 'cron', type: 'string', description: 'When, as cron: minute hour day month weekday, e.g. 0 9 * * 1', zh: ['时间(cron 格式:分 时 日 月 周),例如 0 9 * * 1', '時間(cron 格式:分 時 日 月 週),例如 0 9 * * 1'], maxLength: 100 },
+  { name: 'section', type: 'string', description: 'Brief only this section (or report)', zh: ['只简报这个部分(或报告)', '只簡報這個部分(或報告)'], autocomplete: true },
+  { name: 'timezone', type: 'string', description: `IANA time zone (default ${DEFAULT_TIMEZONE})`, zh: [`IANA 时区(默认 ${DEFAULT_TIMEZONE})`, `IANA 時區(預設 ${DEFAULT_TIMEZONE})`], maxLength: 64 },
+  { name: 'id', type: 'string', description: 'The schedule to remove (see list)', zh: ['要删除的安排(见 list)', '要刪除的安排(見 list)'] },
+] as const;
+
+const spec = (name: string) => options.find((option) => option.name === name)!;
+const describe = <T extends { setName(n: string): T; setDescription(d: string): T; setDescriptionLocalizations(l: Record<string, string>): T }>(option: T, name: string): T =>
+  option.setName(name).setDescription(spec(name).description).setDescriptionLocalizations({ 'zh-CN': spec(name).zh[0], 'zh-TW': spec(name).zh[1] });
+
+function data() {
+  return manageCommand('brief-schedule', 'Post /brief in a channel on a schedule (Manage Server)', ['按时在频道中发送简报(需管理服务器权限)', '按時在頻道中發送簡報(需管理伺服器權限)'])
+    .addSubcommand((sub) =>
+      sub
+        .setName('add')
+        .setDescription('Schedule a briefing')
+        .setDescriptionLocalizations({ 'zh-CN': '安排定时简报', 'zh-TW': '安排定時簡報' })
+        .addChannelOption((option) => describe(option, 'channel').setRequired(true).addChannelTypes(ChannelType.GuildText, ChannelType.GuildAnnouncement))
+        .addStringOption((option) => describe(option, 'cron').setRequired(true).setMaxLength(100))
+        .addStringOption((option) => describe(option, 'section').setAutocomplete(true))
+        .addStringOption((option) => describe(option, 'timezone').setMaxLength(64)),
+    )
+    .addSubcommand((sub) => sub.setName('list').setDescription("This server's scheduled briefings").setDescriptionLocalizations({ 'zh-CN': '本服务器的定时简报', 'zh-TW': '本伺服器的定時簡報' }))
+    .addSubcommand((sub) => sub.setName('remove').setDescription('Remove a scheduled briefing').setDescriptionLocalizations({ 'zh-CN': '删除定时简报', 'zh-TW': '刪除定時簡報' }).addStringOption((option) => describe(option, 'id').setRequired(true)))
+    .toJSON();
+}
+
+/** /brief-schedule add | list | remove: scheduled briefings, stored; posted by the scheduler. */
+export function briefScheduleCommand(): Command<typeof options> {
+  return {
+    data: data(),
+    options,
+    defer: true,
+    deferEphemeral: () => true,
+    run(args, input, context) {
+      const refused = refusal(input, context);
+      if (refused) return refused;
+      const memory = context.memory!;
+      const { lang } = input;
+      const guild = input.guild!;
+      if (args.subcommand === 'add') {
+        const cron = (args.cron ?? '').trim();
+        const timezone = (args.timezone ?? '').trim() || DEFAULT_TIMEZONE;
+        const check = checkCron(cron, timezone);
+        if (!check.ok) return { reply: notice(t(lang, check.key, check.vars)) };
+        if (!args.channel || !/^\d+$/.test(args.channel)) return { reply: notice(t(lang, 'unknownCommand')) };
+        const channel = args.channel;
+        return withStore(memory, input, async () => {
+          // checked now as well as at each run: a schedule the bot could never post is refused at once
+          const missing = await context.scheduler?.missingPermissions(channel);
+          if (missing?.length) return { reply: notice(t(lang, 'scheduleCannotPost', { channel: `<#${channel}>`, missing: missing.join(', ') })) };
+          if ((await memory.store.schedules(guild)).length >= MAX_SCHEDULES_PER_GUILD) return { reply: notice(t(lang, 'scheduleTooMany', { max: MAX_SCHEDULES_PER_GUILD })) };
+          const id = newAnswerId().slice(0, 6).replace(/[-_]/g, 'x');
+          await memory.store.addSchedule({ id, guild, channel, cron, timezone, section: args.section || null, lang, createdBy: input.user ?? 'unknown', createdAt: Date.now(), lastRunAt: null, knownReports: null, pausedReason: null });
+          return { reply: notice(t(lang, 'scheduleAdded', { id, channel: `<#${channel}>`, cron, timezone, next: `<t:${Math.floor(check.next.getTime() / 1000)}:F>` })) };
+        });
+      }
+      if (args.subcommand === 'remove') {
+        const id = (args.id ?? '').trim();
+        return withStore(memory, input, async () => ({ reply: notice(t(lang, (await memory.store.removeSchedule(guild, id)) ? 'scheduleRemoved' : 'scheduleUnknown', { id })) }));
+      }
+      return withStore(memory, input, async () => {
+        const schedules = await memory.store.schedules(guild);
+        if (!schedules.length) return { reply: notice(t(lang, 'scheduleNone')) };
+        const lines = schedules.map((s) => {
+          const state = s.pausedReason ? ` — ⏸ ${t(lang, 'schedulePaused', { reason: s.pausedReason })}` : '';
+          const last = s.lastRunAt ? ` · last <t:${Math.floor(s.lastRunAt / 1000)}:R>` : '';
+          return `\`${s.id}\` <#${s.channel}> \`${s.cron}\` (${s.timezone})${s.section ? ` · ${s.section}` : ''}${last}${state}`;
+        });
+        return { reply: { content: truncate([`**${t(lang, 'scheduleListTitle')}**`, ...lines].join('\n'), LIMITS.content), ephemeral: true } };
+      });
+    },
+    autocomplete: ({ value }, { engine }) => sectionChoices(engine, value),
+  };
+}

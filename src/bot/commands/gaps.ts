@@ -1,0 +1,34 @@
+import type { Command } from '../command.js';
+import { DEFAULT_GAPS_DAYS, gapsQuery, gapsReply, MAX_GAPS_DAYS } from '../gaps.js';
+import { reportChoices } from '../sections.js';
+import { manageCommand, refusal, withStore } from './manage.js';
+
+const options = [
+  { name: 'days', type: 'string', description: `How many days back (default ${DEFAULT_GAPS_DAYS})`, zh: [`往前看多少天(默认 ${DEFAULT_GAPS_DAYS})`, `往前看多少天(預設 ${DEFAULT_GAPS_DAYS})`] },
+  { name: 'report', type: 'string', description: 'Only questions about this report', zh: ['只看关于这个报告的问题', '只看關於這個報告的問題'], autocomplete: true },
+] as const;
+
+function data() {
+  return manageCommand('gaps', 'What the reports did not answer: unanswered questions, low confidence, 👎 (Manage Server)', ['报告没能回答的:未回答的问题、低置信度、👎(需管理服务器权限)', '報告沒能回答的:未回答的問題、低置信度、👎(需管理伺服器權限)'])
+    .addIntegerOption((option) => option.setName('days').setDescription(options[0].description).setDescriptionLocalizations({ 'zh-CN': options[0].zh[0], 'zh-TW': options[0].zh[1] }).setMinValue(1).setMaxValue(MAX_GAPS_DAYS))
+    .addStringOption((option) => option.setName('report').setDescription(options[1].description).setDescriptionLocalizations({ 'zh-CN': options[1].zh[0], 'zh-TW': options[1].zh[1] }).setAutocomplete(true))
+    .toJSON();
+}
+
+/** /gaps [days] [report]: for the team, only the asker sees it. */
+export function gapsCommand(): Command<typeof options> {
+  return {
+    data: data(),
+    options,
+    defer: true,
+    deferEphemeral: () => true,
+    run(args, input, context) {
+      const refused = refusal(input, context);
+      if (refused) return refused;
+      const days = Math.min(MAX_GAPS_DAYS, Math.max(1, Math.trunc(Number(args.days ?? DEFAULT_GAPS_DAYS)) || DEFAULT_GAPS_DAYS));
+      const report = args.report ? context.engine.documents.get(args.report) : undefined;
+      return withStore(context.memory!, input, async () => ({ reply: gapsReply(await context.memory!.store.gaps(gapsQuery(days, args.report || undefined)), days, input.lang, report?.source.title ?? args.report) }));
+    },
+    autocomplete: ({ value }, { engine }) => reportChoices(engine, value),
+  };
+}

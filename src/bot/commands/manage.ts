@@ -1,0 +1,44 @@
+import { InteractionContextType, PermissionFlagsBits, SlashCommandBuilder } from 'discord.js';
+import type { BotContext, CommandInput } from '../command.js';
+import { notice } from '../format.js';
+import { t } from '../i18n.js';
+import { zh } from '../localize.js';
+import type { BotMemory } from '../memory.js';
+import type { Outcome } from '../reply.js';
+
+/**
+ * What the commands that read or change the bot's records share: a definition that Discord shows
+ * only to members with Manage Server, in servers; and the same checks again before acting (a
+ * server may override the default permission).
+ */
+
+/** A slash command builder for a Manage Server command, in servers only. */
+export function manageCommand(name: string, description: string, localized: readonly [string, string]): SlashCommandBuilder {
+  return new SlashCommandBuilder()
+    .setName(name)
+    .setDescription(description)
+    .setDescriptionLocalizations(zh(...localized))
+    .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
+    .setContexts(InteractionContextType.Guild);
+}
+
+/** The refusal when a command cannot act: no store, no server, no permission; null when it may. */
+export function refusal(input: CommandInput, context: BotContext): Outcome | null {
+  if (!context.memory) return { reply: notice(t(input.lang, 'noMemory')) };
+  if (!input.guild) return { reply: notice(t(input.lang, 'guildOnly')) };
+  if (!input.canManage) return { reply: notice(t(input.lang, 'needsManage')) };
+  return null;
+}
+
+/**
+ * Runs a read or change of the store for a command: a database that cannot be reached is a notice
+ * for the user ("try again in a minute") and a warning in the log, never a crash.
+ */
+export async function withStore(memory: BotMemory, input: CommandInput, work: () => Promise<Outcome>): Promise<Outcome> {
+  try {
+    return await work();
+  } catch (error) {
+    memory.logger.warn({ err: { message: (error as Error).message, code: (error as { code?: string }).code } }, 'store unavailable for a command');
+    return { reply: notice(t(input.lang, 'storeDown')) };
+  }
+}
