@@ -2,7 +2,7 @@
 # The report bot as a container: `docker build -t report-bot .` then see compose.yaml or README
 # ("Run it for real"). Two stages: the build stage compiles TypeScript with the dev dependencies;
 # the runtime stage has production dependencies only, runs as a non-root user, and keeps the corpus
-# and the data folder (index cache) on volumes.
+# and the data folder (index cache, the SQLite store bot.db) on volumes.
 
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
@@ -15,12 +15,15 @@ FROM node:20-bookworm-slim AS runtime
 ENV NODE_ENV=production \
     CORPUS_DIR=/app/corpus \
     INDEX_CACHE_DIR=/data/cache \
+    DATA_DIR=/data \
     HEALTH_PORT=8080 \
     HEALTH_HOST=0.0.0.0
 WORKDIR /app
 COPY package.json package-lock.json ./
-# --ignore-scripts: the prepare script (tsc) belongs to the build stage; dist/ is copied from there
-RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund && npm cache clean --force
+# --ignore-scripts: the prepare script (tsc) belongs to the build stage; dist/ is copied from there.
+# better-sqlite3 (the store) is a native addon: its own install script fetches the prebuilt binary
+# for this Node.js and platform.
+RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund && npm rebuild better-sqlite3 && npm cache clean --force
 COPY --from=build /app/dist ./dist
 COPY data ./data
 COPY corpus ./corpus

@@ -8,8 +8,12 @@ import { removeTempDirs } from './helpers/corpus.js';
 // folder, never in the working tree's .cache/
 const cacheDir = mkdtempSync(join(tmpdir(), 'report-bot-cache-'));
 process.env.INDEX_CACHE_DIR = cacheDir;
+// so does the store of every bot process a test starts (DATA_DIR/bot.db), never .data/
+const dataDir = mkdtempSync(join(tmpdir(), 'report-bot-data-'));
+process.env.DATA_DIR = dataDir;
 
 afterAll(() => {
   removeTempDirs();
   rmSync(cacheDir, { recursive: true, force: true });
+  rmSync(dataDir, { recursive: true, force: true });
 });

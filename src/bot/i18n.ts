@@ -97,6 +97,8 @@ const en = {
     '**/section** `name` — a section\'s headline and passages\n' +
     '**/brief** `[section]` — a team briefing with key figures, each cited\n' +
     '**/sources** — the reports in the corpus, with links\n' +
+    'For the team (Manage Server): **/gaps** (unanswered questions, 👎), **/settings** (chat per channel), **/brief-schedule** (briefings on a schedule)\n' +
+    'Press 👍 or 👎 under an answer to tell the team whether it helped.\n' +
     '**Ask the report** (right-click a message → Apps) — asks with that message\'s text\n\n' +
     'When the report has no answer, the bot says so and lists the nearest sections.\n' +
     'Mention the bot with a question to get the answer in a thread, and ask follow-ups there; DMs work too.\n' +
@@ -199,6 +201,8 @@ const zhCN: Record<Key, string> = {
     '**/section** `name` — 某个部分的标题和段落\n' +
     '**/brief** `[section]` — 团队简报:关键数字,逐条注明出处\n' +
     '**/sources** — 语料中的报告及链接\n' +
+    '团队(需管理服务器权限):**/gaps**(未回答的问题、👎)、**/settings**(各频道聊天方式)、**/brief-schedule**(定时简报)\n' +
+    '在答案下点 👍 或 👎,告诉团队它是否有用。\n' +
     '**Ask the report**(右键消息 → 应用)— 用这条消息的文字提问\n\n' +
     '报告中没有答案时,机器人会说明,并列出最相近的部分。\n' +
     '@机器人并附上问题,它会在子区中回答,你可以在那里继续追问;私信也可以。\n' +

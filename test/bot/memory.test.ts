@@ -133,3 +133,27 @@ describe('/settings', () => {
     expect(await store.channelSettings(FAKE.channelId)).toBeNull();
   });
 });
+
+describe('chat mode all (a channel setting)', () => {
+  it('GIVEN a channel set to all and the Message Content intent THEN a message the report answers gets its answer unasked, and chatter gets nothing', async () => {
+    const own = await openSqliteStore(sqliteFile(freshDataDir()));
+    const started = await startBotOnFake({ MESSAGE_CONTENT_INTENT: 'true', CHAT_THREADS: 'false', AUTO_DEPLOY: 'false' }, undefined, own);
+    try {
+      await started.context.memory!.setChatBehaviour(FAKE.guildId, FAKE.channelId, { mode: 'all', threads: false }, ADMIN);
+      const posts = () => started.fake.requests.filter((r) => r.method === 'POST' && r.path === `/api/v10/channels/${FAKE.channelId}/messages`);
+      started.fake.sendMessage({ channelId: FAKE.channelId, content: '今天中午大家吃什么', authorId: '470000000000000047' });
+      await started.logs.waitFor((line) => line.msg === 'message');
+      expect(posts()).toEqual([]);
+      started.fake.sendMessage({ channelId: FAKE.channelId, content: '成资S3线开工了吗', authorId: '470000000000000047' });
+      const answer = await started.fake.waitFor((r) => r.method === 'POST' && r.path === `/api/v10/channels/${FAKE.channelId}/messages`);
+      expect(JSON.stringify(answer.body)).toMatch(/vote:up:/);
+      const line = await started.logs.waitFor((entry) => typeof entry.answer === 'string');
+      await started.context.memory!.writes.flush();
+      expect(await own.question(String(line.answer))).toMatchObject({ via: 'channel', found: true });
+    } finally {
+      await started.bot.stop();
+      await started.fake.close();
+      await own.close();
+    }
+  });
+});

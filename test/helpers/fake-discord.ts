@@ -351,9 +351,20 @@ export class FakeDiscord {
     return message;
   }
 
-  /** Sends an INTERACTION_CREATE to every connected gateway socket, or only to those of one shard. */
+  /**
+   * Sends an INTERACTION_CREATE as Discord does: to one connection per shard (the first that
+   * identified), to every shard or only to `shard`. Two sessions of one shard (two bot processes
+   * in a test) do not both receive it.
+   */
   send(interaction: Record<string, unknown>, shard?: number): void {
-    for (const socket of this.sockets) if (shard === undefined || this.shardOf.get(socket)?.[0] === shard) this.dispatch(socket, 'INTERACTION_CREATE', interaction);
+    const served = new Set<number>();
+    // the newest open connection of a shard is its session (a resumed one has not identified)
+    for (const socket of [...this.sockets].reverse()) {
+      const id = this.shardOf.get(socket)?.[0] ?? 0;
+      if (socket.readyState !== socket.OPEN || served.has(id) || (shard !== undefined && id !== shard)) continue;
+      served.add(id);
+      this.dispatch(socket, 'INTERACTION_CREATE', interaction);
+    }
   }
 
   /** Resolves with the first request (already made or to come) that matches. */

@@ -3,6 +3,7 @@ import { Engine } from '../../core/engine.js';
 import { readEvalFile } from '../evaluate.js';
 import { isMainModule } from '../main-module.js';
 import { syntheticCorpus } from './synthetic.js';
+import { measureLogging } from './logging.js';
 import { buildSystem, SYSTEMS, type SystemName } from './systems.js';
 
 /** What one worker measured: one system on one corpus, in a fresh process. */
@@ -102,7 +103,10 @@ export function measureReload(passages: number, corpusDir: string): { passages: 
   return { passages, addedPassages: added, reloadMs: times[1]! };
 }
 
-if (isMainModule(import.meta.url) && process.argv[2] === 'reload') {
+if (isMainModule(import.meta.url) && process.argv[2] === 'logging') {
+  const [, kind, corpusDir, url, ...files] = process.argv.slice(2);
+  process.stdout.write(`${JSON.stringify(await measureLogging(kind as 'sqlite' | 'postgres', corpusDir!, files, url || undefined))}\n`);
+} else if (isMainModule(import.meta.url) && process.argv[2] === 'reload') {
   process.stdout.write(`${JSON.stringify(measureReload(Number(process.argv[3]), process.argv[4]!))}\n`);
 } else if (isMainModule(import.meta.url)) {
   const [system, corpusName, corpusDir, ...files] = process.argv.slice(2);
