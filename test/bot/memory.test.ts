@@ -4,7 +4,7 @@ import type { BotContext } from '../../src/bot/command.js';
 import { openSqliteStore, sqliteFile, type Store } from '../../src/store/index.js';
 import { interact, startBotOnFake, type LogLines } from '../helpers/bot.js';
 import { dropDatabases, freshDataDir } from '../helpers/databases.js';
-import { buttonPress, FAKE, FakeDiscord, modalSubmit, slashCommand, type RecordedRequest } from '../helpers/fake-discord.js';
+import { buttonPress, FAKE, FakeDiscord, messageCommand, modalSubmit, slashCommand, type RecordedRequest } from '../helpers/fake-discord.js';
 
 const MANAGE_GUILD = String(1 << 5);
 const ADMIN = '420000000000000042';
@@ -71,6 +71,13 @@ describe('feedback on answers', () => {
     // no press edited the answer for everyone: no update callback (7), no edit of the original
     const presses = fake.requests.filter((r) => r.path.includes('/callback') && (r.body as { type?: number }).type === 7);
     expect(presses).toHaveLength(0);
+  });
+
+  it('GIVEN "Ask the report" on a message THEN its answer is logged as asked from the context menu', async () => {
+    const { reply } = await interact(fake, messageCommand('Ask the report', '日开行动车多少对'));
+    const id = answerIdOf(reply);
+    await written(id);
+    expect(await store.question(id)).toMatchObject({ via: 'context-menu', found: true, question: '日开行动车多少对' });
   });
 
   it('GIVEN a mention in a channel THEN the answer in its thread has the buttons too, logged as a mention', async () => {

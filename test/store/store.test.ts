@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openPostgresStore, openSqliteStore, ResilientWrites, SCHEMA_VERSION, sqliteFile, StoreError, type QuestionRecord, type Schedule, type Store } from '../../src/store/index.js';
+import { openPostgresStore, openSqliteStore, openStore, ResilientWrites, SCHEMA_VERSION, sqliteFile, StoreError, type QuestionRecord, type Schedule, type Store, type StoreLocation } from '../../src/store/index.js';
 import { createLogger } from '../../src/logger.js';
 import { LogLines } from '../helpers/bot.js';
 import { asAdmin, dropDatabases, freshDataDir, freshPostgres, pgAdminUrl, pgSkipReason } from '../helpers/databases.js';
@@ -14,8 +14,8 @@ if (!pgAdminUrl) console.warn(`PostgreSQL store tests skipped: ${pgSkipReason}`)
 
 /** Each engine: how to make a new empty store, and a location a second process can open. */
 const engines = [
-  { name: 'SQLite', skip: false, fresh: async () => { const dir = freshDataDir(); return { location: { DATA_DIR: dir }, store: await openSqliteStore(sqliteFile(dir)) }; } },
-  { name: 'PostgreSQL', skip: !pgAdminUrl, fresh: async () => { const url = await freshPostgres(); return { location: { DATA_DIR: '', DATABASE_URL: url }, store: await openPostgresStore(url) }; } },
+  { name: 'SQLite', skip: false, empty: async (): Promise<StoreLocation> => ({ DATA_DIR: freshDataDir() }) },
+  { name: 'PostgreSQL', skip: !pgAdminUrl, empty: async (): Promise<StoreLocation> => ({ DATA_DIR: '', DATABASE_URL: await freshPostgres() }) },
 ] as const;
 
 const DAY = 86_400_000;
@@ -30,7 +30,7 @@ function schedule(overrides: Partial<Schedule> = {}): Schedule {
 }
 
 /** Runs `count` question writes in a separate node process against the store at `location`. */
-function writerProcess(location: Record<string, string>, prefix: string, count: number): Promise<void> {
+function writerProcess(location: StoreLocation, prefix: string, count: number): Promise<void> {
   const script = `
     import { openStore } from ${JSON.stringify(join(process.cwd(), 'dist/store/index.js'))};
     const store = await openStore(${JSON.stringify(location)});
@@ -44,11 +44,12 @@ function writerProcess(location: Record<string, string>, prefix: string, count: 
   });
 }
 
-describe.each(engines)('the $name store', ({ skip, fresh }) => {
-  const open = async (): Promise<{ store: Store; location: Record<string, string> }> => {
-    const made = await fresh();
-    stores.push(made.store);
-    return made as { store: Store; location: Record<string, string> };
+describe.each(engines)('the $name store', ({ skip, empty }) => {
+  const open = async (): Promise<{ store: Store; location: StoreLocation }> => {
+    const location = await empty();
+    const store = await openStore(location);
+    stores.push(store);
+    return { store, location };
   };
   const stores: Store[] = [];
   afterAll(async () => {
@@ -60,7 +61,7 @@ describe.each(engines)('the $name store', ({ skip, fresh }) => {
     expect(store.version).toBe(SCHEMA_VERSION);
     await store.logQuestion(question({ id: 'kept' }));
     // a second open of the same database (another process, a restart) finds it up to date and keeps the rows
-    const again = location.DATABASE_URL ? await openPostgresStore(location.DATABASE_URL) : await openSqliteStore(sqliteFile(location.DATA_DIR!));
+    const again = location.DATABASE_URL ? await openPostgresStore(location.DATABASE_URL) : await openSqliteStore(sqliteFile(location.DATA_DIR));
     expect((await again.question('kept'))?.question).toBe('问题');
     await again.close();
   });
@@ -144,6 +145,14 @@ describe.each(engines)('the $name store', ({ skip, fresh }) => {
     expect(await store.removeSchedule('other-guild', s.id)).toBe(false);
     expect(await store.removeSchedule('g1', s.id)).toBe(true);
     expect(await store.schedules()).toEqual([]);
+  });
+
+  it.skipIf(skip)('GIVEN two processes starting at once on an empty database THEN the schema is made once and both write', async () => {
+    const location = await empty();
+    await Promise.all([writerProcess(location, 'a', 20), writerProcess(location, 'b', 20)]);
+    const store = await openStore(location);
+    stores.push(store);
+    expect((await store.gaps({ since: 0, lowConfidenceBelow: 0.5, limit: 1 })).totals.questions).toBe(40);
   });
 
   it.skipIf(skip)('GIVEN two processes writing at once to the same database THEN no row is lost', async () => {

@@ -50,8 +50,9 @@ export function settingsCommand(): Command<typeof options> {
       if (args.subcommand === 'chat') {
         const mode = args.mode as ChatMode;
         if (!MODES.includes(mode) || !/^\d+$/.test(args.channel)) return { reply: notice(t(lang, 'unknownCommand')) };
-        const threads = args.threads === undefined ? memory.chatDefaults.threads : args.threads === 'on';
         return withStore(memory, input, async () => {
+          // threads not given: the channel keeps what it had (its setting, else the default)
+          const threads = args.threads === undefined ? (await memory.store.channelSettings(args.channel))?.threads ?? memory.chatDefaults.threads : args.threads === 'on';
           await memory.setChatBehaviour(input.guild!, args.channel, { mode, threads }, input.user ?? 'unknown');
           return { reply: notice([t(lang, 'settingsSaved', { channel: `<#${args.channel}>`, mode, threads: onOff(threads) }), ...notes(mode)].join('\n')) };
         });
