@@ -27,11 +27,15 @@ export function fillerPhrases(): readonly string[] {
   return fillers;
 }
 
-/** data/colloquial.tsv: everyday word -> the formal words a report uses for it (normalized). */
+/**
+ * data/colloquial.tsv: everyday word -> the formal words a report uses for it (normalized); with
+ * data/region-abbreviations.tsv: a province's full name -> its one-character abbreviations.
+ */
 export function colloquialWords(): ReadonlyMap<string, readonly string[]> {
   if (!colloquial) {
     const map = new Map<string, string[]>();
-    for (const line of lines('colloquial.tsv')) {
+    // a province named in full also finds its abbreviation (上海 -> 沪), as an everyday word its formal one
+    for (const line of [...lines('colloquial.tsv'), ...lines('region-abbreviations.tsv')]) {
       const [word, formal] = line.split('\t');
       if (!word || !formal) continue;
       const key = normalizeText(word.trim(), false);

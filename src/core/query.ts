@@ -241,6 +241,9 @@ interface Sources {
   vocabulary: QueryVocabulary | undefined;
 }
 
+/** One verb character and the resultative complement 完 (finished): 写完, 修完, 建完, 干完. */
+const RESULTATIVE_DONE = /^\p{Script=Han}完$/u;
+
 /**
  * The group of one word of the question (`run.chars[start, end)`): the word itself (or its typo
  * correction), everyday words' formal equivalents, and, for a word the corpus lacks, dictionary
@@ -255,6 +258,9 @@ function addWord(run: RunText, start: number, end: number, sources: Sources, out
   const colloquial = vocabulary?.colloquial.get(word);
   if (colloquial) for (const formal of colloquial) alternatives.push({ word: formal, tokens: lexiconTokens(sources.lexicon, formal), weight: COLLOQUIAL_WEIGHT });
   const unknown = vocabulary !== undefined && HAN_WORD.test(word) && !vocabulary.known(word);
+  // a verb with the resultative 完 (写完, 修完, 建完: "finished V-ing") is what reports write 完成 (V)
+  const completed = unknown ? RESULTATIVE_DONE.exec(word) : null;
+  if (completed) alternatives.push({ word: '完成', tokens: lexiconTokens(sources.lexicon, '完成'), weight: COLLOQUIAL_WEIGHT });
   if (unknown) {
     for (const term of vocabulary.related(word)) alternatives.push({ word: term.word, tokens: lexiconTokens(sources.lexicon, term.word), weight: term.weight });
   }
