@@ -49,6 +49,9 @@ interface ScheduleRow {
   paused_reason: string | null;
 }
 
+/** User text as stored: PostgreSQL's text cannot hold NUL, so neither engine keeps it (the same rows on both). */
+const storable = (text: string | null): string | null => (text === null ? null : text.replace(/\u0000/g, ''));
+
 const toQuestion = (row: QuestionRow): QuestionRecord => ({
   id: row.id,
   at: Number(row.at),
@@ -97,7 +100,7 @@ export class SqlStore implements Store {
     // a retried write that did reach the database is not counted twice
     await this.db.run(
       'INSERT INTO questions (id, at, guild, channel, via, found, confidence, passage_ids, report, latency_ms, question, question_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING',
-      [r.id, r.at, r.guild, r.channel, r.via, r.found ? 1 : 0, r.confidence, JSON.stringify(r.passageIds), r.report, Math.round(r.latencyMs), r.question, r.questionKey],
+      [r.id, r.at, r.guild, r.channel, r.via, r.found ? 1 : 0, r.confidence, JSON.stringify(r.passageIds), r.report, Math.round(r.latencyMs), storable(r.question), storable(r.questionKey)],
     );
   }
 
@@ -110,7 +113,7 @@ export class SqlStore implements Store {
   }
 
   async comment(answerId: string, user: string, text: string, at: number): Promise<void> {
-    await this.db.run('INSERT INTO votes (answer_id, user_id, value, comment, at) VALUES (?, ?, -1, ?, ?) ON CONFLICT (answer_id, user_id) DO UPDATE SET value = -1, comment = excluded.comment, at = excluded.at', [answerId, user, text, at]);
+    await this.db.run('INSERT INTO votes (answer_id, user_id, value, comment, at) VALUES (?, ?, -1, ?, ?) ON CONFLICT (answer_id, user_id) DO UPDATE SET value = -1, comment = excluded.comment, at = excluded.at', [answerId, user, storable(text), at]);
   }
 
   async voteOf(answerId: string, user: string): Promise<(VoteRecord & { comment: string | null }) | null> {

@@ -75,6 +75,14 @@ describe.each(engines)('the $name store', ({ skip, empty }) => {
     expect((await store.gaps({ since: 0, lowConfidenceBelow: 0.5, limit: 10 })).totals.questions).toBe(1);
   });
 
+  it.skipIf(skip)('GIVEN question and comment text with a NUL character and astral characters THEN both engines store it whole but the NUL', async () => {
+    const { store } = await open();
+    await store.logQuestion(question({ id: 'nul', question: '成资\u0000S3线𠀀开工了吗', questionKey: '成资\u0000s3线𠀀开工了吗' }));
+    await store.comment('nul', 'u1', '想要\u0000通车时间😀', NOW);
+    expect(await store.question('nul')).toMatchObject({ question: '成资S3线𠀀开工了吗', questionKey: '成资s3线𠀀开工了吗' });
+    expect(await store.voteOf('nul', 'u1')).toMatchObject({ value: -1, comment: '想要通车时间😀' });
+  });
+
   it.skipIf(skip)('GIVEN a user who votes twice on an answer THEN one vote is kept, the latest, and a 👎 comment is stored with it', async () => {
     const { store } = await open();
     await store.logQuestion(question({ id: 'v1' }));
