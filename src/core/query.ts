@@ -3,6 +3,7 @@ import { cleanQuestion } from './cleanup.js';
 import { ENGLISH_QUESTION_WORDS, englishWords, type EnglishWord } from './english.js';
 import { EXPANSION_WEIGHT, type Lexicon } from './lexicon.js';
 import { normalizeText } from './normalize.js';
+import { BoundedCache } from './bounded-cache.js';
 import { MEASURE_WORDS } from './numerals.js';
 import { contentTokens, segmentRun, TOKEN_RUN, tokenizeNormalized, type RunItem } from './tokenizer.js';
 import type { Correction } from './typos.js';
@@ -123,14 +124,14 @@ export interface AnalyzedQuery {
  * Tokens of lexicon words (expansions, glossary terms), kept per lexicon: its vocabulary is fixed,
  * and tokenizing a word that may hold a stop word costs an ICU segmentation (tens of µs).
  */
-const lexiconTokenCache = new WeakMap<Lexicon, Map<string, string[]>>();
+/** Words whose tokens are kept per lexicon: bounded, since every distinct question word adds one. */
+const LEXICON_TOKENS_KEPT = 5000;
+const lexiconTokenCache = new WeakMap<Lexicon, BoundedCache<string, string[]>>();
 
 function lexiconTokens(lexicon: Lexicon, word: string): string[] {
   let cache = lexiconTokenCache.get(lexicon);
-  if (!cache) lexiconTokenCache.set(lexicon, (cache = new Map()));
-  let tokens = cache.get(word);
-  if (!tokens) cache.set(word, (tokens = tokenizeNormalized(word, 'query')));
-  return tokens;
+  if (!cache) lexiconTokenCache.set(lexicon, (cache = new BoundedCache(LEXICON_TOKENS_KEPT)));
+  return cache.get(word, () => tokenizeNormalized(word, 'query'));
 }
 
 const HAN_WORD = /^\p{Script=Han}+$/u;
