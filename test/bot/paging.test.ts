@@ -3,7 +3,7 @@ import type { Bot } from '../../src/bot/client.js';
 import { answerLine } from '../../src/bot/terminal.js';
 import { createCommands } from '../../src/bot/commands/index.js';
 import { Engine, loadCorpus, Suggester } from '../../src/core/index.js';
-import { startBotOnFake } from '../helpers/bot.js';
+import { interact as interactWith, startBotOnFake } from '../helpers/bot.js';
 import { pagedCorpus } from '../helpers/corpus.js';
 import { buttonPress, FakeDiscord, slashCommand } from '../helpers/fake-discord.js';
 
@@ -25,14 +25,9 @@ afterAll(async () => {
 
 /** Sends an interaction and returns the data of the bot's callback to it. */
 async function interact(interaction: Record<string, unknown>): Promise<{ type: number; data: Data }> {
-  const since = fake.requests.length;
-  fake.send(interaction);
-  const request = await fake.waitFor((r) => r.path.startsWith(`/api/v10/interactions/${interaction.id}/`), 5000, since);
-  const callback = request.body as { type: number; data: Data };
-  if (callback.type !== 5) return callback;
   // deferred (/brief): the reply is the edit of the original message
-  const edit = await fake.waitFor((r) => r.method === 'PATCH' && r.path.includes(String(interaction.token)), 5000, since);
-  return { type: 5, data: edit.body as Data };
+  const { callback, reply } = await interactWith(fake, interaction);
+  return { type: callback.type!, data: reply as Data };
 }
 
 const buttons = (data: Data) => (data.components ?? []).flatMap((row) => row.components).map((button) => button.custom_id).filter(Boolean);

@@ -2,9 +2,9 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Bot } from '../../src/bot/client.js';
-import { startBotOnFake, type LogLines } from '../helpers/bot.js';
+import { interact as interactWith, startBotOnFake, type LogLines } from '../helpers/bot.js';
 import { GOOD_REPORT, tempCorpus } from '../helpers/corpus.js';
-import { buttonPress, FakeDiscord, slashCommand, type RecordedRequest } from '../helpers/fake-discord.js';
+import { buttonPress, FakeDiscord, slashCommand } from '../helpers/fake-discord.js';
 
 const MANAGE_GUILD = String(1 << 5);
 const REPORT = '示例新区工作简报\n\n2024年8月2日\n\n一、就业\n\n新区今年新增就业岗位4500个,技能培训覆盖1.2万人次。\n\n二、教育\n\n新区新建学校3所,新增学位5400个。\n';
@@ -24,17 +24,7 @@ afterAll(async () => {
   await fake?.close();
 });
 
-type Sent = { type?: number; data?: { content?: string; flags?: number; embeds?: Array<{ description?: string; title?: string }>; components?: Array<{ components: Array<{ custom_id?: string }> }> } };
-
-/** Sends an interaction; resolves with the reply (a deferred one's edit) as the bot sent it. */
-async function interact(interaction: Record<string, unknown>): Promise<{ callback: Sent; reply: Sent['data'] }> {
-  const since = fake.requests.length;
-  fake.send(interaction);
-  const callback = (await fake.waitFor((r) => r.path.startsWith(`/api/v10/interactions/${interaction.id}/`), 10_000, since)).body as Sent;
-  if (callback.type !== 5) return { callback, reply: callback.data };
-  const edit: RecordedRequest = await fake.waitFor((r) => r.method === 'PATCH' && r.path.includes(String(interaction.token)), 10_000, since);
-  return { callback, reply: edit.body as Sent['data'] };
-}
+const interact = (interaction: Record<string, unknown>) => interactWith(fake, interaction);
 
 const addFile = (options: Array<Record<string, unknown>>, permissions = MANAGE_GUILD) => {
   const attachment = fake.attach('brief.txt', 'text/plain; charset=utf-8', new TextEncoder().encode(REPORT));
