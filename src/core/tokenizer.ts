@@ -53,11 +53,26 @@ const KIND_NOUNS: ReadonlySet<string> = new Set(['部门', '单位', '机构', '
 const MEASURE_CHARACTERS: ReadonlySet<string> = new Set([...MEASURE_WORDS, '班', '趟', '步']);
 const KIND_ASKERS: ReadonlySet<string> = new Set(['哪个', '哪些', '什么', '哪', '啥', '哪一个', '哪两个', '哪几个']);
 
+/**
+ * The words of a text by ICU, in order. Walked with `containing` rather than the iterator: the
+ * same segments, without the iterator's per-segment objects (about a third faster in V8).
+ */
+function segments(text: string): string[] {
+  const found = segmenter.segment(text);
+  const out: string[] = [];
+  for (let at = 0; at < text.length; ) {
+    const { segment, index } = found.containing(at)!;
+    out.push(segment);
+    at = index + segment.length;
+  }
+  return out;
+}
+
 /** Splits a Han run into content words and stop words (ICU word segmentation). */
 export function segmentRun(run: string): RunItem[] {
   const items: RunItem[] = [];
   let previous = '';
-  for (const { segment } of segmenter.segment(run)) {
+  for (const segment of segments(run)) {
     const after = previous;
     previous = segment;
     // 哪 + a measure word (哪家, 哪所) asks which one: the measure word is part of the question word
