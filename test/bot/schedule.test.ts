@@ -36,7 +36,7 @@ const engines = [
 const isPost = (channelId: string) => (r: RecordedRequest) => r.method === 'POST' && r.path === `/api/v10/channels/${channelId}/messages`;
 
 describe.each(engines)('scheduled briefings on $name, two bot processes', ({ skip, open }) => {
-  it.skipIf(skip)('GIVEN bad input THEN clear private errors; GIVEN a channel the bot cannot post in THEN the schedule is refused', async () => {
+  it.skipIf(skip)('GIVEN a bad cron expression, time zone or section THEN clear private errors; GIVEN a channel the bot cannot post in THEN the schedule is refused', async () => {
     const [store] = await open();
     const { fake, bot } = await startBotOnFake({}, undefined, store);
     try {
@@ -46,6 +46,8 @@ describe.each(engines)('scheduled briefings on $name, two bot processes', ({ ski
       expect(badCron.reply?.content).toMatch(/cron[\s\S]*minute[\s\S]*0 9 \* \* 1/);
       const badZone = await add([{ name: 'channel', type: 7, value: FAKE.channelId }, { name: 'cron', type: 3, value: CRON }, { name: 'timezone', type: 3, value: 'Mars/Olympus' }]);
       expect(badZone.reply?.content).toMatch(/Mars\/Olympus.*时区/);
+      const badSection = await add([{ name: 'channel', type: 7, value: FAKE.channelId }, { name: 'cron', type: 3, value: CRON }, { name: 'section', type: 3, value: '没有这个部分' }]);
+      expect(badSection.reply?.content).toMatch(/没有这个部分,请从列表中选择/);
       const readOnly = await add([{ name: 'channel', type: 7, value: FAKE.readOnlyChannelId }, { name: 'cron', type: 3, value: CRON }]);
       expect(readOnly.reply?.content).toMatch(/Send Messages/);
       const refused = await interact(fake, slashCommand('brief-schedule', [{ name: 'add', type: 1, options: [{ name: 'channel', type: 7, value: FAKE.channelId }, { name: 'cron', type: 3, value: CRON }] }], { permissions: '0' }));

@@ -5,7 +5,7 @@ import { t } from '../i18n.js';
 import { LIMITS, truncate } from '../limits.js';
 import { newAnswerId } from '../memory.js';
 import { checkCron, DEFAULT_TIMEZONE, MAX_SCHEDULES_PER_GUILD } from '../scheduler.js';
-import { sectionChoices } from '../sections.js';
+import { findSections, sectionChoices } from '../sections.js';
 import { manageCommand, refusal, withStore } from './manage.js';
 
 const options = [
@@ -57,6 +57,9 @@ export function briefScheduleCommand(): Command<typeof options> {
         const check = checkCron(cron, timezone);
         if (!check.ok) return { reply: notice(t(lang, check.key, check.vars)) };
         if (!args.channel || !/^\d+$/.test(args.channel)) return { reply: notice(t(lang, 'unknownCommand')) };
+        // a scope is a report or a section, as /brief takes it: checked now, not at the first run
+        const section = (args.section ?? '').trim();
+        if (section && !context.engine.documents.has(section) && findSections(context.engine, section).length === 0) return { reply: notice(t(lang, 'unknownSection')) };
         const channel = args.channel;
         return withStore(memory, input, async () => {
           // checked now as well as at each run: a schedule the bot could never post is refused at once
@@ -64,7 +67,7 @@ export function briefScheduleCommand(): Command<typeof options> {
           if (missing?.length) return { reply: notice(t(lang, 'scheduleCannotPost', { channel: `<#${channel}>`, missing: missing.join(', ') })) };
           if ((await memory.store.schedules(guild)).length >= MAX_SCHEDULES_PER_GUILD) return { reply: notice(t(lang, 'scheduleTooMany', { max: MAX_SCHEDULES_PER_GUILD })) };
           const id = newAnswerId().slice(0, 6).replace(/[-_]/g, 'x');
-          await memory.store.addSchedule({ id, guild, channel, cron, timezone, section: args.section || null, lang, createdBy: input.user ?? 'unknown', createdAt: Date.now(), lastRunAt: null, knownReports: null, pausedReason: null });
+          await memory.store.addSchedule({ id, guild, channel, cron, timezone, section: section || null, lang, createdBy: input.user ?? 'unknown', createdAt: Date.now(), lastRunAt: null, knownReports: null, pausedReason: null });
           return { reply: notice(t(lang, 'scheduleAdded', { id, channel: `<#${channel}>`, cron, timezone, next: `<t:${Math.floor(check.next.getTime() / 1000)}:F>` })) };
         });
       }
