@@ -23,9 +23,12 @@ describe('the custom-id protocol', () => {
     expect(parseCustomId(CUSTOM_ID.page('brief', '', 1))).toEqual({ kind: 'brief', scope: '', page: 1 });
     expect(parseCustomId(CUSTOM_ID.followUp('a#1.1'))).toEqual({ kind: 'followup', passageId: 'a#1.1' });
     expect(parseCustomId(CUSTOM_ID.followUpModal('a#1.1'))).toEqual({ kind: 'followup-modal', passageId: 'a#1.1' });
+    expect(parseCustomId(CUSTOM_ID.vote('up', 'Ab-9_x'))).toEqual({ kind: 'vote', value: 1, answerId: 'Ab-9_x' });
+    expect(parseCustomId(CUSTOM_ID.vote('down', 'Ab-9_x'))).toEqual({ kind: 'vote', value: -1, answerId: 'Ab-9_x' });
+    expect(parseCustomId(CUSTOM_ID.voteComment('Ab-9_x'))).toEqual({ kind: 'vote-comment', answerId: 'Ab-9_x' });
   });
 
   it('GIVEN a malformed or foreign id THEN it is unknown', () => {
-    for (const id of ['nope', 'section:doc#1', 'brief:doc#1:x', 'brief:doc#1:-1', 'passage:']) expect(parseCustomId(id)).toEqual({ kind: 'unknown' });
+    for (const id of ['nope', 'section:doc#1', 'brief:doc#1:x', 'brief:doc#1:-1', 'passage:', 'vote:up', 'vote:sideways:x', 'vote:up:', 'vote-comment:']) expect(parseCustomId(id)).toEqual({ kind: 'unknown' });
   });
 });
