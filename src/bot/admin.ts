@@ -19,9 +19,6 @@ import type { Reply } from './reply.js';
  * a confirmation. Every change is logged with who made it, and the corpus is reloaded at once.
  */
 
-/** How long a previewed import waits for its Save button. */
-export const PENDING_MS = 15 * 60_000;
-const PENDING_KEPT = 50;
 
 function buttons(...items: Array<[customId: string, label: string, style: ButtonStyle]>): Reply['components'] {
   return [{ type: ComponentType.ActionRow, components: items.map(([custom_id, label, style]) => ({ type: ComponentType.Button, custom_id, label: truncate(label, LIMITS.buttonLabel), style }) as APIButtonComponent) }];
@@ -57,11 +54,8 @@ export async function previewImport(options: AddOptions, admin: CorpusAdmin, use
     throw error;
   }
   const path = join(admin.corpusDir, `${report.id}.md`);
-  // an old preview is forgotten: the pending list stays small
-  const now = Date.now();
-  for (const [token, pending] of admin.pending) if (now - pending.at > PENDING_MS || admin.pending.size >= PENDING_KEPT) admin.pending.delete(token);
   const token = randomBytes(6).toString('hex');
-  admin.pending.set(token, { id: report.id, markdown: report.markdown, user, at: now });
+  await admin.pending.put(token, { id: report.id, markdown: report.markdown, user, at: Date.now() });
   const exists = existsSync(path) ? `\n${t(lang, 'addExists', { id: report.id })}` : '';
   return {
     ephemeral: true,
@@ -82,15 +76,14 @@ export function confirmRemove(documentId: string, context: BotContext, lang: Lan
 }
 
 /** The Save, Cancel and Remove buttons: the change, logged with who made it, and a reload. */
-export function handleAdminButton(parsed: ParsedCustomId, context: BotContext, user: string, canManage: boolean, lang: Lang): Reply {
+export async function handleAdminButton(parsed: ParsedCustomId, context: BotContext, user: string, canManage: boolean, lang: Lang): Promise<Reply> {
   const admin = context.admin;
   if (!admin) return notice(t(lang, 'unknownCommand'));
   if (!canManage) return notice(t(lang, 'needsManage'));
   switch (parsed.kind) {
     case 'import-save': {
-      const pending = admin.pending.get(parsed.token);
-      if (!pending || Date.now() - pending.at > PENDING_MS) return { content: t(lang, 'addExpired'), components: [] };
-      admin.pending.delete(parsed.token);
+      const pending = await admin.pending.take(parsed.token);
+      if (!pending) return { content: t(lang, 'addExpired'), components: [] };
       const path = join(admin.corpusDir, `${pending.id}.md`);
       writeFileSync(path, pending.markdown);
       admin.log({ action: 'report added', report: pending.id, path, user });
@@ -99,7 +92,7 @@ export function handleAdminButton(parsed: ParsedCustomId, context: BotContext, u
       return { content: t(lang, 'added', { id: pending.id, passages: context.engine.passages.filter((passage) => passage.documentId === pending.id).length, title: document?.source.title ?? pending.id }), embeds: [], components: [] };
     }
     case 'import-cancel':
-      admin.pending.delete(parsed.token);
+      await admin.pending.take(parsed.token);
       return { content: t(lang, 'cancelled'), embeds: [], components: [] };
     case 'remove-confirm': {
       const document = context.engine.documents.get(parsed.documentId);

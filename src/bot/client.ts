@@ -12,6 +12,7 @@ import { Cooldown } from './cooldown.js';
 import { createDispatcher, type Dispatcher } from './dispatch.js';
 import { NO_MENTIONS } from './send.js';
 import { Scheduler } from './scheduler.js';
+import { memoryPendingImports, storePendingImports } from './pending-imports.js';
 
 /** A running bot: the discord.js client and a graceful stop. */
 export interface Bot {
@@ -119,7 +120,7 @@ export async function startBot(config: Config, context: BotContext, logger: Logg
   });
   const corpusWatch = config.CORPUS_WATCH ? watchCorpus(config.CORPUS_DIR, reload, logger) : null;
   // /sources add and remove change the corpus folder and load it again at once
-  context.admin = { corpusDir: config.CORPUS_DIR, reload, pending: new Map(), log: (change) => logger.info(change, 'corpus changed from Discord') };
+  context.admin = { corpusDir: config.CORPUS_DIR, reload, pending: context.memory ? storePendingImports(context.memory.store) : memoryPendingImports(), log: (change) => logger.info(change, 'corpus changed from Discord') };
   // healthy while the gateway is connected; the corpus is loaded before the bot starts
   const health = config.HEALTH_PORT === undefined ? null : await startHealthServer({ port: config.HEALTH_PORT, host: config.HEALTH_HOST, metrics, healthy: () => client.isReady() && context.engine.passages.length > 0 });
   if (health) logger.info({ port: health.port, host: config.HEALTH_HOST }, 'health and metrics served');

@@ -5,6 +5,7 @@ import { zh } from './localize.js';
 import type { Outcome } from './reply.js';
 import type { BotMemory } from './memory.js';
 import type { Scheduler } from './scheduler.js';
+import type { PendingImports } from './pending-imports.js';
 
 /** What commands answer from. The suggester is made again when the corpus is reloaded. */
 export interface BotContext {
@@ -23,8 +24,8 @@ export interface CorpusAdmin {
   corpusDir: string;
   /** Loads the folder again (hot reload); true when the corpus changed. */
   reload(): boolean;
-  /** Imports awaiting their Save button, by token. */
-  pending: Map<string, PendingImport>;
+  /** Imports awaiting their Save button, by token (in the store when the bot has one). */
+  pending: PendingImports;
   /** Logs a change with who made it. */
   log(change: Record<string, unknown>): void;
 }

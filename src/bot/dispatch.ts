@@ -171,7 +171,7 @@ export function createDispatcher({ commands, context, logger, cooldown, onHandle
       const adminKind = interaction.isButton() ? parseCustomId(interaction.customId) : null;
       if (interaction.isButton() && adminKind && ['import-save', 'import-cancel', 'remove-confirm', 'remove-cancel'].includes(adminKind.kind)) {
         const canManage = interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild) ?? false;
-        const reply = handleAdminButton(adminKind, context, interaction.user.id, canManage, lang);
+        const reply = await handleAdminButton(adminKind, context, interaction.user.id, canManage, lang);
         // a refusal is a notice for the presser; a change updates the preview in place
         await send(interaction, { reply }, !reply.ephemeral);
         return;

@@ -73,6 +73,19 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `),
   },
+  {
+    version: 2,
+    name: 'imports previewed by /sources add, awaiting Save',
+    ...same(`
+      CREATE TABLE pending_imports (
+        token TEXT PRIMARY KEY,
+        report_id TEXT NOT NULL,
+        markdown TEXT NOT NULL,
+        user_id TEXT NOT NULL,
+        at BIGINT NOT NULL
+      );
+    `),
+  },
 ];
 
 /** The newest schema version this program knows. */

@@ -1,7 +1,7 @@
 import type { SqlDriver } from './driver.js';
 import { StoreError } from './driver.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations.js';
-import type { ChannelSettings, DownVote, GapGroup, GapsQuery, GapsReport, QuestionRecord, Schedule, Store, VoteRecord } from './types.js';
+import type { ChannelSettings, DownVote, GapGroup, GapsQuery, GapsReport, PendingImportRecord, QuestionRecord, Schedule, Store, VoteRecord } from './types.js';
 
 /** Applies the migrations not yet applied; refuses a database made by a newer version. Returns the version. */
 export async function migrate(driver: SqlDriver, describe: string): Promise<number> {
@@ -231,6 +231,17 @@ export class SqlStore implements Store {
 
   async pauseSchedule(scheduleId: string, reason: string): Promise<void> {
     await this.db.run('UPDATE schedules SET paused_reason = ? WHERE id = ?', [reason, scheduleId]);
+  }
+
+  async putPendingImport(p: PendingImportRecord, expiredBefore: number): Promise<void> {
+    await this.db.run('DELETE FROM pending_imports WHERE at < ?', [expiredBefore]);
+    await this.db.run('INSERT INTO pending_imports (token, report_id, markdown, user_id, at) VALUES (?, ?, ?, ?, ?)', [p.token, p.reportId, storable(p.markdown), p.user, p.at]);
+  }
+
+  async takePendingImport(token: string): Promise<PendingImportRecord | null> {
+    // DELETE … RETURNING (SQLite 3.35+, PostgreSQL): two presses of Save, even on two processes, take it once
+    const [row] = await this.db.all<{ token: string; report_id: string; markdown: string; user_id: string; at: number }>('DELETE FROM pending_imports WHERE token = ? RETURNING token, report_id, markdown, user_id, at', [token]);
+    return row ? { token: row.token, reportId: row.report_id, markdown: row.markdown, user: row.user_id, at: Number(row.at) } : null;
   }
 
   close(): Promise<void> {

@@ -111,6 +111,15 @@ export interface Schedule {
   pausedReason: string | null;
 }
 
+/** A report previewed by /sources add, waiting for its Save button (kept across restarts and processes). */
+export interface PendingImportRecord {
+  token: string;
+  reportId: string;
+  markdown: string;
+  user: string;
+  at: number;
+}
+
 /**
  * The bot's persistent state. Every method may reject when the database is unreachable; writers
  * go through {@link ResilientWrites} so that an answer never waits for, or fails with, a write.
@@ -146,5 +155,9 @@ export interface Store {
   /** Records a posted briefing: its run time and the reports it covered. */
   finishRun(scheduleId: string, runAt: number, reports: readonly string[]): Promise<void>;
   pauseSchedule(scheduleId: string, reason: string): Promise<void>;
+  /** Keeps a previewed import; those made before `expiredBefore` are deleted. */
+  putPendingImport(record: PendingImportRecord, expiredBefore: number): Promise<void>;
+  /** Removes and returns a previewed import: only one Save of it can succeed. */
+  takePendingImport(token: string): Promise<PendingImportRecord | null>;
   close(): Promise<void>;
 }

@@ -4,6 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Bot } from '../../src/bot/client.js';
 import { interact as interactWith, startBotOnFake, type LogLines } from '../helpers/bot.js';
 import { GOOD_REPORT, tempCorpus } from '../helpers/corpus.js';
+import { dropDatabases, freshDataDir } from '../helpers/databases.js';
+import { openSqliteStore, sqliteFile } from '../../src/store/index.js';
 import { buttonPress, FakeDiscord, slashCommand } from '../helpers/fake-discord.js';
 
 const MANAGE_GUILD = String(1 << 5);
@@ -79,5 +81,38 @@ describe('/sources add and remove from Discord', () => {
   it('GIVEN /sources or /sources list THEN everyone sees the reports', async () => {
     const { reply } = await interact(slashCommand('sources', [{ name: 'list', type: 1 }]));
     expect(JSON.stringify(reply)).toContain('测试报告');
+  });
+});
+
+describe('/sources add with a store', () => {
+  it('GIVEN a preview and then a restart THEN Save still writes the report (the preview is in the store), and only once', async () => {
+    const storeDir = freshDataDir();
+    const corpus = tempCorpus({ 'a.md': GOOD_REPORT });
+    const env = { CORPUS_DIR: corpus, COOLDOWN_QUESTIONS: '100', AUTO_DEPLOY: 'false' };
+    const first = await openSqliteStore(sqliteFile(storeDir));
+    const before = await startBotOnFake(env, undefined, first);
+    const attachment = before.fake.attach('brief.txt', 'text/plain; charset=utf-8', new TextEncoder().encode(REPORT));
+    const add = slashCommand('sources', [{ name: 'add', type: 1, options: [{ name: 'file', type: 11, value: attachment.id }, { name: 'publisher', type: 3, value: '示例日报' }, { name: 'link', type: 3, value: 'https://example.org/brief' }, { name: 'id', type: 3, value: 'kept-2024' }] }], { permissions: MANAGE_GUILD });
+    (add.data as Record<string, unknown>).resolved = { attachments: { [String(attachment.id)]: attachment } };
+    const { reply } = await interactWith(before.fake, add);
+    const save = reply!.components![0]!.components.find((button) => button.custom_id?.startsWith('import-save:'))!.custom_id!;
+    const message = [...before.fake.messages.values()].pop()!;
+    await before.bot.stop();
+    await first.close();
+
+    const second = await openSqliteStore(sqliteFile(storeDir));
+    const after = await startBotOnFake(env, before.fake, second);
+    try {
+      const saved = await interactWith(after.fake, buttonPress(save, message, { permissions: MANAGE_GUILD }));
+      expect(saved.reply?.content).toMatch(/已保存/);
+      expect(existsSync(join(corpus, 'kept-2024.md'))).toBe(true);
+      const again = await interactWith(after.fake, buttonPress(save, message, { permissions: MANAGE_GUILD }));
+      expect(again.reply?.content).toMatch(/预览已过期/);
+    } finally {
+      await after.bot.stop();
+      await after.fake.close();
+      await second.close();
+      await dropDatabases();
+    }
   });
 });

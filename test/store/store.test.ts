@@ -2,8 +2,9 @@ import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openPostgresStore, openSqliteStore, openStore, ResilientWrites, SCHEMA_VERSION, sqliteFile, StoreError, type QuestionRecord, type Schedule, type Store, type StoreLocation } from '../../src/store/index.js';
+import { MIGRATIONS, openPostgresStore, openSqliteStore, openStore, ResilientWrites, SCHEMA_VERSION, sqliteFile, StoreError, type QuestionRecord, type Schedule, type Store, type StoreLocation } from '../../src/store/index.js';
 import { createLogger } from '../../src/logger.js';
 import { LogLines } from '../helpers/bot.js';
 import { asAdmin, dropDatabases, freshDataDir, freshPostgres, pgAdminUrl, pgSkipReason } from '../helpers/databases.js';
@@ -155,6 +156,15 @@ describe.each(engines)('the $name store', ({ skip, empty }) => {
     expect(await store.schedules()).toEqual([]);
   });
 
+  it.skipIf(skip)('GIVEN a previewed import THEN it is taken once, even by concurrent presses, and old previews are cleared', async () => {
+    const { store } = await open();
+    await store.putPendingImport({ token: 'old', reportId: 'r-old', markdown: '# old', user: 'u1', at: NOW - 3_600_000 }, 0);
+    await store.putPendingImport({ token: 't1', reportId: 'r1', markdown: '---\ntitle: 报告\n---\n正文', user: 'u1', at: NOW }, NOW - 900_000);
+    const takes = await Promise.all(Array.from({ length: 5 }, () => store.takePendingImport('t1')));
+    expect(takes.filter(Boolean)).toEqual([{ token: 't1', reportId: 'r1', markdown: '---\ntitle: 报告\n---\n正文', user: 'u1', at: NOW }]);
+    expect(await store.takePendingImport('old')).toBeNull();
+  });
+
   it.skipIf(skip)('GIVEN two processes starting at once on an empty database THEN the schema is made once and both write', async () => {
     const location = await empty();
     await Promise.all([writerProcess(location, 'a', 20), writerProcess(location, 'b', 20)]);
@@ -167,6 +177,44 @@ describe.each(engines)('the $name store', ({ skip, empty }) => {
     const { store, location } = await open();
     await Promise.all([writerProcess(location, 'a', 300), writerProcess(location, 'b', 300)]);
     expect((await store.gaps({ since: 0, lowConfidenceBelow: 0.5, limit: 1 })).totals).toMatchObject({ questions: 600, notFound: 300 });
+  });
+});
+
+describe('migrations', () => {
+  it('GIVEN a SQLite database at version 1 THEN opening it applies version 2 and keeps its rows', async () => {
+    const file = sqliteFile(freshDataDir());
+    const old = new Database(file);
+    old.exec('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)');
+    old.exec(MIGRATIONS[0]!.sqlite);
+    old.prepare('INSERT INTO schema_migrations VALUES (1, ?, ?)').run(MIGRATIONS[0]!.name, NOW);
+    old.prepare("INSERT INTO questions (id, at, via, found, passage_ids, latency_ms, question) VALUES ('v1-row', ?, 'slash', 1, '[]', 1, '旧问题')").run(NOW);
+    old.close();
+    const store = await openSqliteStore(file);
+    expect(store.version).toBe(SCHEMA_VERSION);
+    expect((await store.question('v1-row'))?.question).toBe('旧问题');
+    await store.putPendingImport({ token: 't', reportId: 'r', markdown: 'm', user: 'u', at: NOW }, 0);
+    expect(await store.takePendingImport('t')).toMatchObject({ reportId: 'r' });
+    await store.close();
+    const after = new Database(file);
+    expect(after.prepare('SELECT version FROM schema_migrations ORDER BY version').all()).toEqual(MIGRATIONS.map(({ version }) => ({ version })));
+    after.close();
+  });
+
+  it.skipIf(!pgAdminUrl)('GIVEN a PostgreSQL database at version 1 THEN opening it applies version 2 and keeps its rows', async () => {
+    const url = await freshPostgres();
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    await client.query('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)');
+    await client.query(MIGRATIONS[0]!.postgres);
+    await client.query('INSERT INTO schema_migrations VALUES (1, $1, $2)', [MIGRATIONS[0]!.name, NOW]);
+    await client.query("INSERT INTO questions (id, at, via, found, passage_ids, latency_ms, question) VALUES ('v1-row', $1, 'slash', 1, '[]', 1, '旧问题')", [NOW]);
+    await client.end();
+    const store = await openPostgresStore(url);
+    expect(store.version).toBe(SCHEMA_VERSION);
+    expect((await store.question('v1-row'))?.question).toBe('旧问题');
+    await store.putPendingImport({ token: 't', reportId: 'r', markdown: 'm', user: 'u', at: NOW }, 0);
+    expect(await store.takePendingImport('t')).toMatchObject({ reportId: 'r' });
+    await store.close();
   });
 });
 
