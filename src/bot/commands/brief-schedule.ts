@@ -6,7 +6,7 @@ import { LIMITS, truncate } from '../limits.js';
 import { newAnswerId } from '../memory.js';
 import { checkCron, DEFAULT_TIMEZONE, MAX_SCHEDULES_PER_GUILD } from '../scheduler.js';
 import { findSections, sectionChoices } from '../sections.js';
-import { manageCommand, refusal, withStore } from './manage.js';
+import { manageCommand, teamCommand, withStore } from './manage.js';
 
 const options = [
   { name: 'subcommand', type: 'string', description: 'add, list or remove', zh: ['add、list 或 remove', 'add、list 或 remove'] },
@@ -40,17 +40,11 @@ function data() {
 
 /** /brief-schedule add | list | remove: scheduled briefings, stored; posted by the scheduler. */
 export function briefScheduleCommand(): Command<typeof options> {
-  return {
+  return teamCommand({
     data: data(),
     options,
-    defer: true,
-    deferEphemeral: () => true,
-    run(args, input, context) {
-      const refused = refusal(input, context);
-      if (refused) return refused;
-      const memory = context.memory!;
-      const { lang } = input;
-      const guild = input.guild!;
+    run(args, input, memory, context) {
+      const { lang, guild } = input;
       if (args.subcommand === 'add') {
         const cron = (args.cron ?? '').trim();
         const timezone = (args.timezone ?? '').trim() || DEFAULT_TIMEZONE;
@@ -87,5 +81,5 @@ export function briefScheduleCommand(): Command<typeof options> {
       });
     },
     autocomplete: ({ value }, { engine }) => sectionChoices(engine, value),
-  };
+  });
 }

@@ -1,7 +1,7 @@
 import type { Command } from '../command.js';
 import { DEFAULT_GAPS_DAYS, gapsQuery, gapsReply, MAX_GAPS_DAYS } from '../gaps.js';
 import { reportChoices } from '../sections.js';
-import { manageCommand, refusal, withStore } from './manage.js';
+import { manageCommand, teamCommand, withStore } from './manage.js';
 
 const options = [
   { name: 'days', type: 'string', description: `How many days back (default ${DEFAULT_GAPS_DAYS})`, zh: [`往前看多少天(默认 ${DEFAULT_GAPS_DAYS})`, `往前看多少天(預設 ${DEFAULT_GAPS_DAYS})`] },
@@ -17,18 +17,14 @@ function data() {
 
 /** /gaps [days] [report]: for the team, only the asker sees it. */
 export function gapsCommand(): Command<typeof options> {
-  return {
+  return teamCommand({
     data: data(),
     options,
-    defer: true,
-    deferEphemeral: () => true,
-    run(args, input, context) {
-      const refused = refusal(input, context);
-      if (refused) return refused;
+    run(args, input, memory, { engine }) {
       const days = Math.min(MAX_GAPS_DAYS, Math.max(1, Math.trunc(Number(args.days ?? DEFAULT_GAPS_DAYS)) || DEFAULT_GAPS_DAYS));
-      const report = args.report ? context.engine.documents.get(args.report) : undefined;
-      return withStore(context.memory!, input, async () => ({ reply: gapsReply(await context.memory!.store.gaps(gapsQuery(days, args.report || undefined)), days, input.lang, report?.source.title ?? args.report) }));
+      const report = args.report ? engine.documents.get(args.report) : undefined;
+      return withStore(memory, input, async () => ({ reply: gapsReply(await memory.store.gaps(gapsQuery(days, args.report || undefined)), days, input.lang, report?.source.title ?? args.report) }));
     },
     autocomplete: ({ value }, { engine }) => reportChoices(engine, value),
-  };
+  });
 }

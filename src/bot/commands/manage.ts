@@ -1,5 +1,6 @@
 import { InteractionContextType, PermissionFlagsBits, SlashCommandBuilder } from 'discord.js';
-import type { BotContext, CommandInput } from '../command.js';
+import type { ArgumentsOf, BotContext, Choice, Command, CommandInput, OptionSpec } from '../command.js';
+import type { RESTPostAPIApplicationCommandsJSONBody } from 'discord.js';
 import { notice } from '../format.js';
 import { t } from '../i18n.js';
 import { zh } from '../localize.js';
@@ -41,4 +42,37 @@ export async function withStore(memory: BotMemory, input: CommandInput, work: ()
     memory.logger.warn({ err: { message: (error as Error).message, code: (error as { code?: string }).code } }, 'store unavailable for a command');
     return { reply: notice(t(input.lang, 'storeDown')) };
   }
+}
+
+/** What a team command runs with: a server, and the bot's memory. */
+export interface TeamInput extends CommandInput {
+  guild: string;
+}
+
+/** A team command's parts; {@link teamCommand} adds what they all share. */
+export interface TeamCommandSpec<S extends readonly OptionSpec[]> {
+  data: RESTPostAPIApplicationCommandsJSONBody;
+  options: S;
+  run(args: ArgumentsOf<S>, input: TeamInput, memory: BotMemory, context: BotContext): Outcome | Promise<Outcome>;
+  autocomplete?(option: { name: string; value: string }, context: BotContext): Choice[];
+}
+
+/**
+ * A command for the team (/gaps, /settings, /brief-schedule): acknowledged at once and answered to
+ * the asker alone; refused without a store, outside a server or without Manage Server, before it
+ * reads or changes anything.
+ */
+export function teamCommand<S extends readonly OptionSpec[]>(spec: TeamCommandSpec<S>): Command<S> {
+  return {
+    data: spec.data,
+    options: spec.options,
+    defer: true,
+    deferEphemeral: () => true,
+    run(args, input, context) {
+      const refused = refusal(input, context);
+      if (refused) return refused;
+      return spec.run(args, { ...input, guild: input.guild! }, context.memory!, context);
+    },
+    ...(spec.autocomplete ? { autocomplete: spec.autocomplete } : {}),
+  };
 }

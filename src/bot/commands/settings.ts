@@ -4,7 +4,7 @@ import { notice } from '../format.js';
 import { t } from '../i18n.js';
 import { LIMITS, truncate } from '../limits.js';
 import type { ChatMode } from '../../store/index.js';
-import { manageCommand, refusal, withStore } from './manage.js';
+import { manageCommand, teamCommand, withStore } from './manage.js';
 
 const MODES: readonly ChatMode[] = ['off', 'mention', 'all'];
 
@@ -36,15 +36,10 @@ const onOff = (on: boolean) => (on ? 'on' : 'off');
 
 /** /settings chat channel mode [threads] | /settings show: stored per channel; the env values are the defaults. */
 export function settingsCommand(): Command<typeof options> {
-  return {
+  return teamCommand({
     data: data(),
     options,
-    defer: true,
-    deferEphemeral: () => true,
-    run(args, input, context) {
-      const refused = refusal(input, context);
-      if (refused) return refused;
-      const memory = context.memory!;
+    run(args, input, memory) {
       const { lang } = input;
       const notes = (mode: ChatMode) => [...(memory.chatOff ? [t(lang, 'settingsChatOff')] : []), ...(mode === 'all' && !memory.messageContent ? [t(lang, 'settingsNeedsContent')] : [])];
       if (args.subcommand === 'chat') {
@@ -53,17 +48,17 @@ export function settingsCommand(): Command<typeof options> {
         return withStore(memory, input, async () => {
           // threads not given: the channel keeps what it had (its setting, else the default)
           const threads = args.threads === undefined ? (await memory.store.channelSettings(args.channel))?.threads ?? memory.chatDefaults.threads : args.threads === 'on';
-          await memory.setChatBehaviour(input.guild!, args.channel, { mode, threads }, input.user ?? 'unknown');
+          await memory.setChatBehaviour(input.guild, args.channel, { mode, threads }, input.user ?? 'unknown');
           return { reply: notice([t(lang, 'settingsSaved', { channel: `<#${args.channel}>`, mode, threads: onOff(threads) }), ...notes(mode)].join('\n')) };
         });
       }
       return withStore(memory, input, async () => {
-        const stored = await memory.store.guildSettings(input.guild!);
+        const stored = await memory.store.guildSettings(input.guild);
         const lines = stored.map((s) => `<#${s.channel}> — ${s.mode}, threads ${onOff(s.threads)} (<@${s.updatedBy}>, <t:${Math.floor(s.updatedAt / 1000)}:d>)`);
         const defaults = memory.chatDefaults;
         const text = [`**${t(lang, 'settingsTitle')}**`, ...lines, t(lang, 'settingsDefault', { mode: defaults.mode, threads: onOff(defaults.threads) }), ...notes(stored.some((s) => s.mode === 'all') ? 'all' : defaults.mode)].join('\n');
         return { reply: { content: truncate(text, LIMITS.content), ephemeral: true } };
       });
     },
-  };
+  });
 }
