@@ -84,7 +84,10 @@ export class TypoCorrector {
    *   stop words: 多少 in 转话多少项 says nothing of 话)
    * @param wordOf - which word (of the question's segmentation) each character belongs to: a
    *   character of a word of two or more characters is corrected only into a bigram of that word
-   *   (写完 is not 协完 because 规划协同 is in the report)
+   *   (写完 is not 协完 because 规划协同 is in the report), and only by a same-syllable reading:
+   *   segmentation makes a word of two or more characters of what its dictionary knows (新疆), and
+   *   what it knows was typed on purpose more often than not, while a typo stays a single character
+   *   (转|话, 项|木, 大|乔), so a syllable one letter off is no reason to read 新疆 as 新建
    */
   correct(run: string, skip: (index: number) => boolean = () => false, wordOf?: readonly number[]): Correction[] {
     const chars = [...run];
@@ -106,9 +109,10 @@ export class TypoCorrector {
       const loose = (at: number): boolean => wordOf !== undefined && wordOf[at] !== undefined && wordOf[at - 1] !== wordOf[at] && wordOf[at + 1] !== wordOf[at];
       const looseLeft = left !== undefined && loose(i - 1);
       const looseRight = right !== undefined && loose(i + 1);
+      const inWord = word !== undefined && (wordOf![i - 1] === word || wordOf![i + 1] === word);
       const consider = (to: string, exact: boolean): void => {
         // a stop word is never what was meant: the question would lose a word
-        if (to === ch || STOP_WORDS.has(to)) return;
+        if (to === ch || STOP_WORDS.has(to) || (inWord && !exact)) return;
         const fixes = (has(left, to) ? 1 : 0) + (has(to, right) ? 1 : 0);
         if (fixes === 0) return;
         if ((inWordLeft || inWordRight) && !((inWordLeft && has(left, to)) || (inWordRight && has(to, right)))) return;
