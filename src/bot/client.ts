@@ -90,7 +90,12 @@ export async function startBot(config: Config, context: BotContext, logger: Logg
   const chat = config.CHAT_MODE === 'off' ? null : createChatHandler({ context, logger, cooldown, onHandled, settings: { mode: config.CHAT_MODE, threads: config.CHAT_THREADS, messageContent: config.MESSAGE_CONTENT_INTENT } });
   if (chat) client.on(Events.MessageCreate, (message) => void chat(message));
   // scheduled briefings and the question log's retention, when the bot has a store
-  const scheduler = context.memory ? new Scheduler({ store: context.memory.store, client, engine: () => context.engine, logger }) : null;
+  const scheduler = context.memory ? new Scheduler({ store: context.memory.store, client, engine: () => context.engine, logger, onPosted: () => metrics.briefings.inc() }) : null;
+  if (context.memory) {
+    const { writes } = context.memory;
+    writes.observe((outcome) => metrics.storeWrites.inc({ outcome }));
+    metrics.countWaiting(() => writes.waiting);
+  }
   if (scheduler) context.scheduler = scheduler;
   client.once(Events.ClientReady, (ready) => {
     logger.info({ tag: ready.user.tag, passages: context.engine.passages.length, reports: context.engine.documents.size, store: context.memory?.store.kind ?? null }, 'ready');

@@ -27,6 +27,11 @@ export class BotMetrics {
   private readonly passages: Gauge;
   private readonly reports: Gauge;
   readonly reloads: Counter;
+  /** Store writes (question log, votes) by outcome: written, retried, dropped. */
+  readonly storeWrites: Counter<'outcome'>;
+  /** Scheduled briefings posted. */
+  readonly briefings: Counter;
+  private waiting: () => number = () => 0;
   private found = 0;
   private asked = 0;
 
@@ -41,6 +46,15 @@ export class BotMetrics {
     this.passages = new Gauge({ name: 'report_bot_corpus_passages', help: 'Passages indexed.', registers });
     this.reports = new Gauge({ name: 'report_bot_corpus_reports', help: 'Reports in the corpus.', registers });
     this.reloads = new Counter({ name: 'report_bot_corpus_reloads_total', help: 'Times the corpus was loaded again while running.', registers });
+    this.storeWrites = new Counter({ name: 'report_bot_store_writes_total', help: 'Store writes (question log, votes) by outcome: written, retried (an attempt failed), dropped (after the last retry).', labelNames: ['outcome'], registers });
+    this.briefings = new Counter({ name: 'report_bot_scheduled_briefings_total', help: 'Scheduled briefings posted by this process.', registers });
+    const metrics = this;
+    new Gauge({ name: 'report_bot_store_writes_waiting', help: 'Store writes queued or being retried now.', registers, collect() { this.set(metrics.waiting()); } });
+  }
+
+  /** Where the waiting store writes are counted (the bot's write queue). */
+  countWaiting(waiting: () => number): void {
+    this.waiting = waiting;
   }
 
   /** Records a handled interaction or message. */

@@ -66,6 +66,8 @@ export interface SchedulerOptions {
   engine: () => Engine;
   logger: Logger;
   now?: () => number;
+  /** Told of each briefing posted (for metrics). */
+  onPosted?: () => void;
 }
 
 /**
@@ -162,6 +164,7 @@ export class Scheduler {
       throw error;
     }
     await store.finishRun(schedule.id, runAt, reports);
+    this.options.onPosted?.();
     logger.info({ schedule: schedule.id, channel: schedule.channel, runAt: new Date(runAt).toISOString(), added }, 'scheduled briefing posted');
   }
 

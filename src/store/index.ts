@@ -3,5 +3,5 @@ export { StoreError } from './driver.js';
 export { openStore, sqliteFile, type StoreLocation } from './open.js';
 export { openSqliteStore } from './sqlite.js';
 export { openPostgresStore, redactUrl } from './postgres.js';
-export { ResilientWrites } from './resilient.js';
+export { ResilientWrites, type WriteOutcome } from './resilient.js';
 export { MIGRATIONS, SCHEMA_VERSION } from './migrations.js';

@@ -1,5 +1,8 @@
 import type { Logger } from '../logger.js';
 
+/** What became of a write (or one of its attempts). */
+export type WriteOutcome = 'written' | 'retried' | 'dropped';
+
 /** Delays between attempts of a failed write: it is dropped after the last. */
 export const RETRY_DELAYS_MS = [250, 1000, 4000] as const;
 /** Writes waiting at once; past this a new write is dropped at once (the database is down). */
@@ -12,7 +15,22 @@ export const MAX_PENDING = 1000;
  */
 export class ResilientWrites {
   private readonly pending = new Set<Promise<void>>();
+  private readonly listeners: Array<(outcome: WriteOutcome) => void> = [];
   dropped = 0;
+
+  /** Writes waiting now (for metrics). */
+  get waiting(): number {
+    return this.pending.size;
+  }
+
+  /** Calls `listener` with each write's outcome and each retry (for metrics). */
+  observe(listener: (outcome: WriteOutcome) => void): void {
+    this.listeners.push(listener);
+  }
+
+  private tell(outcome: WriteOutcome): void {
+    for (const listener of this.listeners) listener(outcome);
+  }
 
   constructor(
     private readonly logger: Logger,
@@ -23,6 +41,7 @@ export class ResilientWrites {
   write(what: string, work: () => Promise<void>): void {
     if (this.pending.size >= MAX_PENDING) {
       this.dropped += 1;
+      this.tell('dropped');
       this.logger.warn({ what, pending: this.pending.size }, 'store write dropped: too many writes waiting for the database');
       return;
     }
@@ -34,14 +53,17 @@ export class ResilientWrites {
     for (let attempt = 0; ; attempt += 1) {
       try {
         await work();
+        this.tell('written');
         return;
       } catch (error) {
         const delay = this.delays[attempt];
         if (delay === undefined) {
           this.dropped += 1;
+          this.tell('dropped');
           this.logger.warn({ what, attempts: attempt + 1, err: { message: (error as Error).message, code: (error as { code?: string }).code } }, 'store write dropped after retries');
           return;
         }
+        this.tell('retried');
         this.logger.debug({ what, attempt: attempt + 1, err: { message: (error as Error).message } }, 'store write failed; retrying');
         await new Promise((resolve) => setTimeout(resolve, delay).unref());
       }

@@ -43,7 +43,7 @@ describe('the store at start and while running', () => {
   it.skipIf(!pgAdminUrl)('GIVEN the database lost while the bot runs THEN answers keep coming, the log writes are retried then dropped with a warning, and nothing crashes', async () => {
     const url = await freshPostgres();
     const store = await openPostgresStore(url);
-    const { fake, bot, logs } = await startBotOnFake({ AUTO_DEPLOY: 'false', COOLDOWN_QUESTIONS: '100' }, undefined, store);
+    const { fake, bot, logs } = await startBotOnFake({ AUTO_DEPLOY: 'false', COOLDOWN_QUESTIONS: '100', HEALTH_PORT: '0' }, undefined, store);
     try {
       const name = new URL(url).pathname.slice(1);
       await asAdmin(`ALTER DATABASE ${name} ALLOW_CONNECTIONS false`);
@@ -58,6 +58,12 @@ describe('the store at start and while running', () => {
       const dropped = await logs.waitFor((line) => line.msg === 'store write dropped after retries', 10_000);
       expect(dropped).toMatchObject({ level: 40, what: 'question log' });
       expect(logs.lines.filter((line) => line.msg === 'interaction failed')).toEqual([]);
+      // the operator sees it in the metrics too: attempts retried, writes dropped, none waiting now
+      await logs.waitFor((line) => line.msg === 'store write dropped after retries' && logs.lines.filter((l) => l.msg === 'store write dropped after retries').length >= 2, 10_000);
+      const metrics = await (await fetch(`http://127.0.0.1:${bot.health!.port}/metrics`)).text();
+      expect(metrics).toMatch(/report_bot_store_writes_total\{outcome="retried"\} [1-9]/);
+      expect(metrics).toMatch(/report_bot_store_writes_total\{outcome="dropped"\} 2/);
+      expect(metrics).toMatch(/report_bot_store_writes_waiting 0/);
       await asAdmin(`ALTER DATABASE ${name} ALLOW_CONNECTIONS true`);
     } finally {
       await bot.stop();
