@@ -1,6 +1,5 @@
-import { InteractionContextType, PermissionFlagsBits, SlashCommandBuilder } from 'discord.js';
+import { InteractionContextType, PermissionFlagsBits, SlashCommandBuilder, type RESTPostAPIApplicationCommandsJSONBody } from 'discord.js';
 import type { ArgumentsOf, BotContext, Choice, Command, CommandInput, OptionSpec } from '../command.js';
-import type { RESTPostAPIApplicationCommandsJSONBody } from 'discord.js';
 import { notice } from '../format.js';
 import { t } from '../i18n.js';
 import { zh } from '../localize.js';
@@ -24,7 +23,7 @@ export function manageCommand(name: string, description: string, localized: read
 }
 
 /** The refusal when a command cannot act: no store, no server, no permission; null when it may. */
-export function refusal(input: CommandInput, context: BotContext): Outcome | null {
+function refusal(input: CommandInput, context: BotContext): Outcome | null {
   if (!context.memory) return { reply: notice(t(input.lang, 'noMemory')) };
   if (!input.guild) return { reply: notice(t(input.lang, 'guildOnly')) };
   if (!input.canManage) return { reply: notice(t(input.lang, 'needsManage')) };
