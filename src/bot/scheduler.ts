@@ -79,6 +79,8 @@ export class Scheduler {
   /** This process, as named in the lease rows. */
   readonly holder = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
   private timer: NodeJS.Timeout | null = null;
+  private nextTimer: NodeJS.Timeout | null = null;
+  private interval = SCHEDULER_TICK_MS;
   private running: Promise<void> | null = null;
   private readonly now: () => number;
 
@@ -86,15 +88,22 @@ export class Scheduler {
     this.now = options.now ?? Date.now;
   }
 
-  /** Checks for due briefings every {@link SCHEDULER_TICK_MS}, starting now. */
+  /**
+   * Checks for due briefings now and every {@link SCHEDULER_TICK_MS} (schedules added by another
+   * process are seen within that), and also exactly when the next known run falls due, so a
+   * briefing comes on time rather than up to a tick late.
+   */
   start(intervalMs = SCHEDULER_TICK_MS): void {
-    void this.tick();
+    this.interval = intervalMs;
     this.timer = setInterval(() => void this.tick(), intervalMs).unref();
+    void this.tick();
   }
 
   async stop(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
+    if (this.nextTimer) clearTimeout(this.nextTimer);
     this.timer = null;
+    this.nextTimer = null;
     await this.running;
   }
 
@@ -102,6 +111,22 @@ export class Scheduler {
   tick(now: number = this.now()): Promise<void> {
     this.running ??= this.check(now).finally(() => (this.running = null));
     return this.running;
+  }
+
+  /** Sets a timer for the earliest next run of `schedules`, when it comes before the next tick. */
+  private wakeForNext(schedules: readonly Schedule[], now: number): void {
+    if (!this.timer) return;
+    let next = Infinity;
+    for (const schedule of schedules) {
+      if (schedule.pausedReason || !this.options.client.guilds.cache.has(schedule.guild)) continue;
+      const at = new Cron(schedule.cron, { timezone: schedule.timezone, paused: true }).nextRun(new Date(now))?.getTime();
+      if (at !== undefined && at < next) next = at;
+    }
+    if (this.nextTimer) clearTimeout(this.nextTimer);
+    this.nextTimer = null;
+    const wait = next - this.now();
+    // a few milliseconds late, so that the run is due (not a millisecond early) when the tick reads the clock
+    if (wait < this.interval) this.nextTimer = setTimeout(() => void this.tick(), Math.max(0, wait) + 5).unref();
   }
 
   private async check(now: number): Promise<void> {
@@ -113,6 +138,7 @@ export class Scheduler {
       logger.warn({ err: { message: (error as Error).message } }, 'could not read the schedules; trying at the next tick');
       return;
     }
+    this.wakeForNext(schedules, now);
     for (const schedule of schedules) {
       // a shard posts only for the servers it serves
       if (!client.guilds.cache.has(schedule.guild)) continue;

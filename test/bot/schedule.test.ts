@@ -108,6 +108,25 @@ describe.each(engines)('scheduled briefings on $name, two bot processes', ({ ski
     }
   });
 
+  it.skipIf(skip)('GIVEN the scheduler running on real time THEN a run is posted when it falls due, not a tick later', async () => {
+    const [store] = await open();
+    const { fake, bot } = await startBotOnFake({ AUTO_DEPLOY: 'false' }, undefined, store);
+    try {
+      // every 2 seconds (croner's seconds field); the regular tick is set to a minute, so only the
+      // timer for the next run can post it in time
+      await store.addSchedule({ id: 'rt1', guild: FAKE.guildId, channel: FAKE.channelId, cron: '*/2 * * * * *', timezone: TIMEZONE, section: null, lang: 'zh-CN', createdBy: ADMIN, createdAt: Date.now(), lastRunAt: null, knownReports: null, pausedReason: null });
+      const started = Date.now();
+      bot.scheduler!.start(60_000);
+      const post = await fake.waitFor(isPost(FAKE.channelId), 5000);
+      expect(JSON.stringify(post.body)).toContain('简报');
+      expect(Date.now() - started).toBeLessThan(4000);
+    } finally {
+      await bot.stop();
+      await fake.close();
+      await store.close();
+    }
+  });
+
   it.skipIf(skip)('GIVEN a channel the bot can no longer post in THEN the schedule is paused, its creator told by DM, and it is not retried', async () => {
     const [store] = await open();
     const { fake, bot } = await startBotOnFake({ AUTO_DEPLOY: 'false' }, undefined, store);
