@@ -107,6 +107,11 @@ export class Scheduler {
     await this.running;
   }
 
+  /** Reads the schedules again now (one was added here), when the scheduler runs on its timers. */
+  refresh(): void {
+    if (this.timer) void this.tick();
+  }
+
   /** Posts every briefing due at `now` that this process claims; one tick at a time. Never rejects. */
   tick(now: number = this.now()): Promise<void> {
     this.running ??= this.check(now).finally(() => (this.running = null));

@@ -62,6 +62,8 @@ export function briefScheduleCommand(): Command<typeof options> {
           if ((await memory.store.schedules(guild)).length >= MAX_SCHEDULES_PER_GUILD) return { reply: notice(t(lang, 'scheduleTooMany', { max: MAX_SCHEDULES_PER_GUILD })) };
           const id = newAnswerId().slice(0, 6).replace(/[-_]/g, 'x');
           await memory.store.addSchedule({ id, guild, channel, cron, timezone, section: section || null, lang, createdBy: input.user ?? 'unknown', createdAt: Date.now(), lastRunAt: null, knownReports: null, pausedReason: null });
+          // the scheduler learns of it now (its timer for the next run), not at its next tick
+          context.scheduler?.refresh();
           return { reply: notice(t(lang, 'scheduleAdded', { id, channel: `<#${channel}>`, cron, timezone, next: `<t:${Math.floor(check.next.getTime() / 1000)}:F>` })) };
         });
       }
