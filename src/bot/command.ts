@@ -130,6 +130,19 @@ export function argumentsOf<S extends readonly OptionSpec[]>(specs: S, raw: Read
   return args as ArgumentsOf<S>;
 }
 
+/** A builder option (string, integer, channel…), as discord.js's builders type it. */
+type DescribableOption<T> = { setName(n: string): T; setDescription(d: string): T; setDescriptionLocalizations(l: ReturnType<typeof zh>): T };
+
+/**
+ * Names and describes a builder option from the spec of that name, in English, simplified and
+ * traditional Chinese: for definitions with subcommands, which {@link slashCommandData} does not build.
+ */
+export function describedOption<T extends DescribableOption<T>>(option: T, specs: readonly OptionSpec[], name: string): T {
+  const spec = specs.find((item) => item.name === name);
+  if (!spec) throw new Error(`no option spec named ${name}`);
+  return option.setName(spec.name).setDescription(spec.description).setDescriptionLocalizations(zh(...spec.zh));
+}
+
 /** A slash command's definition from its name, description and option specs. */
 export function slashCommandData(name: string, description: string, localized: readonly [string, string], options: readonly OptionSpec[]): RESTPostAPIApplicationCommandsJSONBody {
   const builder = new SlashCommandBuilder().setName(name).setDescription(description).setDescriptionLocalizations(zh(...localized));

@@ -1,5 +1,6 @@
 import { ChannelType } from 'discord.js';
-import type { Command } from '../command.js';
+import { zh } from '../localize.js';
+import { describedOption, type Command } from '../command.js';
 import { notice } from '../format.js';
 import { t } from '../i18n.js';
 import { LIMITS, truncate } from '../limits.js';
@@ -17,24 +18,20 @@ const options = [
   { name: 'id', type: 'string', description: 'The schedule to remove (see list)', zh: ['要删除的安排(见 list)', '要刪除的安排(見 list)'] },
 ] as const;
 
-const spec = (name: string) => options.find((option) => option.name === name)!;
-const describe = <T extends { setName(n: string): T; setDescription(d: string): T; setDescriptionLocalizations(l: Record<string, string>): T }>(option: T, name: string): T =>
-  option.setName(name).setDescription(spec(name).description).setDescriptionLocalizations({ 'zh-CN': spec(name).zh[0], 'zh-TW': spec(name).zh[1] });
-
 function data() {
   return manageCommand('brief-schedule', 'Post /brief in a channel on a schedule (Manage Server)', ['按时在频道中发送简报(需管理服务器权限)', '按時在頻道中發送簡報(需管理伺服器權限)'])
     .addSubcommand((sub) =>
       sub
         .setName('add')
         .setDescription('Schedule a briefing')
-        .setDescriptionLocalizations({ 'zh-CN': '安排定时简报', 'zh-TW': '安排定時簡報' })
-        .addChannelOption((option) => describe(option, 'channel').setRequired(true).addChannelTypes(ChannelType.GuildText, ChannelType.GuildAnnouncement))
-        .addStringOption((option) => describe(option, 'cron').setRequired(true).setMaxLength(100))
-        .addStringOption((option) => describe(option, 'section').setAutocomplete(true))
-        .addStringOption((option) => describe(option, 'timezone').setMaxLength(64)),
+        .setDescriptionLocalizations(zh('安排定时简报', '安排定時簡報'))
+        .addChannelOption((option) => describedOption(option, options, 'channel').setRequired(true).addChannelTypes(ChannelType.GuildText, ChannelType.GuildAnnouncement))
+        .addStringOption((option) => describedOption(option, options, 'cron').setRequired(true).setMaxLength(100))
+        .addStringOption((option) => describedOption(option, options, 'section').setAutocomplete(true))
+        .addStringOption((option) => describedOption(option, options, 'timezone').setMaxLength(64)),
     )
-    .addSubcommand((sub) => sub.setName('list').setDescription("This server's scheduled briefings").setDescriptionLocalizations({ 'zh-CN': '本服务器的定时简报', 'zh-TW': '本伺服器的定時簡報' }))
-    .addSubcommand((sub) => sub.setName('remove').setDescription('Remove a scheduled briefing').setDescriptionLocalizations({ 'zh-CN': '删除定时简报', 'zh-TW': '刪除定時簡報' }).addStringOption((option) => describe(option, 'id').setRequired(true)))
+    .addSubcommand((sub) => sub.setName('list').setDescription("This server's scheduled briefings").setDescriptionLocalizations(zh('本服务器的定时简报', '本伺服器的定時簡報')))
+    .addSubcommand((sub) => sub.setName('remove').setDescription('Remove a scheduled briefing').setDescriptionLocalizations(zh('删除定时简报', '刪除定時簡報')).addStringOption((option) => describedOption(option, options, 'id').setRequired(true)))
     .toJSON();
 }
 

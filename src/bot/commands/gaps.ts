@@ -1,4 +1,4 @@
-import type { Command } from '../command.js';
+import { describedOption, type Command } from '../command.js';
 import { DEFAULT_GAPS_DAYS, gapsQuery, gapsReply, MAX_GAPS_DAYS } from '../gaps.js';
 import { reportChoices } from '../sections.js';
 import { manageCommand, teamCommand, withStore } from './manage.js';
@@ -10,8 +10,8 @@ const options = [
 
 function data() {
   return manageCommand('gaps', 'What the reports did not answer: unanswered questions, low confidence, 👎 (Manage Server)', ['报告没能回答的:未回答的问题、低置信度、👎(需管理服务器权限)', '報告沒能回答的:未回答的問題、低置信度、👎(需管理伺服器權限)'])
-    .addIntegerOption((option) => option.setName('days').setDescription(options[0].description).setDescriptionLocalizations({ 'zh-CN': options[0].zh[0], 'zh-TW': options[0].zh[1] }).setMinValue(1).setMaxValue(MAX_GAPS_DAYS))
-    .addStringOption((option) => option.setName('report').setDescription(options[1].description).setDescriptionLocalizations({ 'zh-CN': options[1].zh[0], 'zh-TW': options[1].zh[1] }).setAutocomplete(true))
+    .addIntegerOption((option) => describedOption(option, options, 'days').setMinValue(1).setMaxValue(MAX_GAPS_DAYS))
+    .addStringOption((option) => describedOption(option, options, 'report').setAutocomplete(true))
     .toJSON();
 }
 

@@ -1,5 +1,6 @@
 import { ChannelType } from 'discord.js';
-import type { Command } from '../command.js';
+import { zh } from '../localize.js';
+import { describedOption, type Command } from '../command.js';
 import { notice } from '../format.js';
 import { t } from '../i18n.js';
 import { LIMITS, truncate } from '../limits.js';
@@ -15,20 +16,18 @@ const options = [
   { name: 'threads', type: 'string', description: 'Answer a mention in a new thread (on) or in place (off)', zh: ['在新子区中回答(on)或直接回复(off)', '在新討論串中回答(on)或直接回覆(off)'] },
 ] as const;
 
-const localized = (index: number) => ({ 'zh-CN': options[index]!.zh[0], 'zh-TW': options[index]!.zh[1] });
-
 function data() {
   return manageCommand('settings', "The bot's chat behaviour per channel (Manage Server)", ['各频道的聊天方式(需管理服务器权限)', '各頻道的聊天方式(需管理伺服器權限)'])
     .addSubcommand((sub) =>
       sub
         .setName('chat')
         .setDescription('Set how the bot chats in a channel')
-        .setDescriptionLocalizations({ 'zh-CN': '设置机器人在某个频道的聊天方式', 'zh-TW': '設定機器人在某個頻道的聊天方式' })
-        .addChannelOption((option) => option.setName('channel').setDescription(options[1].description).setDescriptionLocalizations(localized(1)).setRequired(true).addChannelTypes(ChannelType.GuildText, ChannelType.GuildAnnouncement))
-        .addStringOption((option) => option.setName('mode').setDescription(options[2].description).setDescriptionLocalizations(localized(2)).setRequired(true).addChoices(...MODES.map((mode) => ({ name: mode, value: mode }))))
-        .addStringOption((option) => option.setName('threads').setDescription(options[3].description).setDescriptionLocalizations(localized(3)).addChoices({ name: 'on', value: 'on' }, { name: 'off', value: 'off' })),
+        .setDescriptionLocalizations(zh('设置机器人在某个频道的聊天方式', '設定機器人在某個頻道的聊天方式'))
+        .addChannelOption((option) => describedOption(option, options, 'channel').setRequired(true).addChannelTypes(ChannelType.GuildText, ChannelType.GuildAnnouncement))
+        .addStringOption((option) => describedOption(option, options, 'mode').setRequired(true).addChoices(...MODES.map((mode) => ({ name: mode, value: mode }))))
+        .addStringOption((option) => describedOption(option, options, 'threads').addChoices({ name: 'on', value: 'on' }, { name: 'off', value: 'off' })),
     )
-    .addSubcommand((sub) => sub.setName('show').setDescription("Show this server's chat settings").setDescriptionLocalizations({ 'zh-CN': '显示本服务器的聊天设置', 'zh-TW': '顯示本伺服器的聊天設定' }))
+    .addSubcommand((sub) => sub.setName('show').setDescription("Show this server's chat settings").setDescriptionLocalizations(zh('显示本服务器的聊天设置', '顯示本伺服器的聊天設定')))
     .toJSON();
 }
 

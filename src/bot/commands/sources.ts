@@ -1,6 +1,6 @@
 import { PermissionFlagsBits, SlashCommandBuilder } from 'discord.js';
 import { confirmRemove, previewImport } from '../admin.js';
-import type { Command } from '../command.js';
+import { describedOption, type Command } from '../command.js';
 import { notice, sourcesReply } from '../format.js';
 import { t } from '../i18n.js';
 import { zh } from '../localize.js';
@@ -19,12 +19,6 @@ const options = [
   { name: 'report', type: 'string', description: 'The report to remove', zh: ['要删除的报告', '要刪除的報告'], autocomplete: true },
 ] as const;
 
-/** Names and describes a builder option from its spec. */
-function described<T extends { setName(n: string): T; setDescription(d: string): T; setDescriptionLocalizations(l: ReturnType<typeof zh>): T }>(option: T, name: string): T {
-  const spec = options.find((item) => item.name === name)!;
-  return option.setName(spec.name).setDescription(spec.description).setDescriptionLocalizations(zh(spec.zh[0], spec.zh[1]));
-}
-
 /** The definition: three subcommands, each with its own options. */
 function data() {
   return new SlashCommandBuilder()
@@ -34,9 +28,9 @@ function data() {
     .addSubcommand((sub) => sub.setName('list').setDescription('The reports, with links').setDescriptionLocalizations(zh('报告及链接', '報告及連結')))
     .addSubcommand((sub) => {
       sub.setName('add').setDescription('Import a report from a web page or a file (Manage Server)').setDescriptionLocalizations(zh('从网页或文件导入报告(需管理服务器权限)', '從網頁或文件導入報告(需管理伺服器權限)'));
-      sub.addStringOption((option) => described(option, 'url'));
-      sub.addAttachmentOption((option) => described(option, 'file'));
-      for (const name of ['title', 'publisher', 'date', 'link', 'id']) sub.addStringOption((option) => described(option, name));
+      sub.addStringOption((option) => describedOption(option, options, 'url'));
+      sub.addAttachmentOption((option) => describedOption(option, options, 'file'));
+      for (const name of ['title', 'publisher', 'date', 'link', 'id']) sub.addStringOption((option) => describedOption(option, options, name));
       return sub;
     })
     .addSubcommand((sub) =>
@@ -44,7 +38,7 @@ function data() {
         .setName('remove')
         .setDescription('Remove a report (Manage Server)')
         .setDescriptionLocalizations(zh('删除报告(需管理服务器权限)', '刪除報告(需管理伺服器權限)'))
-        .addStringOption((option) => described(option, 'report').setRequired(true).setAutocomplete(true)),
+        .addStringOption((option) => describedOption(option, options, 'report').setRequired(true).setAutocomplete(true)),
     )
     .toJSON();
 }
