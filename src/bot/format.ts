@@ -109,18 +109,23 @@ export function answerReply(result: AskResult, engine: Engine, lang: Lang, scope
   };
 }
 
-/** The modal of the Ask a follow-up button: one line for the question. */
-export function followUpModal(passageId: string, lang: Lang): APIModalInteractionResponseCallbackData {
+/** A modal of one text field, every text cut to Discord's limits. */
+function oneFieldModal(customId: string, title: string, field: { id: string; label: string; placeholder: string; style: TextInputStyle; required: boolean; maxLength: number }): APIModalInteractionResponseCallbackData {
   return {
-    custom_id: CUSTOM_ID.followUpModal(passageId),
-    title: truncate(t(lang, 'followUpTitle'), LIMITS.modalTitle),
+    custom_id: customId,
+    title: truncate(title, LIMITS.modalTitle),
     components: [
       {
         type: ComponentType.ActionRow,
-        components: [{ type: ComponentType.TextInput, custom_id: FOLLOW_UP_FIELD, label: truncate(t(lang, 'followUpLabel'), LIMITS.textInputLabel), style: TextInputStyle.Short, required: true, max_length: MAX_FOLLOW_UP_CHARS, placeholder: truncate(t(lang, 'followUpPlaceholder'), LIMITS.textInputPlaceholder) }],
+        components: [{ type: ComponentType.TextInput, custom_id: field.id, label: truncate(field.label, LIMITS.textInputLabel), style: field.style, required: field.required, max_length: field.maxLength, placeholder: truncate(field.placeholder, LIMITS.textInputPlaceholder) }],
       },
     ],
   };
+}
+
+/** The modal of the Ask a follow-up button: one line for the question. */
+export function followUpModal(passageId: string, lang: Lang): APIModalInteractionResponseCallbackData {
+  return oneFieldModal(CUSTOM_ID.followUpModal(passageId), t(lang, 'followUpTitle'), { id: FOLLOW_UP_FIELD, label: t(lang, 'followUpLabel'), placeholder: t(lang, 'followUpPlaceholder'), style: TextInputStyle.Short, required: true, maxLength: MAX_FOLLOW_UP_CHARS });
 }
 
 /**
@@ -139,16 +144,7 @@ export function withFeedback(reply: Reply, answerId: string): Reply {
 
 /** The 👎 modal: what the user expected instead, optional, at most 300 characters. */
 export function expectedModal(answerId: string, lang: Lang): APIModalInteractionResponseCallbackData {
-  return {
-    custom_id: CUSTOM_ID.voteComment(answerId),
-    title: truncate(t(lang, 'expectedTitle'), LIMITS.modalTitle),
-    components: [
-      {
-        type: ComponentType.ActionRow,
-        components: [{ type: ComponentType.TextInput, custom_id: EXPECTED_FIELD, label: truncate(t(lang, 'expectedLabel'), LIMITS.textInputLabel), style: TextInputStyle.Paragraph, required: false, max_length: MAX_EXPECTED_CHARS, placeholder: truncate(t(lang, 'expectedPlaceholder'), LIMITS.textInputPlaceholder) }],
-      },
-    ],
-  };
+  return oneFieldModal(CUSTOM_ID.voteComment(answerId), t(lang, 'expectedTitle'), { id: EXPECTED_FIELD, label: t(lang, 'expectedLabel'), placeholder: t(lang, 'expectedPlaceholder'), style: TextInputStyle.Paragraph, required: false, maxLength: MAX_EXPECTED_CHARS });
 }
 
 /** The longest follow-up the modal accepts (as /ask's question option). */
