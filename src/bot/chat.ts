@@ -151,14 +151,17 @@ export function createChatHandler({ context, logger, cooldown, settings, onHandl
     const channel = message.channel;
     const inThread = channel.isThread();
     const ownThread = inThread && channel.ownerId === botId;
-    // a channel's own settings (a thread follows its parent channel's), else the env defaults
-    const behaviour = dm || !context.memory ? settings : await context.memory.chatBehaviour(inThread ? (channel.parentId ?? message.channelId) : message.channelId);
-    if (behaviour.mode === 'off') return;
     // an explicit mention of the bot: @everyone, @here or a role alone does not count
     const mentioned = message.mentions.users.has(botId);
     const addressed = dm || mentioned || (ownThread && settings.messageContent);
+    // a message not put to the bot can only be overheard (mode all), which needs its text: without
+    // the Message Content intent the channel's settings are not even read
+    if (!addressed && (inThread || !settings.messageContent)) return;
+    // a channel's own settings (a thread follows its parent channel's), else the env defaults
+    const behaviour = dm || !context.memory ? settings : await context.memory.chatBehaviour(inThread ? (channel.parentId ?? message.channelId) : message.channelId);
+    if (behaviour.mode === 'off') return;
     // mode all: any message of the channel is a candidate, answered only when the report answers it
-    const overheard = !addressed && !inThread && behaviour.mode === 'all' && settings.messageContent;
+    const overheard = !addressed && behaviour.mode === 'all';
     if (!addressed && !overheard) return;
 
     const started = performance.now();

@@ -23,6 +23,7 @@ export interface CleanedQuestion {
 const PUNCTUATION = /[,.!?;:~、。!?;:…\s"'“”‘’()\[\]【】《》<>\-—_*#@]+/u;
 const SPLIT = new RegExp(`(${PUNCTUATION.source})`, 'u');
 const LEADING_PUNCTUATION = new RegExp(`^(?:${PUNCTUATION.source})`, 'u');
+const ALL_PUNCTUATION = new RegExp(PUNCTUATION.source, 'gu');
 /**
  * Framing that reports who wants to know: [someone]让/叫/要我[帮忙]查/问/看/了解/确认[一下]. The
  * someone is at most four characters at the start of a clause (领导, 我们老板).
@@ -124,5 +125,5 @@ export function cleanQuestion(normalized: string, phrases: readonly string[] = f
  * the log of unanswered questions.
  */
 export function questionKey(question: string): string {
-  return cleanQuestion(normalizeText(question)).text.replace(new RegExp(PUNCTUATION.source, 'gu'), '');
+  return cleanQuestion(normalizeText(question)).text.replace(ALL_PUNCTUATION, '');
 }
