@@ -60,7 +60,7 @@ export class ResilientWrites {
         if (delay === undefined) {
           this.dropped += 1;
           this.tell('dropped');
-          this.logger.warn({ what, attempts: attempt + 1, err: { message: (error as Error).message, code: (error as { code?: string }).code } }, 'store write dropped after retries');
+          this.logger.warn({ what, attempts: attempt + 1, err: { message: (error as Error).message } }, 'store write dropped after retries');
           return;
         }
         this.tell('retried');

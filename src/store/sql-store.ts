@@ -1,5 +1,5 @@
 import type { SqlDriver } from './driver.js';
-import { StoreError } from './driver.js';
+import { guarded, StoreError } from './driver.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations.js';
 import type { ChannelSettings, DownVote, GapGroup, GapsQuery, GapsReport, PendingImportRecord, QuestionRecord, Schedule, Store, VoteRecord } from './types.js';
 
@@ -89,11 +89,15 @@ const toSchedule = (row: ScheduleRow): Schedule => ({
 export class SqlStore implements Store {
   readonly kind: 'sqlite' | 'postgres';
 
+  private readonly db: SqlDriver;
+
+  /** @param driver - a migrated database; its failures reach callers as StoreError ('unavailable') */
   constructor(
-    private readonly db: SqlDriver,
+    driver: SqlDriver,
     readonly version: number,
   ) {
-    this.kind = db.dialect;
+    this.db = guarded(driver);
+    this.kind = driver.dialect;
   }
 
   async logQuestion(r: QuestionRecord): Promise<void> {

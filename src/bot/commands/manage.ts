@@ -5,6 +5,7 @@ import { t } from '../i18n.js';
 import { zh } from '../localize.js';
 import type { BotMemory } from '../memory.js';
 import type { Outcome } from '../reply.js';
+import { StoreError } from '../../store/index.js';
 
 /**
  * What the commands that read or change the bot's records share: a definition that Discord shows
@@ -31,14 +32,16 @@ function refusal(input: CommandInput, context: BotContext): Outcome | null {
 }
 
 /**
- * Runs a read or change of the store for a command: a database that cannot be reached is a notice
- * for the user ("try again in a minute") and a warning in the log, never a crash.
+ * Runs a read or change of the store for a command: a database that fails (a StoreError) is a
+ * notice for the user ("try again in a minute") and a warning in the log; anything else is a bug,
+ * left to the dispatcher's error boundary.
  */
 export async function withStore(memory: BotMemory, input: CommandInput, work: () => Promise<Outcome>): Promise<Outcome> {
   try {
     return await work();
   } catch (error) {
-    memory.logger.warn({ err: { message: (error as Error).message, code: (error as { code?: string }).code } }, 'store unavailable for a command');
+    if (!(error instanceof StoreError)) throw error;
+    memory.logger.warn({ err: { message: error.message } }, 'store unavailable for a command');
     return { reply: notice(t(input.lang, 'storeDown')) };
   }
 }
