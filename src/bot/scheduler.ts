@@ -47,15 +47,17 @@ export function checkCron(cron: string, timezone: string, now: Date = new Date()
 }
 
 /**
- * The run of a schedule that is due at `now`, or null: the latest time the cron expression names
- * at or before `now`, when that is after the last posted run (or the schedule's creation). After
- * downtime only the latest missed run is due: at most one is caught up.
+ * A schedule's runs around `now`: the run due (the latest time the cron expression names at or
+ * before `now`, when that is after the last posted run or the schedule's creation; after downtime
+ * only the latest missed run is due, so at most one is caught up) and the next run to come. None
+ * for a paused schedule.
  */
-export function dueRun(schedule: Schedule, now: number): number | null {
-  if (schedule.pausedReason) return null;
-  const [latest] = new Cron(schedule.cron, { timezone: schedule.timezone, paused: true }).previousRuns(1, new Date(now + 1));
-  if (!latest) return null;
-  return latest.getTime() > (schedule.lastRunAt ?? schedule.createdAt) ? latest.getTime() : null;
+export function runsOf(schedule: Schedule, now: number): { due: number | null; next: number | null } {
+  if (schedule.pausedReason) return { due: null, next: null };
+  const cron = new Cron(schedule.cron, { timezone: schedule.timezone, paused: true });
+  const latest = cron.previousRuns(1, new Date(now + 1))[0]?.getTime();
+  const due = latest !== undefined && latest > (schedule.lastRunAt ?? schedule.createdAt) ? latest : null;
+  return { due, next: cron.nextRun(new Date(now))?.getTime() ?? null };
 }
 
 /** What the scheduler needs. */
@@ -118,15 +120,9 @@ export class Scheduler {
     return this.running;
   }
 
-  /** Sets a timer for the earliest next run of `schedules`, when it comes before the next tick. */
-  private wakeForNext(schedules: readonly Schedule[], now: number): void {
+  /** Sets a timer for the earliest next run (`next`), when it comes before the next tick. */
+  private wakeAt(next: number): void {
     if (!this.timer) return;
-    let next = Infinity;
-    for (const schedule of schedules) {
-      if (schedule.pausedReason || !this.options.client.guilds.cache.has(schedule.guild)) continue;
-      const at = new Cron(schedule.cron, { timezone: schedule.timezone, paused: true }).nextRun(new Date(now))?.getTime();
-      if (at !== undefined && at < next) next = at;
-    }
     if (this.nextTimer) clearTimeout(this.nextTimer);
     this.nextTimer = null;
     const wait = next - this.now();
@@ -143,11 +139,12 @@ export class Scheduler {
       logger.warn({ err: { message: (error as Error).message } }, 'could not read the schedules; trying at the next tick');
       return;
     }
-    this.wakeForNext(schedules, now);
+    let next = Infinity;
     for (const schedule of schedules) {
       // a shard posts only for the servers it serves
       if (!client.guilds.cache.has(schedule.guild)) continue;
-      const runAt = dueRun(schedule, now);
+      const { due: runAt, next: upcoming } = runsOf(schedule, now);
+      if (upcoming !== null) next = Math.min(next, upcoming);
       if (runAt === null) continue;
       try {
         if (!(await store.claimRun(schedule.id, runAt, this.holder))) continue;
@@ -156,6 +153,7 @@ export class Scheduler {
         logger.error({ err: error, schedule: schedule.id, runAt }, 'scheduled briefing failed');
       }
     }
+    this.wakeAt(next);
   }
 
   private async channel(id: string) {
