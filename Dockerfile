@@ -35,4 +35,4 @@ HEALTHCHECK --interval=30s --timeout=5s --start-period=60s --retries=3 \
   CMD node -e "fetch('http://127.0.0.1:8080/healthz').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"
 # node itself is PID 1's child of nothing: it receives SIGTERM from `docker stop` directly and stops
 # cleanly (answers in flight finish). The flags are npm start's (src/node-flags.ts).
-CMD ["node", "--min-semi-space-size=64", "--max-semi-space-size=64", "--v8-pool-size=2", "dist/index.js"]
+CMD ["node", "--min-semi-space-size=64", "--max-semi-space-size=64", "--v8-pool-size=1", "dist/index.js"]

@@ -363,23 +363,33 @@ export class Engine {
       if (ownCoverage < MIN_OWN_COVERAGE) confidence = Math.min(confidence, ownCoverage);
     }
     const coverage = best?.coverage ?? 0;
-    const shared = { query: text, coverage, confidence, removed: query.removed, signals: decision?.features ?? null, passages, nearestSections };
+    const signals = decision?.features ?? null;
+    // both results are written out in full rather than spread from a shared part: V8 copies a
+    // spread object on a slow path, a measurable share of a question on a small corpus
     if (!decision || !best || confidence < ANSWER_AT) {
-      return { ...shared, found: false, answer: null, highlights: [], matchedTerms: [], context: [], citations: [] };
+      return { query: text, coverage, confidence, removed: query.removed, signals, passages, nearestSections, found: false, answer: null, highlights: [], matchedTerms: [], context: [], citations: [] };
     }
     const { extract } = decision;
     // every query term found in the answer is bolded, so that 线开 joins 成资S3 and 开工
-    const matchedTokens = [...query.terms.keys()].filter((token) => contains(extract.view, token));
+    const matchedTokens: string[] = [];
+    for (const token of query.terms.keys()) if (contains(extract.view, token)) matchedTokens.push(token);
     const matched = score.matched(this.viewOf(best.index));
     const inherited = new Set(query.groups.filter((group) => group.inherited).map((group) => group.label));
+    const typed = (term: string): string => term.split(' → ')[0]!;
     return {
-      ...shared,
+      query: text,
+      coverage,
+      confidence,
+      removed: query.removed,
+      signals,
+      passages,
+      nearestSections,
       found: true,
       answer: extract.text,
       highlights: highlightSpans(extract.text, matchedTokens),
       // the words of the previous question that the answer used are listed apart, as context
-      matchedTerms: matched.filter((term) => !inherited.has(term.split(' → ')[0]!)),
-      context: matched.filter((term) => inherited.has(term.split(' → ')[0]!)).map((term) => term.split(' → ')[0]!),
+      matchedTerms: matched.filter((term) => !inherited.has(typed(term))),
+      context: matched.filter((term) => inherited.has(typed(term))).map(typed),
       citations: [this.cite(best.passage)],
     };
   }

@@ -14,8 +14,15 @@ const LEADING = /^[，,、：:；;\s]+/u;
 export interface Coverage {
   /** Share (0-1) of the question's weighted groups that a text covers (headline words count less). */
   of(text: TextView, headline?: TextView): number;
-  /** How well a text matches the question's focus (0-1), when the question has one. */
-  focusScore?(text: TextView): number;
+  /**
+   * Which of the question's tokens a text holds (one number per token; see Presence in
+   * scoring.ts). Computed once per clause, it scores every window over the clauses.
+   */
+  presence(text: TextView, headline?: TextView): number[];
+  /** {@link Coverage.of} from a presence. */
+  coverageOf(present: readonly number[]): number;
+  /** How well a text matches the question's focus (0-1; 1 without a focus), from a presence. */
+  focusOf(present: readonly number[]): number;
 }
 
 /** What it is worth when a window holds the question's focus: the answer is about what was asked. */
@@ -89,13 +96,21 @@ export function extractAnswer(passage: string, types: TypeCheck, coverage: Cover
   // what was asked for is looked for clause by clause (a figure with its unit never spans a comma);
   // a window holds it when one of its clauses does
   const clauseBonus = prepared.clauses.map((clause) => types.bonus(clause.view.normalized));
+  // a window holds a token when one of its clauses does (a token never spans a clause's edge), so
+  // the tokens are looked up once per clause and a window's presence is its clauses' maximum
+  const clausePresence = prepared.clauses.map((clause) => coverage.presence(clause.view));
+  const present: number[] = new Array<number>(clausePresence[0]?.length ?? 0).fill(0);
   let best: Window | undefined;
   let bestScore = -Infinity;
   for (const window of prepared.windows) {
     let bonus = 0;
-    for (let k = window.first; k <= window.last; k++) bonus = Math.max(bonus, clauseBonus[k]!);
-    const focus = coverage.focusScore ? FOCUS_BONUS * coverage.focusScore(window.view) : 0;
-    const score = coverage.of(window.view) + bonus + focus - LENGTH_PENALTY * window.text.length;
+    present.fill(0);
+    for (let k = window.first; k <= window.last; k++) {
+      bonus = Math.max(bonus, clauseBonus[k]!);
+      const clause = clausePresence[k]!;
+      for (let i = 0; i < present.length; i++) if (clause[i]! > present[i]!) present[i] = clause[i]!;
+    }
+    const score = coverage.coverageOf(present) + bonus + FOCUS_BONUS * coverage.focusOf(present) - LENGTH_PENALTY * window.text.length;
     if (score > bestScore) {
       best = window;
       bestScore = score;

@@ -526,13 +526,8 @@ export function analyzeQuery(text: string, lexicon: Lexicon, vocabulary?: QueryV
     }
   }
   flushEnglish();
-  return {
-    text,
-    groups: out.finish(/[吗么][?!.,]*\s*$/u.test(normalized)),
-    terms: out.terms,
-    ...expectationOf(normalized),
-    removed: cleaned.removed,
-  };
+  const { expects, measure, strict } = expectationOf(normalized);
+  return { text, groups: out.finish(/[吗么][?!.,]*\s*$/u.test(normalized)), terms: out.terms, expects, measure, strict, removed: cleaned.removed };
 }
 
 /**
@@ -540,7 +535,9 @@ export function analyzeQuery(text: string, lexicon: Lexicon, vocabulary?: QueryV
  * holds of these is not news to the asker, so the type check looks past them.
  */
 export function questionWords(query: AnalyzedQuery): string[] {
-  return [...new Set(query.groups.flatMap((group) => group.alternatives.filter((alternative) => alternative.retrieval !== false).map((alternative) => alternative.word)))];
+  const words = new Set<string>();
+  for (const group of query.groups) for (const alternative of group.alternatives) if (alternative.retrieval !== false) words.add(alternative.word);
+  return [...words];
 }
 
 /**
@@ -548,8 +545,22 @@ export function questionWords(query: AnalyzedQuery): string[] {
  * out), then the terms that belong to no single word (bigrams across word boundaries).
  */
 export function termsByWeight(query: AnalyzedQuery, weights: readonly number[]): string[][] {
+  // loops rather than flatMap: this runs for every question, and V8's flatMap allocates per element
   const order = query.groups.map((group, i) => ({ group, weight: weights[i] ?? 0 })).sort((a, b) => b.weight - a.weight);
-  const lists = order.map(({ group }) => group.alternatives.filter((alternative) => alternative.retrieval !== false).flatMap((alternative) => alternative.tokens));
-  const inGroups = new Set(lists.flat());
-  return [...lists, [...query.terms.keys()].filter((term) => !inGroups.has(term))];
+  const inGroups = new Set<string>();
+  const lists = order.map(({ group }) => {
+    const list: string[] = [];
+    for (const alternative of group.alternatives) {
+      if (alternative.retrieval === false) continue;
+      for (const token of alternative.tokens) {
+        list.push(token);
+        inGroups.add(token);
+      }
+    }
+    return list;
+  });
+  const rest: string[] = [];
+  for (const term of query.terms.keys()) if (!inGroups.has(term)) rest.push(term);
+  lists.push(rest);
+  return lists;
 }

@@ -40,6 +40,13 @@ export function idf(df: number, n: number): number {
   return Math.log(1 + (n - df + 0.5) / (df + 0.5));
 }
 
+/**
+ * Which of a question's tokens a text holds, by token index (see {@link Scorer.presence}): 1 in the
+ * text, HEADLINE_CREDIT only in its section's headline, else 0. A text made of pieces (a window of
+ * clauses) holds what any of its pieces holds: its presence is their element-wise maximum.
+ */
+export type Presence = number[];
+
 /** A question's scorer over one corpus: coverage of texts, the words matched, the focus's match. */
 export interface Scorer extends Coverage {
   /** The groups a text matches, shown as typed, with the word that matched when it differs (school → 学校). */
@@ -56,6 +63,12 @@ export interface Scorer extends Coverage {
   unknownShare: number;
   /** The question's groups' weights, in group order (see the formula above). */
   weights: readonly number[];
+}
+
+/** An alternative with its tokens as indexes into the question's distinct tokens. */
+interface IndexedAlternative {
+  alternative: Alternative;
+  tokens: number[];
 }
 
 /** Builds the scorer of an analyzed question, given the corpus's document frequencies. */
@@ -76,16 +89,40 @@ export function scorer(query: AnalyzedQuery, df: ReadonlyMap<string, number>, pa
   const total = weights.reduce((sum, weight) => sum + weight, 0);
   const unknownWeight = query.groups.reduce((sum, group, i) => sum + (unknownGroup(group) ? weights[i]! : 0), 0);
 
+  // each distinct token is looked up once per text; groups read the lookups by index
+  const tokens: string[] = [];
+  const indexOf = new Map<string, number>();
+  const indexed = new Map<TermGroup, IndexedAlternative[]>();
+  for (const group of query.groups) {
+    indexed.set(
+      group,
+      group.alternatives.map((alternative) => ({
+        alternative,
+        tokens: alternative.tokens.map((token) => {
+          let at = indexOf.get(token);
+          if (at === undefined) indexOf.set(token, (at = tokens.push(token) - 1));
+          return at;
+        }),
+      })),
+    );
+  }
+  const presence = (text: TextView, headline?: TextView): Presence => {
+    // a plain array: small typed arrays each get an ArrayBuffer, which V8 collects far more slowly
+    const present: Presence = new Array<number>(tokens.length).fill(0);
+    for (let i = 0; i < tokens.length; i++) {
+      if (contains(text, tokens[i]!)) present[i] = 1;
+      else if (headline && contains(headline, tokens[i]!)) present[i] = HEADLINE_CREDIT;
+    }
+    return present;
+  };
+
   /** The group's best score in a text; `via` receives the alternative that gave it, when asked. */
-  const groupScore = (group: TermGroup, text: TextView, headline?: TextView, via?: { alternative?: Alternative }): number => {
+  const groupScore = (group: TermGroup, present: Presence, via?: { alternative?: Alternative }): number => {
     let best = 0;
-    for (const alternative of group.alternatives) {
+    for (const { alternative, tokens: at } of indexed.get(group)!) {
       let found = 0;
-      for (const token of alternative.tokens) {
-        if (contains(text, token)) found += 1;
-        else if (headline && contains(headline, token)) found += HEADLINE_CREDIT;
-      }
-      const score = (alternative.weight * found) / alternative.tokens.length;
+      for (let k = 0; k < at.length; k++) found += present[at[k]!]!;
+      const score = (alternative.weight * found) / at.length;
       if (score > best) {
         best = score;
         if (via) via.alternative = alternative;
@@ -97,41 +134,50 @@ export function scorer(query: AnalyzedQuery, df: ReadonlyMap<string, number>, pa
   // an English phrase's head the corpus has no word for (media outlets) leaves the focus to the
   // last word of the phrase it does know (media)
   if (focus?.focusPhrase && unknownGroup(focus)) focus = query.groups.filter((group) => group.focusPhrase && !unknownGroup(group)).pop() ?? focus;
+  // a one-character focus (开 in 开了几次, 修 in 修了多长) is mostly a verb the report words
+  // otherwise: weak evidence either way
+  const singleCharacterFocus = focus !== undefined && [...focus.label].length === 1 && /\p{Script=Han}/u.test(focus.label);
 
   const modifier = query.groups.find((group) => group.modifier);
   // "1" is mostly 一个 said in passing (扫一个码), not a figure that names something
   const figures = query.groups.filter((group) => !group.inherited && !group.translated && /\d/.test(group.label) && group.label !== '1');
+  const coverageOf = (present: Presence): number => {
+    if (total === 0) return 0;
+    let sum = 0;
+    query.groups.forEach((group, i) => {
+      sum += weights[i]! * groupScore(group, present);
+    });
+    return sum / total;
+  };
+  const focusOf = (present: Presence): number => {
+    if (!focus) return 1;
+    let score = groupScore(focus, present);
+    // what the focus belongs to must be there too: 市域列车票价 is not answered by a bus fare
+    if (modifier) score = Math.min(score, groupScore(modifier, present));
+    return singleCharacterFocus ? Math.max(score, SINGLE_CHARACTER_FOCUS) : score;
+  };
   return {
     weights,
     unknownShare: total === 0 ? 0 : unknownWeight / total,
-    of(text, headline) {
-      if (total === 0) return 0;
-      let sum = 0;
-      query.groups.forEach((group, i) => {
-        sum += weights[i]! * groupScore(group, text, headline);
-      });
-      return sum / total;
-    },
+    presence,
+    coverageOf,
+    focusOf,
+    of: (text, headline) => coverageOf(presence(text, headline)),
     matched(text) {
+      const present = presence(text);
       return query.groups.flatMap((group) => {
         const via: { alternative?: Alternative } = {};
         // partial matches of single characters explain nothing to a reader
-        const word = groupScore(group, text, undefined, via) > 0 && via.alternative?.retrieval !== false ? via.alternative?.word : undefined;
+        const word = groupScore(group, present, via) > 0 && via.alternative?.retrieval !== false ? via.alternative?.word : undefined;
         if (word === undefined) return [];
         return [word === group.label ? group.label : `${group.label} → ${word}`];
       });
     },
     figuresHeld(text, headline) {
-      return figures.every((group) => groupScore(group, text, headline) > 0);
+      if (figures.length === 0) return true;
+      const present = presence(text, headline);
+      return figures.every((group) => groupScore(group, present) > 0);
     },
-    focusScore(text, headline) {
-      if (!focus) return 1;
-      let score = groupScore(focus, text, headline);
-      // what the focus belongs to must be there too: 市域列车票价 is not answered by a bus fare
-      if (modifier) score = Math.min(score, groupScore(modifier, text, headline));
-      // a one-character focus (开 in 开了几次, 修 in 修了多长) is mostly a verb the report words
-      // otherwise: weak evidence either way
-      return [...focus.label].length === 1 && /\p{Script=Han}/u.test(focus.label) ? Math.max(score, SINGLE_CHARACTER_FOCUS) : score;
-    },
+    focusScore: (text, headline) => focusOf(presence(text, headline)),
   };
 }

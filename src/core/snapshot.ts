@@ -22,16 +22,25 @@ export interface IndexedPassage {
   headline: string;
 }
 
+// passages are handed over already tokenized, joined by spaces
+const tokenize = (text: string): string[] => (text ? text.split(' ') : []);
+const processTerm = (term: string): string => term;
+
 /**
  * The engine's MiniSearch options. Passages are handed over already tokenized (see
  * {@link tokenizeNormalized}), so MiniSearch's own tokenizer and term processing are identities.
+ *
+ * `searchOptions` also names every key a search is given or derives (tokenize, processTerm,
+ * boostTerm, filter), at their defaults: MiniSearch merges its search options into each search's
+ * once per query term, and V8 copies an object that only overwrites keys it already has about ten
+ * times faster than one that adds keys (measured 0.5 against 7 µs a term on Node 20, a fifth of a
+ * question's time on the shipped report).
  */
 export const INDEX_OPTIONS: Options<IndexedPassage> = {
   fields: ['text', 'headline'],
-  // passages are handed over already tokenized, joined by spaces
-  tokenize: (text: string) => (text ? text.split(' ') : []),
-  processTerm: (term: string) => term,
-  searchOptions: { boost: { headline: HEADLINE_BOOST }, combineWith: 'OR' },
+  tokenize,
+  processTerm,
+  searchOptions: { boost: { headline: HEADLINE_BOOST }, combineWith: 'OR', tokenize, processTerm, boostTerm: undefined, filter: undefined },
 };
 
 /** What a snapshot holds. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { tokenizeDocument, tokenizeQuery } from '../../src/core/tokenizer.js';
-import { normalizeText } from '../../src/core/normalize.js';
+import * as OpenCC from 'opencc-js/t2cn';
+import { normalizeText, simplify } from '../../src/core/normalize.js';
 import { arabicizeCounts, parseChineseNumber } from '../../src/core/numerals.js';
 
 describe('tokenizer', () => {
@@ -17,6 +18,18 @@ describe('tokenizer', () => {
   it('GIVEN traditional characters THEN they match the simplified text', () => {
     expect(tokenizeQuery('成資S3線')).toEqual(tokenizeQuery('成资S3线'));
     expect(normalizeText('就醫一碼通')).toBe('就医一码通');
+  });
+
+  it('GIVEN simplified, traditional, mixed or random text THEN the shortcut gives exactly what the full converter gives', () => {
+    const converter = OpenCC.Converter({ from: 'tw', to: 'cn' });
+    const made = ['市民去外地看病可以直接结算', '跨市公交開行了幾條線路', '乾隆年间的著作', '這個項目甚麼時候開工', '公交一码通，全部覆盖了吗？', 'Hello 𠀀 world'];
+    // seeded random CJK strings, so that characters no sentence here holds are tried too
+    let seed = 7;
+    const next = (): number => (seed = (seed * 1103515245 + 12345) % 2 ** 31);
+    const random = Array.from({ length: 3000 }, () => Array.from({ length: 6 }, () => String.fromCodePoint(0x4e00 + (next() % 0x5200))).join(''));
+    for (const text of [...made, ...random]) expect(simplify(text)).toBe(converter(text));
+    // and a text no entry changes is not converted at all
+    expect(simplify(made[0]!)).toBe(made[0]);
   });
 
   it('GIVEN full-width letters and digits THEN they fold to half-width', () => {

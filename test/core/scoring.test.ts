@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { emptyLexicon } from '../../src/core/lexicon.js';
+import { analyzeQuery } from '../../src/core/query.js';
+import { scorer } from '../../src/core/scoring.js';
+import { joinViews, viewOf } from '../../src/core/view.js';
+import { normalizeText } from '../../src/core/normalize.js';
+
+const CLAUSES = ['东湖公园扩建工程', '新增绿地约12公顷', '由市园林局负责', '预计明年五月开放'];
+
+describe('coverage from presences', () => {
+  it('GIVEN a window of clauses THEN its presence is the maximum of its clauses\u2019 and scores as the joined text does', () => {
+    const query = analyzeQuery('东湖公园新增了多少绿地，谁负责', emptyLexicon());
+    const df = new Map<string, number>();
+    const score = scorer(query, df, 10);
+    const views = CLAUSES.map((clause) => viewOf(normalizeText(clause)));
+    for (let first = 0; first < views.length; first++) {
+      for (let last = first; last < views.length; last++) {
+        const joined = joinViews(views.slice(first, last + 1));
+        const parts = views.slice(first, last + 1).map((view) => score.presence(view));
+        const maximum = parts[0]!.map((_, i) => Math.max(...parts.map((part) => part[i]!)));
+        expect(score.presence(joined)).toEqual(maximum);
+        expect(score.coverageOf(maximum)).toBeCloseTo(score.of(joined), 12);
+        expect(score.focusOf(maximum)).toBeCloseTo(score.focusScore(joined), 12);
+      }
+    }
+    // the clauses hold different words of the question, so the windows do differ
+    expect(score.of(views[1]!)).toBeGreaterThan(0);
+    expect(score.of(joinViews(views.slice(0, 3)))).toBeGreaterThan(score.of(views[1]!));
+  });
+
+  it('GIVEN a word found only in the headline THEN it counts the headline credit, not a full match', () => {
+    const query = analyzeQuery('绿地扩建', emptyLexicon());
+    const score = scorer(query, new Map(), 10);
+    const text = viewOf(normalizeText('新增绿地约12公顷'));
+    const headline = viewOf(normalizeText('东湖公园扩建'));
+    expect(score.of(text, headline)).toBeGreaterThan(score.of(text));
+    expect(score.of(text, headline)).toBeLessThan(score.of(joinViews([text, headline])));
+  });
+});
