@@ -100,17 +100,28 @@ export function extractAnswer(passage: string, types: TypeCheck, coverage: Cover
   // the tokens are looked up once per clause and a window's presence is its clauses' maximum
   const clausePresence = prepared.clauses.map((clause) => coverage.presence(clause.view));
   const present: number[] = new Array<number>(clausePresence[0]?.length ?? 0).fill(0);
+  const holds = clausePresence.map((tokens) => tokens.some((value) => value > 0));
+  // most windows hold none of the question's words: they all score the same, computed once
+  const nothing = coverage.coverageOf(present) + FOCUS_BONUS * coverage.focusOf(present);
   let best: Window | undefined;
   let bestScore = -Infinity;
   for (const window of prepared.windows) {
     let bonus = 0;
-    present.fill(0);
+    let any = false;
     for (let k = window.first; k <= window.last; k++) {
       bonus = Math.max(bonus, clauseBonus[k]!);
-      const clause = clausePresence[k]!;
-      for (let i = 0; i < present.length; i++) if (clause[i]! > present[i]!) present[i] = clause[i]!;
+      any ||= holds[k]!;
     }
-    const score = coverage.coverageOf(present) + bonus + FOCUS_BONUS * coverage.focusOf(present) - LENGTH_PENALTY * window.text.length;
+    let matched = nothing;
+    if (any) {
+      present.fill(0);
+      for (let k = window.first; k <= window.last; k++) {
+        const clause = clausePresence[k]!;
+        for (let i = 0; i < present.length; i++) if (clause[i]! > present[i]!) present[i] = clause[i]!;
+      }
+      matched = coverage.coverageOf(present) + FOCUS_BONUS * coverage.focusOf(present);
+    }
+    const score = matched + bonus - LENGTH_PENALTY * window.text.length;
     if (score > bestScore) {
       best = window;
       bestScore = score;

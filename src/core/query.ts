@@ -143,9 +143,17 @@ const CLASSIFIER = /^[个项家所座条件批届次位名辆艘架栋套份篇�
 /** Measure words and units: after a question word (几次, 多少公里) they say what is counted, not what is asked about. */
 const UNIT_WORD = new RegExp(`^(?:[${MEASURE_WORDS}]|人次|公里|千米|分钟|小时|平方米|平方公里|公顷|万元|亿元|万人|万吨|吨|秒|个月|星期)$`, 'u');
 
+/**
+ * An alternative, always with every field: objects of one shape keep the scoring loops that read
+ * them monomorphic in V8 (an optional field set on some alternatives only gives them another shape).
+ */
+function alternative(word: string, tokens: string[], weight: number, retrieval = true): Alternative {
+  return { word, tokens, weight, retrieval };
+}
+
 /** The alternative that is the user's own word: a Chinese content word, or a Latin or number run. */
 function own(word: string, weight = 1): Alternative {
-  return { word, tokens: HAN_WORD.test(word) ? contentTokens(word) : [word], weight };
+  return alternative(word, HAN_WORD.test(word) ? contentTokens(word) : [word], weight);
 }
 
 /** Collects groups in question order, with where question words stand between them. */
@@ -203,7 +211,8 @@ class GroupBuilder {
     const measure = UNIT_WORD.test(label);
     if (this.questionPending && this.afterQuestion === null && !measure) this.afterQuestion = this.groups.length;
     if (!measure) this.questionPending = false;
-    this.groups.push({ label, alternatives: usable, translated, focus: false, unknown, startsRun: this.broken });
+    // every field set here, in one order, so that all groups share one shape (see alternative())
+    this.groups.push({ label, alternatives: usable, translated, unknown, modifier: false, startsRun: this.broken, focusPhrase: false, inherited: false, focus: false });
     this.broken = false;
   }
 
@@ -257,16 +266,16 @@ function addWord(run: RunText, start: number, end: number, sources: Sources, out
   const alternatives: Alternative[] = [own(word, typo)];
   const { vocabulary } = sources;
   const colloquial = vocabulary?.colloquial.get(word);
-  if (colloquial) for (const formal of colloquial) alternatives.push({ word: formal, tokens: lexiconTokens(sources.lexicon, formal), weight: COLLOQUIAL_WEIGHT });
+  if (colloquial) for (const formal of colloquial) alternatives.push(alternative(formal, lexiconTokens(sources.lexicon, formal), COLLOQUIAL_WEIGHT));
   const unknown = vocabulary !== undefined && HAN_WORD.test(word) && !vocabulary.known(word);
   // a verb with the resultative 完 (写完, 修完, 建完: "finished V-ing") is what reports write 完成 (V)
   const completed = unknown ? RESULTATIVE_DONE.exec(word) : null;
-  if (completed) alternatives.push({ word: '完成', tokens: lexiconTokens(sources.lexicon, '完成'), weight: COLLOQUIAL_WEIGHT });
+  if (completed) alternatives.push(alternative('完成', lexiconTokens(sources.lexicon, '完成'), COLLOQUIAL_WEIGHT));
   if (unknown) {
-    for (const term of vocabulary.related(word)) alternatives.push({ word: term.word, tokens: lexiconTokens(sources.lexicon, term.word), weight: term.weight });
+    for (const term of vocabulary.related(word)) alternatives.push(alternative(term.word, lexiconTokens(sources.lexicon, term.word), term.weight));
   }
   const chars = [...word];
-  if (unknown && chars.length > 1) alternatives.push({ word, tokens: chars, weight: PARTIAL_WEIGHT, retrieval: false });
+  if (unknown && chars.length > 1) alternatives.push(alternative(word, chars, PARTIAL_WEIGHT, false));
   out.add(label, alternatives, label !== word, unknown);
 }
 
@@ -361,7 +370,7 @@ function addChineseRun(words: readonly string[], run: RunText, sources: Sources,
     addWords(run, restStart, i, wordEnds, sources, out);
     const length = [...matched].length;
     if (fromLexicon) {
-      const alternatives = [...lexicon.expansions.get(matched)!].map((word) => ({ word, tokens: lexiconTokens(lexicon, word), weight: EXPANSION_WEIGHT }));
+      const alternatives = [...lexicon.expansions.get(matched)!].map((word) => alternative(word, lexiconTokens(lexicon, word), EXPANSION_WEIGHT));
       out.add(run.typed.slice(i, i + length).join(''), [own(matched), ...alternatives]);
     } else {
       addWord(run, i, i + length, sources, out);
@@ -394,7 +403,7 @@ function addEnglish(words: EnglishWord[], sources: Sources, out: GroupBuilder): 
     for (let n = Math.min(content.length, lexicon.longestPhrase); n > 0; n--) {
       const chinese = lexicon.glossary.get(content.slice(0, n).map((j) => words[j]!.stem).join(' '));
       if (chinese) {
-        out.addEnglish(typed(n), [...chinese].map((term) => ({ word: term, tokens: lexiconTokens(lexicon, term), weight: 1 })));
+        out.addEnglish(typed(n), [...chinese].map((term) => alternative(term, lexiconTokens(lexicon, term), 1)));
         length = content[n - 1]! - i + 1;
         break;
       }
@@ -402,9 +411,9 @@ function addEnglish(words: EnglishWord[], sources: Sources, out: GroupBuilder): 
     if (length === 0 && vocabulary && word.number === null) {
       const found = vocabulary.english(content.map((j) => words[j]!.stem));
       if (found) {
-        const alternatives = found.terms.map((term) => ({ word: term.word, tokens: lexiconTokens(lexicon, term.word), weight: term.weight }));
+        const alternatives = found.terms.map((term) => alternative(term.word, lexiconTokens(lexicon, term.word), term.weight));
         // the word itself stays an alternative: reports quote some English (APP, ETC)
-        if (found.length === 1) alternatives.push({ word: word.word, tokens: [word.stem], weight: 1 });
+        if (found.length === 1) alternatives.push(alternative(word.word, [word.stem], 1));
         out.addEnglish(typed(found.length), alternatives);
         length = content[found.length - 1]! - i + 1;
       }
@@ -413,8 +422,8 @@ function addEnglish(words: EnglishWord[], sources: Sources, out: GroupBuilder): 
       i += length;
       continue;
     }
-    if (word.number !== null) out.add(word.word, [{ word: word.word, tokens: [word.number], weight: 1 }]);
-    else out.addEnglish(word.word, [{ word: word.word, tokens: [word.stem], weight: 1 }]);
+    if (word.number !== null) out.add(word.word, [alternative(word.word, [word.number], 1)]);
+    else out.addEnglish(word.word, [alternative(word.word, [word.stem], 1)]);
     i++;
   }
 }
