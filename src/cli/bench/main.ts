@@ -27,12 +27,41 @@ interface Check {
   metByRatio?: boolean;
 }
 
-function runWorker(system: string, corpus: string, corpusDir: string, questions: string[]): WorkerResult {
+function runWorker(system: string, corpus: string, corpusDir: string, questions: string[], worker = WORKER): WorkerResult {
   // a fresh process for each run, so that heap and RSS belong to that system and corpus alone; every
   // system runs with the bot's V8 flags, as the bot would run it
-  const child = spawnSync(process.execPath, [...SERVICE_NODE_FLAGS, '--expose-gc', WORKER, system, corpus, corpusDir, ...questions], { encoding: 'utf8', maxBuffer: 1 << 24 });
-  if (child.status !== 0) throw new Error(`bench: the ${system} worker on ${corpus} failed:\n${child.stderr}`);
+  const child = spawnSync(process.execPath, [...SERVICE_NODE_FLAGS, '--expose-gc', worker, system, corpus, corpusDir, ...questions], { encoding: 'utf8', maxBuffer: 1 << 24 });
+  if (child.status !== 0) throw new Error(`bench: the ${system} worker (${worker}) on ${corpus} failed:\n${child.stderr}`);
   return JSON.parse(child.stdout.trim().split('\n').at(-1)!) as WorkerResult;
+}
+
+/** How many times each build runs on the real corpus when comparing with a previous build. */
+export const COMPARE_RUNS = 5;
+
+/** This build against a previous one on one corpus: medians of interleaved runs. */
+export interface Comparison {
+  corpus: string;
+  runs: number;
+  current: { p50Ms: number; p99Ms: number };
+  previous: { p50Ms: number; p99Ms: number };
+}
+
+/**
+ * Runs this build's engine and a previous build's (a checkout of an earlier release, built, whose
+ * `dist/cli/bench/worker.js` takes the same arguments) on the same corpus and questions, alternating
+ * run by run so that both meet the same machine, and takes the median of each figure: on a shared VM
+ * one run's p50 moves by a fifth and its p99 by more.
+ */
+export function compareWithPrevious(previousRoot: string, corpus: string, corpusDir: string, questions: string[], runs: number): Comparison {
+  const previousWorker = join(previousRoot, 'dist', 'cli', 'bench', 'worker.js');
+  const current: WorkerResult[] = [];
+  const previous: WorkerResult[] = [];
+  for (let run = 0; run < runs; run++) {
+    previous.push(runWorker('engine', corpus, corpusDir, questions, previousWorker));
+    current.push(runWorker('engine', corpus, corpusDir, questions));
+  }
+  const figures = (results: WorkerResult[]) => ({ p50Ms: median(results.map((r) => r.p50Ms)), p99Ms: median(results.map((r) => r.p99Ms)) });
+  return { corpus, runs, current: figures(current), previous: figures(previous) };
 }
 
 function median(values: number[]): number {
@@ -96,6 +125,8 @@ export function main(argv: string[]): number {
       corpus: { type: 'string', default: join(ROOT, 'corpus') },
       questions: { type: 'string', multiple: true },
       out: { type: 'string', default: join(ROOT, 'docs', 'benchmarks.md') },
+      // a built checkout of an earlier release: its engine is run beside this one on the real corpus
+      previous: { type: 'string' },
     },
   });
   const questions = values.questions ?? [join(ROOT, '..', 'shared', 'eval', 'dev.jsonl'), join(ROOT, 'eval', 'extra.jsonl')];
@@ -128,6 +159,12 @@ export function main(argv: string[]): number {
     logging.push(JSON.parse(child.stdout.trim().split('\n').at(-1)!));
   }
 
+  let comparison: Comparison | null = null;
+  if (values.previous) {
+    process.stderr.write(`bench: this build and ${values.previous}, ${COMPARE_RUNS} runs each on the real corpus...\n`);
+    comparison = compareWithPrevious(values.previous, 'real', values.corpus, questions, COMPARE_RUNS);
+  }
+
   process.stderr.write('bench: cold start and batch...\n');
   wall(process.execPath, [ASK, QUESTION], 1); // warms the index cache, as any second start finds it
   const coldNpm = wall('npm', ['run', '--silent', 'ask', '--', QUESTION], 5);
@@ -143,6 +180,13 @@ export function main(argv: string[]): number {
   // the reply is sent before the row is recorded; what logging adds is the event-loop time of record
   // (SQLite writes inside it; PostgreSQL's round trip is awaited off the loop)
   for (const log of logging) results.push({ target: `question log (${log.store}): adds < 1 ms p99 per interaction`, measured: `${fmt(log.recordP99Ms, 3)} ms of event-loop time (row written after ${fmt(log.writtenP99Ms, 3)} ms p99)`, met: log.recordP99Ms < 1 });
+  if (comparison) {
+    const { current, previous } = comparison;
+    for (const key of ['p50Ms', 'p99Ms'] as const) {
+      const ratio = current[key] / previous[key];
+      results.push({ target: `real corpus ${key.slice(0, 3)}: within 20% of the previous build (median of ${comparison.runs} interleaved runs)`, measured: `${fmt(current[key], 3)} ms vs ${fmt(previous[key], 3)} ms (ratio ${fmt(ratio)})`, met: ratio <= 1.2 });
+    }
+  }
   if (reload) results.push({ target: `hot reload: one report added to ${reload.passages.toLocaleString('en')} passages in < 1 s`, measured: `${fmt(reload.reloadMs, 0)} ms (${reload.addedPassages} passages added)`, met: reload.reloadMs < 1000 });
   const report = [
     '# Benchmarks',
@@ -173,6 +217,17 @@ export function main(argv: string[]): number {
     '|---|---:|---:|---:|---:|---:|---:|---:|',
     ...logging.map((l) => `| ${l.store} | ${l.questions} | ${fmt(l.answerP50Ms, 3)} | ${fmt(l.answerP99Ms, 3)} | ${fmt(l.recordP50Ms, 3)} | ${fmt(l.recordP99Ms, 3)} | ${fmt(l.writtenP50Ms, 3)} | ${fmt(l.writtenP99Ms, 3)} |`),
     '',
+    ...(comparison
+      ? [
+          `Previous build (\`--previous ${values.previous}\`): its engine and this one, each run ${comparison.runs} times on the real corpus, alternating; medians:`,
+          '',
+          '| build | p50 (ms) | p99 (ms) |',
+          '|---|---:|---:|',
+          `| this one | ${fmt(comparison.current.p50Ms, 3)} | ${fmt(comparison.current.p99Ms, 3)} |`,
+          `| previous | ${fmt(comparison.previous.p50Ms, 3)} | ${fmt(comparison.previous.p99Ms, 3)} |`,
+          '',
+        ]
+      : []),
     '| target | measured | met (absolute) | met (ratio to the baseline) |',
     '|---|---|---|---|',
     ...results.map((c) => `| ${c.target} | ${c.measured} | ${c.met ? 'yes' : '**no**'} | ${c.metByRatio === undefined ? '' : c.metByRatio ? 'yes' : '**no**'} |`),
