@@ -361,7 +361,7 @@ function addChineseRun(words: readonly string[], run: RunText, sources: Sources,
   for (let i = 0; i < chars.length; ) {
     const fromLexicon = longestKey(text, offsets, i, lexicon.longestWord, (key) => lexicon.expansions.has(key));
     // an everyday word is taken whole only when it is not a word of the corpus itself
-    const everyday = fromLexicon || !vocabulary ? '' : longestKey(text, offsets, i, vocabulary.longestColloquial, (key) => [...key].length > 1 && vocabulary.colloquial.has(key) && !vocabulary.known(key));
+    const everyday = fromLexicon || !vocabulary ? '' : longestKey(text, offsets, i, vocabulary.longestColloquial, (key) => vocabulary.colloquial.has(key) && [...key].length > 1 && !vocabulary.known(key));
     const matched = fromLexicon || everyday;
     if (!matched) {
       i++;
