@@ -98,7 +98,7 @@ const LIST_FILLER = /\p{Script=Han}、\p{Script=Han}/u;
  * once per question from its own terms (blanked out of the text first, longest first).
  */
 export interface TypeCheck {
-  /** 0 when the text holds nothing of the kind; more with the unit asked for (amounts). */
+  /** 0 when the text holds nothing of the kind; more with the unit asked for (amounts); at most MAX_TYPE_BONUS. */
   bonus(normalized: string): number;
   /** True when the text holds a filler of the kind, or the question asks for no kind. */
   holds(normalized: string): boolean;
@@ -106,6 +106,8 @@ export interface TypeCheck {
 
 /** What it is worth, for extraction, when a clause holds what was asked for. */
 export const TYPE_BONUS = 0.15;
+/** The most {@link TypeCheck.bonus} gives. */
+export const MAX_TYPE_BONUS = 2 * TYPE_BONUS;
 
 /**
  * The type check of a question: its expectation and its own terms (blanked from texts, so that a

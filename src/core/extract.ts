@@ -1,4 +1,4 @@
-import type { TypeCheck } from './answer-type.js';
+import { MAX_TYPE_BONUS, type TypeCheck } from './answer-type.js';
 import { normalizeText } from './normalize.js';
 import { splitClauses } from './passages.js';
 import { joinViews, viewOf, type IndexedView, type TextView } from './view.js';
@@ -6,7 +6,7 @@ import { joinViews, viewOf, type IndexedView, type TextView } from './view.js';
 /** The longest run of clauses considered as one answer. */
 const MAX_CLAUSES = 3;
 /** Score lost per character, so that of two equally good answers the shorter wins. */
-const LENGTH_PENALTY = 0.003;
+export const LENGTH_PENALTY = 0.003;
 const TRAILING = /[，,、：:；;\s]+$/u;
 const LEADING = /^[，,、：:；;\s]+/u;
 
@@ -26,7 +26,7 @@ export interface Coverage {
 }
 
 /** What it is worth when a window holds the question's focus: the answer is about what was asked. */
-const FOCUS_BONUS = 0.1;
+export const FOCUS_BONUS = 0.1;
 
 /** The part of a passage chosen as the answer, with its place in the passage text. */
 export interface Extract {
@@ -93,26 +93,17 @@ export function extractableOf(passage: string): Extractable {
  * at its edges.
  */
 export function extractAnswer(passage: string, types: TypeCheck, coverage: Coverage, prepared: Extractable = extractableOf(passage)): Extract {
-  // what was asked for is looked for clause by clause (a figure with its unit never spans a comma);
-  // a window holds it when one of its clauses does
-  const clauseBonus = prepared.clauses.map((clause) => types.bonus(clause.view.normalized));
   // a window holds a token when one of its clauses does (a token never spans a clause's edge), so
   // the tokens are looked up once per clause and a window's presence is its clauses' maximum
   const clausePresence = prepared.clauses.map((clause) => coverage.presence(clause.view));
   const present: number[] = new Array<number>(clausePresence[0]?.length ?? 0).fill(0);
   const holds = clausePresence.map((tokens) => tokens.some((value) => value > 0));
-  // most windows hold none of the question's words: they all score the same, computed once
+  // most windows hold none of the question's words: they all match the same, computed once
   const nothing = coverage.coverageOf(present) + FOCUS_BONUS * coverage.focusOf(present);
-  let best: Window | undefined;
-  let bestScore = -Infinity;
-  for (const window of prepared.windows) {
-    let bonus = 0;
-    let any = false;
-    for (let k = window.first; k <= window.last; k++) {
-      bonus = Math.max(bonus, clauseBonus[k]!);
-      any ||= holds[k]!;
-    }
+  const candidates = prepared.windows.map((window, order) => {
     let matched = nothing;
+    let any = false;
+    for (let k = window.first; k <= window.last; k++) any ||= holds[k]!;
     if (any) {
       present.fill(0);
       for (let k = window.first; k <= window.last; k++) {
@@ -121,13 +112,29 @@ export function extractAnswer(passage: string, types: TypeCheck, coverage: Cover
       }
       matched = coverage.coverageOf(present) + FOCUS_BONUS * coverage.focusOf(present);
     }
-    const score = matched + bonus - LENGTH_PENALTY * window.text.length;
-    if (score > bestScore) {
-      best = window;
+    return { window, order, base: matched - LENGTH_PENALTY * window.text.length };
+  });
+  // what was asked for is looked for clause by clause (a figure with its unit never spans a comma);
+  // a window holds it when one of its clauses does. Each clause's check (regular expressions) is
+  // made only for windows that could still win with the largest bonus, best-matching first.
+  const clauseBonus: Array<number | undefined> = [];
+  const bonusOf = (k: number): number => (clauseBonus[k] ??= types.bonus(prepared.clauses[k]!.view.normalized));
+  candidates.sort((a, b) => b.base - a.base || a.order - b.order);
+  let best: (typeof candidates)[number] | undefined;
+  let bestScore = -Infinity;
+  for (const candidate of candidates) {
+    if (candidate.base + MAX_TYPE_BONUS < bestScore) break;
+    let bonus = 0;
+    for (let k = candidate.window.first; k <= candidate.window.last; k++) bonus = Math.max(bonus, bonusOf(k));
+    const score = candidate.base + bonus;
+    // of equal scores, the window that comes first in the passage, as a plain scan would pick
+    if (score > bestScore || (score === bestScore && best !== undefined && candidate.order < best.order)) {
+      best = candidate;
       bestScore = score;
     }
   }
   // a passage of punctuation only has no window: it is its own answer
   if (!best) return { text: passage, start: 0, end: passage.length, score: bestScore, view: joinViews(prepared.clauses.map((clause) => clause.view)) };
-  return { text: best.text, start: best.start, end: best.start + best.text.length, score: bestScore, view: best.view };
+  const { window } = best;
+  return { text: window.text, start: window.start, end: window.start + window.text.length, score: bestScore, view: window.view };
 }
