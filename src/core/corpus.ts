@@ -3,11 +3,14 @@ import { basename, join } from 'node:path';
 import { CORPUS_SNAPSHOT_VERSION, restoreParsed, snapshotParsed } from './corpus-snapshot.js';
 import { parseReport } from './document.js';
 import { CorpusError, CorpusErrors } from './errors.js';
-import { pinyin } from 'pinyin-pro';
+import type * as PinyinPro from 'pinyin-pro';
 import { ALTERED_ENTRY, parsedCorpusKey, type IndexCache } from './index-cache.js';
 import { addLexiconFile, emptyLexicon, type Lexicon } from './lexicon.js';
 import type { ReportDocument } from './types.js';
 import { decodeUtf8 } from './utf8.js';
+import { lazyModule } from './lazy-module.js';
+
+const pinyinPro = lazyModule<typeof PinyinPro>('pinyin-pro');
 
 /** A loaded corpus folder: its reports and the lexicon merged from their lexicon files. */
 export interface Corpus {
@@ -23,7 +26,7 @@ export interface Corpus {
  * joined by "-" (成都报告 -> cheng-du-bao-gao), other characters kept where allowed.
  */
 export function documentIdFor(stem: string): string {
-  const spelled = pinyin(stem.normalize('NFKC'), { toneType: 'none', type: 'array', nonZh: 'consecutive', v: true }).join('-');
+  const spelled = pinyinPro().pinyin(stem.normalize('NFKC'), { toneType: 'none', type: 'array', nonZh: 'consecutive', v: true }).join('-');
   return spelled
     .toLowerCase()
     .replace(/[^a-z0-9._-]+/g, '-')

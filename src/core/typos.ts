@@ -1,5 +1,8 @@
-import { pinyin } from 'pinyin-pro';
+import type * as PinyinPro from 'pinyin-pro';
 import { STOP_WORDS } from './tokenizer.js';
+import { lazyModule } from './lazy-module.js';
+
+const pinyinPro = lazyModule<typeof PinyinPro>('pinyin-pro');
 
 /**
  * Pinyin typos: a character typed through a pinyin input method is often another character of the
@@ -35,7 +38,7 @@ const readingCache = new Map<string, string[]>();
 function readings(ch: string): string[] {
   let found = readingCache.get(ch);
   if (!found) {
-    found = pinyin(ch, { toneType: 'none', type: 'array', multiple: true }).filter((syllable) => /^[a-zü]+$/.test(syllable));
+    found = pinyinPro().pinyin(ch, { toneType: 'none', type: 'array', multiple: true }).filter((syllable) => /^[a-zü]+$/.test(syllable));
     // bounded by the characters of the corpus and of the questions asked (a few thousand)
     if (readingCache.size < 50_000) readingCache.set(ch, found);
   }

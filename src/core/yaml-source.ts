@@ -1,6 +1,9 @@
-import { isNode, LineCounter, parseDocument } from 'yaml';
+import type * as Yaml from 'yaml';
 import type { z } from 'zod';
 import { CorpusError } from './errors.js';
+import { lazyModule } from './lazy-module.js';
+
+const yaml = lazyModule<typeof Yaml>('yaml');
 
 /** YAML data together with a way to find the file line of any value in it. */
 export interface YamlSource {
@@ -14,6 +17,7 @@ export interface YamlSource {
  * a {@link CorpusError} at the offending line.
  */
 export function parseYaml(text: string, file: string, firstLine: number, what: string): YamlSource {
+  const { isNode, LineCounter, parseDocument } = yaml();
   const counter = new LineCounter();
   const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
   const toFileLine = (offset: number): number => counter.linePos(offset).line + firstLine - 1;
