@@ -119,11 +119,23 @@ export function typeCheck(expectation: Expectation, ownTerms: Iterable<string>):
   return expectation.strict ? check : { bonus: check.bonus, holds: () => true };
 }
 
+/**
+ * Regular expressions made from a question's measure, kept by their source: the measures are few
+ * (the unit classes and the unit lists above), and each question would otherwise build its own.
+ */
+const madeExpressions = new Map<string, RegExp>();
+function expression(source: string, flags: string): RegExp {
+  const key = `${flags}/${source}`;
+  let made = madeExpressions.get(key);
+  if (!made) madeExpressions.set(key, (made = new RegExp(source, flags)));
+  return made;
+}
+
 function kindCheck(expectation: Expectation, ownTerms: Iterable<string>): TypeCheck {
   const { expects, measure } = expectation;
   if (!expects) return { bonus: () => 0, holds: () => true };
   // the question's units (人次, 个, 分钟) stay: they are what the answer's figure is counted in
-  const unit = new RegExp(`^(?:[${MEASURE_WORDS}]+|${TIME_UNITS}|${LENGTH_UNITS}|${AREA_UNITS}${measure ? `|${measure}` : ''})$`, 'u');
+  const unit = expression(`^(?:[${MEASURE_WORDS}]+|${TIME_UNITS}|${LENGTH_UNITS}|${AREA_UNITS}${measure ? `|${measure}` : ''})$`, 'u');
   const own = [...ownTerms].filter((token) => (token.length > 1 || !/\p{Script=Han}/u.test(token)) && !unit.test(token)).sort((a, b) => b.length - a.length);
   const beyondQuestion = (normalized: string): string => {
     let rest = normalized;
@@ -134,12 +146,13 @@ function kindCheck(expectation: Expectation, ownTerms: Iterable<string>): TypeCh
     return { bonus: (text) => (LIST_FILLER.test(beyondQuestion(text)) ? 2 * TYPE_BONUS : 0), holds: () => true };
   }
   if (expects !== 'amount') {
-    const filler = expects === 'place' && measure ? new RegExp(measure, 'u') : FILLERS[expects];
+    const filler = expects === 'place' && measure ? expression(measure, 'u') : FILLERS[expects];
     const holds = (text: string): boolean => filler.test(beyondQuestion(text));
     return { bonus: (text) => (holds(text) ? 2 * TYPE_BONUS : 0), holds };
   }
   // a figure answers when the question does not hold it already (完成投资多少亿元 is answered by 1088亿元)
-  const figure = new RegExp(`(${NUMBER})${measure ?? `[${MEASURE_WORDS}%]`}`, 'gu');
+  // a global expression is only used through matchAll, which copies it: sharing it is safe
+  const figure = expression(`(${NUMBER})${measure ?? `[${MEASURE_WORDS}%]`}`, 'gu');
   const ownNumbers = new Set(own.flatMap((token) => token.match(/\d[\d.,]*/g) ?? []));
   const newFigure = (text: string): boolean => [...text.matchAll(figure)].some((match) => !ownNumbers.has(match[1]!.match(/\d[\d.,]*/)![0]));
   return {

@@ -331,6 +331,20 @@ function addWords(run: RunText, start: number, end: number, wordEnds: ReadonlySe
   flush(end);
 }
 
+/**
+ * The first character of every key of a map, kept per map (a lexicon's, the everyday words') and
+ * made again if the map has grown since (a lexicon is filled file by file as a corpus loads).
+ */
+const firstCharactersKept = new WeakMap<ReadonlyMap<string, unknown>, { size: number; firsts: ReadonlySet<string> }>();
+function firstCharacters(map: ReadonlyMap<string, unknown>): ReadonlySet<string> {
+  let kept = firstCharactersKept.get(map);
+  if (!kept || kept.size !== map.size) {
+    kept = { size: map.size, firsts: new Set([...map.keys()].map((key) => String.fromCodePoint(key.codePointAt(0)!))) };
+    firstCharactersKept.set(map, kept);
+  }
+  return kept.firsts;
+}
+
 /** The longest key of `map` that starts at `chars[i]`, within `longest` characters. */
 function longestKey(run: string, offsets: readonly number[], i: number, longest: number, has: (key: string) => boolean): string {
   for (let end = Math.min(offsets.length - 1, i + longest); end > i; end--) {
@@ -358,10 +372,13 @@ function addChineseRun(words: readonly string[], run: RunText, sources: Sources,
   for (const word of words) wordEnds.add((offset += [...word].length));
   const { lexicon, vocabulary } = sources;
   let restStart = 0;
+  // a word can start only at a character some word starts with: the others are not looked up
+  const lexiconFirsts = firstCharacters(lexicon.expansions);
+  const everydayFirsts = vocabulary ? firstCharacters(vocabulary.colloquial) : undefined;
   for (let i = 0; i < chars.length; ) {
-    const fromLexicon = longestKey(text, offsets, i, lexicon.longestWord, (key) => lexicon.expansions.has(key));
+    const fromLexicon = lexiconFirsts.has(chars[i]!) ? longestKey(text, offsets, i, lexicon.longestWord, (key) => lexicon.expansions.has(key)) : '';
     // an everyday word is taken whole only when it is not a word of the corpus itself
-    const everyday = fromLexicon || !vocabulary ? '' : longestKey(text, offsets, i, vocabulary.longestColloquial, (key) => vocabulary.colloquial.has(key) && [...key].length > 1 && !vocabulary.known(key));
+    const everyday = fromLexicon || !vocabulary || !everydayFirsts!.has(chars[i]!) ? '' : longestKey(text, offsets, i, vocabulary.longestColloquial, (key) => vocabulary.colloquial.has(key) && [...key].length > 1 && !vocabulary.known(key));
     const matched = fromLexicon || everyday;
     if (!matched) {
       i++;
