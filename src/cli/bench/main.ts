@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import { SERVICE_NODE_FLAGS } from '../../node-flags.js';
 import { isMainModule } from '../main-module.js';
 import { SYSTEMS } from './systems.js';
-import type { WorkerResult } from './worker.js';
+import { WARM_UP_ROUNDS, type WorkerResult } from './worker.js';
 import type { LoggingResult } from './logging.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
@@ -27,11 +27,11 @@ interface Check {
   metByRatio?: boolean;
 }
 
-function runWorker(system: string, corpus: string, corpusDir: string, questions: string[], worker = WORKER): WorkerResult {
+function runWorker(system: string, corpus: string, corpusDir: string, questions: string[]): WorkerResult {
   // a fresh process for each run, so that heap and RSS belong to that system and corpus alone; every
   // system runs with the bot's V8 flags, as the bot would run it
-  const child = spawnSync(process.execPath, [...SERVICE_NODE_FLAGS, '--expose-gc', worker, system, corpus, corpusDir, ...questions], { encoding: 'utf8', maxBuffer: 1 << 24 });
-  if (child.status !== 0) throw new Error(`bench: the ${system} worker (${worker}) on ${corpus} failed:\n${child.stderr}`);
+  const child = spawnSync(process.execPath, [...SERVICE_NODE_FLAGS, '--expose-gc', WORKER, system, corpus, corpusDir, ...questions], { encoding: 'utf8', maxBuffer: 1 << 24 });
+  if (child.status !== 0) throw new Error(`bench: the ${system} worker on ${corpus} failed:\n${child.stderr}`);
   return JSON.parse(child.stdout.trim().split('\n').at(-1)!) as WorkerResult;
 }
 
@@ -47,17 +47,19 @@ export interface Comparison {
 }
 
 /**
- * Runs this build's engine and a previous build's (a checkout of an earlier release, built, whose
- * `dist/cli/bench/worker.js` takes the same arguments) on the same corpus and questions, alternating
- * run by run so that both meet the same machine, and takes the median of each figure: on a shared VM
- * one run's p50 moves by a fifth and its p99 by more.
+ * Runs this build's engine and a previous build's (a built checkout of an earlier release) on the
+ * same corpus and questions, each timed by this build's harness in a fresh process (the previous
+ * build's `loadCorpus` and `Engine`, this build's warm-up and rounds), alternating run by run so that
+ * both meet the same machine, and takes the median of each figure: on a shared VM one run's p50
+ * moves by a fifth and its p99 by more.
  */
 export function compareWithPrevious(previousRoot: string, corpus: string, corpusDir: string, questions: string[], runs: number): Comparison {
-  const previousWorker = join(previousRoot, 'dist', 'cli', 'bench', 'worker.js');
   const current: WorkerResult[] = [];
   const previous: WorkerResult[] = [];
   for (let run = 0; run < runs; run++) {
-    previous.push(runWorker('engine', corpus, corpusDir, questions, previousWorker));
+    const child = spawnSync(process.execPath, [...SERVICE_NODE_FLAGS, '--expose-gc', WORKER, 'previous', previousRoot, corpusDir, ...questions], { encoding: 'utf8', maxBuffer: 1 << 24 });
+    if (child.status !== 0) throw new Error(`bench: the previous build's engine (${previousRoot}) on ${corpus} failed:\n${child.stderr}`);
+    previous.push(JSON.parse(child.stdout.trim().split('\n').at(-1)!) as WorkerResult);
     current.push(runWorker('engine', corpus, corpusDir, questions));
   }
   const figures = (results: WorkerResult[]) => ({ p50Ms: median(results.map((r) => r.p50Ms)), p99Ms: median(results.map((r) => r.p99Ms)) });
@@ -193,7 +195,7 @@ export function main(argv: string[]): number {
     '',
     `Measured by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}: ${machine}.`,
     '',
-    'Each row is a fresh process: build the index, warm up (up to 10 rounds), then ask the fixed question set',
+    `Each row is a fresh process: build the index, warm up (up to ${WARM_UP_ROUNDS} rounds), then ask the fixed question set`,
     `(${questions.map((file) => file.replace(`${ROOT}/`, '')).join(', ')}) up to 30 times (fewer when a round is slow); p50 and p99 are per question.`,
     'Heap and RSS are after a forced GC at the end. Synthetic corpora: each passage is three sentences of',
     'the report drawn at random plus a unique tag, in a random section (seeded, deterministic).',
@@ -219,7 +221,7 @@ export function main(argv: string[]): number {
     '',
     ...(comparison
       ? [
-          `Previous build (\`--previous ${values.previous}\`): its engine and this one, each run ${comparison.runs} times on the real corpus, alternating; medians:`,
+          `Previous build (\`--previous ${values.previous}\`): its engine and this one, each timed by this harness ${comparison.runs} times on the real corpus, alternating; medians:`,
           '',
           '| build | p50 (ms) | p99 (ms) |',
           '|---|---:|---:|',

@@ -1,10 +1,12 @@
 import { loadCorpus } from '../../core/corpus.js';
 import { Engine } from '../../core/engine.js';
-import { readEvalFile } from '../evaluate.js';
+import { readEvalFile, type EvalItem } from '../evaluate.js';
 import { isMainModule } from '../main-module.js';
 import { syntheticCorpus } from './synthetic.js';
 import { measureLogging } from './logging.js';
-import { buildSystem, SYSTEMS, type SystemName } from './systems.js';
+import { buildSystem, SYSTEMS, type BenchSystem, type SystemName } from './systems.js';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 /** What one worker measured: one system on one corpus, in a fresh process. */
 export interface WorkerResult {
@@ -25,23 +27,23 @@ function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]!;
 }
 
-/** Measures one system on one corpus (`real` or a passage count) with the given question files. */
-export function measure(system: SystemName, corpusName: string, corpusDir: string, questionFiles: string[]): WorkerResult {
-  const real = loadCorpus(corpusDir);
-  const synthetic = corpusName !== 'real';
-  const corpus = synthetic ? syntheticCorpus(real, Number(corpusName)) : real;
-  const started = performance.now();
-  // synthetic passages stay whole so that the corpus has exactly the passages asked for
-  const built = buildSystem(system, corpus, synthetic ? Number.POSITIVE_INFINITY : undefined);
-  const buildMs = performance.now() - started;
-  const items = questionFiles.flatMap((file) => readEvalFile(file));
-  // latency is measured once the code is compiled hot, as in a long-running bot: up to 10 rounds
-  // of warm-up and 30 measured rounds, fewer where a round is slow (at least one of each)
+/**
+ * Warm-up before latency is measured: up to this many rounds of the question set (fewer where a
+ * round is slow). A long-running bot answers thousands of questions; after 10 rounds (900
+ * questions) V8 was still re-optimizing some of the engine's functions, and p50 fell by a fifth
+ * between 10 and 100 rounds, for this build and the first release alike.
+ */
+export const WARM_UP_ROUNDS = 50;
+
+/** Times a built system on a question set: warm-up, then up to 30 measured rounds. */
+function timeSystem(built: BenchSystem, items: EvalItem[]): { p50Ms: number; p99Ms: number } {
+  // latency is measured once the code is compiled hot, as in a long-running bot: WARM_UP_ROUNDS of
+  // warm-up and 30 measured rounds, fewer where a round is slow (at least one of each)
   const rounds = (max: number, budgetMs: number, body: () => void): void => {
     const started = performance.now();
     for (let round = 0; round < max && (round === 0 || performance.now() - started < budgetMs); round++) body();
   };
-  rounds(10, 3000, () => {
+  rounds(WARM_UP_ROUNDS, 5000, () => {
     for (const item of items) built.ask(item.q);
   });
   const times: number[] = [];
@@ -53,27 +55,59 @@ export function measure(system: SystemName, corpusName: string, corpusDir: strin
     }
   });
   times.sort((a, b) => a - b);
-  let passageAt1: number | null = null;
-  let answerAt1: number | null = null;
-  if (!synthetic) {
-    const answerable = items.filter((item) => item.answer !== null);
-    passageAt1 = answerable.filter((item) => built.ask(item.q)[0]?.includes(item.answer!)).length / answerable.length;
-    if (built.answer) answerAt1 = answerable.filter((item) => built.answer!(item.q)?.includes(item.answer!)).length / answerable.length;
-  }
+  return { p50Ms: percentile(times, 0.5), p99Ms: percentile(times, 0.99) };
+}
+
+/** The real corpus's share of answerable questions whose gold string is in the top passage, and in the answer. */
+function accuracy(built: BenchSystem, items: EvalItem[]): { passageAt1: number; answerAt1: number | null } {
+  const answerable = items.filter((item) => item.answer !== null);
+  const passageAt1 = answerable.filter((item) => built.ask(item.q)[0]?.includes(item.answer!)).length / answerable.length;
+  const answerAt1 = built.answer ? answerable.filter((item) => built.answer!(item.q)?.includes(item.answer!)).length / answerable.length : null;
+  return { passageAt1, answerAt1 };
+}
+
+function memory(): { heapMB: number; rssMB: number } {
   (globalThis as { gc?: () => void }).gc?.();
-  const memory = process.memoryUsage();
-  return {
-    system,
-    corpus: corpusName,
-    passages: built.passages,
-    buildMs,
-    p50Ms: percentile(times, 0.5),
-    p99Ms: percentile(times, 0.99),
-    heapMB: memory.heapUsed / 2 ** 20,
-    rssMB: memory.rss / 2 ** 20,
-    passageAt1,
-    answerAt1,
+  const usage = process.memoryUsage();
+  return { heapMB: usage.heapUsed / 2 ** 20, rssMB: usage.rss / 2 ** 20 };
+}
+
+/** Measures one system on one corpus (`real` or a passage count) with the given question files. */
+export function measure(system: SystemName, corpusName: string, corpusDir: string, questionFiles: string[]): WorkerResult {
+  const real = loadCorpus(corpusDir);
+  const synthetic = corpusName !== 'real';
+  const corpus = synthetic ? syntheticCorpus(real, Number(corpusName)) : real;
+  const started = performance.now();
+  // synthetic passages stay whole so that the corpus has exactly the passages asked for
+  const built = buildSystem(system, corpus, synthetic ? Number.POSITIVE_INFINITY : undefined);
+  const buildMs = performance.now() - started;
+  const items = questionFiles.flatMap((file) => readEvalFile(file));
+  const latency = timeSystem(built, items);
+  const { passageAt1, answerAt1 } = synthetic ? { passageAt1: null, answerAt1: null } : accuracy(built, items);
+  return { system, corpus: corpusName, passages: built.passages, buildMs, ...latency, ...memory(), passageAt1, answerAt1 };
+}
+
+/**
+ * The engine of another build (a built checkout of an earlier release) timed by this harness on
+ * the real corpus: the same warm-up, rounds and questions as this build's engine, so that only the
+ * engines differ. The other build's own `loadCorpus` and `Engine` are used.
+ */
+export async function measurePrevious(previousRoot: string, corpusDir: string, questionFiles: string[]): Promise<WorkerResult> {
+  const load = (await import(pathToFileURL(join(previousRoot, 'dist', 'core', 'corpus.js')).href)) as { loadCorpus: (dir: string) => unknown };
+  const engines = (await import(pathToFileURL(join(previousRoot, 'dist', 'core', 'engine.js')).href)) as {
+    Engine: { build(corpus: unknown): { passages: unknown[]; ask(question: string): { passages: Array<{ passage: { text: string } }>; answer: string | null } } };
   };
+  const started = performance.now();
+  const engine = engines.Engine.build(load.loadCorpus(corpusDir));
+  const buildMs = performance.now() - started;
+  const built: BenchSystem = {
+    passages: engine.passages.length,
+    ask: (question) => engine.ask(question).passages.map(({ passage }) => passage.text),
+    answer: (question) => engine.ask(question).answer,
+  };
+  const items = questionFiles.flatMap((file) => readEvalFile(file));
+  const latency = timeSystem(built, items);
+  return { system: 'engine', corpus: 'real', passages: built.passages, buildMs, ...latency, ...memory(), ...accuracy(built, items) };
 }
 
 /**
@@ -106,6 +140,9 @@ export function measureReload(passages: number, corpusDir: string): { passages: 
 if (isMainModule(import.meta.url) && process.argv[2] === 'logging') {
   const [, kind, corpusDir, url, ...files] = process.argv.slice(2);
   process.stdout.write(`${JSON.stringify(await measureLogging(kind as 'sqlite' | 'postgres', corpusDir!, files, url || undefined))}\n`);
+} else if (isMainModule(import.meta.url) && process.argv[2] === 'previous') {
+  const [, root, corpusDir, ...files] = process.argv.slice(2);
+  process.stdout.write(`${JSON.stringify(await measurePrevious(root!, corpusDir!, files))}\n`);
 } else if (isMainModule(import.meta.url) && process.argv[2] === 'reload') {
   process.stdout.write(`${JSON.stringify(measureReload(Number(process.argv[3]), process.argv[4]!))}\n`);
 } else if (isMainModule(import.meta.url)) {
