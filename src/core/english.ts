@@ -1,4 +1,5 @@
 import { stemmer } from 'stemmer';
+import { BoundedCache } from './bounded-cache.js';
 
 /** Words that carry no topic in a question; removed after glossary phrases had their chance. */
 export const ENGLISH_STOP_WORDS: ReadonlySet<string> = new Set(
@@ -21,6 +22,10 @@ const NUMBER_WORDS: Record<string, string> = {
 
 const WORD = /[a-z]+(?:'[a-z]+)?|\d+(?:\.\d+)?%?/g;
 
+/** Stems of the words met so far: the stemmer's rules run once per word (bounded: any word may come). */
+const STEMS_KEPT = 20_000;
+const stems = new BoundedCache<string, string>(STEMS_KEPT);
+
 /** One English word of a question: its stem, or the digits it stands for. */
 export interface EnglishWord {
   /** The word as written, lower case. */
@@ -37,7 +42,7 @@ export function englishWords(text: string): EnglishWord[] {
   for (const [raw] of text.toLowerCase().matchAll(WORD)) {
     const number = /^\d/.test(raw) ? raw : (NUMBER_WORDS[raw] ?? null);
     const word = raw.replace(/'s$/, '');
-    words.push({ word, stem: number ?? stemmer(word), stop: number === null && ENGLISH_STOP_WORDS.has(word), number });
+    words.push({ word, stem: number ?? stems.get(word, () => stemmer(word)), stop: number === null && ENGLISH_STOP_WORDS.has(word), number });
   }
   return words;
 }

@@ -61,6 +61,8 @@ export class CorpusVocabulary implements QueryVocabulary {
   // words recur from question to question; the corpus does not change under a vocabulary
   private readonly relatedCache = new BoundedCache<string, VocabularyTerm[]>(KNOWN_WORDS_KEPT);
   private readonly knownWords = new BoundedCache<string, boolean>(KNOWN_WORDS_KEPT);
+  // an English word's senses are walked once (a common stem has hundreds); null: none found
+  private readonly englishCache = new BoundedCache<string, { length: number; terms: VocabularyTerm[] } | null>(KNOWN_WORDS_KEPT);
 
   constructor(private readonly terms: CorpusTerms) {
     this.longestColloquial = Math.max(0, ...[...this.colloquial.keys()].map((key) => [...key].length));
@@ -151,6 +153,13 @@ export class CorpusVocabulary implements QueryVocabulary {
 
   english(stems: readonly string[]): { length: number; terms: VocabularyTerm[] } | undefined {
     if (stems.length === 0) return undefined;
+    // the answer depends on the first three stems only (the longest phrase looked up)
+    const key = stems.slice(0, 3).join(' ');
+    return this.englishCache.get(key, () => this.translate(stems.slice(0, 3)) ?? null) ?? undefined;
+  }
+
+  /** See english(): the dictionary walk for its first three stems. */
+  private translate(stems: readonly string[]): { length: number; terms: VocabularyTerm[] } | undefined {
     const index = this.senses();
     // a phrase of several words is a whole sense (ring road -> 环线)
     for (let n = Math.min(3, stems.length); n > 1; n--) {
