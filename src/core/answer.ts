@@ -1,7 +1,6 @@
 import type { TypeCheck } from './answer-type.js';
 import { extractAnswer, type Extract, type Extractable } from './extract.js';
 import type { Scorer } from './scoring.js';
-import type { TextView } from './view.js';
 
 /**
  * The answer: for the best few ranked passages, the answering clauses (extraction), whether they
@@ -56,8 +55,8 @@ export interface AnswerSource {
   /** The passage's text, verbatim. */
   text: string;
   coverage: number;
-  view: TextView;
-  headline: TextView;
+  /** Which of the question's tokens the passage and its headline hold (Scorer.presence). */
+  present: readonly number[];
   prepared: Extractable;
 }
 
@@ -86,10 +85,10 @@ export function decide(sources: readonly AnswerSource[], scorer: Scorer, types: 
     const extract = extractAnswer(source.text, types, scorer, source.prepared);
     const features: AnswerFeatures = {
       coverage: source.coverage,
-      focus: scorer.focusScore(source.view, source.headline),
+      focus: scorer.focusOf(source.present),
       typeHolds: types.holds(extract.view.normalized),
       unknown: scorer.unknownShare,
-      figuresHeld: scorer.figuresHeld(source.view, source.headline),
+      figuresHeld: scorer.figuresHeld(source.present),
     };
     return { source: i, extract, confidence: confidenceOf(features), features };
   };

@@ -337,17 +337,18 @@ export class Engine {
     const ranked = hits
       .map(({ index, bm25 }) => {
         const passage = this.slots[index]!;
-        const share = score.of(this.viewOf(index), this.headlineView(passage.section));
+        // which question tokens the passage (or its headline) holds: ranking and the answer step both read it
+        const present = score.presence(this.viewOf(index), this.headlineView(passage.section));
+        const share = score.coverageOf(present);
         const bonus = preferred.has(passage.section) ? CONTEXT_SECTION_BONUS : 0;
-        return { index, passage, coverage: share, score: share + (BM25_SHARE * bm25) / top + bonus };
+        return { index, passage, present, coverage: share, score: share + (BM25_SHARE * bm25) / top + bonus };
       })
       .sort((a, b) => b.score - a.score);
     // answer
-    const sources: AnswerSource[] = ranked.slice(0, ANSWER_CANDIDATES).map(({ index, passage, coverage }) => ({
+    const sources: AnswerSource[] = ranked.slice(0, ANSWER_CANDIDATES).map(({ index, passage, present, coverage }) => ({
       text: passage.text,
       coverage,
-      view: this.viewOf(index),
-      headline: this.headlineView(passage.section),
+      present,
       prepared: this.passageExtractables.get(index, () => extractableOf(passage.text)),
     }));
     const decision = decide(sources, score, typeCheck(query, questionWords(query)));

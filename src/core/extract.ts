@@ -18,7 +18,7 @@ export interface Coverage {
    * Which of the question's tokens a text holds (one number per token; see Presence in
    * scoring.ts). Computed once per clause, it scores every window over the clauses.
    */
-  presence(text: TextView, headline?: TextView): number[];
+  presence(text: TextView, headline?: TextView): readonly number[];
   /** {@link Coverage.of} from a presence. */
   coverageOf(present: readonly number[]): number;
   /** How well a text matches the question's focus (0-1; 1 without a focus), from a presence. */

@@ -45,7 +45,7 @@ export function idf(df: number, n: number): number {
  * text, HEADLINE_CREDIT only in its section's headline, else 0. A text made of pieces (a window of
  * clauses) holds what any of its pieces holds: its presence is their element-wise maximum.
  */
-export type Presence = number[];
+export type Presence = readonly number[];
 
 /** A question's scorer over one corpus: coverage of texts, the words matched, the focus's match. */
 export interface Scorer extends Coverage {
@@ -54,10 +54,11 @@ export interface Scorer extends Coverage {
   /** How well a text matches the question's focus (0-1), or 1 when the question has none. */
   focusScore(text: TextView, headline?: TextView): number;
   /**
-   * False when a figure of the question's own (第2批, s11, 2019) is not in the text: a figure names
-   * one thing among its like, so a text without it is about another.
+   * False when a figure of the question's own (第2批, s11, 2019) is not in a text, given by its
+   * presence (see Coverage.presence): a figure names one thing among its like, so a text without it
+   * is about another.
    */
-  figuresHeld(text: TextView, headline?: TextView): boolean;
+  figuresHeld(present: Presence): boolean;
 
   /** The share of the question's weight that is words the corpus has nothing for. */
   unknownShare: number;
@@ -108,7 +109,7 @@ export function scorer(query: AnalyzedQuery, df: ReadonlyMap<string, number>, pa
   }
   const presence = (text: TextView, headline?: TextView): Presence => {
     // a plain array: small typed arrays each get an ArrayBuffer, which V8 collects far more slowly
-    const present: Presence = new Array<number>(tokens.length).fill(0);
+    const present = new Array<number>(tokens.length).fill(0);
     for (let i = 0; i < tokens.length; i++) {
       if (contains(text, tokens[i]!)) present[i] = 1;
       else if (headline && contains(headline, tokens[i]!)) present[i] = HEADLINE_CREDIT;
@@ -173,11 +174,7 @@ export function scorer(query: AnalyzedQuery, df: ReadonlyMap<string, number>, pa
         return [word === group.label ? group.label : `${group.label} → ${word}`];
       });
     },
-    figuresHeld(text, headline) {
-      if (figures.length === 0) return true;
-      const present = presence(text, headline);
-      return figures.every((group) => groupScore(group, present) > 0);
-    },
+    figuresHeld: (present) => figures.every((group) => groupScore(group, present) > 0),
     focusScore: (text, headline) => focusOf(presence(text, headline)),
   };
 }
