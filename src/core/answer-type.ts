@@ -1,5 +1,6 @@
 import { ENGLISH_AMOUNT } from './english.js';
 import { MEASURE_WORDS } from './numerals.js';
+import { BoundedCache } from './bounded-cache.js';
 
 /**
  * What kind of answer a question asks for, and whether a text holds one. A question that asks
@@ -123,12 +124,9 @@ export function typeCheck(expectation: Expectation, ownTerms: Iterable<string>):
  * Regular expressions made from a question's measure, kept by their source: the measures are few
  * (the unit classes and the unit lists above), and each question would otherwise build its own.
  */
-const madeExpressions = new Map<string, RegExp>();
+const madeExpressions = new BoundedCache<string, RegExp>(256);
 function expression(source: string, flags: string): RegExp {
-  const key = `${flags}/${source}`;
-  let made = madeExpressions.get(key);
-  if (!made) madeExpressions.set(key, (made = new RegExp(source, flags)));
-  return made;
+  return madeExpressions.get(`${flags}/${source}`, () => new RegExp(source, flags));
 }
 
 function kindCheck(expectation: Expectation, ownTerms: Iterable<string>): TypeCheck {

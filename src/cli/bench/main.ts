@@ -27,12 +27,20 @@ interface Check {
   metByRatio?: boolean;
 }
 
+/**
+ * Runs the worker in a fresh process with the bot's V8 flags (and `nodeFlags`), and reads the JSON
+ * line it prints last; `what` names the run in the error when the worker fails.
+ */
+function spawnWorker<T>(args: string[], what: string, nodeFlags: string[] = []): T {
+  const child = spawnSync(process.execPath, [...SERVICE_NODE_FLAGS, ...nodeFlags, WORKER, ...args], { encoding: 'utf8', maxBuffer: 1 << 24 });
+  if (child.status !== 0) throw new Error(`bench: ${what} failed:\n${child.stderr}`);
+  return JSON.parse(child.stdout.trim().split('\n').at(-1)!) as T;
+}
+
 function runWorker(system: string, corpus: string, corpusDir: string, questions: string[]): WorkerResult {
   // a fresh process for each run, so that heap and RSS belong to that system and corpus alone; every
   // system runs with the bot's V8 flags, as the bot would run it
-  const child = spawnSync(process.execPath, [...SERVICE_NODE_FLAGS, '--expose-gc', WORKER, system, corpus, corpusDir, ...questions], { encoding: 'utf8', maxBuffer: 1 << 24 });
-  if (child.status !== 0) throw new Error(`bench: the ${system} worker on ${corpus} failed:\n${child.stderr}`);
-  return JSON.parse(child.stdout.trim().split('\n').at(-1)!) as WorkerResult;
+  return spawnWorker([system, corpus, corpusDir, ...questions], `the ${system} worker on ${corpus}`, ['--expose-gc']);
 }
 
 /** How many times each build runs on the real corpus when comparing with a previous build. */
@@ -57,9 +65,7 @@ export function compareWithPrevious(previousRoot: string, corpus: string, corpus
   const current: WorkerResult[] = [];
   const previous: WorkerResult[] = [];
   for (let run = 0; run < runs; run++) {
-    const child = spawnSync(process.execPath, [...SERVICE_NODE_FLAGS, '--expose-gc', WORKER, 'previous', previousRoot, corpusDir, ...questions], { encoding: 'utf8', maxBuffer: 1 << 24 });
-    if (child.status !== 0) throw new Error(`bench: the previous build's engine (${previousRoot}) on ${corpus} failed:\n${child.stderr}`);
-    previous.push(JSON.parse(child.stdout.trim().split('\n').at(-1)!) as WorkerResult);
+    previous.push(spawnWorker<WorkerResult>(['previous', previousRoot, corpusDir, ...questions], `the previous build's engine (${previousRoot}) on ${corpus}`, ['--expose-gc']));
     current.push(runWorker('engine', corpus, corpusDir, questions));
   }
   const figures = (results: WorkerResult[]) => ({ p50Ms: median(results.map((r) => r.p50Ms)), p99Ms: median(results.map((r) => r.p99Ms)) });
@@ -146,9 +152,7 @@ export function main(argv: string[]): number {
   let reload: { passages: number; addedPassages: number; reloadMs: number } | null = null;
   if (Number.isFinite(largest)) {
     process.stderr.write(`bench: adding one report to ${largest} passages...\n`);
-    const child = spawnSync(process.execPath, [...SERVICE_NODE_FLAGS, WORKER, 'reload', String(largest), values.corpus], { encoding: 'utf8', maxBuffer: 1 << 24 });
-    if (child.status !== 0) throw new Error(`bench: the reload worker failed:\n${child.stderr}`);
-    reload = JSON.parse(child.stdout.trim().split('\n').at(-1)!);
+    reload = spawnWorker(['reload', String(largest), values.corpus], 'the reload worker');
   }
 
   // the question log: each interaction's record, on SQLite (and PostgreSQL with BENCH_DATABASE_URL)
@@ -156,9 +160,7 @@ export function main(argv: string[]): number {
   const pgUrl = process.env.BENCH_DATABASE_URL;
   for (const [kind, url] of [['sqlite', ''], ...(pgUrl ? [['postgres', pgUrl]] : [])] as Array<[string, string]>) {
     process.stderr.write(`bench: question log on ${kind}...\n`);
-    const child = spawnSync(process.execPath, [...SERVICE_NODE_FLAGS, WORKER, 'logging', kind, values.corpus, url, ...questions], { encoding: 'utf8', maxBuffer: 1 << 24 });
-    if (child.status !== 0) throw new Error(`bench: the logging worker failed:\n${child.stderr}`);
-    logging.push(JSON.parse(child.stdout.trim().split('\n').at(-1)!));
+    logging.push(spawnWorker(['logging', kind, values.corpus, url, ...questions], 'the logging worker'));
   }
 
   let comparison: Comparison | null = null;

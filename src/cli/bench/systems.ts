@@ -47,20 +47,28 @@ function segmenterWords(text: string): string[] {
   return [...segmenter.segment(normalizeText(text))].filter((segment) => segment.isWordLike).map((segment) => segment.segment);
 }
 
+/** What the bench reads of an engine: this build's, or an earlier build's of the same shape. */
+export interface AskingEngine {
+  passages: readonly unknown[];
+  ask(question: string): { passages: ReadonlyArray<{ passage: { text: string } }>; answer: string | null };
+}
+
+/** An engine as a bench system: its ranked passages' texts, and its answer. */
+export function engineSystem(engine: AskingEngine): BenchSystem {
+  return {
+    passages: engine.passages.length,
+    ask: (question) => engine.ask(question).passages.map(({ passage }) => passage.text),
+    answer: (question) => engine.ask(question).answer,
+  };
+}
+
 /**
  * Builds a system over a corpus. The baselines index the same passages: MiniSearch with its
  * default tokenizer, with a plain character-bigram tokenizer and no query processing, or with
  * Intl.Segmenter words (normalized like the engine's text).
  */
 export function buildSystem(name: SystemName | VariantName, corpus: Corpus, maxPassageChars?: number): BenchSystem {
-  if (name === 'engine') {
-    const engine = Engine.build(corpus, { maxPassageChars });
-    return {
-      passages: engine.passages.length,
-      ask: (question) => engine.ask(question).passages.map(({ passage }) => passage.text),
-      answer: (question) => engine.ask(question).answer,
-    };
-  }
+  if (name === 'engine') return engineSystem(Engine.build(corpus, { maxPassageChars }));
   const passages = corpus.documents.flatMap((document) => toPassages(document, maxPassageChars));
   if (name === 'minisearch-words') return baseline(passages, segmenterWords);
   return name === 'minisearch-default' ? baseline(passages) : baseline(passages, plainBigrams);

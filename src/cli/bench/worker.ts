@@ -1,12 +1,12 @@
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { loadCorpus } from '../../core/corpus.js';
 import { Engine } from '../../core/engine.js';
 import { readEvalFile, type EvalItem } from '../evaluate.js';
 import { isMainModule } from '../main-module.js';
 import { syntheticCorpus } from './synthetic.js';
 import { measureLogging } from './logging.js';
-import { buildSystem, SYSTEMS, type BenchSystem, type SystemName } from './systems.js';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { buildSystem, engineSystem, SYSTEMS, type AskingEngine, type BenchSystem, type SystemName } from './systems.js';
 
 /** What one worker measured: one system on one corpus, in a fresh process. */
 export interface WorkerResult {
@@ -94,17 +94,10 @@ export function measure(system: SystemName, corpusName: string, corpusDir: strin
  */
 export async function measurePrevious(previousRoot: string, corpusDir: string, questionFiles: string[]): Promise<WorkerResult> {
   const load = (await import(pathToFileURL(join(previousRoot, 'dist', 'core', 'corpus.js')).href)) as { loadCorpus: (dir: string) => unknown };
-  const engines = (await import(pathToFileURL(join(previousRoot, 'dist', 'core', 'engine.js')).href)) as {
-    Engine: { build(corpus: unknown): { passages: unknown[]; ask(question: string): { passages: Array<{ passage: { text: string } }>; answer: string | null } } };
-  };
+  const engines = (await import(pathToFileURL(join(previousRoot, 'dist', 'core', 'engine.js')).href)) as { Engine: { build(corpus: unknown): AskingEngine } };
   const started = performance.now();
-  const engine = engines.Engine.build(load.loadCorpus(corpusDir));
+  const built = engineSystem(engines.Engine.build(load.loadCorpus(corpusDir)));
   const buildMs = performance.now() - started;
-  const built: BenchSystem = {
-    passages: engine.passages.length,
-    ask: (question) => engine.ask(question).passages.map(({ passage }) => passage.text),
-    answer: (question) => engine.ask(question).answer,
-  };
   const items = questionFiles.flatMap((file) => readEvalFile(file));
   const latency = timeSystem(built, items);
   return { system: 'engine', corpus: 'real', passages: built.passages, buildMs, ...latency, ...memory(), ...accuracy(built, items) };
