@@ -99,6 +99,9 @@ export function decide(sources: readonly AnswerSource[], scorer: Scorer, types: 
   for (let i = 1; i < Math.min(sources.length, ANSWER_CANDIDATES); i++) {
     const source = sources[i]!;
     if (source.coverage < FALLBACK_COVERAGE * first.coverage) continue;
+    // an extract is a run of the passage's clauses, and what was asked for never spans a clause's
+    // edge: a passage none of whose clauses holds it cannot answer, and is not extracted
+    if (!source.prepared.clauses.some((clause) => types.holds(clause.view.normalized))) continue;
     const other = judge(source, i);
     if (other.features.typeHolds) return other;
   }

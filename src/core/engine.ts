@@ -375,7 +375,8 @@ export class Engine {
     const matchedTokens: string[] = [];
     for (const token of query.terms.keys()) if (contains(extract.view, token)) matchedTokens.push(token);
     const matched = score.matched(this.viewOf(best.index));
-    const inherited = new Set(query.groups.filter((group) => group.inherited).map((group) => group.label));
+    const inherited = new Set<string>();
+    for (const group of query.groups) if (group.inherited) inherited.add(group.label);
     const typed = (term: string): string => term.split(' → ')[0]!;
     return {
       query: text,
@@ -389,8 +390,8 @@ export class Engine {
       answer: extract.text,
       highlights: highlightSpans(extract.text, matchedTokens),
       // the words of the previous question that the answer used are listed apart, as context
-      matchedTerms: matched.filter((term) => !inherited.has(typed(term))),
-      context: matched.filter((term) => inherited.has(typed(term))).map(typed),
+      matchedTerms: inherited.size === 0 ? matched : matched.filter((term) => !inherited.has(typed(term))),
+      context: inherited.size === 0 ? [] : matched.filter((term) => inherited.has(typed(term))).map(typed),
       citations: [this.cite(best.passage)],
     };
   }

@@ -41,13 +41,25 @@ export function retrievalTerms(groups: ReadonlyArray<Iterable<string>>, df: Read
     const count = df.get(term) ?? 0;
     return count > 0 && (count <= COMMON_MIN_PASSAGES || count <= COMMON_SHARE * passages) ? count : undefined;
   };
-  const byGroup = groups.map((terms) =>
-    [...new Set(terms)]
-      .map((term) => ({ term, df: usable(term) }))
-      .filter((entry): entry is { term: string; df: number } => entry.df !== undefined)
-      .sort((a, b) => a.df - b.df),
-  );
-  const order = [...byGroup.map((list) => list[0]).filter((entry) => entry !== undefined), ...byGroup.flatMap((list) => list.slice(1)).sort((a, b) => a.df - b.df)];
+  // each word's usable terms, rarest first (a stable sort: equally rare terms keep their order);
+  // loops rather than chained array methods, as this runs for every question
+  const firsts: Array<{ term: string; df: number }> = [];
+  const rest: Array<{ term: string; df: number }> = [];
+  for (const terms of groups) {
+    const list: Array<{ term: string; df: number }> = [];
+    const seen = new Set<string>();
+    for (const term of terms) {
+      if (seen.has(term)) continue;
+      seen.add(term);
+      const count = usable(term);
+      if (count !== undefined) list.push({ term, df: count });
+    }
+    list.sort((a, b) => a.df - b.df);
+    if (list.length > 0) firsts.push(list[0]!);
+    for (let i = 1; i < list.length; i++) rest.push(list[i]!);
+  }
+  rest.sort((a, b) => a.df - b.df);
+  const order = firsts.concat(rest);
   const chosen: string[] = [];
   let postings = 0;
   for (const { term, df: count } of order) {

@@ -93,20 +93,18 @@ export function scorer(query: AnalyzedQuery, df: ReadonlyMap<string, number>, pa
   // each distinct token is looked up once per text; groups read the lookups by index
   const tokens: string[] = [];
   const indexOf = new Map<string, number>();
-  const indexed = new Map<TermGroup, IndexedAlternative[]>();
-  for (const group of query.groups) {
-    indexed.set(
-      group,
-      group.alternatives.map((alternative) => ({
-        alternative,
-        tokens: alternative.tokens.map((token) => {
-          let at = indexOf.get(token);
-          if (at === undefined) indexOf.set(token, (at = tokens.push(token) - 1));
-          return at;
-        }),
-      })),
-    );
-  }
+  // by group position: scoring a text reads every group's, for every passage and clause
+  const indexed: IndexedAlternative[][] = query.groups.map((group) =>
+    group.alternatives.map((alternative) => ({
+      alternative,
+      tokens: alternative.tokens.map((token) => {
+        let at = indexOf.get(token);
+        if (at === undefined) indexOf.set(token, (at = tokens.push(token) - 1));
+        return at;
+      }),
+    })),
+  );
+  const indexedOf = (group: TermGroup): IndexedAlternative[] => indexed[query.groups.indexOf(group)]!;
   const presence = (text: TextView, headline?: TextView): Presence => {
     // a plain array: small typed arrays each get an ArrayBuffer, which V8 collects far more slowly
     const present = new Array<number>(tokens.length).fill(0);
@@ -118,9 +116,9 @@ export function scorer(query: AnalyzedQuery, df: ReadonlyMap<string, number>, pa
   };
 
   /** The group's best score in a text; `via` receives the alternative that gave it, when asked. */
-  const groupScore = (group: TermGroup, present: Presence, via?: { alternative?: Alternative }): number => {
+  const groupScore = (alternatives: readonly IndexedAlternative[], present: Presence, via?: { alternative?: Alternative }): number => {
     let best = 0;
-    for (const { alternative, tokens: at } of indexed.get(group)!) {
+    for (const { alternative, tokens: at } of alternatives) {
       let found = 0;
       for (let k = 0; k < at.length; k++) found += present[at[k]!]!;
       const score = (alternative.weight * found) / at.length;
@@ -139,22 +137,22 @@ export function scorer(query: AnalyzedQuery, df: ReadonlyMap<string, number>, pa
   // otherwise: weak evidence either way
   const singleCharacterFocus = focus !== undefined && [...focus.label].length === 1 && /\p{Script=Han}/u.test(focus.label);
 
+  const focusAlternatives = focus ? indexedOf(focus) : undefined;
   const modifier = query.groups.find((group) => group.modifier);
+  const modifierAlternatives = modifier ? indexedOf(modifier) : undefined;
   // "1" is mostly 一个 said in passing (扫一个码), not a figure that names something
-  const figures = query.groups.filter((group) => !group.inherited && !group.translated && /\d/.test(group.label) && group.label !== '1');
+  const figures = query.groups.filter((group) => !group.inherited && !group.translated && /\d/.test(group.label) && group.label !== '1').map(indexedOf);
   const coverageOf = (present: Presence): number => {
     if (total === 0) return 0;
     let sum = 0;
-    query.groups.forEach((group, i) => {
-      sum += weights[i]! * groupScore(group, present);
-    });
+    for (let i = 0; i < indexed.length; i++) sum += weights[i]! * groupScore(indexed[i]!, present);
     return sum / total;
   };
   const focusOf = (present: Presence): number => {
-    if (!focus) return 1;
-    let score = groupScore(focus, present);
+    if (!focusAlternatives) return 1;
+    let score = groupScore(focusAlternatives, present);
     // what the focus belongs to must be there too: 市域列车票价 is not answered by a bus fare
-    if (modifier) score = Math.min(score, groupScore(modifier, present));
+    if (modifierAlternatives) score = Math.min(score, groupScore(modifierAlternatives, present));
     return singleCharacterFocus ? Math.max(score, SINGLE_CHARACTER_FOCUS) : score;
   };
   return {
@@ -166,15 +164,15 @@ export function scorer(query: AnalyzedQuery, df: ReadonlyMap<string, number>, pa
     of: (text, headline) => coverageOf(presence(text, headline)),
     matched(text) {
       const present = presence(text);
-      return query.groups.flatMap((group) => {
+      return query.groups.flatMap((group, i) => {
         const via: { alternative?: Alternative } = {};
         // partial matches of single characters explain nothing to a reader
-        const word = groupScore(group, present, via) > 0 && via.alternative?.retrieval !== false ? via.alternative?.word : undefined;
+        const word = groupScore(indexed[i]!, present, via) > 0 && via.alternative?.retrieval !== false ? via.alternative?.word : undefined;
         if (word === undefined) return [];
         return [word === group.label ? group.label : `${group.label} → ${word}`];
       });
     },
-    figuresHeld: (present) => figures.every((group) => groupScore(group, present) > 0),
+    figuresHeld: (present) => figures.every((alternatives) => groupScore(alternatives, present) > 0),
     focusScore: (text, headline) => focusOf(presence(text, headline)),
   };
 }

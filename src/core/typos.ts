@@ -115,19 +115,25 @@ export class TypoCorrector {
       const inWord = word !== undefined && (wordOf![i - 1] === word || wordOf![i + 1] === word);
       const consider = (to: string, exact: boolean): void => {
         // a stop word is never what was meant: the question would lose a word
-        if (to === ch || STOP_WORDS.has(to) || (inWord && !exact)) return;
-        const fixes = (has(left, to) ? 1 : 0) + (has(to, right) ? 1 : 0);
+        if (to === ch || STOP_WORDS.has(to)) return;
+        // a syllable one letter off is a weaker reading: it must fit every neighbour (基地 is not 界地),
+        // so it is dropped at the first that it does not fit
+        const fitsLeft = has(left, to);
+        if (!exact && left !== undefined && !fitsLeft) return;
+        const fitsRight = has(to, right);
+        if (!exact && right !== undefined && !fitsRight) return;
+        const fixes = (fitsLeft ? 1 : 0) + (fitsRight ? 1 : 0);
         if (fixes === 0) return;
-        if ((inWordLeft || inWordRight) && !((inWordLeft && has(left, to)) || (inWordRight && has(to, right)))) return;
-        if ((looseLeft && !has(left, to) && has(to, right) && !looseRight) || (looseRight && !has(to, right) && has(left, to) && !looseLeft)) return;
-        // a syllable one letter off is a weaker reading: it must fit every neighbour (基地 is not 界地)
-        if (!exact && fixes < (left === undefined ? 0 : 1) + (right === undefined ? 0 : 1)) return;
+        if ((inWordLeft || inWordRight) && !((inWordLeft && fitsLeft) || (inWordRight && fitsRight))) return;
+        if ((looseLeft && !fitsLeft && fitsRight && !looseRight) || (looseRight && !fitsRight && fitsLeft && !looseLeft)) return;
         const frequency = this.corpus.bigramFrequency(`${left ?? ''}${to}`) + this.corpus.bigramFrequency(`${to}${right ?? ''}`);
         const better = !best || fixes > best.fixes || (fixes === best.fixes && (exact && !best.exact || (exact === best.exact && frequency > best.frequency)));
         if (better) best = { to, fixes, exact, frequency };
       };
       for (const syllable of readings(ch)) {
         for (const to of this.bySyllable.get(syllable) ?? []) consider(to, true);
+        // inside a word of the segmentation only a same-syllable reading is taken (see above)
+        if (inWord) continue;
         for (const other of this.nearSyllables(syllable)) for (const to of this.bySyllable.get(other) ?? []) consider(to, false);
       }
       if (best) {

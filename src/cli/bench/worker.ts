@@ -35,27 +35,42 @@ function percentile(sorted: number[], p: number): number {
  */
 export const WARM_UP_ROUNDS = 50;
 
-/** Times a built system on a question set: warm-up, then up to 30 measured rounds. */
-function timeSystem(built: BenchSystem, items: EvalItem[]): { p50Ms: number; p99Ms: number } {
+/** Latency percentiles of one system, per question. */
+export interface Latency {
+  p50Ms: number;
+  p99Ms: number;
+}
+
+/**
+ * Times built systems on a question set: warm-up, then up to 30 measured rounds. With several
+ * systems each question goes to each in turn, the order turning round by round, so that whatever
+ * else the machine is doing falls on all of them alike.
+ */
+function timeSystems(systems: readonly BenchSystem[], items: EvalItem[]): Latency[] {
   // latency is measured once the code is compiled hot, as in a long-running bot: WARM_UP_ROUNDS of
   // warm-up and 30 measured rounds, fewer where a round is slow (at least one of each)
-  const rounds = (max: number, budgetMs: number, body: () => void): void => {
+  const rounds = (max: number, budgetMs: number, body: (round: number) => void): void => {
     const started = performance.now();
-    for (let round = 0; round < max && (round === 0 || performance.now() - started < budgetMs); round++) body();
+    for (let round = 0; round < max && (round === 0 || performance.now() - started < budgetMs * systems.length); round++) body(round);
   };
   rounds(WARM_UP_ROUNDS, 5000, () => {
-    for (const item of items) built.ask(item.q);
+    for (const item of items) for (const system of systems) system.ask(item.q);
   });
-  const times: number[] = [];
-  rounds(30, 8000, () => {
+  const times: number[][] = systems.map(() => []);
+  rounds(30, 8000, (round) => {
     for (const item of items) {
-      const start = performance.now();
-      built.ask(item.q);
-      times.push(performance.now() - start);
+      for (let k = 0; k < systems.length; k++) {
+        const which = (round + k) % systems.length;
+        const start = performance.now();
+        systems[which]!.ask(item.q);
+        times[which]!.push(performance.now() - start);
+      }
     }
   });
-  times.sort((a, b) => a - b);
-  return { p50Ms: percentile(times, 0.5), p99Ms: percentile(times, 0.99) };
+  return times.map((list) => {
+    list.sort((a, b) => a - b);
+    return { p50Ms: percentile(list, 0.5), p99Ms: percentile(list, 0.99) };
+  });
 }
 
 /** The real corpus's share of answerable questions whose gold string is in the top passage, and in the answer. */
@@ -82,25 +97,33 @@ export function measure(system: SystemName, corpusName: string, corpusDir: strin
   const built = buildSystem(system, corpus, synthetic ? Number.POSITIVE_INFINITY : undefined);
   const buildMs = performance.now() - started;
   const items = questionFiles.flatMap((file) => readEvalFile(file));
-  const latency = timeSystem(built, items);
+  const latency = timeSystems([built], items)[0]!;
   const { passageAt1, answerAt1 } = synthetic ? { passageAt1: null, answerAt1: null } : accuracy(built, items);
   return { system, corpus: corpusName, passages: built.passages, buildMs, ...latency, ...memory(), passageAt1, answerAt1 };
 }
 
+/** This build's engine and another build's, timed together (see {@link timeSystems}). */
+export interface PairedLatency {
+  current: Latency;
+  previous: Latency;
+}
+
 /**
- * The engine of another build (a built checkout of an earlier release) timed by this harness on
- * the real corpus: the same warm-up, rounds and questions as this build's engine, so that only the
- * engines differ. The other build's own `loadCorpus` and `Engine` are used.
+ * The engine of another build (a built checkout of an earlier release) and this build's, on the
+ * real corpus, in one process: the same warm-up, rounds and questions, each question asked of both
+ * in turn. The other build's own `loadCorpus` and `Engine` are used. Timed in one process rather
+ * than in separate ones: on a shared VM (a quarter of the CPU stolen by other guests at times) a
+ * process's figures moved by up to half from one run to the next, so that the ratio of two separate
+ * runs said more about the neighbours than about the engines.
  */
-export async function measurePrevious(previousRoot: string, corpusDir: string, questionFiles: string[]): Promise<WorkerResult> {
+export async function measureAgainst(previousRoot: string, corpusDir: string, questionFiles: string[]): Promise<PairedLatency> {
   const load = (await import(pathToFileURL(join(previousRoot, 'dist', 'core', 'corpus.js')).href)) as { loadCorpus: (dir: string) => unknown };
   const engines = (await import(pathToFileURL(join(previousRoot, 'dist', 'core', 'engine.js')).href)) as { Engine: { build(corpus: unknown): AskingEngine } };
-  const started = performance.now();
-  const built = engineSystem(engines.Engine.build(load.loadCorpus(corpusDir)));
-  const buildMs = performance.now() - started;
+  const previous = engineSystem(engines.Engine.build(load.loadCorpus(corpusDir)));
+  const current = buildSystem('engine', loadCorpus(corpusDir));
   const items = questionFiles.flatMap((file) => readEvalFile(file));
-  const latency = timeSystem(built, items);
-  return { system: 'engine', corpus: 'real', passages: built.passages, buildMs, ...latency, ...memory(), ...accuracy(built, items) };
+  const [currentLatency, previousLatency] = timeSystems([current, previous], items);
+  return { current: currentLatency!, previous: previousLatency! };
 }
 
 /**
@@ -133,9 +156,9 @@ export function measureReload(passages: number, corpusDir: string): { passages: 
 if (isMainModule(import.meta.url) && process.argv[2] === 'logging') {
   const [, kind, corpusDir, url, ...files] = process.argv.slice(2);
   process.stdout.write(`${JSON.stringify(await measureLogging(kind as 'sqlite' | 'postgres', corpusDir!, files, url || undefined))}\n`);
-} else if (isMainModule(import.meta.url) && process.argv[2] === 'previous') {
+} else if (isMainModule(import.meta.url) && process.argv[2] === 'against') {
   const [, root, corpusDir, ...files] = process.argv.slice(2);
-  process.stdout.write(`${JSON.stringify(await measurePrevious(root!, corpusDir!, files))}\n`);
+  process.stdout.write(`${JSON.stringify(await measureAgainst(root!, corpusDir!, files))}\n`);
 } else if (isMainModule(import.meta.url) && process.argv[2] === 'reload') {
   process.stdout.write(`${JSON.stringify(measureReload(Number(process.argv[3]), process.argv[4]!))}\n`);
 } else if (isMainModule(import.meta.url)) {
