@@ -23,8 +23,9 @@ export const INHERITED_WEIGHT = 0.5;
  */
 export const INHERITED_FOCUS_WEIGHT = 0.8;
 /**
- * The least share of a follow-up's own words the answering passage must cover: 那第二批呢 is not
- * answered by the 首批 sentence however much of the earlier question that covers.
+ * The least share of a follow-up's own words the answering passage's text must cover (its section's
+ * headline left out): 那第二批呢 is not answered by the 首批 sentence however much of the earlier
+ * question that covers.
  */
 export const MIN_OWN_COVERAGE = 0.4;
 /** How many earlier turns a chain of follow-ups reaches back (那它呢 after 那资阳呢 after …). */

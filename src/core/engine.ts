@@ -11,8 +11,7 @@ import type { Lexicon } from './lexicon.js';
 import { MAX_PASSAGE_CHARS, toPassages } from './passages.js';
 import { marksFollowUp, MAX_CHAIN, MIN_OWN_COVERAGE, withContext, type Turn } from './conversation.js';
 import { analyzeQuery, questionWords, termsByWeight, type AnalyzedQuery } from './query.js';
-import { candidates, retrievalTerms, scanCandidates } from './retrieval.js';
-import { isHanToken } from './tokenizer.js';
+import { candidates, retrievalTerms, scanCandidates, scanCharacters } from './retrieval.js';
 import { BM25_SHARE, scorer } from './scoring.js';
 import { headlineViewOf, openSnapshot, type IndexedPassage } from './snapshot.js';
 import { CorpusVocabulary } from './vocabulary.js';
@@ -331,7 +330,7 @@ export class Engine {
     const scoped = options.section !== undefined || options.documentId !== undefined;
     const filter = scoped ? (index: number) => this.inScope(this.slots[index]!, options) : undefined;
     let hits = candidates(this.index, terms, query.terms, filter);
-    if (hits.length === 0) hits = scanCandidates(this.normalized, terms.filter((term) => [...term].length === 1 && isHanToken(term)), filter);
+    if (hits.length === 0) hits = scanCandidates(this.normalized, scanCharacters(query.groups, this.df), filter);
     // scoring
     const top = hits[0]?.bm25 ?? 1;
     const ranked = hits
@@ -358,9 +357,10 @@ export class Engine {
     const nearestSections = this.nearestSections(ranked);
     const best = ranked[0];
     let confidence = decision?.confidence ?? 0;
-    // a follow-up's own words must be answered, not just the earlier question's
+    // a follow-up's own words must be answered, not just the earlier question's, and by the passage's
+    // own text: a headline naming the new word beside the earlier topic (茶叶和柑橘) says nothing of it
     if (own && best && decision) {
-      const ownCoverage = scorer(own, this.df, this.passages.length).of(this.viewOf(best.index), this.headlineView(best.passage.section));
+      const ownCoverage = scorer(own, this.df, this.passages.length).of(this.viewOf(best.index));
       if (ownCoverage < MIN_OWN_COVERAGE) confidence = Math.min(confidence, ownCoverage);
     }
     const coverage = best?.coverage ?? 0;

@@ -1,5 +1,6 @@
 import type MiniSearch from 'minisearch';
 import type { IndexedPassage } from './snapshot.js';
+import { isHanToken } from './tokenizer.js';
 
 /**
  * Retrieval: which of the question's terms are worth a posting-list walk, and the candidates
@@ -98,6 +99,21 @@ export function candidates(index: MiniSearch<IndexedPassage>, terms: readonly st
  * Han character is indexed only where it stands alone, so the index cannot find it inside a word.
  */
 export const SCAN_LIMIT = 2000;
+
+/**
+ * The characters a scan looks for: every single Han character among the question's terms, those of
+ * the partial matches of words the corpus lacks included (种 and 茶 of 种茶, for a report that says
+ * 茶叶种植), that some passage holds.
+ */
+export function scanCharacters(groups: ReadonlyArray<{ alternatives: ReadonlyArray<{ tokens: readonly string[] }> }>, df: ReadonlyMap<string, number>): string[] {
+  const characters = new Set<string>();
+  for (const group of groups) {
+    for (const alternative of group.alternatives) {
+      for (const token of alternative.tokens) if ([...token].length === 1 && isHanToken(token) && (df.get(token) ?? 0) > 0) characters.add(token);
+    }
+  }
+  return [...characters];
+}
 
 /** The passages (positions) whose normalized text holds one of the characters, at most CANDIDATES. */
 export function scanCandidates(normalized: readonly string[], characters: readonly string[], filter?: (passage: number) => boolean): Candidate[] {

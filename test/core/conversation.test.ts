@@ -55,6 +55,16 @@ describe('follow-up questions', () => {
     expect(engine.ask('那地铁呢', { history: turns('社区公交票价多少钱') }).found).toBe(false);
   });
 
+  it('GIVEN a follow-up whose new word only the section headline names THEN the earlier answer is not given again', () => {
+    // the made-up report of test/fixtures/farming: headline 茶叶和柑橘形成产业带, the area given for tea only
+    const farming = Engine.build(loadCorpus('test/fixtures/farming'));
+    const first = farming.ask('茶叶种植面积有多少');
+    expect(first.answer).toContain('26万亩');
+    const history: Turn[] = [{ question: '茶叶种植面积有多少', passageIds: [first.citations[0]!.passageId] }];
+    const result = farming.ask('那柑橘呢', { history });
+    expect(result.answer ?? '').not.toContain('26万亩');
+  });
+
   it('GIVEN a chain of follow-ups THEN the first question\'s topic carries through', () => {
     const history = turns('滨江大桥什么时候通车', '它全长多少');
     expect(history[1]!.passageIds).toEqual(['binjiang-2024#3.1']);
