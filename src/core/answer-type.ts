@@ -61,6 +61,26 @@ const LIST = /哪些|包括什么|\bwhat are\b|\bwhich\b.*\b(are|were)\b/u;
 const PLACE = /哪里|哪儿|在哪|什么地方|哪个城市|哪些城市|哪个地方|哪个县|哪个区|哪个省|哪个市|哪个镇|\bwhere\b|\bwhich (city|cities|place|places|district|area|areas|county)\b/u;
 /** "Which <place noun>": the noun is what the answer must name (彭什产业园在哪个县 needs a 县). */
 const PLACE_NOUN = /哪个(县|区|省|市|镇|乡|村)/u;
+/**
+ * The characters that make a place noun part of a common word rather than the end of a place's
+ * name (地区, 社区, 园区, 区域; 城市, 市场; 农村, 村民): before it, and after it. General word
+ * formation, not any report's words: 毗邻地区 names no 区 for 成都四中在哪个区.
+ */
+const GENERIC_PLACE_WORDS: Readonly<Record<string, { before: string; after: string }>> = {
+  区: { before: '地社园小城市片景辖街郊矿校厂', after: '域别县间' },
+  县: { before: '区市', after: '域级' },
+  市: { before: '城都超上全本各门夜股', after: '场民域级值' },
+  省: { before: '全本各节外', after: '级直委内钱力' },
+  镇: { before: '城乡', after: '村' },
+  乡: { before: '城下返家老故', after: '村镇亲' },
+  村: { before: '农乡政', after: '民级' },
+};
+
+/** The pattern of a place noun that ends a place's name (see GENERIC_PLACE_WORDS). */
+function placeNounPattern(noun: string): string {
+  const generic = GENERIC_PLACE_WORDS[noun];
+  return generic ? `(?<![${generic.before}])${noun}(?![${generic.after}])` : noun;
+}
 /** Yes/no questions: …吗, …了没, 是否 / 有没有 / 是不是 / 能不能 …, or an English one opening with a verb. */
 const YES_NO = /[吗么][?,.!]*\s*$|了没有?[?,.!]*\s*$|是否|有没有|是不是|能不能|可不可以|会不会/u;
 const ENGLISH_YES_NO_START = /^(is|are|was|were|has|have|had|did|does|do|can|could|will|would)\b/i;
@@ -146,7 +166,7 @@ function kindCheck(expectation: Expectation, ownTerms: Iterable<string>): TypeCh
     return { bonus: (text) => (LIST_FILLER.test(beyondQuestion(text)) ? 2 * TYPE_BONUS : 0), holds: () => true };
   }
   if (expects !== 'amount') {
-    const filler = expects === 'place' && measure ? expression(measure, 'u') : FILLERS[expects];
+    const filler = expects === 'place' && measure ? expression(placeNounPattern(measure), 'u') : FILLERS[expects];
     const holds = (text: string): boolean => filler.test(beyondQuestion(text));
     return { bonus: (text) => (holds(text) ? 2 * TYPE_BONUS : 0), holds };
   }

@@ -46,6 +46,13 @@ describe('expected answer type', () => {
     expect(holds('茶园在哪个县', ['茶园'], '茶园位于青川县')).toBe(true);
   });
 
+  it('GIVEN "which district" THEN a common word holding the noun (地区, 社区, 区域) is no district', () => {
+    expect(holds('实验中学在哪个区', ['实验中学'], '实验中学服务周边地区和社区,区域覆盖率达90%')).toBe(false);
+    expect(holds('实验中学在哪个区', ['实验中学'], '实验中学位于东湖区')).toBe(true);
+    expect(holds('老茶厂在哪个村', ['老茶厂'], '老茶厂带动农村村民增收')).toBe(false);
+    expect(holds('老茶厂在哪个村', ['老茶厂'], '老茶厂在溪口村')).toBe(true);
+  });
+
   it('GIVEN an agent question THEN the question\'s own organization word does not satisfy it', () => {
     expect(holds('运营公司是哪家', ['运营', '公司'], '渡船运营公司正在招标')).toBe(false);
     expect(holds('码头由谁管理', ['码头', '管理'], '码头由港务集团管理')).toBe(true);
