@@ -11,6 +11,7 @@ import type { Lexicon } from './lexicon.js';
 import { MAX_PASSAGE_CHARS, toPassages } from './passages.js';
 import { marksFollowUp, MAX_CHAIN, MIN_OWN_COVERAGE, withContext, type Turn } from './conversation.js';
 import { analyzeQuery, questionWords, termsByWeight, type AnalyzedQuery } from './query.js';
+import { contentTokens } from './tokenizer.js';
 import { candidates, retrievalTerms, scanCandidates, scanCharacters } from './retrieval.js';
 import { BM25_SHARE, scorer } from './scoring.js';
 import { headlineViewOf, openSnapshot, type IndexedPassage } from './snapshot.js';
@@ -177,7 +178,21 @@ export class Engine {
 
   private makeVocabulary(): CorpusVocabulary {
     const df = this.df;
-    return new CorpusVocabulary({ frequency: (token) => df.get(token) ?? 0, tokens: () => df.keys() });
+    return new CorpusVocabulary({ frequency: (token) => df.get(token) ?? 0, tokens: () => df.keys(), occurs: (text) => this.occurs(text) });
+  }
+
+  /**
+   * Whether some passage's text or headline holds a normalized text of Han characters: the passages
+   * holding all its bigrams (the index, every term required) are read for it.
+   */
+  private occurs(text: string): boolean {
+    const bigrams = contentTokens(text);
+    if (bigrams.some((bigram) => !this.df.has(bigram))) return false;
+    return this.index.search(bigrams.join(' '), { combineWith: 'AND' }).some((hit) => {
+      const slot = hit.id as number;
+      const passage = this.slots[slot];
+      return passage !== undefined && (this.normalized[slot]!.includes(text) || this.headlineView(passage.section).normalized.includes(text));
+    });
   }
 
   /**

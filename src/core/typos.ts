@@ -28,9 +28,16 @@ export interface CorpusLetters {
   characters(): Iterable<string>;
   /** How many passages hold the bigram (0 when none). */
   bigramFrequency(bigram: string): number;
+  /**
+   * Whether some passage holds the text (three characters or more). Without it, a bigram with a
+   * character of a neighbouring word is evidence enough (see TypoCorrector.correct).
+   */
+  occurs?(text: string): boolean;
 }
 
 const HAN = /^\p{Script=Han}$/u;
+/** The most characters of a neighbouring stretch that a reading must join as the corpus writes it. */
+const STRETCH = 3;
 
 /** Toneless syllables of a character, kept: the same characters come back question after question. */
 const readingCache = new Map<string, string[]>();
@@ -70,6 +77,29 @@ export class TypoCorrector {
         this.bySyllable.set(syllable, list);
       }
     }
+  }
+
+  /**
+   * The stretch that the neighbour `chars[at]` makes with the characters beyond it (going `step`
+   * away from the character being read) through corpus bigrams, at most STRETCH characters, in
+   * text order; undefined when it makes none, or when the corpus cannot be asked what occurs in it.
+   */
+  private joinedStretch(chars: readonly string[], at: number, step: 1 | -1, skip: (index: number) => boolean): string | undefined {
+    if (!this.corpus.occurs) return undefined;
+    let end = at;
+    while (Math.abs(end - at) + 1 < STRETCH) {
+      const next = end + step;
+      if (next < 0 || next >= chars.length || skip(next)) break;
+      const bigram = step === 1 ? chars[end]! + chars[next]! : chars[next]! + chars[end]!;
+      if (this.corpus.bigramFrequency(bigram) === 0) break;
+      end = next;
+    }
+    if (end === at) return undefined;
+    return step === 1 ? chars.slice(at, end + 1).join('') : chars.slice(end, at + 1).join('');
+  }
+
+  private occurs(text: string): boolean {
+    return this.corpus.occurs?.(text) ?? true;
   }
 
   private nearSyllables(syllable: string): string[] {
@@ -113,14 +143,19 @@ export class TypoCorrector {
       const looseLeft = left !== undefined && loose(i - 1);
       const looseRight = right !== undefined && loose(i + 1);
       const inWord = word !== undefined && (wordOf![i - 1] === word || wordOf![i + 1] === word);
+      // a neighbour already joined to the character beyond it by a corpus bigram (动 of 动车 in 坐动车,
+      // 外 of 外地 in 去外地) is taken: a bigram with it (活动, 都外) says nothing unless the reading
+      // joins that whole stretch as the corpus writes it (三星推: 三星 + 堆 = 三星堆)
+      const leftStretch = left !== undefined ? this.joinedStretch(chars, i - 1, -1, skip) : undefined;
+      const rightStretch = right !== undefined ? this.joinedStretch(chars, i + 1, 1, skip) : undefined;
       const consider = (to: string, exact: boolean): void => {
         // a stop word is never what was meant: the question would lose a word
         if (to === ch || STOP_WORDS.has(to)) return;
         // a syllable one letter off is a weaker reading: it must fit every neighbour (基地 is not 界地),
         // so it is dropped at the first that it does not fit
-        const fitsLeft = has(left, to);
+        const fitsLeft = has(left, to) && (leftStretch === undefined || this.occurs(leftStretch + to));
         if (!exact && left !== undefined && !fitsLeft) return;
-        const fitsRight = has(to, right);
+        const fitsRight = has(to, right) && (rightStretch === undefined || this.occurs(to + rightStretch));
         if (!exact && right !== undefined && !fitsRight) return;
         const fixes = (fitsLeft ? 1 : 0) + (fitsRight ? 1 : 0);
         if (fixes === 0) return;

@@ -50,6 +50,8 @@ export interface CorpusTerms {
   frequency(token: string): number;
   /** Every distinct token (for the typo corrector's characters). */
   tokens(): Iterable<string>;
+  /** Whether some passage holds the text (see CorpusLetters.occurs). */
+  occurs?(text: string): boolean;
 }
 
 /** See the module comment. */
@@ -113,6 +115,7 @@ export class CorpusVocabulary implements QueryVocabulary {
     this.corrector ??= new TypoCorrector({
       characters: () => [...this.terms.tokens()].filter((token) => [...token].length === 1 && HAN.test(token)),
       bigramFrequency: (bigram) => this.terms.frequency(bigram),
+      occurs: this.terms.occurs?.bind(this.terms),
     });
     return this.corrector;
   }

@@ -12,7 +12,7 @@ function letters(...sentences: string[]): CorpusLetters {
       if (i + 1 < chars.length) bigrams.set(ch + chars[i + 1]!, (bigrams.get(ch + chars[i + 1]!) ?? 0) + 1);
     });
   }
-  return { characters: () => characters, bigramFrequency: (bigram) => bigrams.get(bigram) ?? 0 };
+  return { characters: () => characters, bigramFrequency: (bigram) => bigrams.get(bigram) ?? 0, occurs: (text) => sentences.some((sentence) => sentence.includes(text)) };
 }
 
 const corpus = letters('湖心码头已经开工建设', '新建观景栈道两公里', '茶园采用一码溯源');
@@ -53,6 +53,14 @@ describe('pinyin typos', () => {
     expect(corrector.correct('一马溯源', () => false, [0, 0, 1, 1])).toEqual([{ index: 1, from: '马', to: '码', exact: true }]);
     // typed alone, as typos are, 疆 near 建 would still be read (the weaker reading, every neighbour fitting)
     expect(corrector.correct('新疆', () => false, [0, 1])).toEqual([{ index: 1, from: '疆', to: '建', exact: false }]);
+  });
+
+  it('GIVEN a neighbour joined to the next character by a corpus bigram THEN a reading pairing with it counts only when the whole stretch occurs', () => {
+    const corrector = new TypoCorrector(letters('市民活动中心开放', '动车加密到每日80班', '三星堆博物馆开放'));
+    // 坐 zuo is one letter from 活 huo, and 活动 is in the corpus, but 动 belongs to 动车: 活动车 is nowhere
+    expect(corrector.correct('坐动车')).toEqual([]);
+    // 推 tui is one letter from 堆 dui: 星 belongs to 三星, and 三星堆 is what the corpus writes
+    expect(corrector.correct('三星推')).toEqual([{ index: 2, from: '推', to: '堆', exact: false }]);
   });
 
   it('GIVEN syllables THEN one edit apart is a changed, added or removed letter', () => {
