@@ -13,7 +13,8 @@ import { contains, type TextView } from './view.js';
  *   w_g = FOCUS_WEIGHT (for the focus, else 1) · rarity_g
  *   rarity_g = mean IDF of the user's own word's tokens; for a word reached only through other
  *     words (English, a typo, a word the corpus lacks), the best of its alternatives' known
- *     rarities; a word nothing in the corpus matches is UNKNOWN_SHARE of the rarest.
+ *     rarities; a word nothing in the corpus matches is UNKNOWN_SHARE of the rarest
+ *     (UNKNOWN_CHARACTER_SHARE for a single Han character).
  *   IDF(t) = ln(1 + (N − df_t + 0.5) / (df_t + 0.5)), N the number of passages.
  *
  * Ranking adds BM25_SHARE · bm25 / best bm25 of the candidates to coverage.
@@ -31,6 +32,16 @@ export const BM25_SHARE = 0.15;
  * coverage without swamping it. The focus rule and the answer type catch the first kind.
  */
 export const UNKNOWN_SHARE = 0.5;
+
+/**
+ * A single character that nothing in the corpus matches weighs this share of the rarest word's
+ * rarity: alone it is mostly an everyday verb or particle (去, 坐, 用), not what the report is about.
+ */
+export const UNKNOWN_CHARACTER_SHARE = 0.25;
+
+function singleCharacter(group: TermGroup): boolean {
+  return [...group.label].length === 1 && /\p{Script=Han}/u.test(group.label);
+}
 
 /** The least focus score of a one-character focus (see Scorer.focusScore). */
 export const SINGLE_CHARACTER_FOCUS = 0.5;
@@ -81,7 +92,7 @@ export function scorer(query: AnalyzedQuery, df: ReadonlyMap<string, number>, pa
   const unknownGroup = (group: TermGroup): boolean => !group.alternatives.some(known);
   const importance = (group: TermGroup): number => {
     let rarity: number;
-    if (unknownGroup(group)) rarity = UNKNOWN_SHARE * rarest;
+    if (unknownGroup(group)) rarity = (singleCharacter(group) ? UNKNOWN_CHARACTER_SHARE : UNKNOWN_SHARE) * rarest;
     else if (group.translated || group.unknown) rarity = Math.max(...group.alternatives.filter(known).map((alternative) => mean(alternative.tokens)));
     else rarity = mean(group.alternatives[0]!.tokens);
     return group.focus ? FOCUS_WEIGHT * rarity : rarity;

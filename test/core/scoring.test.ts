@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { emptyLexicon } from '../../src/core/lexicon.js';
 import { analyzeQuery } from '../../src/core/query.js';
-import { scorer } from '../../src/core/scoring.js';
+import { scorer, UNKNOWN_CHARACTER_SHARE, UNKNOWN_SHARE } from '../../src/core/scoring.js';
 import { joinViews, viewOf } from '../../src/core/view.js';
 import { normalizeText } from '../../src/core/normalize.js';
 
@@ -35,5 +35,20 @@ describe('coverage from presences', () => {
     const headline = viewOf(normalizeText('东湖公园扩建'));
     expect(score.of(text, headline)).toBeGreaterThan(score.of(text));
     expect(score.of(text, headline)).toBeLessThan(score.of(joinViews([text, headline])));
+  });
+});
+
+describe('words the corpus has nothing for', () => {
+  it('GIVEN a single character the corpus lacks THEN it weighs less than an unknown word of two, both less than a known word', () => {
+    // 坐 and 车票 are nowhere in the corpus; 公交 is, in one passage of ten
+    const query = analyzeQuery('坐的公交的车票', emptyLexicon());
+    const labels = query.groups.map((group) => group.label);
+    const df = new Map<string, number>([['公交', 1]]);
+    const score = scorer(query, df, 10);
+    const weightOf = (label: string): number => score.weights[labels.indexOf(label)]!;
+    expect(labels).toEqual(expect.arrayContaining(['坐', '公交', '车票']));
+    expect(weightOf('坐')).toBeLessThan(weightOf('车票'));
+    expect(weightOf('车票')).toBeLessThan(weightOf('公交'));
+    expect(weightOf('坐') / weightOf('车票')).toBeCloseTo(UNKNOWN_CHARACTER_SHARE / UNKNOWN_SHARE, 6);
   });
 });
