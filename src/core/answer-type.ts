@@ -55,7 +55,7 @@ const MONEY = /多少钱|几块钱|几元|花了多少|投资多少|票价|价�
 const DURATION = /多久|多长时间|多少时间|多少分钟|多少小时|多少天|多少年|how long does|how long will|how long did|how much time/u;
 const LENGTH = /多长|多远|全长|长度|how long\b|how far/u;
 const AREA = /多大面积|面积|占地|how large|how big|\barea\b/u;
-const TIME = /什么时候|啥时候|何时|几时|哪年|哪一年|几月|几号|几日|哪个月|哪天|哪一天|\bwhen\b|\bwhat (year|date|time)\b/u;
+const TIME = /什么时候|啥时候|啥时|什么时间|多会儿|何时|几时|几点(?!建议|意见|要求|措施|内容|共识|经验|做法|体会|原因|理由|想法|看法|考虑)|哪年|哪一年|几月|几号|几日|哪个月|哪天|哪一天|\bwhen\b|\bwhat (year|date|time)\b/u;
 const AGENT = /谁|哪个单位|哪家|哪些单位|哪个部门|哪些部门|哪所|哪个机构|哪些机构|哪位|由哪|\bwho\b|\bby whom\b|\bwhich (university|universities|organi[sz]ation|department|agency|institution|institute|body|bodies|company|companies|media)\b/u;
 const LIST = /哪些|包括什么|\bwhat are\b|\bwhich\b.*\b(are|were)\b/u;
 const PLACE = /哪里|哪儿|在哪|什么地方|哪个城市|哪些城市|哪个地方|哪个县|哪个区|哪个省|哪个市|哪个镇|\bwhere\b|\bwhich (city|cities|place|places|district|area|areas|county)\b/u;
@@ -76,10 +76,10 @@ const GENERIC_PLACE_WORDS: Readonly<Record<string, { before: string; after: stri
   村: { before: '农乡政', after: '民级' },
 };
 
-/** The pattern of a place noun that ends a place's name (see GENERIC_PLACE_WORDS). */
+/** The pattern of a place noun that ends a place's name: after a Han character, not inside a common word (see GENERIC_PLACE_WORDS). */
 function placeNounPattern(noun: string): string {
   const generic = GENERIC_PLACE_WORDS[noun];
-  return generic ? `(?<![${generic.before}])${noun}(?![${generic.after}])` : noun;
+  return generic ? `(?<=\\p{Script=Han})(?<![${generic.before}])${noun}(?![${generic.after}])` : noun;
 }
 /** Yes/no questions: …吗, …了没, 是否 / 有没有 / 是不是 / 能不能 …, or an English one opening with a verb. */
 const YES_NO = /[吗么][?,.!]*\s*$|了没有?[?,.!]*\s*$|是否|有没有|是不是|能不能|可不可以|会不会/u;
@@ -112,7 +112,7 @@ export function expectationOf(normalized: string): Expectation {
 const FILLERS: Record<Exclude<AnswerType, 'amount' | 'list'>, RegExp> = {
   agent: /院|大学|学校|部门|政府|委员会|委|局|厅|办公室|公司|集团|中心|小组|协会|联盟|机构|媒体|企业|记者|银行|研究所|书记|市长|省长|主任|主席|部长|局长|校长|院长|经理|董事长|专家/u,
   place: /省|市(?!场)|县|区(?!域|别)|镇|乡|村|街道|地区|地带|江|河|山|湖|园|港|站|机场|口岸/u,
-  time: /\d+年|\d+月|\d+日|\d+号|昨日|昨天|今日|今天|今年|去年|明年|前年|年底|年初|年内|年中|上半年|下半年|季度|月底|月初|春节|元旦|\d+时/u,
+  time: /\d+年|\d+月|\d+日|\d+号|昨日|昨天|今日|今天|今年|去年|明年|前年|年底|年初|年内|年中|上半年|下半年|季度|月底|月初|春节|元旦|\d+时|\d+点(?!\d)|\d{1,2}:\d{2}/u,
 };
 const LIST_FILLER = /\p{Script=Han}、\p{Script=Han}/u;
 

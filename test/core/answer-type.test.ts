@@ -23,6 +23,13 @@ describe('expected answer type', () => {
     expect(holds('码头什么时候开放', ['码头', '开放'], '码头正在加紧建设')).toBe(false);
   });
 
+  it('GIVEN "what time" (几点) THEN it asks for a clock time; 几点建议 still counts', () => {
+    expect(expect_('渡口几点开船')).toMatchObject({ expects: 'time', strict: true });
+    expect(holds('渡口几点开船', ['渡口', '开船'], '渡口每天8点开船')).toBe(true);
+    expect(holds('渡口几点开船', ['渡口', '开船'], '渡口新增渡船2艘')).toBe(false);
+    expect(expect_('会上提出了几点建议').expects).toBe('amount');
+  });
+
   it('GIVEN a money question THEN a figure in 元 holds and another figure does not', () => {
     expect(holds('船票多少钱', ['船票'], '船票每张5元')).toBe(true);
     expect(holds('船票多少钱', ['船票'], '渡船每天开行30班')).toBe(false);
