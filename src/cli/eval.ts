@@ -49,7 +49,7 @@ export function main(argv: string[], out: NodeJS.WritableStream, err: NodeJS.Wri
         for (const o of outcomes.filter((o) => !(o.item.answer === null ? !o.found : o.answer1))) {
           const result = askItem(engine, o.item);
           const f = result.signals;
-          const signals = f ? `coverage ${f.coverage.toFixed(2)}, focus ${f.focus.toFixed(2)}, type ${f.typeHolds ? 'ok' : 'missing'}, unknown ${f.unknown.toFixed(2)}` : 'no candidate';
+          const signals = f ? `coverage ${f.coverage.toFixed(2)}, focus ${f.focus.toFixed(2)}, type ${f.typeHolds ? 'ok' : 'missing'}, unknown ${f.unknown.toFixed(2)}${f.figuresHeld ? '' : ', figure missing'}${f.modifierHeld ? '' : ', name missing'}` : 'no candidate';
           out.write(`  miss ${o.item.id} [${o.item.kind}] ${o.item.q} -> ${result.found ? result.answer : '(abstained)'} (confidence ${result.confidence.toFixed(2)}: ${signals}; top ${result.passages[0]?.passage.id ?? '-'})\n`);
         }
       }

@@ -26,6 +26,11 @@ export interface AnswerFeatures {
   unknown: number;
   /** False when a figure the question names (第2批, S11) is not in the passage. */
   figuresHeld: boolean;
+  /**
+   * False when the name the question's focus belongs to (螺简路 in 螺简路投资了多少钱) is a word of
+   * the corpus but not of the passage: the passage gives another thing's 投资.
+   */
+  modifierHeld: boolean;
 }
 
 /**
@@ -37,7 +42,7 @@ export const CONFIDENCE_MODEL = { intercept: -1.62, coverage: 3.93, focus: 2.88,
 
 /**
  * The confidence of an answer that lacks the kind of filler its question asks for (who, when, how
- * much money...), or a figure the question names: such an answer is withheld whatever else it
+ * much money...), a figure the question names, or the name its focus belongs to: such an answer is withheld whatever else it
  * matches (a near miss: the report names the thing but does not say what was asked). Measured
  * share right of such answers on the dev sets: below 0.1.
  */
@@ -45,7 +50,7 @@ export const TYPE_MISSING_CONFIDENCE = 0.05;
 
 /** The calibrated probability that an answer with these features is right. */
 export function confidenceOf(features: AnswerFeatures, model: typeof CONFIDENCE_MODEL = CONFIDENCE_MODEL): number {
-  if (!features.typeHolds || !features.figuresHeld) return TYPE_MISSING_CONFIDENCE;
+  if (!features.typeHolds || !features.figuresHeld || !features.modifierHeld) return TYPE_MISSING_CONFIDENCE;
   const z = model.intercept + model.coverage * features.coverage + model.focus * features.focus + model.unknown * features.unknown;
   return 1 / (1 + Math.exp(-z));
 }
@@ -89,6 +94,7 @@ export function decide(sources: readonly AnswerSource[], scorer: Scorer, types: 
       typeHolds: types.holds(extract.view.normalized),
       unknown: scorer.unknownShare,
       figuresHeld: scorer.figuresHeld(source.present),
+      modifierHeld: scorer.modifierHeld(source.present),
     };
     return { source: i, extract, confidence: confidenceOf(features), features };
   };

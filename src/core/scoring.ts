@@ -43,6 +43,9 @@ function singleCharacter(group: TermGroup): boolean {
   return [...group.label].length === 1 && /\p{Script=Han}/u.test(group.label);
 }
 
+/** The least length of a modifier taken for a name that an answer must hold (see Scorer.modifierHeld). */
+export const MIN_NAME_CHARACTERS = 3;
+
 /** The least focus score of a one-character focus (see Scorer.focusScore). */
 export const SINGLE_CHARACTER_FOCUS = 0.5;
 
@@ -70,6 +73,14 @@ export interface Scorer extends Coverage {
    * is about another.
    */
   figuresHeld(present: Presence): boolean;
+  /**
+   * False when the question's modifier (the word its focus belongs to) is a name of the corpus (a
+   * word of MIN_NAME_CHARACTERS or more that the corpus has) that a text, given by its presence,
+   * does not hold: 螺简路投资了多少钱 is not answered by another project's 投资. Shorter modifiers
+   * are as often adverbs or verbs (直接报销, 办执照) that reports word otherwise; they only lower the
+   * focus score (see focusOf).
+   */
+  modifierHeld(present: Presence): boolean;
 
   /** The share of the question's weight that is words the corpus has nothing for. */
   unknownShare: number;
@@ -151,6 +162,7 @@ export function scorer(query: AnalyzedQuery, df: ReadonlyMap<string, number>, pa
   const focusAlternatives = focus ? indexedOf(focus) : undefined;
   const modifier = query.groups.find((group) => group.modifier);
   const modifierAlternatives = modifier ? indexedOf(modifier) : undefined;
+  const nameModifier = modifier !== undefined && !unknownGroup(modifier) && [...modifier.label].length >= MIN_NAME_CHARACTERS;
   // "1" is mostly 一个 said in passing (扫一个码), not a figure that names something
   const figures = query.groups.filter((group) => !group.inherited && !group.translated && /\d/.test(group.label) && group.label !== '1').map(indexedOf);
   const coverageOf = (present: Presence): number => {
@@ -184,6 +196,7 @@ export function scorer(query: AnalyzedQuery, df: ReadonlyMap<string, number>, pa
       });
     },
     figuresHeld: (present) => figures.every((alternatives) => groupScore(alternatives, present) > 0),
+    modifierHeld: (present) => !nameModifier || groupScore(modifierAlternatives!, present) > 0,
     focusScore: (text, headline) => focusOf(presence(text, headline)),
   };
 }

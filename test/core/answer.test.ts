@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ANSWER_AT, confidenceOf, TYPE_MISSING_CONFIDENCE } from '../../src/core/answer.js';
 
-const base = { coverage: 0.8, focus: 1, typeHolds: true, unknown: 0, figuresHeld: true };
+const base = { coverage: 0.8, focus: 1, typeHolds: true, unknown: 0, figuresHeld: true, modifierHeld: true };
 
 describe('confidence', () => {
   it('GIVEN more of the question covered THEN confidence rises', () => {
@@ -25,9 +25,13 @@ describe('confidence', () => {
     expect(confidenceOf({ ...base, coverage: 1, figuresHeld: false })).toBeLessThan(ANSWER_AT);
   });
 
+  it('GIVEN the name the focus belongs to missing from the passage THEN the answer is withheld', () => {
+    expect(confidenceOf({ ...base, coverage: 1, modifierHeld: false })).toBe(TYPE_MISSING_CONFIDENCE);
+  });
+
   it('GIVEN any signals THEN confidence is a probability', () => {
     for (const coverage of [0, 0.5, 1]) for (const focus of [0, 1]) for (const unknown of [0, 1]) {
-      const value = confidenceOf({ coverage, focus, unknown, typeHolds: true, figuresHeld: true });
+      const value = confidenceOf({ coverage, focus, unknown, typeHolds: true, figuresHeld: true, modifierHeld: true });
       expect(value).toBeGreaterThan(0);
       expect(value).toBeLessThan(1);
     }

@@ -52,3 +52,23 @@ describe('words the corpus has nothing for', () => {
     expect(weightOf('坐') / weightOf('车票')).toBeCloseTo(UNKNOWN_CHARACTER_SHARE / UNKNOWN_SHARE, 6);
   });
 });
+
+describe('the name a focus belongs to', () => {
+  const df = new Map<string, number>([['螺简', 1], ['简路', 1], ['投资', 2], ['直接', 1], ['报销', 1]]);
+  const presenceIn = (question: string, text: string) => {
+    const score = scorer(analyzeQuery(question, emptyLexicon()), df, 10);
+    return { score, present: score.presence(viewOf(normalizeText(text))) };
+  };
+
+  it('GIVEN a name of three characters or more the corpus has THEN a text without it does not hold the question\'s thing', () => {
+    const without = presenceIn('螺简路投资了多少钱', '合作推进464个项目,完成投资约1088亿元');
+    expect(without.score.modifierHeld(without.present)).toBe(false);
+    const within = presenceIn('螺简路投资了多少钱', '螺简路完成投资3亿元');
+    expect(within.score.modifierHeld(within.present)).toBe(true);
+  });
+
+  it('GIVEN a shorter modifier (an adverb: 直接) THEN its absence does not withhold', () => {
+    const { score, present } = presenceIn('直接报销要多久', '异地就医报销缩短到5天');
+    expect(score.modifierHeld(present)).toBe(true);
+  });
+});
