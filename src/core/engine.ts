@@ -11,8 +11,7 @@ import type { Lexicon } from './lexicon.js';
 import { MAX_PASSAGE_CHARS, toPassages } from './passages.js';
 import { marksFollowUp, MAX_CHAIN, MIN_OWN_COVERAGE, withContext, type Turn } from './conversation.js';
 import { analyzeQuery, questionWords, termsByWeight, type AnalyzedQuery } from './query.js';
-import { contentTokens } from './tokenizer.js';
-import { candidates, retrievalTerms, scanCandidates, scanCharacters } from './retrieval.js';
+import { candidates, retrievalTerms, SCAN_LIMIT, scanCandidates, scanCharacters } from './retrieval.js';
 import { BM25_SHARE, scorer } from './scoring.js';
 import { headlineViewOf, openSnapshot, type IndexedPassage } from './snapshot.js';
 import { CorpusVocabulary } from './vocabulary.js';
@@ -178,21 +177,18 @@ export class Engine {
 
   private makeVocabulary(): CorpusVocabulary {
     const df = this.df;
-    return new CorpusVocabulary({ frequency: (token) => df.get(token) ?? 0, tokens: () => df.keys(), occurs: (text) => this.occurs(text) });
+    // whether a text occurs is read off the passages themselves, so only up to SCAN_LIMIT of them
+    // (on a large corpus the typo corrector goes by bigrams alone; see CorpusLetters.occurs)
+    const occurs = this.passages.length <= SCAN_LIMIT ? (text: string) => this.occurs(text) : undefined;
+    return new CorpusVocabulary({ frequency: (token) => df.get(token) ?? 0, tokens: () => df.keys(), occurs });
   }
 
-  /**
-   * Whether some passage's text or headline holds a normalized text of Han characters: the passages
-   * holding all its bigrams (the index, every term required) are read for it.
-   */
+  /** Whether some passage's text or its section's headline holds a normalized text. */
   private occurs(text: string): boolean {
-    const bigrams = contentTokens(text);
-    if (bigrams.some((bigram) => !this.df.has(bigram))) return false;
-    return this.index.search(bigrams.join(' '), { combineWith: 'AND' }).some((hit) => {
-      const slot = hit.id as number;
-      const passage = this.slots[slot];
-      return passage !== undefined && (this.normalized[slot]!.includes(text) || this.headlineView(passage.section).normalized.includes(text));
-    });
+    // a slot whose passage left holds '' (see update)
+    if (this.normalized.some((normalized) => normalized.includes(text))) return true;
+    for (const view of this.headlineViews.values()) if (view.normalized.includes(text)) return true;
+    return false;
   }
 
   /**

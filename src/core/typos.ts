@@ -29,8 +29,9 @@ export interface CorpusLetters {
   /** How many passages hold the bigram (0 when none). */
   bigramFrequency(bigram: string): number;
   /**
-   * Whether some passage holds the text (three characters or more). Without it, a bigram with a
-   * character of a neighbouring word is evidence enough (see TypoCorrector.correct).
+   * Whether some passage holds the text (three characters or more). Without it (the engine leaves it
+   * out on a corpus too large to read through for each check), a bigram with a character of a
+   * neighbouring stretch is evidence enough (see TypoCorrector.correct).
    */
   occurs?(text: string): boolean;
 }
