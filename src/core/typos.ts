@@ -144,9 +144,9 @@ export class TypoCorrector {
       const looseLeft = left !== undefined && loose(i - 1);
       const looseRight = right !== undefined && loose(i + 1);
       const inWord = word !== undefined && (wordOf![i - 1] === word || wordOf![i + 1] === word);
-      // a neighbour already joined to the character beyond it by a corpus bigram (动 of 动车 in 坐动车,
-      // 外 of 外地 in 去外地) is taken: a bigram with it (活动, 都外) says nothing unless the reading
-      // joins that whole stretch as the corpus writes it (三星推: 三星 + 堆 = 三星堆)
+      // a neighbour already joined to the character beyond it by a corpus bigram (动 of 动车 in 坐动车)
+      // is taken: a bigram with it (活动) says nothing unless the reading joins that whole stretch as
+      // the corpus writes it (三星推: 三星 + 堆 = 三星堆)
       const leftStretch = left !== undefined ? this.joinedStretch(chars, i - 1, -1, skip) : undefined;
       const rightStretch = right !== undefined ? this.joinedStretch(chars, i + 1, 1, skip) : undefined;
       const consider = (to: string, exact: boolean): void => {
