@@ -42,9 +42,9 @@ export const CONFIDENCE_MODEL = { intercept: -1.62, coverage: 3.93, focus: 2.88,
 
 /**
  * The confidence of an answer that lacks the kind of filler its question asks for (who, when, how
- * much money...), a figure the question names, or the name its focus belongs to: such an answer is withheld whatever else it
- * matches (a near miss: the report names the thing but does not say what was asked). Measured
- * share right of such answers on the dev sets: below 0.1.
+ * much money...), a figure the question names, or the name its focus belongs to: such an answer is
+ * withheld whatever else it matches (a near miss: the report names the thing but does not say what
+ * was asked). Measured share right of such answers on the dev sets: below 0.1.
  */
 export const TYPE_MISSING_CONFIDENCE = 0.05;
 

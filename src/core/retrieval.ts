@@ -1,6 +1,6 @@
 import type MiniSearch from 'minisearch';
 import type { IndexedPassage } from './snapshot.js';
-import { isHanToken } from './tokenizer.js';
+import { isHanCharacter } from './tokenizer.js';
 
 /**
  * Retrieval: which of the question's terms are worth a posting-list walk, and the candidates
@@ -109,7 +109,7 @@ export function scanCharacters(groups: ReadonlyArray<{ alternatives: ReadonlyArr
   const characters = new Set<string>();
   for (const group of groups) {
     for (const alternative of group.alternatives) {
-      for (const token of alternative.tokens) if ([...token].length === 1 && isHanToken(token) && (df.get(token) ?? 0) > 0) characters.add(token);
+      for (const token of alternative.tokens) if (isHanCharacter(token) && (df.get(token) ?? 0) > 0) characters.add(token);
     }
   }
   return [...characters];

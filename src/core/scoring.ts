@@ -1,5 +1,6 @@
 import type { Coverage } from './extract.js';
 import type { Alternative, AnalyzedQuery, TermGroup } from './query.js';
+import { isHanCharacter } from './tokenizer.js';
 import { contains, type TextView } from './view.js';
 
 /**
@@ -38,10 +39,6 @@ export const UNKNOWN_SHARE = 0.5;
  * rarity: alone it is mostly an everyday verb or particle (去, 坐, 用), not what the report is about.
  */
 export const UNKNOWN_CHARACTER_SHARE = 0.25;
-
-function singleCharacter(group: TermGroup): boolean {
-  return [...group.label].length === 1 && /\p{Script=Han}/u.test(group.label);
-}
 
 /** The least length of a modifier taken for a name that an answer must hold (see Scorer.modifierHeld). */
 export const MIN_NAME_CHARACTERS = 3;
@@ -103,7 +100,7 @@ export function scorer(query: AnalyzedQuery, df: ReadonlyMap<string, number>, pa
   const unknownGroup = (group: TermGroup): boolean => !group.alternatives.some(known);
   const importance = (group: TermGroup): number => {
     let rarity: number;
-    if (unknownGroup(group)) rarity = (singleCharacter(group) ? UNKNOWN_CHARACTER_SHARE : UNKNOWN_SHARE) * rarest;
+    if (unknownGroup(group)) rarity = (isHanCharacter(group.label) ? UNKNOWN_CHARACTER_SHARE : UNKNOWN_SHARE) * rarest;
     else if (group.translated || group.unknown) rarity = Math.max(...group.alternatives.filter(known).map((alternative) => mean(alternative.tokens)));
     else rarity = mean(group.alternatives[0]!.tokens);
     return group.focus ? FOCUS_WEIGHT * rarity : rarity;
@@ -157,7 +154,7 @@ export function scorer(query: AnalyzedQuery, df: ReadonlyMap<string, number>, pa
   if (focus?.focusPhrase && unknownGroup(focus)) focus = query.groups.filter((group) => group.focusPhrase && !unknownGroup(group)).pop() ?? focus;
   // a one-character focus (开 in 开了几次, 修 in 修了多长) is mostly a verb the report words
   // otherwise: weak evidence either way
-  const singleCharacterFocus = focus !== undefined && [...focus.label].length === 1 && /\p{Script=Han}/u.test(focus.label);
+  const singleCharacterFocus = focus !== undefined && isHanCharacter(focus.label);
 
   const focusAlternatives = focus ? indexedOf(focus) : undefined;
   const modifier = query.groups.find((group) => group.modifier);

@@ -177,3 +177,10 @@ export function tokenizeQuery(text: string): string[] {
 export function isHanToken(token: string): boolean {
   return HAN.test(token);
 }
+
+const ONE_HAN = /^\p{Script=Han}$/u;
+
+/** True when a text is a single Han character (one code point: 𠀀 is one). */
+export function isHanCharacter(text: string): boolean {
+  return ONE_HAN.test(text);
+}

@@ -1,5 +1,5 @@
 import type * as PinyinPro from 'pinyin-pro';
-import { STOP_WORDS } from './tokenizer.js';
+import { isHanCharacter, STOP_WORDS } from './tokenizer.js';
 import { lazyModule } from './lazy-module.js';
 
 const pinyinPro = lazyModule<typeof PinyinPro>('pinyin-pro');
@@ -36,7 +36,6 @@ export interface CorpusLetters {
   occurs?(text: string): boolean;
 }
 
-const HAN = /^\p{Script=Han}$/u;
 /** The most characters of a neighbouring stretch that a reading must join as the corpus writes it. */
 const STRETCH = 3;
 
@@ -71,7 +70,7 @@ export class TypoCorrector {
 
   constructor(private readonly corpus: CorpusLetters) {
     for (const ch of corpus.characters()) {
-      if (!HAN.test(ch)) continue;
+      if (!isHanCharacter(ch)) continue;
       for (const syllable of readings(ch)) {
         const list = this.bySyllable.get(syllable) ?? [];
         list.push(ch);

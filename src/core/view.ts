@@ -1,6 +1,5 @@
-import { tokenizeNormalized } from './tokenizer.js';
+import { isHanCharacter, tokenizeNormalized } from './tokenizer.js';
 
-const SINGLE_HAN = /^\p{Script=Han}$/u;
 
 /** A text as the matcher sees it: its normalized form and its document tokens. */
 export interface TextView {
@@ -26,7 +25,7 @@ export function contains(view: TextView, token: string): boolean {
   if (view.tokens.has(token)) return true;
   // one code point (one or two code units) before the Unicode property test
   const single = token.length === 1 || (token.length === 2 && token.codePointAt(0)! > 0xffff);
-  return single && SINGLE_HAN.test(token) && view.normalized.includes(token);
+  return single && isHanCharacter(token) && view.normalized.includes(token);
 }
 
 const MAX_CODE_POINT = 0x10ffff;
@@ -52,7 +51,7 @@ export class CharacterFrequencies {
   add(normalized: string): void {
     for (const ch of normalized) {
       const code = ch.codePointAt(0)!;
-      if (this.han[code] === 0) this.han[code] = SINGLE_HAN.test(ch) ? 1 : 2;
+      if (this.han[code] === 0) this.han[code] = isHanCharacter(ch) ? 1 : 2;
       if (this.han[code] !== 1 || this.lastText[code] === this.text) continue;
       this.lastText[code] = this.text;
       this.counts[code] = this.counts[code]! + 1;

@@ -1,7 +1,7 @@
 import { BoundedCache } from './bounded-cache.js';
 import { cedictGlosses, colloquialWords } from './general-data.js';
 import type { QueryVocabulary, VocabularyTerm } from './query.js';
-import { contentTokens } from './tokenizer.js';
+import { contentTokens, isHanCharacter } from './tokenizer.js';
 import { TypoCorrector, type Correction } from './typos.js';
 
 /**
@@ -113,7 +113,7 @@ export class CorpusVocabulary implements QueryVocabulary {
 
   private typos(): TypoCorrector {
     this.corrector ??= new TypoCorrector({
-      characters: () => [...this.terms.tokens()].filter((token) => [...token].length === 1 && HAN.test(token)),
+      characters: () => [...this.terms.tokens()].filter(isHanCharacter),
       bigramFrequency: (bigram) => this.terms.frequency(bigram),
       occurs: this.terms.occurs?.bind(this.terms),
     });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { tokenizeDocument, tokenizeQuery } from '../../src/core/tokenizer.js';
+import { isHanCharacter, tokenizeDocument, tokenizeQuery } from '../../src/core/tokenizer.js';
 import * as OpenCC from 'opencc-js/t2cn';
 import { normalizeText, simplify } from '../../src/core/normalize.js';
 import { arabicizeCounts, parseChineseNumber } from '../../src/core/numerals.js';
@@ -79,5 +79,12 @@ describe('numerals', () => {
   it('GIVEN 四届 and 4届 THEN they tokenize alike', () => {
     expect(tokenizeQuery('四届')).toEqual(tokenizeQuery('4届'));
     expect(tokenizeQuery('三倍')).toEqual(tokenizeQuery('3倍'));
+  });
+});
+
+describe('single Han characters', () => {
+  it('GIVEN texts THEN only one Han code point is a single Han character, astral ones included', () => {
+    for (const text of ['园', '𠀀', '〇']) expect(isHanCharacter(text), text).toBe(true);
+    for (const text of ['公园', 'a', '1', '、', '']) expect(isHanCharacter(text), text).toBe(false);
   });
 });
