@@ -31,10 +31,13 @@ export const MIN_OWN_COVERAGE = 0.4;
 /** How many earlier turns a chain of follow-ups reaches back (那它呢 after 那资阳呢 after …). */
 export const MAX_CHAIN = 3;
 
-/** Openings and endings that mark a question as continuing the conversation. */
-const OPENING = /^(?:那么?|那个|这个|那这个|它|它们|其|该|还有|另外|再问一下|此外|and\b|what about\b|how about\b)/iu;
+/**
+ * Openings and endings that mark a question as continuing the conversation. Matched on normalized
+ * (lower-case) text, so without the i flag, which makes V8 match about ten times slower beside u.
+ */
+const OPENING = /^(?:那么?|那个|这个|那这个|它|它们|其|该|还有|另外|再问一下|此外|and\b|what about\b|how about\b)/u;
 const ELLIPSIS = /呢[?.!]*\s*$/u;
-const PRONOUN = /它|其中|这个项目|该项目|这个|那个|这些|那些|这项|那项|\b(it|its|they|them|their)\b/iu;
+const PRONOUN = /它|其中|这个项目|该项目|这个|那个|这些|那些|这项|那项|\b(it|its|they|them|their)\b/u;
 const COMPARISON = /(?:和|与|跟|比).{1,16}(?:一样|相比|比较|区别|差别|哪个多|哪个快)/u;
 
 /**
