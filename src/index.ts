@@ -1,15 +1,15 @@
-import { startBot, type Bot } from './bot/client.js';
-import { describeConnectFailure } from './bot/failures.js';
+import { startBot, type Bot } from './bot/discord/client.js';
+import { describeConnectFailure } from './bot/discord/failures.js';
 import { createCommands } from './bot/commands/index.js';
-import { runTerminal } from './bot/terminal.js';
+import { runTerminal } from './bot/chat/terminal.js';
 import { isMainModule } from './cli/main-module.js';
 import { ConfigError, getConfig, type Config } from './config.js';
 import { Engine, fileCache, loadCorpus, ReportQaError, Suggester } from './core/index.js';
 import { createLogger, type Logger } from './logger.js';
 import { currentShard, managesShards, runShards } from './shards.js';
-import { memoryFor } from './bot/memory.js';
+import { memoryFor } from './bot/service/memory.js';
 import { openStore, StoreError, type Store } from './store/index.js';
-import type { BotContext } from './bot/command.js';
+import type { BotContext } from './bot/commands/command.js';
 
 /**
  * `npm start`: with DISCORD_TOKEN, the Discord bot; without, the same commands in the terminal.

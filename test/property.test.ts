@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createCommands } from '../src/bot/commands/index.js';
-import { answerReply, passageReply } from '../src/bot/format.js';
-import { LIMITS } from '../src/bot/limits.js';
-import { toDiscord } from '../src/bot/send.js';
+import { answerReply, passageReply } from '../src/bot/render/format.js';
+import { LIMITS } from '../src/bot/discord/limits.js';
+import { toDiscord } from '../src/bot/discord/send.js';
 import { Engine, loadCorpus, QueryError, Suggester, tokenizeDocument, tokenizeQuery } from '../src/core/index.js';
 
 /** Pieces that break naive code: mentions, Markdown, right-to-left marks, controls, lone surrogates. */

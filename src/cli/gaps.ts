@@ -1,4 +1,4 @@
-import { DEFAULT_GAPS_DAYS, gapsQuery, gapsText, MAX_GAPS_DAYS } from '../bot/gaps.js';
+import { DEFAULT_GAPS_DAYS, gapsQuery, gapsText, MAX_GAPS_DAYS } from '../bot/render/gaps.js';
 import { ConfigError, getConfig } from '../config.js';
 import { openStore, StoreError } from '../store/index.js';
 import { parseCommandLine } from './args.js';

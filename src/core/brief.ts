@@ -1,4 +1,4 @@
-import type { Engine } from './engine.js';
+import type { Reports } from './library.js';
 import { splitClauses, splitSentences } from './passages.js';
 import type { Passage, ReportDocument, Section } from './types.js';
 
@@ -47,7 +47,7 @@ function weight(text: string): number {
  * A briefing of one report section: its `count` most figure-rich sentences, quoted verbatim, in
  * the order they stand in the report.
  */
-export function briefSection(engine: Engine, documentId: string, section: Section, count: number): BriefSection {
+export function briefSection(engine: Reports, documentId: string, section: Section, count: number): BriefSection {
   const candidates = engine.sectionPassages(documentId, section.number).flatMap((passage) =>
     quotable(passage)
       .filter((text) => text.length > 0)
@@ -71,6 +71,6 @@ export function briefSection(engine: Engine, documentId: string, section: Sectio
  * A team briefing of a report: for each keyword section (not the lead) its headline and `count`
  * key sentences with figures, each with the passage it is quoted from.
  */
-export function briefReport(engine: Engine, document: ReportDocument, count = 3): BriefSection[] {
+export function briefReport(engine: Reports, document: ReportDocument, count = 3): BriefSection[] {
   return document.sections.filter((section) => section.number > 0).map((section) => briefSection(engine, document.id, section, count));
 }

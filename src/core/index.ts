@@ -1,6 +1,7 @@
 /** The retrieval library: load a corpus, build an engine, ask it. Pure: no Discord in here. */
 export { loadCorpus, type Corpus, type LoadOptions } from './corpus.js';
 export { fileCache, cacheKey, type IndexCache } from './index-cache.js';
+export { Library, type Reports } from './library.js';
 export { Engine, MAX_QUESTION_CHARS, ABSTAIN_BELOW, type AskResult, type AskOptions, type EngineOptions, type Citation, type RankedPassage, type SectionRef } from './engine.js';
 export { marksFollowUp, type Turn } from './conversation.js';
 export { replay } from './replay.js';

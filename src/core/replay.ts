@@ -1,11 +1,11 @@
 import type { Turn } from './conversation.js';
-import type { Engine } from './engine.js';
+import type { Reports } from './library.js';
 
 /**
  * The turns of a conversation whose questions are asked one after another: each is asked with the
  * turns before it, so that each turn carries its answer's passages (what a follow-up prefers).
  */
-export function replay(engine: Engine, questions: readonly string[]): Turn[] {
+export function replay(engine: Reports, questions: readonly string[]): Turn[] {
   const turns: Turn[] = [];
   for (const question of questions) {
     const result = engine.ask(question, { history: turns });

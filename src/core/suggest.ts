@@ -1,4 +1,4 @@
-import type { Engine } from './engine.js';
+import type { Reports } from './library.js';
 import { normalizeText } from './normalize.js';
 import { splitClauses } from './passages.js';
 import { tokenizeQuery } from './tokenizer.js';
@@ -36,7 +36,7 @@ export function likelyQuestion(clause: string): string | null {
 export class Suggester {
   private readonly entries: Suggestion[] = [];
 
-  constructor(engine: Engine) {
+  constructor(engine: Reports) {
     const seen = new Set<string>();
     const add = (raw: string, rank: number): void => {
       const text = raw.replace(/[，,、；;：:。!?\s]+$/u, '').trim();

@@ -1,10 +1,10 @@
 import { Writable } from 'node:stream';
-import { startBot, type Bot } from '../../src/bot/client.js';
+import { startBot, type Bot } from '../../src/bot/discord/client.js';
 import { parseConfig } from '../../src/config.js';
 import { Engine, loadCorpus, Suggester } from '../../src/core/index.js';
 import { createLogger } from '../../src/logger.js';
-import { memoryFor } from '../../src/bot/memory.js';
-import type { BotContext } from '../../src/bot/command.js';
+import { memoryFor } from '../../src/bot/service/memory.js';
+import type { BotContext } from '../../src/bot/commands/command.js';
 import type { Store } from '../../src/store/index.js';
 import { FAKE, FakeDiscord, type RecordedRequest } from './fake-discord.js';
 

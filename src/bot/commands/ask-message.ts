@@ -1,9 +1,9 @@
 import { ApplicationCommandType, ContextMenuCommandBuilder } from 'discord.js';
-import type { Command } from '../command.js';
-import { notice } from '../format.js';
-import { t } from '../i18n.js';
-import { zh } from '../localize.js';
-import { answer } from '../helpers.js';
+import type { Command } from './command.js';
+import { notice } from '../render/format.js';
+import { t } from '../render/i18n.js';
+import { zh } from '../render/localize.js';
+import { answer } from './answer.js';
 import { MAX_QUESTION_CHARS } from '../../core/index.js';
 
 const options = [] as const;

@@ -1,8 +1,8 @@
 import { MAX_SUGGESTION_CHARS } from '../../core/index.js';
-import { slashCommandData, type Command } from '../command.js';
-import { answer } from '../helpers.js';
-import { LIMITS, truncate } from '../limits.js';
-import { sectionChoices } from '../sections.js';
+import { slashCommandData, type Command } from './command.js';
+import { answer } from './answer.js';
+import { LIMITS, truncate } from '../discord/limits.js';
+import { sectionChoices } from './sections.js';
 
 /** The longest question Discord lets a user type into /ask. */
 export const MAX_ASK_CHARS = 200;

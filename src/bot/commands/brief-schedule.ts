@@ -1,12 +1,12 @@
 import { ChannelType } from 'discord.js';
-import { zh } from '../localize.js';
-import { describedOption, type Command } from '../command.js';
-import { notice } from '../format.js';
-import { t } from '../i18n.js';
-import { LIMITS, truncate } from '../limits.js';
-import { newAnswerId } from '../memory.js';
-import { checkCron, DEFAULT_TIMEZONE, MAX_SCHEDULES_PER_GUILD } from '../scheduler.js';
-import { findSections, sectionChoices } from '../sections.js';
+import { zh } from '../render/localize.js';
+import { describedOption, type Command } from './command.js';
+import { notice } from '../render/format.js';
+import { t } from '../render/i18n.js';
+import { LIMITS, truncate } from '../discord/limits.js';
+import { newAnswerId } from '../service/memory.js';
+import { checkCron, DEFAULT_TIMEZONE, MAX_SCHEDULES_PER_GUILD } from '../service/scheduler.js';
+import { findSections, sectionChoices } from './sections.js';
 import { manageCommand, teamCommand, withStore } from './manage.js';
 
 const options = [

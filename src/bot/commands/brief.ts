@@ -1,6 +1,6 @@
-import { slashCommandData, type Command } from '../command.js';
-import { renderBrief } from '../helpers.js';
-import { findSections, reportChoices, sectionChoices } from '../sections.js';
+import { slashCommandData, type Command } from './command.js';
+import { renderBrief } from './answer.js';
+import { findSections, reportChoices, sectionChoices } from './sections.js';
 
 const options = [
   { name: 'section', type: 'string', description: 'Brief only this section, in more depth', zh: ['只简报这个部分,内容更详细', '只簡報這個部分,內容更詳細'], autocomplete: true },

@@ -1,6 +1,6 @@
-import { describedOption, type Command } from '../command.js';
-import { DEFAULT_GAPS_DAYS, gapsQuery, gapsReply, MAX_GAPS_DAYS } from '../gaps.js';
-import { reportChoices } from '../sections.js';
+import { describedOption, type Command } from './command.js';
+import { DEFAULT_GAPS_DAYS, gapsQuery, gapsReply, MAX_GAPS_DAYS } from '../render/gaps.js';
+import { reportChoices } from './sections.js';
 import { manageCommand, teamCommand, withStore } from './manage.js';
 
 const options = [

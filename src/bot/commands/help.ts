@@ -1,5 +1,5 @@
-import { slashCommandData, type Command } from '../command.js';
-import { helpReply } from '../format.js';
+import { slashCommandData, type Command } from './command.js';
+import { helpReply } from '../render/format.js';
 
 const options = [] as const;
 

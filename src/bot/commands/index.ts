@@ -1,4 +1,4 @@
-import type { Command } from '../command.js';
+import type { Command } from './command.js';
 import { askMessageCommand } from './ask-message.js';
 import { askCommand } from './ask.js';
 import { briefCommand } from './brief.js';

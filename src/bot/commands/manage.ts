@@ -1,10 +1,10 @@
 import { InteractionContextType, PermissionFlagsBits, SlashCommandBuilder, type RESTPostAPIApplicationCommandsJSONBody } from 'discord.js';
-import type { ArgumentsOf, BotContext, Choice, Command, CommandInput, OptionSpec } from '../command.js';
-import { notice } from '../format.js';
-import { t } from '../i18n.js';
-import { zh } from '../localize.js';
-import type { BotMemory } from '../memory.js';
-import type { Outcome } from '../reply.js';
+import type { ArgumentsOf, BotContext, Choice, Command, CommandInput, OptionSpec } from './command.js';
+import { notice } from '../render/format.js';
+import { t } from '../render/i18n.js';
+import { zh } from '../render/localize.js';
+import type { BotMemory } from '../service/memory.js';
+import type { Outcome } from '../render/reply.js';
 import { StoreError } from '../../store/index.js';
 
 /**

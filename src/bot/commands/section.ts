@@ -1,7 +1,7 @@
-import { slashCommandData, type Command } from '../command.js';
-import { notice, sectionReply, whichReportReply } from '../format.js';
-import { t } from '../i18n.js';
-import { findSections, reportChoices, sectionChoices } from '../sections.js';
+import { slashCommandData, type Command } from './command.js';
+import { notice, sectionReply, whichReportReply } from '../render/format.js';
+import { t } from '../render/i18n.js';
+import { findSections, reportChoices, sectionChoices } from './sections.js';
 
 const options = [
   { name: 'name', type: 'string', description: 'The section', zh: ['哪个部分', '哪個部分'], required: true, autocomplete: true },

@@ -1,9 +1,9 @@
 import { ChannelType } from 'discord.js';
-import { zh } from '../localize.js';
-import { describedOption, type Command } from '../command.js';
-import { notice } from '../format.js';
-import { t } from '../i18n.js';
-import { LIMITS, truncate } from '../limits.js';
+import { zh } from '../render/localize.js';
+import { describedOption, type Command } from './command.js';
+import { notice } from '../render/format.js';
+import { t } from '../render/i18n.js';
+import { LIMITS, truncate } from '../discord/limits.js';
 import type { ChatMode } from '../../store/index.js';
 import { manageCommand, teamCommand, withStore } from './manage.js';
 

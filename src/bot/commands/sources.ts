@@ -1,10 +1,10 @@
 import { PermissionFlagsBits, SlashCommandBuilder } from 'discord.js';
-import { confirmRemove, previewImport } from '../admin.js';
-import { describedOption, type Command } from '../command.js';
-import { notice, sourcesReply } from '../format.js';
-import { t } from '../i18n.js';
-import { zh } from '../localize.js';
-import { reportChoices } from '../sections.js';
+import { confirmRemove, previewImport } from './sources-admin.js';
+import { describedOption, type Command } from './command.js';
+import { notice, sourcesReply } from '../render/format.js';
+import { t } from '../render/i18n.js';
+import { zh } from '../render/localize.js';
+import { reportChoices } from './sections.js';
 
 /** Every option of the subcommands, flat: the dispatcher hands the chosen subcommand's values. */
 const options = [

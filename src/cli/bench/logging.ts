@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
-import { BotMemory, newAnswerId } from '../../bot/memory.js';
+import { BotMemory, newAnswerId } from '../../bot/service/memory.js';
 import { loadCorpus } from '../../core/corpus.js';
 import { Engine } from '../../core/engine.js';
 import { openPostgresStore, openSqliteStore, sqliteFile, type Store } from '../../store/index.js';

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { withStore } from '../../../src/bot/commands/manage.js';
-import { BotMemory } from '../../../src/bot/memory.js';
+import { BotMemory } from '../../../src/bot/service/memory.js';
 import { createLogger } from '../../../src/logger.js';
 import { openSqliteStore, sqliteFile, StoreError } from '../../../src/store/index.js';
 import { LogLines } from '../../helpers/bot.js';

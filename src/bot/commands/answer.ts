@@ -1,0 +1,55 @@
+import { briefReport, briefSection, sectionLabel, type Reports, type Turn } from '../../core/index.js';
+import { answerReply, briefReply, notice, whichReportReply } from '../render/format.js';
+import { t, type Lang } from '../render/i18n.js';
+import type { Outcome, Reply } from '../render/reply.js';
+import { findSections, resolveSection } from './sections.js';
+
+/**
+ * What several commands and handlers share (slash commands, the context menu, chat, buttons): kept
+ * here so that no command borrows from another's file.
+ */
+
+/** Key sentences per section in a whole-report briefing, and for one section. */
+const POINTS_PER_SECTION = 3;
+const POINTS_FOR_ONE_SECTION = 8;
+
+/**
+ * Answers a question with the report's own sentence: shared by /ask, the context menu, chat
+ * messages and follow-ups (with `history`, the conversation's earlier turns).
+ */
+export function answer(question: string, sectionValue: string | undefined, engine: Reports, lang: Lang, history: readonly Turn[] = []): Outcome {
+  if (!question.trim()) return { reply: notice(t(lang, 'emptyQuestion')) };
+  const scope = sectionValue ? resolveSection(engine, sectionValue) : undefined;
+  if (sectionValue && !scope) return { reply: notice(t(lang, 'unknownSection')) };
+  const result = engine.ask(question, { ...(scope ? { documentId: scope.documentId, section: scope.section.number } : {}), history });
+  return {
+    reply: answerReply(result, engine, lang, scope ? `${scope.documentId}#${scope.section.number}` : ''),
+    passageIds: result.passages.map(({ passage }) => passage.id),
+    found: result.found,
+    ...(result.found && result.citations[0] ? { answerPassageId: result.citations[0].passageId } : {}),
+    asked: { question, confidence: result.passages.length ? result.confidence : null, report: result.passages[0]?.passage.documentId ?? null },
+  };
+}
+
+/**
+ * The briefing for a scope, at a page: `''` for every report (each under its own header), a
+ * document id for one report, or `<document id>#<section>` for one section in more depth.
+ */
+export function renderBrief(engine: Reports, scope: string, page: number, lang: Lang): Reply {
+  const report = engine.documents.get(scope);
+  if (!scope || report) {
+    const documents = report ? [report] : [...engine.documents.values()];
+    const several = documents.length > 1;
+    const groups = documents.map((document) => ({
+      ...(several ? { header: `${document.source.title} · ${document.source.publisher} · ${document.source.date}` } : {}),
+      sections: briefReport(engine, document, POINTS_PER_SECTION),
+    }));
+    return briefReply(documents.map((document) => document.source.title).join(' / '), groups, scope, page, lang);
+  }
+  const choices = findSections(engine, scope);
+  if (choices.length === 0) return notice(t(lang, 'unknownSection'));
+  if (choices.length > 1) return whichReportReply(choices, engine, lang);
+  const [choice] = choices as [(typeof choices)[number]];
+  const brief = briefSection(engine, choice.documentId, choice.section, POINTS_FOR_ONE_SECTION);
+  return briefReply(sectionLabel(choice.section), [{ sections: [brief] }], `${choice.documentId}#${choice.section.number}`, page, lang);
+}

@@ -1,0 +1,76 @@
+import { PassThrough } from 'node:stream';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createCommands } from '../../../src/bot/commands/index.js';
+import { answerLine, BANNER, parseLine, promptFor, runTerminal } from '../../../src/bot/chat/terminal.js';
+import { Engine, loadCorpus, Suggester } from '../../../src/core/index.js';
+import { sink } from '../../helpers/streams.js';
+
+describe('terminal mode', () => {
+  let engine: Engine;
+  beforeAll(() => {
+    engine = Engine.build(loadCorpus('corpus'));
+  });
+  const context = () => ({ engine, suggester: new Suggester(engine) });
+
+  it('GIVEN /ask with named options THEN the question and options are parsed', () => {
+    const commands = createCommands();
+    expect(parseLine('/ask 成资S3线 开工了吗 private:true', commands)).toEqual({ name: 'ask', options: { question: '成资S3线 开工了吗', private: true } });
+    expect(parseLine('川芎', commands)).toEqual({ name: 'ask', options: { question: '川芎' } });
+    expect(parseLine('   ', commands)).toBeNull();
+  });
+
+  it('GIVEN piped commands THEN the banner, then each answer as the bot would send it, then the end', async () => {
+    const input = new PassThrough();
+    const out = sink();
+    const done = runTerminal(createCommands(), context(), input, out, false);
+    input.end('/ask 成资S3线开工了吗\n/section 2\n/brief\n/nope\n');
+    await done;
+    const text = out.text();
+    expect(text.startsWith(BANNER)).toBe(true);
+    expect(text).toContain('> 市域铁路成资S3线开工');
+    expect(text).toContain('关键词2 · 交通 · `cdms-2021-04-15#2.2`');
+    expect(text).toContain('── 关键词2 · 交通 ──');
+    expect(text).toContain('简报');
+    expect(text).toContain('Unknown command /nope');
+  });
+
+  it('GIVEN a paged section THEN every page is printed', () => {
+    const text = answerLine('/section 2', createCommands(), context());
+    expect(text).toContain('cdms-2021-04-15#2.2');
+  });
+
+  it('GIVEN a plain line after an answer THEN it is a follow-up; /new starts over', async () => {
+    const input = new PassThrough();
+    const out = sink();
+    const done = runTerminal(createCommands(), context(), input, out, false);
+    input.end('农交所累计成交项目多少宗\n交易金额呢\n/new\n交易金额呢\n');
+    await done;
+    const [, followUp, alone] = out.text().split(/\n\n(?=❓)/).filter((block) => block.startsWith('❓'));
+    expect(followUp).toContain('56.31亿元');
+    expect(followUp).toMatch(/沿用上文/);
+    expect(out.text()).toContain('Started over');
+    expect(alone ?? '').not.toMatch(/沿用上文/);
+  });
+
+  it('GIVEN a conversation THEN the prompt names the question it follows up', () => {
+    expect(promptFor([])).toBe('> ');
+    expect(promptFor([{ question: '农交所累计成交项目多少宗', passageIds: [] }])).toContain('follow-up of: 农交所累计成交项目多少宗');
+  });
+
+  it('GIVEN an answer THEN no dead button is printed; /passage and /more do what the buttons do', async () => {
+    const input = new PassThrough();
+    const out = sink();
+    const done = runTerminal(createCommands(), context(), input, out, false);
+    input.end('成资S3线开工了吗\n/passage\n/more\n/help\n');
+    await done;
+    const text = out.text();
+    expect(text).not.toContain('[查看段落]');
+    expect(text).not.toContain('[更多结果]');
+    expect(text).toContain('(more: /passage · /more · a plain line (follow-up))');
+    // /passage: the whole passage of the last answer, with its id as title
+    expect(text).toMatch(/── 关键词2 · 交通 · cdms-2021-04-15#2\.2 ──\n目前,“两环三射”轨道交通骨架加快构建/);
+    // /more: the results after the first three, or a notice that there are none
+    expect(text).toMatch(/── 更多结果 ──|没有更多结果了/);
+    expect(text).toMatch(/\/quit/);
+  });
+});

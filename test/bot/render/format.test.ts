@@ -1,0 +1,69 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { answerReply, boldSpans, paginate, sectionReply } from '../../../src/bot/render/format.js';
+import { Engine, loadCorpus, Suggester } from '../../../src/core/index.js';
+import { likelyQuestion } from '../../../src/core/suggest.js';
+import { pagedCorpus } from '../../helpers/corpus.js';
+
+describe('formatting answers', () => {
+  let engine: Engine;
+  beforeAll(() => {
+    engine = Engine.build(loadCorpus('corpus'));
+  });
+
+  it('GIVEN highlight spans THEN those words are bold and the rest escaped', () => {
+    expect(boldSpans('a*b成资S3线开工', [[3, 9]])).toBe('a\\*b**成资S3线开**工');
+  });
+
+  it('GIVEN an English question THEN the answer says which words matched which Chinese terms', () => {
+    const reply = answerReply(engine.ask('How many schools in Chengdu pair up with schools in the other three cities?'), engine, 'en');
+    const description = reply.embeds![0]!.description!;
+    expect(description).toContain('214所');
+    expect(description).toMatch(/-# Matched: .*schools → 学校/);
+  });
+
+  it('GIVEN a Chinese question in the report\'s own words THEN no matched line is added', () => {
+    const reply = answerReply(engine.ask('成资S3线开工了吗'), engine, 'zh-CN');
+    expect(reply.embeds![0]!.description).not.toContain('-#');
+  });
+
+  it('GIVEN blocks longer than a page THEN pages stay under the limit and keep every block', () => {
+    const blocks = Array.from({ length: 30 }, (_, i) => `${i}:${'字'.repeat(300)}`);
+    const pages = paginate(blocks, 1000);
+    expect(pages.every((page) => page.length <= 1000)).toBe(true);
+    expect(pages.join('\n\n').split('\n\n')).toHaveLength(30);
+  });
+
+  it('GIVEN a section of one page THEN it has no page buttons', () => {
+    const reply = sectionReply(engine, 'cdms-2021-04-15', 4, 0, 'zh-CN');
+    expect(reply.embeds![0]!.description).toContain('cdms-2021-04-15#4.1.1');
+    expect(reply.components).toEqual([]);
+  });
+
+  it('GIVEN a section with more pages than one THEN previous and next buttons carry the page', () => {
+    const paged = Engine.build(loadCorpus(pagedCorpus()));
+    const first = sectionReply(paged, 'long-2024', 1, 0, 'zh-CN');
+    const ids = (reply: typeof first) => reply.components!.flatMap((row) => row.components).map((button) => ('custom_id' in button ? button.custom_id : ''));
+    expect(ids(first)).toEqual(['section:long-2024#1:1']);
+    expect(first.embeds![0]!.footer!.text).toMatch(/第 1\/\d+ 页/);
+    const second = sectionReply(paged, 'long-2024', 1, 1, 'zh-CN');
+    expect(ids(second)).toContain('section:long-2024#1:0');
+    expect(second.embeds![0]!.description).not.toBe(first.embeds![0]!.description);
+  });
+});
+
+describe('suggestions', () => {
+  it('GIVEN a clause with a figure THEN the likely question asks for it', () => {
+    expect(likelyQuestion('跨市公交增至9条、日均客流量达2.2万余人次。')).toBe('跨市公交增至多少条？');
+    expect(likelyQuestion('服务1000余万人次持码就诊。')).toBe('服务多少万人次？');
+    expect(likelyQuestion('PM2.5平均浓度同比下降7.9%。')).toBe('PM2.5平均浓度同比下降多少？');
+    expect(likelyQuestion('成德眉资同城化中,')).toBeNull();
+  });
+
+  it('GIVEN typed words THEN suggestions containing them come first, likely questions among them', () => {
+    const suggester = new Suggester(Engine.build(loadCorpus('corpus')));
+    const suggestions = suggester.suggest('跨市公交');
+    expect(suggestions[0]).toContain('跨市公交');
+    expect(suggestions).toContain('跨市公交增至多少条？');
+    expect(suggester.suggest('')).toContain('市域铁路成资S3线开工');
+  });
+});
