@@ -1,4 +1,5 @@
 import { config as loadDotenv } from 'dotenv';
+import { join } from 'node:path';
 import { z } from 'zod';
 
 const blankIsUnset = (value: unknown): unknown => (typeof value === 'string' && value.trim() === '' ? undefined : value);
@@ -46,8 +47,29 @@ export const configSchema = z
     DATABASE_URL: z.preprocess(blankIsUnset, z.string().regex(/^postgres(ql)?:\/\/\S+$/, 'expected postgres://user:password@host:port/database (or leave it unset for SQLite in DATA_DIR)').optional()),
     QUESTION_LOG: z.preprocess(blankIsUnset, z.enum(['full', 'outcomes', 'off'], { error: 'expected full, outcomes or off' }).default('full')),
     QUESTION_LOG_DAYS: z.preprocess(blankIsUnset, positiveInt.default(90)),
+    GUILD_CORPUS_DIR: z.preprocess(blankIsUnset, z.string().optional()),
+    CORPUS_ADMIN_GUILDS: z.preprocess(
+      blankIsUnset,
+      z
+        .string()
+        .regex(/^\d{1,20}(\s*,\s*\d{1,20})*$/, 'expected Discord server ids separated by commas')
+        .transform((value) => new Set(value.split(',').map((id) => id.trim())))
+        .default(new Set<string>()),
+    ),
+    IMPORT_ALLOWED_HOSTS: z.preprocess(
+      blankIsUnset,
+      z
+        .string()
+        .regex(/^[\w.:\-\[\]]+(\s*,\s*[\w.:\-\[\]]+)*$/, 'expected host names or addresses separated by commas')
+        .transform((value) => new Set(value.split(',').map((host) => host.trim().toLowerCase().replace(/^\[|\]$/g, ''))))
+        .default(new Set<string>()),
+    ),
+    IMPORT_MAX_MB: z.preprocess(blankIsUnset, z.coerce.number().positive('expected a size in MB above 0').max(25, 'at most 25 (MB)').default(5)),
+    FORGET_AFTER_DAYS: z.preprocess(blankIsUnset, z.coerce.number().int('expected a whole number').min(0, 'expected 0 or more days').default(30)),
+    THREADS_PER_MINUTE: z.preprocess(blankIsUnset, positiveInt.default(10)),
   })
-;
+  // a server's own reports live beside the rest of the bot's data unless told otherwise
+  .transform((config) => ({ ...config, GUILD_CORPUS_DIR: config.GUILD_CORPUS_DIR ?? join(config.DATA_DIR, 'reports') }));
 
 /** The validated settings. */
 export type Config = z.infer<typeof configSchema>;

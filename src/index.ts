@@ -10,6 +10,7 @@ import { currentShard, managesShards, runShards } from './shards.js';
 import { memoryFor } from './bot/service/memory.js';
 import { openStore, StoreError, type Store } from './store/index.js';
 import type { BotContext } from './bot/commands/command.js';
+import { tenantsFor } from './bot/service/tenants.js';
 
 /**
  * `npm start`: with DISCORD_TOKEN, the Discord bot; without, the same commands in the terminal.
@@ -58,12 +59,14 @@ export async function main(): Promise<void> {
   // the store is opened (and migrated) before Discord: a database that cannot be used is one line
   let store: Store;
   try {
-    store = await openStore(config, (error) => logger.warn({ err: { message: error.message } }, 'database connection lost; it reconnects on the next write'));
+    store = await openStore(config, (error) => logger.warn({ err: error }, 'database connection lost; it reconnects on the next write'));
   } catch (error) {
     if (error instanceof StoreError) fail(error.message);
     throw error;
   }
   context.memory = memoryFor(store, config, logger);
+  // the operator's reports for everyone, and each server's own (those of this shard's servers)
+  context.tenants = tenantsFor(config, engine, logger);
   logger.info({ store: store.kind, schema: store.version, questionLog: config.QUESTION_LOG, days: config.QUESTION_LOG_DAYS }, 'store open');
   const bot = await connect(config, context, logger, (line) => fail(line));
   const shutdown = (signal: string): void => {

@@ -19,12 +19,31 @@ export function redactTokens(text: string): string {
  * `requestBody`: neither belongs in a log line at info level).
  */
 export function serializeError(error: unknown): Record<string, unknown> {
-  if (!(error instanceof Error)) return { message: String(error) };
+  if (!(error instanceof Error)) {
+    // a thrown object or an error-like record: its message and code, never "[object Object]"
+    if (error && typeof error === 'object') {
+      const { message, code, name } = error as { message?: unknown; code?: unknown; name?: unknown };
+      const out: Record<string, unknown> = { message: typeof message === 'string' ? redactTokens(message) : safeJson(error) };
+      if (code !== undefined) out.code = code;
+      if (typeof name === 'string') out.type = name;
+      return out;
+    }
+    return { message: String(error) };
+  }
   const out: Record<string, unknown> = { ...stdSerializers.err(error) };
   delete out.requestBody;
   delete out.rawError;
   for (const key of ['url', 'message', 'stack'] as const) if (typeof out[key] === 'string') out[key] = redactTokens(out[key] as string);
   return out;
+}
+
+/** A short JSON rendering of a thrown value that is no Error, for its log line. */
+function safeJson(value: object): string {
+  try {
+    return JSON.stringify(value).slice(0, 500);
+  } catch {
+    return Object.prototype.toString.call(value);
+  }
 }
 
 /**

@@ -22,7 +22,26 @@ describe('config', () => {
       DATA_DIR: '.data',
       QUESTION_LOG: 'full',
       QUESTION_LOG_DAYS: 90,
+      GUILD_CORPUS_DIR: '.data/reports',
+      CORPUS_ADMIN_GUILDS: new Set(),
+      IMPORT_ALLOWED_HOSTS: new Set(),
+      IMPORT_MAX_MB: 5,
+      FORGET_AFTER_DAYS: 30,
+      THREADS_PER_MINUTE: 10,
     });
+  });
+
+  it('GIVEN tenancy and import settings THEN they are read, and a bad one is named', () => {
+    expect(parseConfig({ DATA_DIR: '/var/lib/bot', CORPUS_ADMIN_GUILDS: '1, 2', IMPORT_ALLOWED_HOSTS: 'Intranet.example, [::1], 10.0.0.5', IMPORT_MAX_MB: '8', FORGET_AFTER_DAYS: '0' })).toMatchObject({
+      GUILD_CORPUS_DIR: '/var/lib/bot/reports',
+      CORPUS_ADMIN_GUILDS: new Set(['1', '2']),
+      IMPORT_ALLOWED_HOSTS: new Set(['intranet.example', '::1', '10.0.0.5']),
+      IMPORT_MAX_MB: 8,
+      FORGET_AFTER_DAYS: 0,
+    });
+    expect(() => parseConfig({ CORPUS_ADMIN_GUILDS: 'my server', IMPORT_ALLOWED_HOSTS: 'a b', IMPORT_MAX_MB: '100', THREADS_PER_MINUTE: '0' })).toThrow(
+      /CORPUS_ADMIN_GUILDS: expected Discord server ids[\s\S]*IMPORT_ALLOWED_HOSTS: expected host names[\s\S]*IMPORT_MAX_MB: at most 25[\s\S]*THREADS_PER_MINUTE: expected a number above 0/,
+    );
   });
 
   it('GIVEN chat settings THEN they are read, and a bad one is named', () => {

@@ -95,7 +95,7 @@ describe('properties over any input', () => {
     const ask = createCommands().find((command) => command.data.name === 'ask')!;
     fc.assert(
       fc.property(anyInput, (typed) => {
-        const choices = ask.autocomplete!({ name: 'question', value: typed }, { engine, suggester });
+        const choices = ask.autocomplete!({ name: 'question', value: typed }, { engine, suggester }, null);
         expect(choices.length).toBeLessThanOrEqual(LIMITS.choices);
         for (const choice of choices) {
           expect(choice.name.length).toBeLessThanOrEqual(LIMITS.choiceName);

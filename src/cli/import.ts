@@ -1,9 +1,9 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { ReportQaError } from '../core/index.js';
-import { extractDocx, extractHtml, extractPdf, extractText, type Extracted } from '../ingest/extract.js';
-import { FetchError, fetchDocument } from '../ingest/fetch.js';
-import { buildReport, MissingFieldError, summarize } from '../ingest/report.js';
+import { allowedHostsOf, FetchError, fetchDocument, type FetchPolicy } from '../ingest/fetch.js';
+import { runImport, type ImportJob } from '../ingest/job.js';
+import { checkReportId, ImportFieldError, MissingFieldError, summarize } from '../ingest/report.js';
 import { parseCommandLine } from './args.js';
 import { exitQuietlyOnClosedPipe, isMainModule } from './main-module.js';
 
@@ -16,24 +16,24 @@ const USAGE = `usage: npm run import -- <file.html|file.docx|file.pdf|file.txt|U
   --url U            where readers can check it  (default: the URL imported, or the page's own)
   --out DIR          the corpus folder to write to (default: CORPUS_DIR, else corpus/)
   --dry-run          print the summary, write nothing
-  --force            overwrite a report of the same id`;
+  --force            overwrite a report of the same id
+  --allow-private    fetch an address inside the network (loopback, private ranges); without it
+                     only the hosts of IMPORT_ALLOWED_HOSTS may resolve there`;
 
-/** Reads a file or URL into extracted blocks, by its type. */
-async function extract(input: string): Promise<{ extracted: Extracted; url?: string; fileName?: string }> {
+/** Reads a file or URL into an import job, by its type. */
+async function readSource(input: string, policy: FetchPolicy): Promise<Omit<ImportJob, 'flags'>> {
   if (/^https?:\/\//i.test(input)) {
-    const fetched = await fetchDocument(input);
-    const text = (): string => new TextDecoder('utf-8').decode(fetched.data);
-    const extracted = fetched.kind === 'html' ? extractHtml(text(), fetched.url) : fetched.kind === 'pdf' ? await extractPdf(fetched.data) : fetched.kind === 'docx' ? await extractDocx(fetched.data) : extractText(text());
-    return { extracted, url: fetched.url };
+    const fetched = await fetchDocument(input, policy);
+    return { kind: fetched.kind, data: fetched.data, url: fetched.url };
   }
   if (!existsSync(input)) throw new ImportError(`no such file: ${input}`);
   const data = readFileSync(input);
   const extension = extname(input).toLowerCase();
   const fileName = basename(input);
-  if (extension === '.html' || extension === '.htm') return { extracted: extractHtml(data.toString('utf8')), fileName };
-  if (extension === '.docx') return { extracted: await extractDocx(data), fileName };
-  if (extension === '.pdf') return { extracted: await extractPdf(data), fileName };
-  if (extension === '.txt' || extension === '.md' || extension === '') return { extracted: extractText(data.toString('utf8')), fileName };
+  if (extension === '.html' || extension === '.htm') return { kind: 'html', data, fileName };
+  if (extension === '.docx') return { kind: 'docx', data, fileName };
+  if (extension === '.pdf') return { kind: 'pdf', data, fileName };
+  if (extension === '.txt' || extension === '.md' || extension === '') return { kind: 'text', data, fileName };
   throw new ImportError(`${input}: only .html, .docx, .pdf and .txt files (or http(s) addresses) can be imported`);
 }
 
@@ -50,6 +50,7 @@ export async function main(argv: string[], out: NodeJS.WritableStream, err: Node
     out: { type: 'string' },
     'dry-run': { type: 'boolean', default: false },
     force: { type: 'boolean', default: false },
+    'allow-private': { type: 'boolean', default: false },
   }, out, err);
   if (typeof args === 'number') return args;
   const { values, positionals } = args;
@@ -57,13 +58,16 @@ export async function main(argv: string[], out: NodeJS.WritableStream, err: Node
     err.write(`import: name one file or address to import\n${USAGE}\n`);
     return 2;
   }
-  if (values.id !== undefined && !/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(values.id)) {
-    err.write('import: --id is 1 to 64 letters, digits, ".", "_" or "-", starting with a letter or digit\n');
+  try {
+    if (values.id !== undefined) checkReportId(values.id);
+  } catch (error) {
+    err.write(`import: ${(error as Error).message}\n`);
     return 2;
   }
   try {
-    const { extracted, url, fileName } = await extract(positionals[0]!);
-    const report = buildReport(extracted, { id: values.id, title: values.title, publisher: values.publisher, date: values.date, url: values.url }, { url, fileName });
+    const policy = { allowPrivate: values['allow-private'], allowedHosts: allowedHostsOf(process.env.IMPORT_ALLOWED_HOSTS) };
+    const source = await readSource(positionals[0]!, policy);
+    const report = await runImport({ ...source, flags: { id: values.id, title: values.title, publisher: values.publisher, date: values.date, url: values.url } });
     const dir = values.out ?? corpusDir;
     const path = join(dir, `${report.id}.md`);
     if (!values['dry-run']) {
@@ -74,7 +78,7 @@ export async function main(argv: string[], out: NodeJS.WritableStream, err: Node
     out.write(`${summarize(report, path, !values['dry-run'])}\n`);
     return 0;
   } catch (error) {
-    if (error instanceof ImportError || error instanceof FetchError || error instanceof MissingFieldError || error instanceof ReportQaError) {
+    if (error instanceof ImportError || error instanceof FetchError || error instanceof MissingFieldError || error instanceof ImportFieldError || error instanceof ReportQaError) {
       err.write(`import: ${error.message}\n`);
       return 1;
     }

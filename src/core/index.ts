@@ -13,5 +13,5 @@ export { questionKey } from './cleanup.js';
 export { sectionLabel } from './document.js';
 export type { Passage, Section, SourceInfo, ReportDocument } from './types.js';
 export { briefReport, briefSection, type BriefSection, type BriefPoint } from './brief.js';
-export { Suggester, MAX_SUGGESTIONS, MAX_SUGGESTION_CHARS } from './suggest.js';
+export { Suggester, type Suggestions, MAX_SUGGESTIONS, MAX_SUGGESTION_CHARS } from './suggest.js';
 export { splitSentences, splitClauses } from './passages.js';

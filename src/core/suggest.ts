@@ -29,11 +29,23 @@ export function likelyQuestion(clause: string): string | null {
   return `${clause.slice(0, match.index)}多少${unit}？`;
 }
 
+/** What autocomplete asks: up to `limit` suggestions for the text typed so far. */
+export interface Suggestions {
+  suggest(typed: string, limit?: number): string[];
+}
+
+/** A scored suggestion, to merge the lists of several suggesters. */
+interface Scored {
+  text: string;
+  score: number;
+  index: number;
+}
+
 /**
  * Suggestions for what a user is typing, drawn from the corpus: section headlines, keywords and
  * the report's key phrases (its clauses). Built once; `suggest` is a cheap scan.
  */
-export class Suggester {
+export class Suggester implements Suggestions {
   private readonly entries: Suggestion[] = [];
 
   constructor(engine: Reports) {
@@ -62,18 +74,41 @@ export class Suggester {
    * share the most of its words; headlines when nothing is typed.
    */
   suggest(typed: string, limit = MAX_SUGGESTIONS): string[] {
+    return this.scored(typed, limit).map((scored) => scored.text);
+  }
+
+  /** The best `limit` entries for `typed`, with their scores (headlines alone, scored 0, when nothing is typed). */
+  scored(typed: string, limit: number): Scored[] {
     const query = normalizeText(typed.trim(), false);
-    if (!query) return this.entries.filter((entry) => entry.rank === 0).slice(0, limit).map((entry) => entry.text);
+    if (!query) return this.entries.filter((entry) => entry.rank === 0).slice(0, limit).map((entry, index) => ({ text: entry.text, score: 0, index }));
     const tokens = tokenizeQuery(typed);
     return this.entries
       .map((entry, index) => {
         const contains = entry.normalized.includes(query) ? 100 : 0;
         const shared = tokens.filter((token) => entry.tokens.has(token)).length;
-        return { entry, index, score: contains + shared * 10 - entry.rank };
+        return { text: entry.text, index, score: contains + shared * 10 - entry.rank };
       })
       .filter((scored) => scored.score > 0)
       .sort((a, b) => b.score - a.score || a.index - b.index)
-      .slice(0, limit)
-      .map((scored) => scored.entry.text);
+      .slice(0, limit);
+  }
+
+  /**
+   * The suggestions of several suggesters as one list (a server's view: the operator's reports and
+   * its own), best first across all of them; no suggester's entries are copied.
+   */
+  static combine(parts: readonly Suggester[]): Suggestions {
+    if (parts.length === 1) return parts[0]!;
+    return {
+      suggest(typed: string, limit = MAX_SUGGESTIONS): string[] {
+        const seen = new Set<string>();
+        return parts
+          .flatMap((part, order) => part.scored(typed, limit).map((scored) => ({ ...scored, order })))
+          .sort((a, b) => b.score - a.score || a.order - b.order || a.index - b.index)
+          .filter((scored) => !seen.has(scored.text) && (seen.add(scored.text), true))
+          .slice(0, limit)
+          .map((scored) => scored.text);
+      },
+    };
   }
 }

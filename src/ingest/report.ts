@@ -28,6 +28,35 @@ export class MissingFieldError extends Error {
   }
 }
 
+/** A field given (by a flag, a form or the file) whose value cannot be used: names the field. */
+export class ImportFieldError extends Error {
+  override name = 'ImportFieldError';
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
+    super(`--${field}: ${message}`);
+  }
+}
+
+/** A report id: it names the file and stands in passage and button ids. */
+export const REPORT_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+/** The longest link a report may carry: Discord's link buttons take 512 characters. */
+export const MAX_LINK_CHARS = 512;
+
+/** Refuses an id that is not a plain file name of letters, digits, ".", "_" and "-" (no "..", no "/"). */
+export function checkReportId(id: string): string {
+  if (!REPORT_ID.test(id) || id.includes('..')) throw new ImportFieldError('id', 'an id is 1 to 64 letters, digits, ".", "_" or "-", starting with a letter or digit');
+  return id;
+}
+
+/** Refuses a link that is not http(s) or is longer than {@link MAX_LINK_CHARS}. */
+export function checkLink(url: string): string {
+  if ([...url].length > MAX_LINK_CHARS) throw new ImportFieldError('url', `the link is ${[...url].length} characters long; at most ${MAX_LINK_CHARS} are accepted`);
+  if (!/^https?:\/\/\S+$/i.test(url)) throw new ImportFieldError('url', 'the link must be an http(s) address');
+  return url;
+}
+
 /** The corpus file, with what it holds and which fields were guessed. */
 export interface ImportedReport {
   id: string;
@@ -82,7 +111,8 @@ export function buildReport(extracted: Extracted, flags: ImportFlags, source: { 
   if (missing.length) throw new MissingFieldError(missing);
 
   const fileStem = source.fileName?.replace(/\.[^.]+$/, '');
-  const id = flags.id ?? (fileStem && /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/.test(fileStem) ? fileStem : documentIdFor(`${date}-${title!.slice(0, 12)}`));
+  const id = checkReportId(flags.id ?? (fileStem && REPORT_ID.test(fileStem) && !fileStem.includes('..') ? fileStem : documentIdFor(`${date}-${title!.slice(0, 12)}`)));
+  checkLink(url!);
   const lines = [
     '---',
     `title: ${yamlValue(title!)}`,

@@ -20,7 +20,7 @@ export class StoreError extends Error {
   override name = 'StoreError';
   constructor(
     message: string,
-    readonly code: 'unreachable' | 'not-a-database' | 'foreign-database' | 'newer-schema' | 'bad-url' | 'unavailable',
+    readonly code: 'unreachable' | 'read-only' | 'not-a-database' | 'foreign-database' | 'newer-schema' | 'bad-url' | 'unavailable',
     options?: { cause?: unknown },
   ) {
     super(message, options);

@@ -1,4 +1,4 @@
-export type { Store, QuestionRecord, VoteRecord, GapsReport, GapsQuery, GapGroup, DownVote, ChannelSettings, ChatMode, Schedule, AskedVia, PendingImportRecord } from './types.js';
+export type { Store, QuestionRecord, VoteRecord, GapsReport, GapsQuery, GapGroup, DownVote, ChannelSettings, ChatMode, Schedule, AskedVia, PendingImportRecord, ForgottenGuild } from './types.js';
 export { StoreError } from './driver.js';
 export { openStore, sqliteFile, type StoreLocation } from './open.js';
 export { openSqliteStore } from './sqlite.js';

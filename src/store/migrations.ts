@@ -86,6 +86,21 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `),
   },
+  {
+    version: 3,
+    name: 'data kept per server: votes and previews name their server; servers the bot left',
+    ...same(`
+      ALTER TABLE votes ADD COLUMN guild TEXT;
+      ALTER TABLE pending_imports ADD COLUMN guild TEXT;
+      ALTER TABLE pending_imports ADD COLUMN scope TEXT;
+      CREATE INDEX questions_guild_at ON questions (guild, at);
+      CREATE INDEX votes_guild ON votes (guild);
+      CREATE TABLE departed_guilds (
+        guild TEXT PRIMARY KEY,
+        left_at BIGINT NOT NULL
+      );
+    `),
+  },
 ];
 
 /** The newest schema version this program knows. */

@@ -19,9 +19,24 @@ export const sqliteFile = (dataDir: string): string => join(dataDir, 'bot.db');
  */
 export async function openStore(location: StoreLocation, onConnectionError?: (error: Error) => void): Promise<Store> {
   const url = location.DATABASE_URL;
+  let store: Store;
+  let where: string;
   if (url) {
     if (!/^postgres(ql)?:\/\//.test(url)) throw new StoreError('DATABASE_URL must start with postgres:// (or leave it unset to use SQLite in DATA_DIR)', 'bad-url');
-    return openPostgresStore(url, onConnectionError);
+    store = await openPostgresStore(url, onConnectionError);
+    where = 'the database of DATABASE_URL';
+  } else {
+    where = sqliteFile(location.DATA_DIR);
+    store = await openSqliteStore(where);
   }
-  return openSqliteStore(sqliteFile(location.DATA_DIR));
+  // a database that opens but cannot be written (a read-only file, a read-only user) would start
+  // "ready" and then drop every row: a write is tried now, and its failure stops start-up
+  try {
+    await store.probeWrite();
+  } catch (error) {
+    await store.close().catch(() => undefined);
+    const reason = error instanceof StoreError && error.cause instanceof Error ? error.cause.message : (error as Error).message;
+    throw new StoreError(`${where} cannot be written (${reason}); give the bot write access to it${url ? '' : ' and to DATA_DIR'}, or point it at another database`, 'read-only', { cause: error });
+  }
+  return store;
 }

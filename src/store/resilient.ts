@@ -60,11 +60,11 @@ export class ResilientWrites {
         if (delay === undefined) {
           this.dropped += 1;
           this.tell('dropped');
-          this.logger.warn({ what, attempts: attempt + 1, err: { message: (error as Error).message } }, 'store write dropped after retries');
+          this.logger.warn({ what, attempts: attempt + 1, err: error }, 'store write dropped after retries');
           return;
         }
         this.tell('retried');
-        this.logger.debug({ what, attempt: attempt + 1, err: { message: (error as Error).message } }, 'store write failed; retrying');
+        this.logger.debug({ what, attempt: attempt + 1, err: error }, 'store write failed; retrying');
         await new Promise((resolve) => setTimeout(resolve, delay).unref());
       }
     }

@@ -1,7 +1,7 @@
 import type { SqlDriver } from './driver.js';
 import { guarded, StoreError } from './driver.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations.js';
-import type { ChannelSettings, DownVote, GapGroup, GapsQuery, GapsReport, PendingImportRecord, QuestionRecord, Schedule, Store, VoteRecord } from './types.js';
+import type { ChannelSettings, DownVote, ForgottenGuild, GapGroup, GapsQuery, GapsReport, PendingImportRecord, QuestionRecord, Schedule, Store, VoteRecord } from './types.js';
 
 /** Applies the migrations not yet applied; refuses a database made by a newer version. Returns the version. */
 export async function migrate(driver: SqlDriver, describe: string): Promise<number> {
@@ -48,6 +48,9 @@ interface ScheduleRow {
   known_reports: string | null;
   paused_reason: string | null;
 }
+
+/** An answer's server matches the voter's: both null (a DM) or the same id ('' stands for null). */
+const SAME_GUILD = "COALESCE(q.guild, '') = ?";
 
 /** User text as stored: PostgreSQL's text cannot hold NUL, so neither engine keeps it (the same rows on both). */
 const storable = (text: string | null): string | null => (text === null ? null : text.replace(/\u0000/g, ''));
@@ -108,21 +111,52 @@ export class SqlStore implements Store {
     );
   }
 
-  async vote(v: VoteRecord): Promise<void> {
-    // changing a 👎 to a 👍 drops the comment that explained the 👎
-    await this.db.run(
-      'INSERT INTO votes (answer_id, user_id, value, comment, at) VALUES (?, ?, ?, NULL, ?) ON CONFLICT (answer_id, user_id) DO UPDATE SET value = excluded.value, at = excluded.at, comment = CASE WHEN excluded.value = votes.value THEN votes.comment ELSE NULL END',
-      [v.answerId, v.user, v.value, v.at],
+  async vote(v: VoteRecord): Promise<boolean> {
+    // only an answer logged in the voter's own server (or DM side) takes a vote; changing a 👎 to
+    // a 👍 drops the comment that explained the 👎
+    const stored = await this.db.run(
+      `INSERT INTO votes (answer_id, user_id, value, comment, at, guild) SELECT q.id, ?, ?, NULL, ?, q.guild FROM questions q WHERE q.id = ? AND ${SAME_GUILD} ON CONFLICT (answer_id, user_id) DO UPDATE SET value = excluded.value, at = excluded.at, comment = CASE WHEN excluded.value = votes.value THEN votes.comment ELSE NULL END`,
+      [v.user, v.value, v.at, v.answerId, v.guild ?? ''],
     );
+    return stored > 0;
   }
 
-  async comment(answerId: string, user: string, text: string, at: number): Promise<void> {
-    await this.db.run('INSERT INTO votes (answer_id, user_id, value, comment, at) VALUES (?, ?, -1, ?, ?) ON CONFLICT (answer_id, user_id) DO UPDATE SET value = -1, comment = excluded.comment, at = excluded.at', [answerId, user, storable(text), at]);
+  async comment(answerId: string, user: string, guild: string | null, text: string, at: number): Promise<boolean> {
+    const stored = await this.db.run(
+      `INSERT INTO votes (answer_id, user_id, value, comment, at, guild) SELECT q.id, ?, -1, ?, ?, q.guild FROM questions q WHERE q.id = ? AND ${SAME_GUILD} ON CONFLICT (answer_id, user_id) DO UPDATE SET value = -1, comment = excluded.comment, at = excluded.at`,
+      [user, storable(text), at, answerId, guild ?? ''],
+    );
+    return stored > 0;
+  }
+
+  async forgetUser(user: string): Promise<number> {
+    return this.db.run('DELETE FROM votes WHERE user_id = ?', [user]);
+  }
+
+  async forgetGuild(guild: string): Promise<ForgottenGuild> {
+    const votes = await this.db.run('DELETE FROM votes WHERE guild = ? OR answer_id IN (SELECT id FROM questions WHERE guild = ?)', [guild, guild]);
+    const questions = await this.db.run('DELETE FROM questions WHERE guild = ?', [guild]);
+    const settings = await this.db.run('DELETE FROM channel_settings WHERE guild = ?', [guild]);
+    await this.db.run('DELETE FROM schedule_runs WHERE schedule_id IN (SELECT id FROM schedules WHERE guild = ?)', [guild]);
+    const schedules = await this.db.run('DELETE FROM schedules WHERE guild = ?', [guild]);
+    const previews = await this.db.run('DELETE FROM pending_imports WHERE guild = ?', [guild]);
+    await this.db.run('DELETE FROM departed_guilds WHERE guild = ?', [guild]);
+    return { questions, votes, settings, schedules, previews };
+  }
+
+  async markDeparted(guild: string, at: number | null): Promise<void> {
+    if (at === null) await this.db.run('DELETE FROM departed_guilds WHERE guild = ?', [guild]);
+    else await this.db.run('INSERT INTO departed_guilds (guild, left_at) VALUES (?, ?) ON CONFLICT (guild) DO NOTHING', [guild, at]);
+  }
+
+  async departedBefore(before: number): Promise<string[]> {
+    const rows = await this.db.all<{ guild: string }>('SELECT guild FROM departed_guilds WHERE left_at < ? ORDER BY left_at', [before]);
+    return rows.map((row) => row.guild);
   }
 
   async voteOf(answerId: string, user: string): Promise<(VoteRecord & { comment: string | null }) | null> {
-    const [row] = await this.db.all<{ value: number; comment: string | null; at: number }>('SELECT value, comment, at FROM votes WHERE answer_id = ? AND user_id = ?', [answerId, user]);
-    return row ? { answerId, user, value: Number(row.value) === 1 ? 1 : -1, comment: row.comment, at: Number(row.at) } : null;
+    const [row] = await this.db.all<{ value: number; comment: string | null; at: number; guild: string | null }>('SELECT value, comment, at, guild FROM votes WHERE answer_id = ? AND user_id = ?', [answerId, user]);
+    return row ? { answerId, user, value: Number(row.value) === 1 ? 1 : -1, comment: row.comment, at: Number(row.at), guild: row.guild } : null;
   }
 
   async question(id: string): Promise<QuestionRecord | null> {
@@ -132,8 +166,11 @@ export class SqlStore implements Store {
 
   async gaps(query: GapsQuery): Promise<GapsReport> {
     const report = query.report ?? null;
-    const scope = report === null ? '' : ' AND report = ?';
-    const params = (...extra: unknown[]) => [query.since, ...(report === null ? [] : [report]), ...extra];
+    // one server's rows only (DM questions have no server and are never read for one)
+    const guildScope = query.guild === null ? ' AND guild IS NULL' : ' AND guild = ?';
+    const guildParams = query.guild === null ? [] : [query.guild];
+    const scope = `${guildScope}${report === null ? '' : ' AND report = ?'}`;
+    const params = (...extra: unknown[]) => [query.since, ...guildParams, ...(report === null ? [] : [report]), ...extra];
     const [totals] = await this.db.all<{ questions: number; not_found: number | null; low: number | null }>(
       `SELECT COUNT(*) AS questions, SUM(CASE WHEN found = 0 THEN 1 ELSE 0 END) AS not_found, SUM(CASE WHEN found = 1 AND confidence < ? THEN 1 ELSE 0 END) AS low FROM questions WHERE at >= ?${scope}`,
       [query.lowConfidenceBelow, ...params()],
@@ -148,10 +185,10 @@ export class SqlStore implements Store {
     const unanswered = (await group('found = 0', [])).map(({ confidence: _notAnAnswer, ...rest }) => rest);
     const lowConfidence = await group('found = 1 AND confidence < ?', [query.lowConfidenceBelow]);
     // votes are kept by answer; a vote whose question was not logged still counts (no report then)
-    const voteScope = report === null ? '' : ' AND q.report = ?';
+    const voteScope = `${query.guild === null ? ' AND v.guild IS NULL' : ' AND v.guild = ?'}${report === null ? '' : ' AND q.report = ?'}`;
     const voteRows = await this.db.all<{ answer_id: string; value: number; comment: string | null; at: number; question: string | null; question_key: string | null; passage_ids: string | null }>(
       `SELECT v.answer_id, v.value, v.comment, v.at, q.question, q.question_key, q.passage_ids FROM votes v LEFT JOIN questions q ON q.id = v.answer_id WHERE v.at >= ?${voteScope} ORDER BY v.at DESC`,
-      [query.since, ...(report === null ? [] : [report])],
+      [query.since, ...guildParams, ...(report === null ? [] : [report])],
     );
     let up = 0;
     const down = new Map<string, DownVote>();
@@ -239,13 +276,23 @@ export class SqlStore implements Store {
 
   async putPendingImport(p: PendingImportRecord, expiredBefore: number): Promise<void> {
     await this.db.run('DELETE FROM pending_imports WHERE at < ?', [expiredBefore]);
-    await this.db.run('INSERT INTO pending_imports (token, report_id, markdown, user_id, at) VALUES (?, ?, ?, ?, ?)', [p.token, p.reportId, storable(p.markdown), p.user, p.at]);
+    await this.db.run('INSERT INTO pending_imports (token, report_id, markdown, user_id, at, guild, scope) VALUES (?, ?, ?, ?, ?, ?, ?)', [p.token, p.reportId, storable(p.markdown), p.user, p.at, p.guild, p.scope]);
   }
 
-  async takePendingImport(token: string): Promise<PendingImportRecord | null> {
-    // DELETE … RETURNING (SQLite 3.35+, PostgreSQL): two presses of Save, even on two processes, take it once
-    const [row] = await this.db.all<{ token: string; report_id: string; markdown: string; user_id: string; at: number }>('DELETE FROM pending_imports WHERE token = ? RETURNING token, report_id, markdown, user_id, at', [token]);
-    return row ? { token: row.token, reportId: row.report_id, markdown: row.markdown, user: row.user_id, at: Number(row.at) } : null;
+  async takePendingImport(token: string, user: string, guild: string): Promise<PendingImportRecord | null> {
+    // DELETE … RETURNING (SQLite 3.35+, PostgreSQL): two presses of Save, even on two processes,
+    // take it once; another user's press, or a press in another server, takes nothing
+    const [row] = await this.db.all<{ token: string; report_id: string; markdown: string; user_id: string; at: number; guild: string; scope: string }>(
+      'DELETE FROM pending_imports WHERE token = ? AND user_id = ? AND guild = ? RETURNING token, report_id, markdown, user_id, at, guild, scope',
+      [token, user, guild],
+    );
+    return row ? { token: row.token, reportId: row.report_id, markdown: row.markdown, user: row.user_id, at: Number(row.at), guild: row.guild, scope: row.scope } : null;
+  }
+
+  async probeWrite(): Promise<void> {
+    const probe = `probe:${process.pid}:${Date.now()}`;
+    await this.db.run('INSERT INTO departed_guilds (guild, left_at) VALUES (?, 0)', [probe]);
+    await this.db.run('DELETE FROM departed_guilds WHERE guild = ?', [probe]);
   }
 
   close(): Promise<void> {

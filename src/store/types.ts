@@ -35,6 +35,8 @@ export interface VoteRecord {
   user: string;
   value: 1 | -1;
   at: number;
+  /** The server the vote was cast in (null in a DM): it must be the answer's own. */
+  guild: string | null;
 }
 
 /** A group of questions in /gaps: the same normalized text, how often, and an example as asked. */
@@ -70,6 +72,8 @@ export interface GapsReport {
 
 /** What /gaps asks for. */
 export interface GapsQuery {
+  /** The one server whose questions and votes are read; null for DMs (the operator's CLI only). */
+  guild: string | null;
   since: number;
   report?: string | undefined;
   /** Answers given with a confidence below this are "low confidence". */
@@ -118,6 +122,19 @@ export interface PendingImportRecord {
   markdown: string;
   user: string;
   at: number;
+  /** The server it was previewed in: only the same user in the same server can save it. */
+  guild: string;
+  /** Where Save writes it: 'global' (the operator's corpus) or the server's id. */
+  scope: string;
+}
+
+/** What deleting a server's data removed, by table. */
+export interface ForgottenGuild {
+  questions: number;
+  votes: number;
+  settings: number;
+  schedules: number;
+  previews: number;
 }
 
 /**
@@ -129,10 +146,21 @@ export interface Store {
   /** The schema version after the migrations applied at open. */
   readonly version: number;
   logQuestion(record: QuestionRecord): Promise<void>;
-  /** Records or changes a user's vote on an answer. */
-  vote(vote: VoteRecord): Promise<void>;
-  /** Stores the "what did you expect?" text on a user's 👎 (made a 👎 if there was none). */
-  comment(answerId: string, user: string, text: string, at: number): Promise<void>;
+  /**
+   * Records or changes a user's vote on an answer: only on an answer logged in the same server
+   * (or the same DM side); false when there is no such answer, and nothing is stored.
+   */
+  vote(vote: VoteRecord): Promise<boolean>;
+  /** Stores the "what did you expect?" text on a user's 👎 (made a 👎 if there was none), on the same terms as {@link vote}. */
+  comment(answerId: string, user: string, guild: string | null, text: string, at: number): Promise<boolean>;
+  /** Deletes every vote and comment of a user (/privacy forget-me); returns how many went. */
+  forgetUser(user: string): Promise<number>;
+  /** Deletes everything kept about a server: its question log, votes, channel settings, schedules and previews. */
+  forgetGuild(guild: string): Promise<ForgottenGuild>;
+  /** Notes that the bot left a server at `at` (its data is deleted after FORGET_AFTER_DAYS), or, with null, that it is back. */
+  markDeparted(guild: string, at: number | null): Promise<void>;
+  /** The servers the bot left before `before`. */
+  departedBefore(before: number): Promise<string[]>;
   /** The user's current vote on an answer, if any. */
   voteOf(answerId: string, user: string): Promise<(VoteRecord & { comment: string | null }) | null>;
   /** A logged question by its answer id. */
@@ -157,7 +185,9 @@ export interface Store {
   pauseSchedule(scheduleId: string, reason: string): Promise<void>;
   /** Keeps a previewed import; those made before `expiredBefore` are deleted. */
   putPendingImport(record: PendingImportRecord, expiredBefore: number): Promise<void>;
-  /** Removes and returns a previewed import: only one Save of it can succeed. */
-  takePendingImport(token: string): Promise<PendingImportRecord | null>;
+  /** Removes and returns a previewed import of this user in this server: only one Save of it can succeed, and only theirs. */
+  takePendingImport(token: string, user: string, guild: string): Promise<PendingImportRecord | null>;
+  /** Writes and deletes a row: fails when the database can be read but not written. */
+  probeWrite(): Promise<void>;
   close(): Promise<void>;
 }

@@ -1,3 +1,6 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { startBot, type Bot } from '../../src/bot/discord/client.js';
 import { parseConfig } from '../../src/config.js';
@@ -5,6 +8,7 @@ import { Engine, loadCorpus, Suggester } from '../../src/core/index.js';
 import { createLogger } from '../../src/logger.js';
 import { memoryFor } from '../../src/bot/service/memory.js';
 import type { BotContext } from '../../src/bot/commands/command.js';
+import { tenantsFor } from '../../src/bot/service/tenants.js';
 import type { Store } from '../../src/store/index.js';
 import { FAKE, FakeDiscord, type RecordedRequest } from './fake-discord.js';
 
@@ -35,11 +39,13 @@ export class LogLines extends Writable {
  */
 export async function startBotOnFake(env: Record<string, string> = {}, existing?: FakeDiscord, store?: Store): Promise<{ fake: FakeDiscord; bot: Bot; logs: LogLines; engine: Engine; context: BotContext }> {
   const fake = existing ?? (await FakeDiscord.start());
-  const config = parseConfig({ DISCORD_TOKEN: FAKE.token, DISCORD_APP_ID: FAKE.appId, DISCORD_API_URL: fake.apiUrl, LOG_LEVEL: 'info', ...env });
+  // servers' own reports go to a folder of this test unless it names one
+  const config = parseConfig({ DISCORD_TOKEN: FAKE.token, DISCORD_APP_ID: FAKE.appId, DISCORD_API_URL: fake.apiUrl, LOG_LEVEL: 'info', GUILD_CORPUS_DIR: mkdtempSync(join(tmpdir(), 'guild-reports-')), ...env });
   const engine = Engine.build(loadCorpus(config.CORPUS_DIR));
   const logs = new LogLines();
   const logger = createLogger(config.LOG_LEVEL, logs);
-  const context: BotContext = { engine, suggester: new Suggester(engine), ...(store ? { memory: memoryFor(store, config, logger, [10, 10]) } : {}) };
+  const tenants = tenantsFor(config, engine, logger);
+  const context: BotContext = { engine, suggester: new Suggester(engine), tenants, ...(store ? { memory: memoryFor(store, config, logger, [10, 10]) } : {}) };
   const ready = fake.nextSession();
   const bot = await startBot(config, context, logger, { schedule: false });
   await ready;

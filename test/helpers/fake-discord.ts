@@ -13,6 +13,9 @@ export const FAKE = {
   /** A channel where the bot may read but not send messages (an overwrite denies it). */
   readOnlyChannelId: '300000000000000005',
   ownerId: '400000000000000009',
+  /** A second server the bot is in, with one text channel: for tests of what stays in its server. */
+  guildBId: '200000000000000022',
+  channelBId: '300000000000000023',
   token: `${Buffer.from('100000000000000001').toString('base64')}.fake.${'x'.repeat(40)}`,
 } as const;
 
@@ -150,12 +153,23 @@ export class FakeDiscord {
     this.channelMessages.set(channelId, list);
   }
 
-  /** The guild as GUILD_CREATE sends it: two text channels, @everyone's permissions, the bot as member, its threads. */
-  private guild(): Record<string, unknown> {
-    const channel = (id: string, name: string, overwrites: unknown[]) => ({ id, type: 0, guild_id: FAKE.guildId, name, position: 0, permission_overwrites: overwrites, parent_id: null, nsfw: false, topic: null, last_message_id: null, rate_limit_per_user: 0, flags: 0 });
+  /**
+   * A guild as GUILD_CREATE sends it: the first server has three text channels, the second one;
+   * @everyone's permissions, the bot as member, its threads.
+   */
+  private guild(guildId: string = FAKE.guildId): Record<string, unknown> {
+    const channel = (id: string, name: string, overwrites: unknown[]) => ({ id, type: 0, guild_id: guildId, name, position: 0, permission_overwrites: overwrites, parent_id: null, nsfw: false, topic: null, last_message_id: null, rate_limit_per_user: 0, flags: 0 });
+    const channels =
+      guildId === FAKE.guildId
+        ? [
+            channel(FAKE.channelId, 'general', []),
+            channel(FAKE.noThreadsChannelId, 'no-threads', [{ id: FAKE.guildId, type: 0, allow: '0', deny: String(PERMISSION.CreatePublicThreads) }]),
+            channel(FAKE.readOnlyChannelId, 'read-only', [{ id: FAKE.guildId, type: 0, allow: '0', deny: String(PERMISSION.SendMessages) }]),
+          ]
+        : [channel(FAKE.channelBId, 'general-b', [])];
     return {
-      id: FAKE.guildId,
-      name: 'Test server',
+      id: guildId,
+      name: guildId === FAKE.guildId ? 'Test server' : 'Second server',
       icon: null,
       owner_id: FAKE.ownerId,
       afk_channel_id: null,
@@ -163,7 +177,7 @@ export class FakeDiscord {
       verification_level: 0,
       default_message_notifications: 0,
       explicit_content_filter: 0,
-      roles: [{ id: FAKE.guildId, name: '@everyone', color: 0, hoist: false, position: 0, permissions: String(this.everyonePermissions), managed: false, mentionable: false, flags: 0 }],
+      roles: [{ id: guildId, name: '@everyone', color: 0, hoist: false, position: 0, permissions: String(this.everyonePermissions), managed: false, mentionable: false, flags: 0 }],
       emojis: [],
       stickers: [],
       features: [],
@@ -186,12 +200,8 @@ export class FakeDiscord {
       member_count: 2,
       voice_states: [],
       members: [{ user: { ...user(FAKE.botId, 'report-bot'), bot: true }, roles: [], joined_at: '2021-01-01T00:00:00.000Z', deaf: false, mute: false, flags: 0 }],
-      channels: [
-        channel(FAKE.channelId, 'general', []),
-        channel(FAKE.noThreadsChannelId, 'no-threads', [{ id: FAKE.guildId, type: 0, allow: '0', deny: String(PERMISSION.CreatePublicThreads) }]),
-        channel(FAKE.readOnlyChannelId, 'read-only', [{ id: FAKE.guildId, type: 0, allow: '0', deny: String(PERMISSION.SendMessages) }]),
-      ],
-      threads: [...this.threads.values()],
+      channels,
+      threads: [...this.threads.values()].filter((thread) => thread.guild_id === guildId),
       presences: [],
       stage_instances: [],
       guild_scheduled_events: [],
@@ -224,7 +234,7 @@ export class FakeDiscord {
       const thread = {
         id,
         type: 11,
-        guild_id: FAKE.guildId,
+        guild_id: startThread[1] === FAKE.channelBId ? FAKE.guildBId : FAKE.guildId,
         parent_id: startThread[1],
         owner_id: FAKE.botId,
         name: (request.body as { name: string }).name,
@@ -298,13 +308,14 @@ export class FakeDiscord {
         this.dispatch(socket, 'READY', {
           v: 10,
           user: { id: FAKE.botId, username: 'report-bot', discriminator: '0', global_name: null, avatar: null, bot: true },
-          guilds: [{ id: FAKE.guildId, unavailable: true }],
+          guilds: [{ id: FAKE.guildId, unavailable: true }, { id: FAKE.guildBId, unavailable: true }],
           session_id: 'fake-session',
           resume_gateway_url: `ws://127.0.0.1:${this.port}`,
           shard: this.shardOf.get(socket) ?? [0, 1],
           application: { id: FAKE.appId, flags: 0 },
         });
-        this.dispatch(socket, 'GUILD_CREATE', this.guild());
+        this.dispatch(socket, 'GUILD_CREATE', this.guild(FAKE.guildId));
+        this.dispatch(socket, 'GUILD_CREATE', this.guild(FAKE.guildBId));
         for (const resolve of this.identifyWaiters.splice(0)) resolve();
       }
       if (payload.op === 6) {
@@ -320,6 +331,16 @@ export class FakeDiscord {
     socket.send(JSON.stringify({ op: 0, t: event, s: this.sequence, d: data }));
   }
 
+  /** The bot is removed from a server (GUILD_DELETE without `unavailable`), or, with `unavailable`, the server has an outage. */
+  removeFromGuild(guildId: string, unavailable = false): void {
+    for (const socket of this.sockets) this.dispatch(socket, 'GUILD_DELETE', unavailable ? { id: guildId, unavailable: true } : { id: guildId });
+  }
+
+  /** The bot joins a server again (GUILD_CREATE after READY). */
+  addToGuild(guildId: string): void {
+    for (const socket of this.sockets) this.dispatch(socket, 'GUILD_CREATE', this.guild(guildId));
+  }
+
   /** Resolves at the next IDENTIFY or RESUME. */
   nextSession(): Promise<void> {
     return new Promise((resolve) => this.identifyWaiters.push(resolve));
@@ -332,7 +353,7 @@ export class FakeDiscord {
    * A user's message, sent as MESSAGE_CREATE to every gateway socket: in a guild channel (or
    * thread) when `guild` is true, else in a DM. `mentions` are the users it mentions.
    */
-  sendMessage(options: { channelId: string; content: string; authorId?: string; guild?: boolean; mentions?: string[]; bot?: boolean; webhookId?: string; type?: number; mentionEveryone?: boolean; mentionRoles?: string[] }): Record<string, unknown> {
+  sendMessage(options: { channelId: string; content: string; authorId?: string; guild?: boolean; guildId?: string; mentions?: string[]; bot?: boolean; webhookId?: string; type?: number; mentionEveryone?: boolean; mentionRoles?: string[] }): Record<string, unknown> {
     const author = { ...user(options.authorId ?? '400000000000000004'), ...(options.bot ? { bot: true } : {}) };
     const message = messageObject(snowflake(), author, {
       channel_id: options.channelId,
@@ -344,7 +365,7 @@ export class FakeDiscord {
       // Discord says what kind of channel it is: a DM (1), a public thread (11) or a text channel (0)
       channel_type: options.guild === false ? 1 : this.threads.has(options.channelId) ? 11 : 0,
       ...(options.webhookId ? { webhook_id: options.webhookId } : {}),
-      ...(options.guild === false ? {} : { guild_id: FAKE.guildId, member: { roles: [], joined_at: '2021-01-01T00:00:00.000Z', deaf: false, mute: false, flags: 0 } }),
+      ...(options.guild === false ? {} : { guild_id: options.guildId ?? (options.channelId === FAKE.channelBId ? FAKE.guildBId : FAKE.guildId), member: { roles: [], joined_at: '2021-01-01T00:00:00.000Z', deaf: false, mute: false, flags: 0 } }),
     });
     this.store(options.channelId, message);
     for (const socket of this.sockets) this.dispatch(socket, 'MESSAGE_CREATE', message);
@@ -442,12 +463,37 @@ export function user(id: string, name = 'tester'): Record<string, unknown> {
 interface InteractionOptions {
   userId?: string;
   locale?: string;
+  /** The server it comes from (default the first); null for a DM. */
+  guild?: string | null;
+  /** The channel (default the server's first channel). */
+  channelId?: string;
   /** The member's permissions (a bit field as a string); none by default. */
   permissions?: string;
 }
 
 function base(type: number, options: InteractionOptions): Record<string, unknown> {
   const id = snowflake();
+  const guildId = options.guild === undefined ? FAKE.guildId : options.guild;
+  if (guildId === null) {
+    // a DM: no server, no member; the user as such, in a DM channel
+    const channelId = options.channelId ?? `7${(options.userId ?? '400000000000000004').slice(1)}`;
+    return {
+      id,
+      application_id: FAKE.appId,
+      type,
+      token: `token-${id}`,
+      version: 1,
+      locale: options.locale ?? 'zh-CN',
+      channel_id: channelId,
+      channel: { id: channelId, type: 1 },
+      user: user(options.userId ?? '400000000000000004'),
+      entitlements: [],
+      authorizing_integration_owners: { '0': FAKE.guildId },
+      app_permissions: '0',
+      context: 1,
+    };
+  }
+  const channelId = options.channelId ?? (guildId === FAKE.guildBId ? FAKE.channelBId : FAKE.channelId);
   return {
     id,
     application_id: FAKE.appId,
@@ -456,12 +502,12 @@ function base(type: number, options: InteractionOptions): Record<string, unknown
     version: 1,
     locale: options.locale ?? 'zh-CN',
     guild_locale: 'zh-CN',
-    guild_id: FAKE.guildId,
-    channel_id: FAKE.channelId,
-    channel: { id: FAKE.channelId, type: 0, guild_id: FAKE.guildId, name: 'general' },
+    guild_id: guildId,
+    channel_id: channelId,
+    channel: { id: channelId, type: 0, guild_id: guildId, name: 'general' },
     member: { user: user(options.userId ?? '400000000000000004'), roles: [], permissions: options.permissions ?? '0', joined_at: '2021-01-01T00:00:00.000Z', deaf: false, mute: false, flags: 0 },
     entitlements: [],
-    authorizing_integration_owners: { '0': FAKE.guildId },
+    authorizing_integration_owners: { '0': guildId },
     app_permissions: '0',
     context: 0,
   };

@@ -153,6 +153,12 @@ describe('importing from an address', () => {
       if (request.url === '/loop') return response.writeHead(302, { location: '/loop' }).end();
       if (request.url === '/image') return response.writeHead(200, { 'content-type': 'image/png' }).end('x');
       if (request.url === '/slow') return setTimeout(() => response.writeHead(200, { 'content-type': 'text/html' }).end(PAGE), 30_000).unref();
+      // the head at once, then the body stalls: a slow body, not a slow server
+      if (request.url === '/stall') {
+        response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+        response.write('<html><body><p>开头');
+        return;
+      }
       response.writeHead(404).end();
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -163,22 +169,37 @@ describe('importing from an address', () => {
     server.close();
   });
 
+  it('GIVEN an address on this machine without --allow-private THEN the operator\'s CLI refuses it too, naming the flag', async () => {
+    const { code, stderr } = await importInto(`${base}/page`, ['--id', 'web']);
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/^import: 127\.0\.0\.1 resolves to 127\.0\.0\.1, an address inside the network: refused/);
+    expect(stderr).not.toMatch(/\n\s+at /);
+  });
+
   it('GIVEN a page behind a redirect THEN it is fetched and its address is the report\'s url', async () => {
-    const { code, out } = await importInto(`${base}/moved`, ['--id', 'web']);
+    const { code, out } = await importInto(`${base}/moved`, ['--id', 'web', '--allow-private']);
     expect(code).toBe(0);
     expect(readFileSync(join(out, 'web.md'), 'utf8')).toMatch(new RegExp(`^url: "${base}/page"$`, 'm'));
   });
 
   it('GIVEN a redirect loop, a type that is no document, or a 404 THEN a clear error each', async () => {
-    expect((await importInto(`${base}/loop`)).stderr).toMatch(/more than 5 redirects/);
-    expect((await importInto(`${base}/image`)).stderr).toMatch(/is image\/png: only web pages, PDF, Word/);
-    expect((await importInto(`${base}/nothing`)).stderr).toMatch(/answered 404/);
+    expect((await importInto(`${base}/loop`, ['--allow-private'])).stderr).toMatch(/more than 5 redirects/);
+    expect((await importInto(`${base}/image`, ['--allow-private'])).stderr).toMatch(/is image\/png: only web pages, PDF, Word/);
+    expect((await importInto(`${base}/nothing`, ['--allow-private'])).stderr).toMatch(/answered 404/);
   });
 
-  it('GIVEN a server slower than the timeout, or a body over the size limit THEN a clear error', async () => {
+  it('GIVEN a server slower than the timeout, a body that stalls, or a body over the size limit THEN a clear error', async () => {
     const { fetchDocument } = await import('../../src/ingest/fetch.js');
-    await expect(fetchDocument(`${base}/slow`, { timeoutMs: 300 })).rejects.toThrow(/no answer within 0.3 s/);
-    await expect(fetchDocument(`${base}/page`, { maxBytes: 100 })).rejects.toThrow(/more than the 100 bytes/);
+    await expect(fetchDocument(`${base}/slow`, { timeoutMs: 300, allowPrivate: true })).rejects.toThrow(/no answer from 127\.0\.0\.1:\d+ within 0.3 s/);
+    await expect(fetchDocument(`${base}/stall`, { idleMs: 300, allowPrivate: true })).rejects.toThrow(/stopped sending for 0.3 s/);
+    await expect(fetchDocument(`${base}/page`, { maxBytes: 100, allowPrivate: true })).rejects.toThrow(/more than the 100 bytes/);
   });
+
+  it('GIVEN a body that stalls THEN npm run import prints one line, no stack trace, and exits 1 (after the 10 s idle limit)', async () => {
+    const { code, stderr } = await importInto(`${base}/stall`, ['--allow-private', '--id', 'stalled']);
+    expect(code).toBe(1);
+    expect(stderr.trim().split('\n')).toHaveLength(1);
+    expect(stderr).toMatch(/^import: .*stopped sending for 10 s/);
+  }, 20_000);
 });
 

@@ -1,5 +1,5 @@
-import { spawn } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { chmodSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import pg from 'pg';
@@ -73,13 +73,13 @@ describe.each(engines)('the $name store', ({ skip, empty }) => {
     await store.logQuestion(record);
     await store.logQuestion({ ...record, question: 'changed' });
     expect(await store.question('a1')).toEqual(record);
-    expect((await store.gaps({ since: 0, lowConfidenceBelow: 0.5, limit: 10 })).totals.questions).toBe(1);
+    expect((await store.gaps({ guild: null, since: 0, lowConfidenceBelow: 0.5, limit: 10 })).totals.questions).toBe(1);
   });
 
   it.skipIf(skip)('GIVEN question and comment text with a NUL character and astral characters THEN both engines store it whole but the NUL', async () => {
     const { store } = await open();
     await store.logQuestion(question({ id: 'nul', question: '成资\u0000S3线𠀀开工了吗', questionKey: '成资\u0000s3线𠀀开工了吗' }));
-    await store.comment('nul', 'u1', '想要\u0000通车时间😀', NOW);
+    await store.comment('nul', 'u1', 'g1', '想要\u0000通车时间😀', NOW);
     expect(await store.question('nul')).toMatchObject({ question: '成资S3线𠀀开工了吗', questionKey: '成资s3线𠀀开工了吗' });
     expect(await store.voteOf('nul', 'u1')).toMatchObject({ value: -1, comment: '想要通车时间😀' });
   });
@@ -87,16 +87,16 @@ describe.each(engines)('the $name store', ({ skip, empty }) => {
   it.skipIf(skip)('GIVEN a user who votes twice on an answer THEN one vote is kept, the latest, and a 👎 comment is stored with it', async () => {
     const { store } = await open();
     await store.logQuestion(question({ id: 'v1' }));
-    await store.vote({ answerId: 'v1', user: 'u1', value: 1, at: NOW });
-    await store.vote({ answerId: 'v1', user: 'u1', value: -1, at: NOW + 1 });
-    await store.comment('v1', 'u1', '应该是S3线的开工时间', NOW + 2);
+    await store.vote({ answerId: 'v1', user: 'u1', value: 1, at: NOW, guild: 'g1' });
+    await store.vote({ answerId: 'v1', user: 'u1', value: -1, at: NOW + 1, guild: 'g1' });
+    await store.comment('v1', 'u1', 'g1', '应该是S3线的开工时间', NOW + 2);
     expect(await store.voteOf('v1', 'u1')).toMatchObject({ value: -1, comment: '应该是S3线的开工时间' });
-    await store.vote({ answerId: 'v1', user: 'u2', value: 1, at: NOW + 3 });
-    const gaps = await store.gaps({ since: 0, lowConfidenceBelow: 0.5, limit: 10 });
+    await store.vote({ answerId: 'v1', user: 'u2', value: 1, at: NOW + 3, guild: 'g1' });
+    const gaps = await store.gaps({ guild: 'g1', since: 0, lowConfidenceBelow: 0.5, limit: 10 });
     expect(gaps.totals).toMatchObject({ up: 1, down: 1 });
     expect(gaps.downVotes).toEqual([expect.objectContaining({ answerId: 'v1', question: '问题', count: 1, comments: ['应该是S3线的开工时间'] })]);
     // changed back to 👍: the comment that explained the 👎 goes with it
-    await store.vote({ answerId: 'v1', user: 'u1', value: 1, at: NOW + 4 });
+    await store.vote({ answerId: 'v1', user: 'u1', value: 1, at: NOW + 4, guild: 'g1' });
     expect(await store.voteOf('v1', 'u1')).toMatchObject({ value: 1, comment: null });
   });
 
@@ -109,19 +109,19 @@ describe.each(engines)('the $name store', ({ skip, empty }) => {
     await store.logQuestion(question({ found: true, confidence: 0.3, question: '低把握', questionKey: '低把握' }));
     await store.logQuestion(question({ found: true, confidence: 0.95, question: '有把握', questionKey: '有把握' }));
     await store.logQuestion(question({ found: false, question: null, questionKey: null }));
-    const gaps = await store.gaps({ since: NOW - 30 * DAY, lowConfidenceBelow: 0.5, limit: 10 });
+    const gaps = await store.gaps({ guild: 'g1', since: NOW - 30 * DAY, lowConfidenceBelow: 0.5, limit: 10 });
     expect(gaps.unanswered.map(({ key, count }) => [key, count])).toEqual([['票价多少', 2], ['谁主持', 1]]);
     expect(gaps.unanswered[0]!.lastAt).toBe(NOW + 5);
     expect(gaps.lowConfidence).toEqual([expect.objectContaining({ key: '低把握', count: 1, confidence: 0.3 })]);
     expect(gaps.totals).toMatchObject({ questions: 6, notFound: 4, lowConfidence: 1 });
-    const r2 = await store.gaps({ since: NOW - 30 * DAY, report: 'r2', lowConfidenceBelow: 0.5, limit: 10 });
+    const r2 = await store.gaps({ guild: 'g1', since: NOW - 30 * DAY, report: 'r2', lowConfidenceBelow: 0.5, limit: 10 });
     expect(r2.unanswered.map(({ key }) => key)).toEqual(['谁主持']);
   });
 
   it.skipIf(skip)('GIVEN rows older than the retention THEN prune deletes them and keeps the rest', async () => {
     const { store } = await open();
     await store.logQuestion(question({ id: 'old', at: NOW - 100 * DAY }));
-    await store.vote({ answerId: 'old', user: 'u1', value: -1, at: NOW - 100 * DAY });
+    await store.vote({ answerId: 'old', user: 'u1', value: -1, at: NOW - 100 * DAY, guild: 'g1' });
     await store.logQuestion(question({ id: 'new', at: NOW }));
     expect(await store.prune(NOW - 90 * DAY)).toBe(2);
     expect(await store.question('old')).toBeNull();
@@ -158,11 +158,84 @@ describe.each(engines)('the $name store', ({ skip, empty }) => {
 
   it.skipIf(skip)('GIVEN a previewed import THEN it is taken once, even by concurrent presses, and old previews are cleared', async () => {
     const { store } = await open();
-    await store.putPendingImport({ token: 'old', reportId: 'r-old', markdown: '# old', user: 'u1', at: NOW - 3_600_000 }, 0);
-    await store.putPendingImport({ token: 't1', reportId: 'r1', markdown: '---\ntitle: 报告\n---\n正文', user: 'u1', at: NOW }, NOW - 900_000);
-    const takes = await Promise.all(Array.from({ length: 5 }, () => store.takePendingImport('t1')));
-    expect(takes.filter(Boolean)).toEqual([{ token: 't1', reportId: 'r1', markdown: '---\ntitle: 报告\n---\n正文', user: 'u1', at: NOW }]);
-    expect(await store.takePendingImport('old')).toBeNull();
+    await store.putPendingImport({ token: 'old', reportId: 'r-old', markdown: '# old', user: 'u1', at: NOW - 3_600_000, guild: 'g1', scope: 'g1' }, 0);
+    await store.putPendingImport({ token: 't1', reportId: 'r1', markdown: '---\ntitle: 报告\n---\n正文', user: 'u1', at: NOW, guild: 'g1', scope: 'g1' }, NOW - 900_000);
+    const takes = await Promise.all(Array.from({ length: 5 }, () => store.takePendingImport('t1', 'u1', 'g1')));
+    expect(takes.filter(Boolean)).toEqual([{ token: 't1', reportId: 'r1', markdown: '---\ntitle: 报告\n---\n正文', user: 'u1', at: NOW, guild: 'g1', scope: 'g1' }]);
+    expect(await store.takePendingImport('old', 'u1', 'g1')).toBeNull();
+  });
+
+  it.skipIf(skip)('GIVEN a preview made by one user in one server THEN another user, or the same user in another server, cannot take it and it stays for its maker', async () => {
+    const { store } = await open();
+    await store.putPendingImport({ token: 't2', reportId: 'r2', markdown: 'm', user: 'u1', at: NOW, guild: 'g1', scope: 'g1' }, 0);
+    expect(await store.takePendingImport('t2', 'u2', 'g1')).toBeNull();
+    expect(await store.takePendingImport('t2', 'u1', 'g2')).toBeNull();
+    expect(await store.takePendingImport('t2', 'u1', 'g1')).toMatchObject({ reportId: 'r2', guild: 'g1', scope: 'g1' });
+  });
+
+  it.skipIf(skip)('GIVEN questions in two servers and in DMs THEN each server\'s gaps hold its own questions and votes only, and DM questions only the DM view', async () => {
+    const { store } = await open();
+    await store.logQuestion(question({ id: 'a', guild: 'g1', found: false, question: '一号服务器的问题', questionKey: 'a' }));
+    await store.logQuestion(question({ id: 'b', guild: 'g2', found: false, question: '二号服务器的问题', questionKey: 'b' }));
+    await store.logQuestion(question({ id: 'c', guild: null, via: 'dm', found: false, question: '私信里的问题', questionKey: 'c' }));
+    await store.comment('a', 'u1', 'g1', '一号的意见', NOW);
+    await store.comment('b', 'u1', 'g2', '二号的意见', NOW);
+    const one = await store.gaps({ guild: 'g1', since: 0, lowConfidenceBelow: 0.5, limit: 10 });
+    expect(one.unanswered.map(({ example }) => example)).toEqual(['一号服务器的问题']);
+    expect(one.downVotes.flatMap(({ comments }) => comments)).toEqual(['一号的意见']);
+    expect(one.totals).toMatchObject({ questions: 1, down: 1 });
+    const two = await store.gaps({ guild: 'g2', since: 0, lowConfidenceBelow: 0.5, limit: 10 });
+    expect(two.unanswered.map(({ example }) => example)).toEqual(['二号服务器的问题']);
+    const dms = await store.gaps({ guild: null, since: 0, lowConfidenceBelow: 0.5, limit: 10 });
+    expect(dms.unanswered.map(({ example }) => example)).toEqual(['私信里的问题']);
+  });
+
+  it.skipIf(skip)('GIVEN a vote on another server\'s answer, or on an id nobody answered THEN nothing is stored; on its own server\'s answer it is', async () => {
+    const { store } = await open();
+    await store.logQuestion(question({ id: 'mine', guild: 'g1' }));
+    expect(await store.vote({ answerId: 'mine', user: 'u1', value: -1, at: NOW, guild: 'g2' })).toBe(false);
+    expect(await store.comment('mine', 'u1', 'g2', '跨服务器', NOW)).toBe(false);
+    expect(await store.vote({ answerId: 'made-up', user: 'u1', value: -1, at: NOW, guild: 'g1' })).toBe(false);
+    expect(await store.comment('made-up', 'u1', 'g1', '编造的', NOW)).toBe(false);
+    expect(await store.voteOf('mine', 'u1')).toBeNull();
+    expect(await store.voteOf('made-up', 'u1')).toBeNull();
+    expect(await store.vote({ answerId: 'mine', user: 'u1', value: -1, at: NOW, guild: 'g1' })).toBe(true);
+    expect(await store.voteOf('mine', 'u1')).toMatchObject({ value: -1, guild: 'g1' });
+  });
+
+  it.skipIf(skip)('GIVEN a user\'s votes in two servers THEN forgetting the user deletes them all and no one else\'s', async () => {
+    const { store } = await open();
+    await store.logQuestion(question({ id: 'x', guild: 'g1' }));
+    await store.logQuestion(question({ id: 'y', guild: 'g2' }));
+    await store.comment('x', 'u1', 'g1', '意见', NOW);
+    await store.vote({ answerId: 'y', user: 'u1', value: 1, at: NOW, guild: 'g2' });
+    await store.vote({ answerId: 'y', user: 'u2', value: 1, at: NOW, guild: 'g2' });
+    expect(await store.forgetUser('u1')).toBe(2);
+    expect(await store.voteOf('x', 'u1')).toBeNull();
+    expect(await store.voteOf('y', 'u2')).toMatchObject({ value: 1 });
+  });
+
+  it.skipIf(skip)('GIVEN a server the bot left THEN it is due after the grace period, and forgetting it deletes its rows and no other server\'s', async () => {
+    const { store } = await open();
+    await store.logQuestion(question({ id: 'g1q', guild: 'g1' }));
+    await store.logQuestion(question({ id: 'g2q', guild: 'g2' }));
+    await store.vote({ answerId: 'g1q', user: 'u1', value: -1, at: NOW, guild: 'g1' });
+    await store.setChannelSettings({ guild: 'g1', channel: 'c1', mode: 'all', threads: true, updatedBy: 'u1', updatedAt: NOW });
+    await store.addSchedule(schedule({ guild: 'g1' }));
+    await store.addSchedule(schedule({ guild: 'g2', channel: 'c2' }));
+    await store.putPendingImport({ token: 'p', reportId: 'r', markdown: 'm', user: 'u1', at: NOW, guild: 'g1', scope: 'g1' }, 0);
+    await store.markDeparted('g1', NOW);
+    expect(await store.departedBefore(NOW)).toEqual([]);
+    expect(await store.departedBefore(NOW + 1)).toEqual(['g1']);
+    expect(await store.forgetGuild('g1')).toEqual({ questions: 1, votes: 1, settings: 1, schedules: 1, previews: 1 });
+    expect(await store.question('g1q')).toBeNull();
+    expect(await store.question('g2q')).not.toBeNull();
+    expect((await store.schedules()).map(({ guild }) => guild)).toEqual(['g2']);
+    expect(await store.departedBefore(NOW + 1)).toEqual([]);
+    // a server the bot joins again is no longer due
+    await store.markDeparted('g2', NOW);
+    await store.markDeparted('g2', null);
+    expect(await store.departedBefore(NOW + 1)).toEqual([]);
   });
 
   it.skipIf(skip)('GIVEN two processes starting at once on an empty database THEN the schema is made once and both write', async () => {
@@ -170,18 +243,18 @@ describe.each(engines)('the $name store', ({ skip, empty }) => {
     await Promise.all([writerProcess(location, 'a', 20), writerProcess(location, 'b', 20)]);
     const store = await openStore(location);
     stores.push(store);
-    expect((await store.gaps({ since: 0, lowConfidenceBelow: 0.5, limit: 1 })).totals.questions).toBe(40);
+    expect((await store.gaps({ guild: 'g', since: 0, lowConfidenceBelow: 0.5, limit: 1 })).totals.questions).toBe(40);
   });
 
   it.skipIf(skip)('GIVEN two processes writing at once to the same database THEN no row is lost', async () => {
     const { store, location } = await open();
     await Promise.all([writerProcess(location, 'a', 300), writerProcess(location, 'b', 300)]);
-    expect((await store.gaps({ since: 0, lowConfidenceBelow: 0.5, limit: 1 })).totals).toMatchObject({ questions: 600, notFound: 300 });
+    expect((await store.gaps({ guild: 'g', since: 0, lowConfidenceBelow: 0.5, limit: 1 })).totals).toMatchObject({ questions: 600, notFound: 300 });
   });
 });
 
 describe('migrations', () => {
-  it('GIVEN a SQLite database at version 1 THEN opening it applies version 2 and keeps its rows', async () => {
+  it('GIVEN a SQLite database at version 1 THEN opening it applies every later version and keeps its rows', async () => {
     const file = sqliteFile(freshDataDir());
     const old = new Database(file);
     old.exec('CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)');
@@ -192,15 +265,15 @@ describe('migrations', () => {
     const store = await openSqliteStore(file);
     expect(store.version).toBe(SCHEMA_VERSION);
     expect((await store.question('v1-row'))?.question).toBe('旧问题');
-    await store.putPendingImport({ token: 't', reportId: 'r', markdown: 'm', user: 'u', at: NOW }, 0);
-    expect(await store.takePendingImport('t')).toMatchObject({ reportId: 'r' });
+    await store.putPendingImport({ token: 't', reportId: 'r', markdown: 'm', user: 'u', at: NOW, guild: 'g', scope: 'g' }, 0);
+    expect(await store.takePendingImport('t', 'u', 'g')).toMatchObject({ reportId: 'r' });
     await store.close();
     const after = new Database(file);
     expect(after.prepare('SELECT version FROM schema_migrations ORDER BY version').all()).toEqual(MIGRATIONS.map(({ version }) => ({ version })));
     after.close();
   });
 
-  it.skipIf(!pgAdminUrl)('GIVEN a PostgreSQL database at version 1 THEN opening it applies version 2 and keeps its rows', async () => {
+  it.skipIf(!pgAdminUrl)('GIVEN a PostgreSQL database at version 1 THEN opening it applies every later version and keeps its rows', async () => {
     const url = await freshPostgres();
     const client = new pg.Client({ connectionString: url });
     await client.connect();
@@ -212,8 +285,8 @@ describe('migrations', () => {
     const store = await openPostgresStore(url);
     expect(store.version).toBe(SCHEMA_VERSION);
     expect((await store.question('v1-row'))?.question).toBe('旧问题');
-    await store.putPendingImport({ token: 't', reportId: 'r', markdown: 'm', user: 'u', at: NOW }, 0);
-    expect(await store.takePendingImport('t')).toMatchObject({ reportId: 'r' });
+    await store.putPendingImport({ token: 't', reportId: 'r', markdown: 'm', user: 'u', at: NOW, guild: 'g', scope: 'g' }, 0);
+    expect(await store.takePendingImport('t', 'u', 'g')).toMatchObject({ reportId: 'r' });
     await store.close();
   });
 });
@@ -269,12 +342,46 @@ describe('store faults', () => {
     await writes.flush();
     expect(writes.dropped).toBe(1);
     expect(logs.lines.filter((line) => line.msg === 'store write failed; retrying')).toHaveLength(2);
-    expect(logs.lines.find((line) => line.msg === 'store write dropped after retries')).toMatchObject({ level: 40, what: 'question log', attempts: 3 });
+    const dropped = logs.lines.find((line) => line.msg === 'store write dropped after retries');
+    expect(dropped).toMatchObject({ level: 40, what: 'question log', attempts: 3 });
+    // the reason is logged with its message and code, never as "[object Object]"
+    expect(dropped!.err).toMatchObject({ message: expect.stringMatching(/^the database failed: \S/), code: 'unavailable' });
+    expect(JSON.stringify(logs.lines)).not.toContain('[object Object]');
     await asAdmin(`ALTER DATABASE ${name} ALLOW_CONNECTIONS true`);
     writes.write('question log', () => store.logQuestion(question({ id: 'back' })));
     await writes.flush();
     expect(await store.question('back')).not.toBeNull();
     expect(await store.question('lost')).toBeNull();
     await store.close();
+  });
+
+  it('GIVEN a SQLite file that cannot be written (immutable, or read-only for a non-root user) THEN opening the store fails with one line naming the file, not a silent start', async () => {
+    const dir = freshDataDir();
+    (await openSqliteStore(sqliteFile(dir))).close();
+    const root = process.getuid?.() === 0;
+    // root writes through file modes: the immutable attribute is what stops it
+    if (root) execFileSync('chattr', ['+i', sqliteFile(dir)]);
+    else chmodSync(sqliteFile(dir), 0o444);
+    try {
+      const error = await openStore({ DATA_DIR: dir }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(StoreError);
+      expect(error).toMatchObject({ code: 'read-only' });
+      expect((error as Error).message).toContain(sqliteFile(dir));
+      expect((error as Error).message).toMatch(/cannot be written/);
+      expect((error as Error).message).not.toContain('\n');
+    } finally {
+      if (root) execFileSync('chattr', ['-i', sqliteFile(dir)]);
+    }
+  });
+
+  it.skipIf(!pgAdminUrl)('GIVEN a PostgreSQL database whose sessions are read-only THEN opening the store fails with one line, not a silent start', async () => {
+    const url = await freshPostgres();
+    await (await openPostgresStore(url)).close();
+    const name = new URL(url).pathname.slice(1);
+    await asAdmin(`ALTER DATABASE ${name} SET default_transaction_read_only = on`);
+    const error = await openStore({ DATA_DIR: '', DATABASE_URL: url }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(StoreError);
+    expect((error as Error).message).toMatch(/read-only|cannot be written/);
+    expect((error as Error).message).not.toContain('\n');
   });
 });

@@ -3,7 +3,7 @@ import { ChannelType, DiscordAPIError, MessageType, PermissionFlagsBits, type Me
 import { MAX_QUESTION_CHARS, ReportQaError, type Turn } from '../../core/index.js';
 import type { Logger } from '../../logger.js';
 import { trackInFlight } from '../discord/in-flight.js';
-import type { BotContext } from '../commands/command.js';
+import { scoped, type BotContext } from '../commands/command.js';
 import { answer } from '../commands/answer.js';
 import { Cooldown } from '../service/cooldown.js';
 import { CUSTOM_ID } from '../discord/custom-id.js';
@@ -39,6 +39,8 @@ export interface ChatSettings {
   messageContent: boolean;
 }
 
+/** New threads per channel per minute, unless THREADS_PER_MINUTE says otherwise. */
+export const DEFAULT_THREADS_PER_MINUTE = 10;
 /** How many earlier messages of a thread or DM are read for its history. */
 const HISTORY_MESSAGES = 50;
 /** How many earlier turns a follow-up is given (the last one leads; see core/conversation.ts). */
@@ -54,6 +56,8 @@ export interface ChatOptions {
   settings: ChatSettings;
   /** Told of every answered message (for metrics). */
   onHandled?: (handled: Handled) => void;
+  /** New threads one channel may get per minute (THREADS_PER_MINUTE); past it the bot answers in place. */
+  threadsPerMinute?: number;
 }
 
 /** The message handler, and a way to wait for answers in flight (for a graceful stop). */
@@ -100,8 +104,11 @@ export function turnsFromMessages(messages: Iterable<Message>, botId: string): T
 }
 
 /** Creates the handler of messageCreate events (see the module comment). */
-export function createChatHandler({ context, logger, cooldown, settings, onHandled }: ChatOptions): ChatHandler {
+export function createChatHandler({ context: shared, logger, cooldown, settings, onHandled, threadsPerMinute = DEFAULT_THREADS_PER_MINUTE }: ChatOptions): ChatHandler {
   const conversations = new Map<string, Turn[]>();
+  // a channel's new threads, as a sliding window per channel: a crowd mentioning at once gets
+  // answers in place once the channel has had its threads for the minute
+  const threadStarts = new Cooldown(threadsPerMinute, 60_000);
   const warned = new Set<string>();
 
   /** Logs a missing permission once per channel and permission, not once per message. */
@@ -157,6 +164,8 @@ export function createChatHandler({ context, logger, cooldown, settings, onHandl
     // a message not put to the bot can only be overheard (mode all), which needs its text: without
     // the Message Content intent the channel's settings are not even read
     if (!addressed && (inThread || !settings.messageContent)) return;
+    // the reports of the message's server (the global ones in a DM)
+    const context = scoped(shared, message.guildId);
     // a channel's own settings (a thread follows its parent channel's), else the env defaults
     const behaviour = dm || !context.memory ? settings : await context.memory.chatBehaviour(inThread ? (channel.parentId ?? message.channelId) : message.channelId);
     if (behaviour.mode === 'off') return;
@@ -217,7 +226,9 @@ export function createChatHandler({ context, logger, cooldown, settings, onHandl
       const turn: Turn = { question, passageIds: outcome.answerPassageId ? [outcome.answerPassageId] : [] };
 
       const threadable = !dm && !inThread && behaviour.threads && (channel.type === ChannelType.GuildText || channel.type === ChannelType.GuildAnnouncement);
-      if (threadable) {
+      const threadAllowed = threadable && threadStarts.hit(message.channelId) === 0;
+      if (threadable && !threadAllowed) log.threadCapped = true;
+      if (threadAllowed) {
         const lacking = allowed(message, [PermissionFlagsBits.ViewChannel, PermissionFlagsBits.CreatePublicThreads, PermissionFlagsBits.SendMessagesInThreads]);
         if (lacking) {
           missing(message.channelId, lacking, 'start a thread');

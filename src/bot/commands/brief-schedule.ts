@@ -48,6 +48,7 @@ export function briefScheduleCommand(): Command<typeof options> {
         const check = checkCron(cron, timezone);
         if (!check.ok) return { reply: notice(t(lang, check.key, check.vars)) };
         if (!args.channel || !/^\d+$/.test(args.channel)) return { reply: notice(t(lang, 'unknownCommand')) };
+        if (!input.ownsChannel?.(args.channel)) return { reply: notice(t(lang, 'channelNotHere')) };
         // a scope is a report or a section, as /brief takes it: checked now, not at the first run
         const section = (args.section ?? '').trim();
         if (section && !context.engine.documents.has(section) && findSections(context.engine, section).length === 0) return { reply: notice(t(lang, 'unknownSection')) };

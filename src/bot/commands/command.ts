@@ -1,16 +1,25 @@
 import { SlashCommandBuilder, type RESTPostAPIApplicationCommandsJSONBody } from 'discord.js';
-import type { Engine, Suggester, Turn } from '../../core/index.js';
+import type { Reports, Suggestions, Turn } from '../../core/index.js';
 import type { Lang } from '../render/i18n.js';
 import { zh } from '../render/localize.js';
 import type { Outcome } from '../render/reply.js';
 import type { BotMemory } from '../service/memory.js';
 import type { Scheduler } from '../service/scheduler.js';
 import type { PendingImports } from '../service/pending-imports.js';
+import type { Tenants } from '../service/tenants.js';
+import type { ImportRunner } from '../../ingest/import-worker.js';
+import type { FetchPolicy } from '../../ingest/fetch.js';
 
-/** What commands answer from. The suggester is made again when the corpus is reloaded. */
+/**
+ * What commands answer from. `engine` and `suggester` are the reports of the audience asking: the
+ * dispatcher and the chat handler hand each command the view of its server ({@link scoped}), so a
+ * command never reads another server's reports.
+ */
 export interface BotContext {
-  engine: Engine;
-  suggester: Suggester;
+  engine: Reports;
+  suggester: Suggestions;
+  /** Every audience's reports (global and per server); absent in the terminal, which has the global ones alone. */
+  tenants?: Tenants;
   /** Changing the corpus from Discord (/sources add and remove); absent in the terminal. */
   admin?: CorpusAdmin;
   /** The store's side of the bot (question log, votes, settings); absent when nothing is stored (terminal). */
@@ -19,13 +28,19 @@ export interface BotContext {
   scheduler?: Scheduler;
 }
 
-/** What changing the corpus from Discord needs: where reports live, and how to load them again. */
+/** What changing reports from Discord needs: whose reports, the importer's limits, and the log. */
 export interface CorpusAdmin {
-  corpusDir: string;
-  /** Loads the folder again (hot reload); true when the corpus changed. */
-  reload(): boolean;
+  tenants: Tenants;
+  /** Servers whose admins change the operator's corpus (CORPUS_ADMIN_GUILDS). */
+  adminGuilds: ReadonlySet<string>;
   /** Imports awaiting their Save button, by token (in the store when the bot has one). */
   pending: PendingImports;
+  /** One import at a time, extracted in a worker thread. */
+  importer: ImportRunner;
+  /** The addresses an import may reach (IMPORT_ALLOWED_HOSTS). */
+  fetchPolicy: FetchPolicy;
+  /** The largest document read, in bytes (IMPORT_MAX_MB). */
+  maxBytes: number;
   /** Logs a change with who made it. */
   log(change: Record<string, unknown>): void;
 }
@@ -36,6 +51,17 @@ export interface PendingImport {
   markdown: string;
   user: string;
   at: number;
+  /** The server it was previewed in. */
+  guild: string;
+  /** Where Save writes it: 'global' or the server's id. */
+  scope: string;
+}
+
+/** The context of one audience: `context` with the reports `guild` sees (null: a DM). */
+export function scoped(context: BotContext, guild: string | null | undefined): BotContext {
+  if (!context.tenants) return context;
+  const view = context.tenants.view(guild);
+  return { ...context, engine: view.engine, suggester: view.suggester };
 }
 
 /**
@@ -85,6 +111,8 @@ export interface CommandInput {
   /** Where it was asked: the server (null in DMs) and the channel. */
   guild?: string | null;
   channel?: string | null;
+  /** Whether a channel id (a channel option's value) is a channel of the server asking. */
+  ownsChannel?: (channel: string) => boolean;
 }
 
 /** An autocomplete choice. */
@@ -110,7 +138,8 @@ export interface Command<S extends readonly OptionSpec[] = readonly OptionSpec[]
   deferEphemeral?(raw: Readonly<Record<string, unknown>>): boolean;
   /** The reply; a command that reads the network or writes files answers asynchronously (Discord only). */
   run(args: ArgumentsOf<S>, input: CommandInput, context: BotContext): Outcome | Promise<Outcome>;
-  autocomplete?(option: { name: string; value: string }, context: BotContext): Choice[];
+  /** Choices for a focused option, from the reports of the asker's server (`guild`, null in a DM). */
+  autocomplete?(option: { name: string; value: string }, context: BotContext, guild: string | null): Choice[];
 }
 
 /**

@@ -23,7 +23,7 @@ export function gapsCommand(): Command<typeof options> {
     run(args, input, memory, { engine }) {
       const days = Math.min(MAX_GAPS_DAYS, Math.max(1, Math.trunc(Number(args.days ?? DEFAULT_GAPS_DAYS)) || DEFAULT_GAPS_DAYS));
       const report = args.report ? engine.documents.get(args.report) : undefined;
-      return withStore(memory, input, async () => ({ reply: gapsReply(await memory.store.gaps(gapsQuery(days, args.report || undefined)), days, input.lang, report?.source.title ?? args.report) }));
+      return withStore(memory, input, async () => ({ reply: gapsReply(await memory.store.gaps(gapsQuery(input.guild, days, args.report || undefined)), days, input.lang, report?.source.title ?? args.report) }));
     },
     autocomplete: ({ value }, { engine }) => reportChoices(engine, value),
   });

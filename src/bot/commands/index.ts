@@ -8,11 +8,12 @@ import { sourcesCommand } from './sources.js';
 import { gapsCommand } from './gaps.js';
 import { settingsCommand } from './settings.js';
 import { briefScheduleCommand } from './brief-schedule.js';
+import { privacyCommand } from './privacy.js';
 
 /**
  * Every command the bot has, listed explicitly: this list is what is deployed and dispatched. The
  * definitions do not depend on the corpus, so deploying needs no index.
  */
 export function createCommands(): Command[] {
-  return [askCommand(), sectionCommand(), briefCommand(), sourcesCommand(), gapsCommand(), settingsCommand(), briefScheduleCommand(), helpCommand(), askMessageCommand()];
+  return [askCommand(), sectionCommand(), briefCommand(), sourcesCommand(), gapsCommand(), settingsCommand(), briefScheduleCommand(), privacyCommand(), helpCommand(), askMessageCommand()];
 }

@@ -41,7 +41,7 @@ export async function withStore(memory: BotMemory, input: CommandInput, work: ()
     return await work();
   } catch (error) {
     if (!(error instanceof StoreError)) throw error;
-    memory.logger.warn({ err: { message: error.message } }, 'store unavailable for a command');
+    memory.logger.warn({ err: error }, 'store unavailable for a command');
     return { reply: notice(t(input.lang, 'storeDown')) };
   }
 }

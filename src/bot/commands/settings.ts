@@ -44,6 +44,8 @@ export function settingsCommand(): Command<typeof options> {
       if (args.subcommand === 'chat') {
         const mode = args.mode as ChatMode;
         if (!MODES.includes(mode) || !/^\d+$/.test(args.channel)) return { reply: notice(t(lang, 'unknownCommand')) };
+        // a channel of another server (an id typed into a crafted interaction) is refused
+        if (!input.ownsChannel?.(args.channel)) return { reply: notice(t(lang, 'channelNotHere')) };
         return withStore(memory, input, async () => {
           // threads not given: the channel keeps what it had (its setting, else the default)
           const threads = args.threads === undefined ? (await memory.store.channelSettings(args.channel))?.threads ?? memory.chatDefaults.threads : args.threads === 'on';

@@ -1,5 +1,5 @@
 import { PermissionFlagsBits, SlashCommandBuilder } from 'discord.js';
-import { confirmRemove, previewImport } from './sources-admin.js';
+import { confirmRemove, previewImport, removableReports } from './sources-admin.js';
 import { describedOption, type Command } from './command.js';
 import { notice, sourcesReply } from '../render/format.js';
 import { t } from '../render/i18n.js';
@@ -51,15 +51,20 @@ export function sourcesCommand(): Command<typeof options> {
     defer: true,
     // a preview or a confirmation is for the admin alone; the list is for the channel
     deferEphemeral: (raw) => raw.subcommand === 'add' || raw.subcommand === 'remove',
-    run(args, { lang, canManage, user }, context) {
+    run(args, { lang, canManage, user, guild }, context) {
       const sub = args.subcommand ?? 'list';
-      if (sub === 'list') return { reply: sourcesReply(context.engine, lang) };
+      if (sub === 'list') return { reply: sourcesReply(context.engine, lang, new Set(context.tenants?.own(guild).keys() ?? [])) };
       if (!context.admin) return { reply: notice(t(lang, 'discordOnly')) };
-      if (!canManage) return { reply: notice(t(lang, 'needsManage')) };
-      if (sub === 'remove') return { reply: confirmRemove(args.report ?? '', context, lang) };
-      return previewImport(args, context.admin, user ?? 'unknown', lang).then((reply) => ({ reply }));
+      if (!canManage || !guild) return { reply: notice(t(lang, guild ? 'needsManage' : 'guildOnly')) };
+      const actor = { user: user ?? 'unknown', guild, lang };
+      if (sub === 'remove') return { reply: confirmRemove(args.report ?? '', context, actor) };
+      return previewImport(args, context.admin, actor).then((reply) => ({ reply }));
     },
-    autocomplete: ({ value }, { engine }) => reportChoices(engine, value),
+    // only the reports this server may remove are offered
+    autocomplete: ({ value }, context, guild) => {
+      const removable = removableReports(context, guild);
+      return reportChoices(context.engine, value).filter((choice) => removable.has(choice.value));
+    },
   };
 }
 

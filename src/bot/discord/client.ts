@@ -13,6 +13,8 @@ import { createDispatcher, type Dispatcher } from './dispatch.js';
 import { NO_MENTIONS } from './send.js';
 import { Scheduler } from '../service/scheduler.js';
 import { memoryPendingImports, storePendingImports } from '../service/pending-imports.js';
+import { ImportRunner } from '../../ingest/import-worker.js';
+import { startForgetting } from '../service/forget.js';
 
 /** A running bot: the discord.js client and a graceful stop. */
 export interface Bot {
@@ -86,11 +88,13 @@ export async function startBot(config: Config, context: BotContext, logger: Logg
   const metrics = new BotMetrics(process.env.SHARDING_MANAGER === 'true' && process.env.SHARDS ? { shard: process.env.SHARDS } : {});
   metrics.corpus(context.engine.passages.length, context.engine.documents.size);
   const onHandled = metrics.record.bind(metrics);
+  const tenants = context.tenants;
+  if (!tenants) throw new Error('startBot needs the tenants of the context (tenantsFor)');
   const dispatcher = createDispatcher({ commands: createCommands(), context, logger, cooldown, onHandled });
-  const chat = config.CHAT_MODE === 'off' ? null : createChatHandler({ context, logger, cooldown, onHandled, settings: { mode: config.CHAT_MODE, threads: config.CHAT_THREADS, messageContent: config.MESSAGE_CONTENT_INTENT } });
+  const chat = config.CHAT_MODE === 'off' ? null : createChatHandler({ context, logger, cooldown, onHandled, threadsPerMinute: config.THREADS_PER_MINUTE, settings: { mode: config.CHAT_MODE, threads: config.CHAT_THREADS, messageContent: config.MESSAGE_CONTENT_INTENT } });
   if (chat) client.on(Events.MessageCreate, (message) => void chat(message));
   // scheduled briefings and the question log's retention, when the bot has a store
-  const scheduler = context.memory ? new Scheduler({ store: context.memory.store, client, engine: () => context.engine, logger, onPosted: () => metrics.briefings.inc() }) : null;
+  const scheduler = context.memory ? new Scheduler({ store: context.memory.store, client, engine: (guild) => tenants.view(guild).engine, logger, onPosted: () => metrics.briefings.inc() }) : null;
   if (context.memory) {
     const { writes } = context.memory;
     writes.observe((outcome) => metrics.storeWrites.inc({ outcome }));
@@ -101,6 +105,19 @@ export async function startBot(config: Config, context: BotContext, logger: Logg
     logger.info({ tag: ready.user.tag, passages: context.engine.passages.length, reports: context.engine.documents.size, store: context.memory?.store.kind ?? null }, 'ready');
     if (scheduler && schedule) scheduler.start();
     context.memory?.startPruning();
+    // the data of servers the bot left is deleted after the grace period (FORGET_AFTER_DAYS)
+    if (context.memory) {
+      const store = context.memory.store;
+      forgetting = startForgetting({
+        store,
+        guildsDir: config.GUILD_CORPUS_DIR,
+        afterDays: config.FORGET_AFTER_DAYS,
+        logger,
+        // a server the bot is in again is not forgotten
+        stillServed: (guild) => client.guilds.cache.has(guild),
+        onForgotten: (guild) => tenants.drop(guild),
+      });
+    }
     // commands that differ from the deployed ones are deployed: an upgrade needs no manual step
     if (config.AUTO_DEPLOY) {
       deployIfChanged(config, client.rest).then(
@@ -110,6 +127,18 @@ export async function startBot(config: Config, context: BotContext, logger: Logg
     }
   });
   client.on(Events.InteractionCreate, (interaction) => void dispatcher(interaction));
+  let forgetting: { stop(): void } | null = null;
+  if (context.memory) {
+    const { memory } = context;
+    // leaving a server starts its grace period (an outage, guild.available false, is no leaving);
+    // joining it again ends it
+    client.on(Events.GuildDelete, (guild) => {
+      if (!guild.available) return;
+      logger.info({ guild: guild.id, forgetAfterDays: config.FORGET_AFTER_DAYS }, 'left a server; its data is deleted after the grace period');
+      memory.writes.write('server left', () => memory.store.markDeparted(guild.id, Date.now()));
+    });
+    client.on(Events.GuildCreate, (guild) => memory.writes.write('server joined', () => memory.store.markDeparted(guild.id, null)));
+  }
   client.on(Events.Error, (error) => logger.error({ err: error }, 'client error'));
   // a token revoked or intents refused while running: reconnecting cannot help, so the process ends
   client.on(Events.ShardDisconnect, (event, shard) => {
@@ -119,13 +148,23 @@ export async function startBot(config: Config, context: BotContext, logger: Logg
   });
   client.on(Events.Warn, (message) => logger.warn({ message }, 'client warning'));
   // a report added, changed or removed in the corpus folder is answered from without a restart
-  const reload = makeReloader(config.CORPUS_DIR, config.INDEX_CACHE_DIR, context, logger, () => {
+  const reload = makeReloader(tenants, () => {
     metrics.reloads.inc();
+    context.suggester = tenants.view(null).suggester;
     metrics.corpus(context.engine.passages.length, context.engine.documents.size);
   });
   const corpusWatch = config.CORPUS_WATCH ? watchCorpus(config.CORPUS_DIR, reload, logger) : null;
-  // /sources add and remove change the corpus folder and load it again at once
-  context.admin = { corpusDir: config.CORPUS_DIR, reload, pending: context.memory ? storePendingImports(context.memory.store) : memoryPendingImports(), log: (change) => logger.info(change, 'corpus changed from Discord') };
+  // /sources add and remove change a server's own reports (or, for CORPUS_ADMIN_GUILDS, the
+  // operator's) and load that scope again at once; imports are extracted in a worker thread
+  context.admin = {
+    tenants,
+    adminGuilds: config.CORPUS_ADMIN_GUILDS,
+    pending: context.memory ? storePendingImports(context.memory.store) : memoryPendingImports(),
+    importer: new ImportRunner(),
+    fetchPolicy: { allowedHosts: config.IMPORT_ALLOWED_HOSTS },
+    maxBytes: Math.round(config.IMPORT_MAX_MB * 2 ** 20),
+    log: (change) => logger.info(change, 'reports changed from Discord'),
+  };
   // healthy while the gateway is connected; the corpus is loaded before the bot starts
   const health = config.HEALTH_PORT === undefined ? null : await startHealthServer({ port: config.HEALTH_PORT, host: config.HEALTH_HOST, metrics, healthy: () => client.isReady() && context.engine.passages.length > 0 });
   if (health) logger.info({ port: health.port, host: config.HEALTH_HOST }, 'health and metrics served');
@@ -148,6 +187,7 @@ export async function startBot(config: Config, context: BotContext, logger: Logg
     scheduler,
     async stop(graceMs = 5000) {
       corpusWatch?.close();
+      forgetting?.stop();
       await Promise.race([Promise.all([dispatcher.idle(), chat?.idle(), scheduler?.stop()]), new Promise((resolve) => setTimeout(resolve, graceMs).unref())]);
       // queued log rows and votes are written (or dropped after their retries) before the end
       await Promise.race([context.memory?.close(), new Promise((resolve) => setTimeout(resolve, graceMs).unref())]);

@@ -4,7 +4,7 @@ import type { Logger } from '../../logger.js';
 import { trackInFlight } from './in-flight.js';
 import { ReportQaError } from '../../core/index.js';
 import { handleButton } from '../commands/buttons.js';
-import type { BotContext, Command, CommandInput } from '../commands/command.js';
+import { scoped, type BotContext, type Command, type CommandInput } from '../commands/command.js';
 import { Cooldown } from '../service/cooldown.js';
 import { answer } from '../commands/answer.js';
 import { argumentsOf } from '../commands/command.js';
@@ -68,10 +68,22 @@ function rawOptions(interaction: Interaction): Record<string, unknown> {
   return options;
 }
 
+/** Whether a channel id names a channel of the interaction's own server (known from the gateway's cache). */
+function channelOfServer(interaction: Interaction, channel: string): boolean {
+  const known = interaction.client.channels.cache.get(channel);
+  return interaction.guildId !== null && known !== undefined && 'guildId' in known && known.guildId === interaction.guildId;
+}
+
 function commandInput(interaction: Interaction): CommandInput {
   const lang = langOf(interaction.locale);
   // Manage Server, checked before a command changes the corpus (false in DMs)
-  const who = { user: interaction.user.id, canManage: interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild) ?? false, guild: interaction.guildId, channel: interaction.channelId };
+  const who = {
+    user: interaction.user.id,
+    canManage: interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild) ?? false,
+    guild: interaction.guildId,
+    channel: interaction.channelId,
+    ownsChannel: (channel: string) => channelOfServer(interaction, channel),
+  };
   if (interaction.isMessageContextMenuCommand()) return { targetText: interaction.targetMessage.content, lang, ...who };
   return { lang, ...who };
 }
@@ -94,7 +106,7 @@ async function send(interaction: RepliableInteraction, outcome: Outcome, update 
  * logs one line per interaction. One error boundary: a failure is logged with a ref and the user
  * gets an ephemeral "something went wrong (ref …)"; the process keeps serving.
  */
-export function createDispatcher({ commands, context, logger, cooldown, onHandled }: DispatchOptions): Dispatcher {
+export function createDispatcher({ commands, context: shared, logger, cooldown, onHandled }: DispatchOptions): Dispatcher {
   const byName = new Map(commands.map((command) => [command.data.name, command]));
 
   /**
@@ -103,7 +115,7 @@ export function createDispatcher({ commands, context, logger, cooldown, onHandle
    * queued after the reply is sent, never awaited.
    */
   async function sendAnswer(interaction: RepliableInteraction, outcome: Outcome, via: AskedVia, started: number, log: Record<string, unknown>): Promise<void> {
-    const { memory } = context;
+    const { memory } = shared;
     if (!memory || !outcome.asked) return send(interaction, outcome);
     const id = newAnswerId();
     await send(interaction, { ...outcome, reply: withFeedback(outcome.reply, id) });
@@ -116,11 +128,13 @@ export function createDispatcher({ commands, context, logger, cooldown, onHandle
     const lang = langOf(interaction.locale);
     const name = interaction.isCommand() || interaction.isAutocomplete() ? interaction.commandName : interaction.isButton() || interaction.isModalSubmit() ? interaction.customId.split(':')[0] : `type ${interaction.type}`;
     const log: Record<string, unknown> = { interaction: interaction.id, kind: interaction.type, command: name, guild: interaction.guildId ?? null, locale: interaction.locale };
+    // the reports of the asker's server (the global ones in a DM): no command sees another server's
+    const context = scoped(shared, interaction.guildId);
     try {
       if (interaction.isAutocomplete()) {
         const command = byName.get(interaction.commandName);
         const focused = interaction.options.getFocused(true);
-        const choices = command?.autocomplete?.({ name: focused.name, value: String(focused.value) }, context) ?? [];
+        const choices = command?.autocomplete?.({ name: focused.name, value: String(focused.value) }, context, interaction.guildId) ?? [];
         await interaction.respond(choices.slice(0, LIMITS.choices).map((choice) => ({ name: truncate(choice.name, LIMITS.choiceName), value: truncate(choice.value, LIMITS.choiceValue) })));
         log.choices = choices.length;
         return;
@@ -131,10 +145,19 @@ export function createDispatcher({ commands, context, logger, cooldown, onHandle
         return;
       }
       const component = interaction.isButton() || interaction.isModalSubmit() ? parseCustomId(interaction.customId) : null;
+      // a button press is work done for a user, as a question is: it counts toward the same cooldown
+      if (interaction.isButton()) {
+        const wait = cooldown.hit(interaction.user.id);
+        if (wait > 0) {
+          log.cooldown = wait;
+          await send(interaction, { reply: notice(t(lang, 'cooldown', { seconds: wait })) });
+          return;
+        }
+      }
       if (component?.kind === 'vote' && interaction.isButton()) {
         log.vote = component.value;
         if (!context.memory) return await send(interaction, { reply: notice(t(lang, 'noMemory')) });
-        context.memory.vote(component.answerId, interaction.user.id, component.value);
+        context.memory.vote(component.answerId, interaction.user.id, interaction.guildId, component.value);
         // a 👎 asks what was expected (optional): the modal is the acknowledgement
         if (component.value === -1) await interaction.showModal(expectedModal(component.answerId, lang));
         else await send(interaction, { reply: notice(t(lang, 'thanksUp')) });
@@ -143,7 +166,7 @@ export function createDispatcher({ commands, context, logger, cooldown, onHandle
       if (component?.kind === 'vote-comment' && interaction.isModalSubmit()) {
         if (!context.memory) return await send(interaction, { reply: notice(t(lang, 'noMemory')) });
         const expected = [...interaction.fields.getTextInputValue(EXPECTED_FIELD).trim()].slice(0, MAX_EXPECTED_CHARS).join('');
-        if (expected) context.memory.comment(component.answerId, interaction.user.id, expected);
+        if (expected) context.memory.comment(component.answerId, interaction.user.id, interaction.guildId, expected);
         log.comment = expected.length > 0;
         await send(interaction, { reply: notice(t(lang, 'thanksDown')) });
         return;
@@ -171,7 +194,7 @@ export function createDispatcher({ commands, context, logger, cooldown, onHandle
       const adminKind = interaction.isButton() ? parseCustomId(interaction.customId) : null;
       if (interaction.isButton() && adminKind && ['import-save', 'import-cancel', 'remove-confirm', 'remove-cancel'].includes(adminKind.kind)) {
         const canManage = interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild) ?? false;
-        const reply = await handleAdminButton(adminKind, context, interaction.user.id, canManage, lang);
+        const reply = interaction.guildId ? await handleAdminButton(adminKind, context, { user: interaction.user.id, guild: interaction.guildId, canManage, lang }) : notice(t(lang, 'guildOnly'));
         // a refusal is a notice for the presser; a change updates the preview in place
         await send(interaction, { reply }, !reply.ephemeral);
         return;

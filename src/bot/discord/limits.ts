@@ -16,6 +16,8 @@ export const LIMITS = {
   choiceName: 100,
   choiceValue: 100,
   customId: 100,
+  /** A link button's url. */
+  linkUrl: 512,
   buttonLabel: 80,
   modalTitle: 45,
   textInputLabel: 45,

@@ -34,8 +34,10 @@ function button(customId: string, label: string, style = ButtonStyle.Secondary):
   return { type: ComponentType.Button, custom_id: customId, label: truncate(label, LIMITS.buttonLabel), style } as APIButtonComponent;
 }
 
-function linkButton(engine: Reports, passage: Passage): APIButtonComponent {
+/** The source's link button; none for a link Discord would refuse (over 512 characters, not http(s)). */
+function linkButton(engine: Reports, passage: Passage): APIButtonComponent | null {
   const { source } = engine.documents.get(passage.documentId)!;
+  if (source.url.length > LIMITS.linkUrl || !/^https?:\/\//i.test(source.url)) return null;
   return { type: ComponentType.Button, style: ButtonStyle.Link, url: source.url, label: truncate(`${source.publisher} ${source.date}`, LIMITS.buttonLabel) };
 }
 
@@ -244,10 +246,10 @@ export function whichReportReply(choices: ReadonlyArray<{ documentId: string; se
 }
 
 /** /sources: each report with publisher, date, link and passage count. */
-export function sourcesReply(engine: Reports, lang: Lang): Reply {
+export function sourcesReply(engine: Reports, lang: Lang, own: ReadonlySet<string> = new Set()): Reply {
   const documents = [...engine.documents.values()];
   const fields = documents.slice(0, LIMITS.embedFields).map((document) => ({
-    name: truncate(document.source.title, LIMITS.fieldName),
+    name: truncate(`${document.source.title}${own.has(document.id) ? ` (${t(lang, 'sourcesOwn')})` : ''}`, LIMITS.fieldName),
     value: truncate(
       `${escapeUserText(document.source.publisher)} · ${document.source.date} · ${t(lang, 'passages', { count: engine.passages.filter((p) => p.documentId === document.id).length })}\n${document.source.url}\n\`${document.id}\``,
       LIMITS.fieldValue,

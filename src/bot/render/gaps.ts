@@ -12,9 +12,9 @@ export const GAPS_PER_LIST = 10;
 export const DEFAULT_GAPS_DAYS = 30;
 export const MAX_GAPS_DAYS = 3650;
 
-/** The store query for the last `days` days, optionally one report. */
-export function gapsQuery(days: number, report: string | undefined, now: number = Date.now()): GapsQuery {
-  return { since: now - days * 86_400_000, report, lowConfidenceBelow: LOW_CONFIDENCE_BELOW, limit: GAPS_PER_LIST };
+/** The store query for one server's (null: DMs') last `days` days, optionally one report. */
+export function gapsQuery(guild: string | null, days: number, report: string | undefined, now: number = Date.now()): GapsQuery {
+  return { guild, since: now - days * 86_400_000, report, lowConfidenceBelow: LOW_CONFIDENCE_BELOW, limit: GAPS_PER_LIST };
 }
 
 const percent = (confidence: number | undefined): string => (confidence === undefined ? '' : ` · ${Math.round(confidence * 100)}%`);

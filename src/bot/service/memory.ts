@@ -114,16 +114,24 @@ export class BotMemory {
     this.writes.write('question log', () => this.store.logQuestion(record));
   }
 
-  /** Records (or changes) a user's 👍/👎. */
-  vote(answerId: string, user: string, value: 1 | -1): void {
+  /**
+   * Records (or changes) a user's 👍/👎, cast in `guild` (null: a DM). The store keeps it only on
+   * an answer logged in that same server: a vote on another server's answer, or on an id nobody
+   * answered, is dropped (and logged at debug).
+   */
+  vote(answerId: string, user: string, guild: string | null, value: 1 | -1): void {
     const at = this.now();
-    this.writes.write('vote', () => this.store.vote({ answerId, user, value, at }));
+    this.writes.write('vote', async () => this.unmatched('vote', answerId, await this.store.vote({ answerId, user, value, at, guild })));
   }
 
-  /** Stores what the user expected, with their 👎. */
-  comment(answerId: string, user: string, text: string): void {
+  /** Stores what the user expected, with their 👎 (on the same terms as {@link vote}). */
+  comment(answerId: string, user: string, guild: string | null, text: string): void {
     const at = this.now();
-    this.writes.write('vote comment', () => this.store.comment(answerId, user, text, at));
+    this.writes.write('vote comment', async () => this.unmatched('vote comment', answerId, await this.store.comment(answerId, user, guild, text, at)));
+  }
+
+  private unmatched(what: string, answerId: string, stored: boolean): void {
+    if (!stored) this.logger.debug({ what, answer: answerId }, 'no answer of this server has that id: nothing stored');
   }
 
   /**
@@ -139,7 +147,7 @@ export class BotMemory {
       this.settings.set(channel, { at: this.now(), behaviour });
       return behaviour;
     } catch (error) {
-      this.logger.warn({ err: { message: (error as Error).message }, channel }, 'could not read the channel settings; using the last known');
+      this.logger.warn({ err: error, channel }, 'could not read the channel settings; using the last known');
       return cached?.behaviour ?? this.defaults;
     }
   }
@@ -166,7 +174,7 @@ export class BotMemory {
       const before = this.now() - this.retentionDays * DAY_MS;
       this.store.prune(before).then(
         (rows) => this.logger.info({ rows, days: this.retentionDays }, 'question log pruned'),
-        (error: unknown) => this.logger.warn({ err: { message: (error as Error).message } }, 'could not prune the question log; trying again tomorrow'),
+        (error: unknown) => this.logger.warn({ err: error }, 'could not prune the question log; trying again tomorrow'),
       );
     };
     prune();

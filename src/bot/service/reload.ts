@@ -1,7 +1,6 @@
 import { watch, type FSWatcher } from 'node:fs';
-import { CorpusError, CorpusErrors, fileCache, loadCorpus, Suggester } from '../../core/index.js';
 import type { Logger } from '../../logger.js';
-import type { BotContext } from '../commands/command.js';
+import { GLOBAL_SCOPE, type Tenants } from './tenants.js';
 
 /**
  * Hot reload: the running bot watches its corpus folder. After a change (debounced: an editor's
@@ -21,32 +20,16 @@ export interface CorpusWatch {
   reload(): boolean;
 }
 
-/** A function that loads `dir` again and brings `context` (its engine and suggester) in step with it. */
-export function makeReloader(dir: string, cacheDir: string, context: BotContext, logger: Logger, onReload?: () => void): () => boolean {
+/**
+ * A function that loads the operator's corpus folder again through `tenants` (only the global
+ * engine changes; servers' views layer it and follow); true when the corpus changed.
+ */
+export function makeReloader(tenants: Tenants, onReload?: () => void): () => boolean {
   return (): boolean => {
-    const started = performance.now();
-    try {
-      const cache = fileCache(cacheDir);
-      const corpus = loadCorpus(dir, { cache, onCacheProblem: (message) => logger.warn({ message }, 'corpus cache problem') });
-      const changes = context.engine.update(corpus);
-      const changed = changes.added.length + changes.changed.length + changes.removed.length > 0;
-      if (changed) {
-        // the dictionary limited to the new corpus is read now, not on the next question
-        context.engine.warm();
-        context.suggester = new Suggester(context.engine);
-        onReload?.();
-      }
-      logger.info({ ...changes, passages: context.engine.passages.length, ms: Math.round(performance.now() - started) }, changed ? 'corpus reloaded' : 'corpus unchanged');
-      return changed;
-    } catch (error) {
-      if (!(error instanceof CorpusError || error instanceof CorpusErrors)) {
-        logger.error({ err: error }, 'corpus reload failed');
-        return false;
-      }
-      const errors = error instanceof CorpusErrors ? error.errors.map((item) => item.message) : [error.message];
-      logger.error({ errors }, 'corpus reload refused: the old corpus keeps answering');
-      return false;
-    }
+    const result = tenants.reload(GLOBAL_SCOPE);
+    const changed = result.ok && result.added.length + result.changed.length + result.removed.length > 0;
+    if (changed) onReload?.();
+    return changed;
   };
 }
 

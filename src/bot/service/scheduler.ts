@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import { Cron } from 'croner';
 import { DiscordAPIError, PermissionFlagsBits, type Client, type PermissionResolvable } from 'discord.js';
-import type { Engine } from '../../core/index.js';
+import type { Reports } from '../../core/index.js';
 import type { Logger } from '../../logger.js';
 import type { Schedule, Store } from '../../store/index.js';
 import { renderBrief } from '../commands/answer.js';
@@ -15,7 +15,11 @@ export const SCHEDULER_TICK_MS = 15_000;
 /** The time zone of a schedule that names none: the reports' own (China Standard Time). */
 export const DEFAULT_TIMEZONE = 'Asia/Shanghai';
 /** Schedules one server may have. */
-export const MAX_SCHEDULES_PER_GUILD = 25;
+export const MAX_SCHEDULES_PER_GUILD = 10;
+/** The shortest time between two runs of a schedule: a briefing channel is not a feed. */
+export const MIN_SCHEDULE_GAP_MS = 3_600_000;
+/** How many upcoming runs are read to find a schedule's shortest gap (a cron expression repeats its densest day early). */
+const GAP_RUNS_CHECKED = 100;
 
 /** Discord errors that another try cannot mend: the channel is gone or closed to the bot. */
 const CANNOT_POST = new Set([10003, 50001, 50013]);
@@ -27,10 +31,16 @@ const POST_PERMISSIONS: Array<[PermissionResolvable, string]> = [
 ];
 
 /** A cron expression and time zone checked: the next run, or what is wrong (an i18n key and its values). */
-export type CronCheck = { ok: true; next: Date } | { ok: false; key: 'scheduleBadCron' | 'scheduleBadTimezone' | 'scheduleNever'; vars: Record<string, string> };
+export type CronCheck = { ok: true; next: Date } | { ok: false; key: 'scheduleBadCron' | 'scheduleBadTimezone' | 'scheduleNever' | 'scheduleFields' | 'scheduleTooOften'; vars: Record<string, string> };
 
-/** Checks a schedule's cron expression (5 or 6 fields, croner's syntax) and IANA time zone. */
-export function checkCron(cron: string, timezone: string, now: Date = new Date()): CronCheck {
+/**
+ * Checks a schedule's cron expression and IANA time zone: five fields (minute hour day month
+ * weekday; croner's seconds field is refused), and at least {@link MIN_SCHEDULE_GAP_MS} between any
+ * two of its runs.
+ */
+export function checkCron(cron: string, timezone: string, now: Date = new Date(), minGapMs: number = MIN_SCHEDULE_GAP_MS): CronCheck {
+  const fields = cron.trim().split(/\s+/).filter(Boolean);
+  if (fields.length !== 5 && minGapMs >= MIN_SCHEDULE_GAP_MS) return { ok: false, key: 'scheduleFields', vars: { count: String(fields.length) } };
   try {
     new Intl.DateTimeFormat('en', { timeZone: timezone });
   } catch {
@@ -43,7 +53,11 @@ export function checkCron(cron: string, timezone: string, now: Date = new Date()
     return { ok: false, key: 'scheduleBadCron', vars: { reason: (error as Error).message.replace(/^CronPattern:\s*/, '') } };
   }
   const next = job.nextRun(now);
-  return next ? { ok: true, next } : { ok: false, key: 'scheduleNever', vars: {} };
+  if (!next) return { ok: false, key: 'scheduleNever', vars: {} };
+  const runs = job.nextRuns(GAP_RUNS_CHECKED, now).map((run) => run.getTime());
+  const gap = Math.min(Infinity, ...runs.slice(1).map((run, index) => run - runs[index]!));
+  if (gap < minGapMs) return { ok: false, key: 'scheduleTooOften', vars: { minutes: String(Math.round(gap / 60_000)) } };
+  return { ok: true, next };
 }
 
 /**
@@ -64,12 +78,17 @@ export function runsOf(schedule: Schedule, now: number): { due: number | null; n
 export interface SchedulerOptions {
   store: Store;
   client: Client;
-  /** The engine now (hot reload replaces it). */
-  engine: () => Engine;
+  /** The reports a server sees now (hot reload changes them): a briefing reads its own server's. */
+  engine: (guild: string) => Reports;
   logger: Logger;
   now?: () => number;
   /** Told of each briefing posted (for metrics). */
   onPosted?: () => void;
+  /**
+   * A stored schedule whose runs come closer than this is paused instead of run (rows written
+   * before the rules; /brief-schedule add refuses them). Default {@link MIN_SCHEDULE_GAP_MS}.
+   */
+  minGapMs?: number;
 }
 
 /**
@@ -85,6 +104,7 @@ export class Scheduler {
   private interval = SCHEDULER_TICK_MS;
   private running: Promise<void> | null = null;
   private readonly now: () => number;
+  private readonly checked = new Map<string, boolean>();
 
   constructor(private readonly options: SchedulerOptions) {
     this.now = options.now ?? Date.now;
@@ -130,19 +150,35 @@ export class Scheduler {
     if (wait < this.interval) this.nextTimer = setTimeout(() => void this.tick(), Math.max(0, wait) + 5).unref();
   }
 
+  /** Whether a schedule's expression keeps to {@link checkCron}'s rules (checked once per expression). */
+  private allowed(schedule: Schedule, now: number): boolean {
+    const key = `${schedule.cron}\u0000${schedule.timezone}`;
+    let ok = this.checked.get(key);
+    if (ok === undefined) {
+      ok = (this.options.minGapMs ?? MIN_SCHEDULE_GAP_MS) <= 0 || ((check) => check.ok || check.key === 'scheduleNever')(checkCron(schedule.cron, schedule.timezone, new Date(now), this.options.minGapMs));
+      this.checked.set(key, ok);
+    }
+    return ok;
+  }
+
   private async check(now: number): Promise<void> {
     const { store, client, logger } = this.options;
     let schedules: Schedule[];
     try {
       schedules = await store.schedules();
     } catch (error) {
-      logger.warn({ err: { message: (error as Error).message } }, 'could not read the schedules; trying at the next tick');
+      logger.warn({ err: error }, 'could not read the schedules; trying at the next tick');
       return;
     }
     let next = Infinity;
     for (const schedule of schedules) {
       // a shard posts only for the servers it serves
       if (!client.guilds.cache.has(schedule.guild)) continue;
+      // a schedule stored before the rules (a seconds field, runs minutes apart) is paused, not run
+      if (!schedule.pausedReason && !this.allowed(schedule, now)) {
+        await store.pauseSchedule(schedule.id, 'its cron expression runs more often than once an hour or has six fields').catch((error: unknown) => logger.warn({ err: error, schedule: schedule.id }, 'could not pause a schedule'));
+        continue;
+      }
       const { due: runAt, next: upcoming } = runsOf(schedule, now);
       if (upcoming !== null) next = Math.min(next, upcoming);
       if (runAt === null) continue;
@@ -175,7 +211,7 @@ export class Scheduler {
 
   private async post(schedule: Schedule, runAt: number): Promise<void> {
     const { store, logger } = this.options;
-    const engine = this.options.engine();
+    const engine = this.options.engine(schedule.guild);
     const lang = schedule.lang as Lang;
     const channel = await this.channel(schedule.channel);
     if (!channel || !channel.isSendable()) return this.pause(schedule, 'the channel is gone or is not a text channel');
@@ -205,7 +241,7 @@ export class Scheduler {
     try {
       await client.users.send(schedule.createdBy, toMessage({ content: t(schedule.lang as Lang, 'schedulePausedNotice', { id: schedule.id, channel: schedule.channel, reason }) }));
     } catch (error) {
-      logger.warn({ schedule: schedule.id, err: { message: (error as Error).message } }, 'could not tell the scheduler that the briefing is paused');
+      logger.warn({ schedule: schedule.id, err: error }, 'could not tell the scheduler that the briefing is paused');
     }
   }
 }

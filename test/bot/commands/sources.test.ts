@@ -6,7 +6,7 @@ import { interact as interactWith, startBotOnFake, type LogLines } from '../../h
 import { GOOD_REPORT, tempCorpus } from '../../helpers/corpus.js';
 import { dropDatabases, freshDataDir } from '../../helpers/databases.js';
 import { openSqliteStore, sqliteFile } from '../../../src/store/index.js';
-import { buttonPress, FakeDiscord, slashCommand } from '../../helpers/fake-discord.js';
+import { buttonPress, FAKE, FakeDiscord, slashCommand } from '../../helpers/fake-discord.js';
 
 const MANAGE_GUILD = String(1 << 5);
 const REPORT = '示例新区工作简报\n\n2024年8月2日\n\n一、就业\n\n新区今年新增就业岗位4500个,技能培训覆盖1.2万人次。\n\n二、教育\n\n新区新建学校3所,新增学位5400个。\n';
@@ -18,7 +18,8 @@ let dir: string;
 
 beforeAll(async () => {
   dir = tempCorpus({ 'a.md': GOOD_REPORT });
-  ({ fake, bot, logs } = await startBotOnFake({ CORPUS_DIR: dir, COOLDOWN_QUESTIONS: '100' }));
+  // the first server may change the operator's corpus; the fake serves attachments on 127.0.0.1
+  ({ fake, bot, logs } = await startBotOnFake({ CORPUS_DIR: dir, COOLDOWN_QUESTIONS: '100', CORPUS_ADMIN_GUILDS: FAKE.guildId, IMPORT_ALLOWED_HOSTS: '127.0.0.1' }));
 });
 
 afterAll(async () => {
@@ -61,7 +62,7 @@ describe('/sources add and remove from Discord', () => {
     expect(saved.callback.type).toBe(7);
     expect(saved.reply?.content).toMatch(/已保存/);
     expect(existsSync(join(dir, 'brief-2024.md'))).toBe(true);
-    expect(await logs.waitFor((line) => line.msg === 'corpus changed from Discord')).toMatchObject({ action: 'report added', report: 'brief-2024', user: '420000000000000042' });
+    expect(await logs.waitFor((line) => line.msg === 'reports changed from Discord')).toMatchObject({ action: 'report added', report: 'brief-2024', user: '420000000000000042' });
     const ask = await interact(slashCommand('ask', [{ name: 'question', type: 3, value: '新增学位多少个' }], { userId: '430000000000000043' }));
     expect(JSON.stringify(ask.reply)).toContain('5400个');
   });
@@ -88,11 +89,11 @@ describe('/sources add with a store', () => {
   it('GIVEN a preview and then a restart THEN Save still writes the report (the preview is in the store), and only once', async () => {
     const storeDir = freshDataDir();
     const corpus = tempCorpus({ 'a.md': GOOD_REPORT });
-    const env = { CORPUS_DIR: corpus, COOLDOWN_QUESTIONS: '100', AUTO_DEPLOY: 'false' };
+    const env = { CORPUS_DIR: corpus, COOLDOWN_QUESTIONS: '100', AUTO_DEPLOY: 'false', CORPUS_ADMIN_GUILDS: FAKE.guildId, IMPORT_ALLOWED_HOSTS: '127.0.0.1' };
     const first = await openSqliteStore(sqliteFile(storeDir));
     const before = await startBotOnFake(env, undefined, first);
     const attachment = before.fake.attach('brief.txt', 'text/plain; charset=utf-8', new TextEncoder().encode(REPORT));
-    const add = slashCommand('sources', [{ name: 'add', type: 1, options: [{ name: 'file', type: 11, value: attachment.id }, { name: 'publisher', type: 3, value: '示例日报' }, { name: 'link', type: 3, value: 'https://example.org/brief' }, { name: 'id', type: 3, value: 'kept-2024' }] }], { permissions: MANAGE_GUILD });
+    const add = slashCommand('sources', [{ name: 'add', type: 1, options: [{ name: 'file', type: 11, value: attachment.id }, { name: 'publisher', type: 3, value: '示例日报' }, { name: 'link', type: 3, value: 'https://example.org/brief' }, { name: 'id', type: 3, value: 'kept-2024' }] }], { permissions: MANAGE_GUILD, userId: '420000000000000042' });
     (add.data as Record<string, unknown>).resolved = { attachments: { [String(attachment.id)]: attachment } };
     const { reply } = await interactWith(before.fake, add);
     const save = reply!.components![0]!.components.find((button) => button.custom_id?.startsWith('import-save:'))!.custom_id!;
@@ -103,11 +104,11 @@ describe('/sources add with a store', () => {
     const second = await openSqliteStore(sqliteFile(storeDir));
     const after = await startBotOnFake(env, before.fake, second);
     try {
-      const saved = await interactWith(after.fake, buttonPress(save, message, { permissions: MANAGE_GUILD }));
+      const saved = await interactWith(after.fake, buttonPress(save, message, { permissions: MANAGE_GUILD, userId: '420000000000000042' }));
       expect(saved.reply?.content).toMatch(/已保存/);
       expect(existsSync(join(corpus, 'kept-2024.md'))).toBe(true);
-      const again = await interactWith(after.fake, buttonPress(save, message, { permissions: MANAGE_GUILD }));
-      expect(again.reply?.content).toMatch(/预览已过期/);
+      const again = await interactWith(after.fake, buttonPress(save, message, { permissions: MANAGE_GUILD, userId: '420000000000000042' }));
+      expect(again.reply?.content).toMatch(/已过期/);
     } finally {
       await after.bot.stop();
       await after.fake.close();

@@ -13,7 +13,7 @@ describe('deploy-commands', () => {
   it('GIVEN a guild id THEN one bulk overwrite of every command to that guild, localized', async () => {
     const config = parseConfig({ DISCORD_TOKEN: FAKE.token, DISCORD_APP_ID: FAKE.appId, DISCORD_GUILD_ID: FAKE.guildId, DISCORD_API_URL: fake.apiUrl });
     const names = await deployCommands(config);
-    expect(names).toEqual(['ask', 'section', 'brief', 'sources', 'gaps', 'settings', 'brief-schedule', 'help', 'Ask the report']);
+    expect(names).toEqual(['ask', 'section', 'brief', 'sources', 'gaps', 'settings', 'brief-schedule', 'privacy', 'help', 'Ask the report']);
     const puts = fake.requests.filter((r) => r.method === 'PUT');
     expect(puts.map((r) => r.path)).toEqual([`/api/v10/applications/${FAKE.appId}/guilds/${FAKE.guildId}/commands`]);
     const ask = (puts[0]!.body as Array<Record<string, any>>)[0]!;

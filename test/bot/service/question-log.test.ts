@@ -41,7 +41,7 @@ describe('the question log (QUESTION_LOG)', () => {
     memory.record('a1', asked);
     await memory.close();
     expect(await store.question('a1')).toBeNull();
-    expect((await store.gaps({ since: 0, lowConfidenceBelow: 1, limit: 5 })).totals.questions).toBe(0);
+    expect((await store.gaps({ guild: asked.guild, since: 0, lowConfidenceBelow: 1, limit: 5 })).totals.questions).toBe(0);
     await store.close();
   });
 

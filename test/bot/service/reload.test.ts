@@ -53,7 +53,7 @@ describe('hot reload of the corpus folder', () => {
 
   it('GIVEN a broken file written to the folder THEN its errors are logged and the old corpus keeps answering', async () => {
     writeFileSync(join(dir, 'broken.md'), GOOD_REPORT.replace('date: 2022-01-02', 'date: someday').replace('## 关键词1 |', '## 关键词 |'));
-    const line = await logs.waitFor((l) => l.msg === 'corpus reload refused: the old corpus keeps answering', 5000);
+    const line = await logs.waitFor((l) => l.msg === 'corpus reload refused: the old reports keep answering', 5000);
     const errors = (line.errors as string[]).join('\n');
     expect(errors).toMatch(/broken\.md:4: front matter "date"/);
     expect(errors).toMatch(/broken\.md:\d+: section number/);

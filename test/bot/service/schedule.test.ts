@@ -1,6 +1,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { Cron } from 'croner';
 import type { Bot } from '../../../src/bot/discord/client.js';
+import { Scheduler } from '../../../src/bot/service/scheduler.js';
+import { createLogger } from '../../../src/logger.js';
 import { openPostgresStore, openSqliteStore, sqliteFile, type Store } from '../../../src/store/index.js';
 import { interact, startBotOnFake } from '../../helpers/bot.js';
 import { dropDatabases, freshDataDir, freshPostgres, pgAdminUrl } from '../../helpers/databases.js';
@@ -110,17 +112,20 @@ describe.each(engines)('scheduled briefings on $name, two bot processes', ({ ski
 
   it.skipIf(skip)('GIVEN the scheduler running on real time THEN a run is posted when it falls due, not a tick later', async () => {
     const [store] = await open();
-    const { fake, bot } = await startBotOnFake({ AUTO_DEPLOY: 'false' }, undefined, store);
+    const { fake, bot, context } = await startBotOnFake({ AUTO_DEPLOY: 'false' }, undefined, store);
+    // a scheduler of its own whose gap rule allows a run every 2 seconds (croner's seconds field:
+    // the bot's own pauses such a row), so the test need not wait for a minute to turn
+    const scheduler = new Scheduler({ store, client: bot.client, engine: (guild) => context.tenants!.view(guild).engine, logger: createLogger('silent'), minGapMs: 1000 });
     try {
-      // every 2 seconds (croner's seconds field); the regular tick is set to a minute, so only the
-      // timer for the next run can post it in time
       await store.addSchedule({ id: 'rt1', guild: FAKE.guildId, channel: FAKE.channelId, cron: '*/2 * * * * *', timezone: TIMEZONE, section: null, lang: 'zh-CN', createdBy: ADMIN, createdAt: Date.now(), lastRunAt: null, knownReports: null, pausedReason: null });
       const started = Date.now();
-      bot.scheduler!.start(60_000);
+      // the regular tick is set to a minute, so only the timer for the next run can post it in time
+      scheduler.start(60_000);
       const post = await fake.waitFor(isPost(FAKE.channelId), 5000);
       expect(JSON.stringify(post.body)).toContain('简报');
       expect(Date.now() - started).toBeLessThan(4000);
     } finally {
+      await scheduler.stop();
       await bot.stop();
       await fake.close();
       await store.close();

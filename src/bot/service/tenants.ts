@@ -1,0 +1,197 @@
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { CorpusError, CorpusErrors, Engine, fileCache, Library, loadCorpus, Suggester, type Reports, type Suggestions } from '../../core/index.js';
+import type { Logger } from '../../logger.js';
+
+/**
+ * Reports have an owner. The operator's corpus folder (CORPUS_DIR) is global: every server and
+ * every DM reads it. A report added with /sources add belongs to the server that added it and is
+ * kept in that server's own folder (GUILD_CORPUS_DIR/<server id>/), with an engine of its own: it
+ * answers only there, and adding or removing it indexes that server's reports alone. A server's
+ * view is a {@link Library} of the global engine and its own.
+ *
+ * Discord routes every event of a server to one shard, so a shard process loads the global
+ * reports and the folders of its own servers only (see {@link shardOfGuild}).
+ */
+
+/** The scope of the operator's reports, as {@link Tenants.reload} and the pending imports name it. */
+export const GLOBAL_SCOPE = 'global';
+
+/** A Discord server id: the only folder names the guild folder may hold. */
+const GUILD_ID = /^\d{15,21}$/;
+
+/** The shard Discord routes a server to: (id >> 22) % shard count. */
+export function shardOfGuild(guild: string, shardCount: number): number {
+  return Number((BigInt(guild) >> 22n) % BigInt(shardCount));
+}
+
+/** What a reload did: the reports added, changed and removed; or why the folder was refused. */
+export type ReloadResult = { ok: true; added: string[]; changed: string[]; removed: string[] } | { ok: false; errors: string[] };
+
+/** What a command reads for one audience: its reports and the suggestions drawn from them. */
+export interface View {
+  engine: Reports;
+  suggester: Suggestions;
+}
+
+/** What {@link Tenants} needs. */
+export interface TenantsOptions {
+  /** CORPUS_DIR: the operator's reports. */
+  globalDir: string;
+  /** GUILD_CORPUS_DIR: one folder per server that added reports. */
+  guildsDir: string;
+  /** INDEX_CACHE_DIR, for the global corpus (servers' folders are small and built at once). */
+  cacheDir?: string;
+  logger: Logger;
+  /** Whether this process serves a server (its shard); every server without sharding. */
+  serves?: (guild: string) => boolean;
+}
+
+interface Tenant {
+  engine: Engine;
+  suggester: Suggester | undefined;
+  view: View | undefined;
+}
+
+/** See the module comment. */
+export class Tenants {
+  private readonly guilds = new Map<string, Tenant>();
+  private globalSuggester: Suggester;
+  private globalView: View;
+
+  constructor(
+    public global: Engine,
+    private readonly options: TenantsOptions,
+  ) {
+    this.globalSuggester = new Suggester(global);
+    this.globalView = { engine: global, suggester: this.globalSuggester };
+  }
+
+  /** Loads the folder of every server this process serves; a broken folder is logged and skipped. */
+  loadGuilds(): { guilds: number; failed: number } {
+    const root = this.options.guildsDir;
+    if (!existsSync(root)) return { guilds: 0, failed: 0 };
+    let failed = 0;
+    for (const name of readdirSync(root).sort()) {
+      if (!GUILD_ID.test(name) || !statSync(join(root, name)).isDirectory() || !this.serves(name)) continue;
+      const result = this.reload(name);
+      if (!result.ok) failed += 1;
+    }
+    return { guilds: this.guilds.size, failed };
+  }
+
+  /** Whether this process serves `guild` (its shard). */
+  serves(guild: string): boolean {
+    return this.options.serves?.(guild) ?? true;
+  }
+
+  /** The reports `guild` sees (null: a DM, the global reports alone), with their suggestions. */
+  view(guild: string | null | undefined): View {
+    const tenant = guild ? this.guilds.get(guild) : undefined;
+    if (!tenant) return this.globalView;
+    if (!tenant.view) {
+      tenant.suggester ??= new Suggester(tenant.engine);
+      tenant.view = { engine: new Library([this.global, tenant.engine]), suggester: Suggester.combine([this.globalSuggester, tenant.suggester]) };
+    }
+    return tenant.view;
+  }
+
+  /** The reports a server added itself (empty for none). */
+  own(guild: string | null | undefined): ReadonlyMap<string, unknown> {
+    return (guild ? this.guilds.get(guild)?.engine.documents : undefined) ?? new Map();
+  }
+
+  /** The folder of a scope: the global corpus, or a server's own. */
+  dirOf(scope: string): string {
+    if (scope === GLOBAL_SCOPE) return this.options.globalDir;
+    if (!GUILD_ID.test(scope)) throw new Error(`not a server id: ${scope}`);
+    return join(this.options.guildsDir, scope);
+  }
+
+  /** Servers with reports of their own in this process, and their passages (for the bench and metrics). */
+  get stats(): { guilds: number; passages: number; reports: number } {
+    let passages = this.global.passages.length;
+    let reports = this.global.documents.size;
+    for (const tenant of this.guilds.values()) {
+      passages += tenant.engine.passages.length;
+      reports += tenant.engine.documents.size;
+    }
+    return { guilds: this.guilds.size, passages, reports };
+  }
+
+  /** Forgets a server's engine (its reports were deleted). */
+  drop(guild: string): void {
+    this.guilds.delete(guild);
+  }
+
+  /**
+   * Loads one scope's folder again and brings its engine in step: only that scope's index changes.
+   * A folder that does not load (a broken file) leaves the old reports answering and says why.
+   */
+  reload(scope: string): ReloadResult {
+    const started = performance.now();
+    const dir = this.dirOf(scope);
+    try {
+      if (scope === GLOBAL_SCOPE) {
+        const corpus = loadCorpus(dir, this.options.cacheDir ? { cache: fileCache(this.options.cacheDir), onCacheProblem: (message) => this.options.logger.warn({ message }, 'corpus cache problem') } : {});
+        const changes = this.global.update(corpus);
+        if (changes.added.length + changes.changed.length + changes.removed.length > 0) {
+          // the dictionary limited to the new corpus is read now, not on the next question
+          this.global.warm();
+          this.globalSuggester = new Suggester(this.global);
+          this.globalView = { engine: this.global, suggester: this.globalSuggester };
+          // every server's view layers the global engine: made again on first use
+          for (const tenant of this.guilds.values()) tenant.view = undefined;
+        }
+        this.log(scope, changes, started);
+        return { ok: true, ...changes };
+      }
+      const tenant = this.guilds.get(scope);
+      const hasReports = existsSync(dir) && readdirSync(dir).some((name) => name.endsWith('.md'));
+      if (!hasReports) {
+        const removed = tenant ? [...tenant.engine.documents.keys()] : [];
+        this.guilds.delete(scope);
+        this.log(scope, { added: [], changed: [], removed }, started);
+        return { ok: true, added: [], changed: [], removed };
+      }
+      const corpus = loadCorpus(dir);
+      let changes: { added: string[]; changed: string[]; removed: string[] };
+      if (tenant) {
+        changes = tenant.engine.update(corpus);
+        tenant.suggester = undefined;
+        tenant.view = undefined;
+      } else {
+        const engine = Engine.build(corpus);
+        this.guilds.set(scope, { engine, suggester: undefined, view: undefined });
+        changes = { added: [...engine.documents.keys()], changed: [], removed: [] };
+      }
+      this.log(scope, changes, started);
+      return { ok: true, ...changes };
+    } catch (error) {
+      if (!(error instanceof CorpusError || error instanceof CorpusErrors)) throw error;
+      const errors = error instanceof CorpusErrors ? error.errors.map((item) => item.message) : [error.message];
+      this.options.logger.error({ scope, errors }, 'corpus reload refused: the old reports keep answering');
+      return { ok: false, errors };
+    }
+  }
+
+  private log(scope: string, changes: { added: string[]; changed: string[]; removed: string[] }, started: number): void {
+    const changed = changes.added.length + changes.changed.length + changes.removed.length > 0;
+    this.options.logger.info({ scope, ...changes, ms: Math.round(performance.now() - started) }, changed ? 'corpus reloaded' : 'corpus unchanged');
+  }
+}
+
+/**
+ * The tenants of a bot process from its settings: the global engine, and the folders of the
+ * servers its shard serves (every server without sharding; discord.js tells a shard process its id
+ * and the shard count in SHARDS and SHARD_COUNT).
+ */
+export function tenantsFor(config: { CORPUS_DIR: string; GUILD_CORPUS_DIR: string; INDEX_CACHE_DIR: string }, global: Engine, logger: Logger, env: NodeJS.ProcessEnv = process.env): Tenants {
+  const shard = env.SHARDING_MANAGER === 'true' && /^\d+$/.test(env.SHARDS ?? '') ? Number(env.SHARDS) : null;
+  const count = Number(env.SHARD_COUNT);
+  const serves = shard !== null && Number.isInteger(count) && count > 1 ? (guild: string) => shardOfGuild(guild, count) === shard : undefined;
+  const tenants = new Tenants(global, { globalDir: config.CORPUS_DIR, guildsDir: config.GUILD_CORPUS_DIR, cacheDir: config.INDEX_CACHE_DIR, logger, ...(serves ? { serves } : {}) });
+  const loaded = tenants.loadGuilds();
+  logger.info({ ...loaded, shard }, 'servers\' own reports loaded');
+  return tenants;
+}

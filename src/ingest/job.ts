@@ -1,0 +1,32 @@
+import { extractDocx, extractHtml, extractPdf, extractText, type Extracted } from './extract.js';
+import { buildReport, type ImportedReport, type ImportFlags } from './report.js';
+
+/**
+ * One import, as data: a document's bytes and kind, where it came from, and the fields the user
+ * gave. {@link runImport} turns it into a corpus file; the bot runs it in a worker thread
+ * (import-worker.ts) so that a large document never holds up answers.
+ */
+export interface ImportJob {
+  kind: 'html' | 'docx' | 'pdf' | 'text';
+  data: Uint8Array;
+  /** The address it was fetched from (a page's links resolve against it); none for an uploaded file. */
+  url?: string;
+  /** The uploaded file's name (it may give the report id). */
+  fileName?: string;
+  flags: ImportFlags;
+}
+
+/** The blocks of a document by its kind. */
+export async function extractDocument(kind: ImportJob['kind'], data: Uint8Array, url?: string): Promise<Extracted> {
+  const text = (): string => new TextDecoder('utf-8').decode(data);
+  if (kind === 'html') return extractHtml(text(), url);
+  if (kind === 'pdf') return extractPdf(data);
+  if (kind === 'docx') return extractDocx(data);
+  return extractText(text());
+}
+
+/** Extracts and builds the corpus file of a job (see {@link buildReport} for its errors). */
+export async function runImport(job: ImportJob): Promise<ImportedReport> {
+  const extracted = await extractDocument(job.kind, job.data, job.url);
+  return buildReport(extracted, job.flags, { url: job.url, fileName: job.fileName });
+}
