@@ -10,9 +10,17 @@ import type { Logger } from '../../logger.js';
  * answers only there, and adding or removing it indexes that server's reports alone. A server's
  * view is a {@link Library} of the global engine and its own.
  *
- * Discord routes every event of a server to one shard, so a shard process loads the global
+ * Discord routes every event of a server to one shard, so a shard process serves the global
  * reports and the folders of its own servers only (see {@link shardOfGuild}).
+ *
+ * Memory follows what is asked: a server's engine is built when the server is first asked (a few
+ * reports build in milliseconds), and at most {@link TenantsOptions.maxLoaded} are kept, the least
+ * recently asked dropped first. An index costs about 15 KB a passage in MiniSearch's maps (measured
+ * by `npm run bench`), so a thousand idle servers cost nothing but their folders.
  */
+
+/** Servers' engines kept in memory at most, unless told otherwise. */
+export const MAX_LOADED_GUILDS = 256;
 
 /** The scope of the operator's reports, as {@link Tenants.reload} and the pending imports name it. */
 export const GLOBAL_SCOPE = 'global';
@@ -45,6 +53,8 @@ export interface TenantsOptions {
   logger: Logger;
   /** Whether this process serves a server (its shard); every server without sharding. */
   serves?: (guild: string) => boolean;
+  /** Servers' engines kept at most (default {@link MAX_LOADED_GUILDS}); the least recently asked go first. */
+  maxLoaded?: number;
 }
 
 interface Tenant {
@@ -55,7 +65,12 @@ interface Tenant {
 
 /** See the module comment. */
 export class Tenants {
+  /** Servers with a folder of reports, served by this process. */
+  private readonly known = new Set<string>();
+  /** Servers' engines in memory, least recently asked first. */
   private readonly guilds = new Map<string, Tenant>();
+  /** Servers whose folder did not load, until it changes (not read again on every question). */
+  private readonly broken = new Set<string>();
   private globalSuggester: Suggester;
   private globalView: View;
 
@@ -67,17 +82,42 @@ export class Tenants {
     this.globalView = { engine: global, suggester: this.globalSuggester };
   }
 
-  /** Loads the folder of every server this process serves; a broken folder is logged and skipped. */
-  loadGuilds(): { guilds: number; failed: number } {
+  /**
+   * Finds the folders of the servers this process serves; each is loaded when its server is first
+   * asked. With `eager`, every one is loaded now (a broken one is logged and skipped).
+   */
+  loadGuilds(eager = false): { guilds: number; failed: number } {
     const root = this.options.guildsDir;
     if (!existsSync(root)) return { guilds: 0, failed: 0 };
     let failed = 0;
     for (const name of readdirSync(root).sort()) {
       if (!GUILD_ID.test(name) || !statSync(join(root, name)).isDirectory() || !this.serves(name)) continue;
-      const result = this.reload(name);
-      if (!result.ok) failed += 1;
+      this.known.add(name);
+      if (eager && !this.tenant(name)) failed += 1;
     }
-    return { guilds: this.guilds.size, failed };
+    return { guilds: this.known.size, failed };
+  }
+
+  /** A server's engine: kept, or loaded now from its folder; undefined for a server without reports (or a broken folder). */
+  private tenant(guild: string | null | undefined): Tenant | undefined {
+    if (!guild) return undefined;
+    const kept = this.guilds.get(guild);
+    if (kept) {
+      // most recently asked last
+      this.guilds.delete(guild);
+      this.guilds.set(guild, kept);
+      return kept;
+    }
+    if (!this.known.has(guild) || this.broken.has(guild)) return undefined;
+    const result = this.reload(guild);
+    if (!result.ok) this.broken.add(guild);
+    return this.guilds.get(guild);
+  }
+
+  /** Keeps at most maxLoaded engines: the least recently asked are dropped (loaded again when asked). */
+  private evict(): void {
+    const max = this.options.maxLoaded ?? MAX_LOADED_GUILDS;
+    while (this.guilds.size > max) this.guilds.delete(this.guilds.keys().next().value as string);
   }
 
   /** Whether this process serves `guild` (its shard). */
@@ -87,7 +127,7 @@ export class Tenants {
 
   /** The reports `guild` sees (null: a DM, the global reports alone), with their suggestions. */
   view(guild: string | null | undefined): View {
-    const tenant = guild ? this.guilds.get(guild) : undefined;
+    const tenant = this.tenant(guild);
     if (!tenant) return this.globalView;
     if (!tenant.view) {
       tenant.suggester ??= new Suggester(tenant.engine);
@@ -98,7 +138,7 @@ export class Tenants {
 
   /** The reports a server added itself (empty for none). */
   own(guild: string | null | undefined): ReadonlyMap<string, unknown> {
-    return (guild ? this.guilds.get(guild)?.engine.documents : undefined) ?? new Map();
+    return this.tenant(guild)?.engine.documents ?? new Map();
   }
 
   /** The folder of a scope: the global corpus, or a server's own. */
@@ -108,20 +148,22 @@ export class Tenants {
     return join(this.options.guildsDir, scope);
   }
 
-  /** Servers with reports of their own in this process, and their passages (for the bench and metrics). */
-  get stats(): { guilds: number; passages: number; reports: number } {
+  /** Servers with reports of their own in this process, those in memory, and the passages in memory (for the bench and metrics). */
+  get stats(): { guilds: number; loaded: number; passages: number; reports: number } {
     let passages = this.global.passages.length;
     let reports = this.global.documents.size;
     for (const tenant of this.guilds.values()) {
       passages += tenant.engine.passages.length;
       reports += tenant.engine.documents.size;
     }
-    return { guilds: this.guilds.size, passages, reports };
+    return { guilds: this.known.size, loaded: this.guilds.size, passages, reports };
   }
 
-  /** Forgets a server's engine (its reports were deleted). */
+  /** Forgets a server's engine and folder (its reports were deleted). */
   drop(guild: string): void {
     this.guilds.delete(guild);
+    this.known.delete(guild);
+    this.broken.delete(guild);
   }
 
   /**
@@ -148,12 +190,15 @@ export class Tenants {
       }
       const tenant = this.guilds.get(scope);
       const hasReports = existsSync(dir) && readdirSync(dir).some((name) => name.endsWith('.md'));
+      this.broken.delete(scope);
       if (!hasReports) {
         const removed = tenant ? [...tenant.engine.documents.keys()] : [];
         this.guilds.delete(scope);
+        this.known.delete(scope);
         this.log(scope, { added: [], changed: [], removed }, started);
         return { ok: true, added: [], changed: [], removed };
       }
+      this.known.add(scope);
       const corpus = loadCorpus(dir);
       let changes: { added: string[]; changed: string[]; removed: string[] };
       if (tenant) {
@@ -163,6 +208,7 @@ export class Tenants {
       } else {
         const engine = Engine.build(corpus);
         this.guilds.set(scope, { engine, suggester: undefined, view: undefined });
+        this.evict();
         changes = { added: [...engine.documents.keys()], changed: [], removed: [] };
       }
       this.log(scope, changes, started);
@@ -191,7 +237,7 @@ export function tenantsFor(config: { CORPUS_DIR: string; GUILD_CORPUS_DIR: strin
   const count = Number(env.SHARD_COUNT);
   const serves = shard !== null && Number.isInteger(count) && count > 1 ? (guild: string) => shardOfGuild(guild, count) === shard : undefined;
   const tenants = new Tenants(global, { globalDir: config.CORPUS_DIR, guildsDir: config.GUILD_CORPUS_DIR, cacheDir: config.INDEX_CACHE_DIR, logger, ...(serves ? { serves } : {}) });
-  const loaded = tenants.loadGuilds();
-  logger.info({ ...loaded, shard }, 'servers\' own reports loaded');
+  const found = tenants.loadGuilds();
+  logger.info({ guilds: found.guilds, shard }, 'servers with reports of their own (each loaded when first asked)');
   return tenants;
 }

@@ -3,6 +3,7 @@ import { pathToFileURL } from 'node:url';
 import { loadCorpus } from '../../core/corpus.js';
 import { Engine } from '../../core/engine.js';
 import { readEvalFile, type EvalItem } from '../evaluate.js';
+import { measureTenants } from './tenants.js';
 import { isMainModule } from '../main-module.js';
 import { syntheticCorpus } from './synthetic.js';
 import { measureLogging } from './logging.js';
@@ -159,6 +160,8 @@ if (isMainModule(import.meta.url) && process.argv[2] === 'logging') {
 } else if (isMainModule(import.meta.url) && process.argv[2] === 'against') {
   const [, root, corpusDir, ...files] = process.argv.slice(2);
   process.stdout.write(`${JSON.stringify(await measureAgainst(root!, corpusDir!, files))}\n`);
+} else if (isMainModule(import.meta.url) && process.argv[2] === 'tenants') {
+  process.stdout.write(`${JSON.stringify(measureTenants(process.argv[3]!, Number(process.argv[4]), Number(process.argv[5])))}\n`);
 } else if (isMainModule(import.meta.url) && process.argv[2] === 'reload') {
   process.stdout.write(`${JSON.stringify(measureReload(Number(process.argv[3]), process.argv[4]!))}\n`);
 } else if (isMainModule(import.meta.url)) {

@@ -34,7 +34,7 @@ describe('deploy-commands', () => {
 
   it('GIVEN a corpus folder that does not exist THEN deploying still works: it builds no index', async () => {
     const config = parseConfig({ DISCORD_TOKEN: FAKE.token, DISCORD_APP_ID: FAKE.appId, DISCORD_API_URL: fake.apiUrl, CORPUS_DIR: '/nonexistent/corpus' });
-    expect(await deployCommands(config)).toHaveLength(9);
+    expect(await deployCommands(config)).toHaveLength(10);
   });
 
   it('GIVEN no token THEN a clear error', async () => {

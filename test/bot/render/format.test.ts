@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { answerReply, boldSpans, paginate, sectionReply } from '../../../src/bot/render/format.js';
 import { Engine, loadCorpus, Suggester } from '../../../src/core/index.js';
 import { likelyQuestion } from '../../../src/core/suggest.js';
-import { pagedCorpus } from '../../helpers/corpus.js';
+import { GOOD_REPORT, pagedCorpus, tempCorpus } from '../../helpers/corpus.js';
 
 describe('formatting answers', () => {
   let engine: Engine;
@@ -24,6 +24,14 @@ describe('formatting answers', () => {
   it('GIVEN a Chinese question in the report\'s own words THEN no matched line is added', () => {
     const reply = answerReply(engine.ask('成资S3线开工了吗'), engine, 'zh-CN');
     expect(reply.embeds![0]!.description).not.toContain('-#');
+  });
+
+  it('GIVEN a report whose link is over 512 characters THEN its answers carry no link button (Discord would refuse the message); a short link gets one', () => {
+    const long = `https://example.org/${'x'.repeat(600)}`;
+    const withLink = (url: string) => Engine.build(loadCorpus(tempCorpus({ 'a.md': GOOD_REPORT.replace('https://example.org/a', url) })));
+    const buttonsOf = (built: Engine) => answerReply(built.ask('地铁开通了吗'), built, 'zh-CN').components!.flatMap((row) => row.components) as Array<{ url?: string }>;
+    expect(buttonsOf(withLink(long)).some((button) => button.url)).toBe(false);
+    expect(buttonsOf(withLink('https://example.org/a')).map((button) => button.url).filter(Boolean)).toEqual(['https://example.org/a']);
   });
 
   it('GIVEN blocks longer than a page THEN pages stay under the limit and keep every block', () => {

@@ -1,8 +1,8 @@
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { openPostgresStore, sqliteFile } from '../../../src/store/index.js';
+import { openPostgresStore, openSqliteStore, sqliteFile } from '../../../src/store/index.js';
 import { interact, startBotOnFake } from '../../helpers/bot.js';
 import { asAdmin, dropDatabases, freshDataDir, freshPostgres, pgAdminUrl } from '../../helpers/databases.js';
 import { FAKE, slashCommand } from '../../helpers/fake-discord.js';
@@ -38,6 +38,23 @@ describe('the store at start and while running', () => {
     expect(stderr.trim().split('\n')).toHaveLength(1);
     expect(stderr).toContain(`${sqliteFile(dir)} is not a SQLite database`);
     expect(readFileSync(sqliteFile(dir), 'utf8')).toBe('not a database, '.repeat(300));
+  });
+
+  it('GIVEN a DATA_DIR whose bot.db cannot be written THEN start-up stops with one line naming the file and exit 1, never "ready"', async () => {
+    const dir = freshDataDir();
+    (await openSqliteStore(sqliteFile(dir))).close();
+    const root = process.getuid?.() === 0;
+    // root writes through file modes: the immutable attribute is what stops it
+    if (root) execFileSync('chattr', ['+i', sqliteFile(dir)]);
+    else chmodSync(sqliteFile(dir), 0o444);
+    try {
+      const { code, stderr } = await start({ DATA_DIR: dir });
+      expect(code).toBe(1);
+      expect(stderr.trim().split('\n')).toHaveLength(1);
+      expect(stderr).toContain(`${sqliteFile(dir)} cannot be written`);
+    } finally {
+      if (root) execFileSync('chattr', ['-i', sqliteFile(dir)]);
+    }
   });
 
   it.skipIf(!pgAdminUrl)('GIVEN the database lost while the bot runs THEN answers keep coming, the log writes are retried then dropped with a warning, and nothing crashes', async () => {
