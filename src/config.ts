@@ -67,6 +67,7 @@ export const configSchema = z
     IMPORT_MAX_MB: z.preprocess(blankIsUnset, z.coerce.number().positive('expected a size in MB above 0').max(25, 'at most 25 (MB)').default(5)),
     FORGET_AFTER_DAYS: z.preprocess(blankIsUnset, z.coerce.number().int('expected a whole number').min(0, 'expected 0 or more days').default(30)),
     THREADS_PER_MINUTE: z.preprocess(blankIsUnset, positiveInt.default(10)),
+    GUILD_ENGINES_KEPT: z.preprocess(blankIsUnset, positiveInt.default(128)),
   })
   // a server's own reports live beside the rest of the bot's data unless told otherwise
   .transform((config) => ({ ...config, GUILD_CORPUS_DIR: config.GUILD_CORPUS_DIR ?? join(config.DATA_DIR, 'reports') }));

@@ -28,6 +28,7 @@ describe('config', () => {
       IMPORT_MAX_MB: 5,
       FORGET_AFTER_DAYS: 30,
       THREADS_PER_MINUTE: 10,
+      GUILD_ENGINES_KEPT: 128,
     });
   });
 

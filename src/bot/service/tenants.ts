@@ -15,12 +15,12 @@ import type { Logger } from '../../logger.js';
  *
  * Memory follows what is asked: a server's engine is built when the server is first asked (a few
  * reports build in milliseconds), and at most {@link TenantsOptions.maxLoaded} are kept, the least
- * recently asked dropped first. An index costs about 15 KB a passage in MiniSearch's maps (measured
- * by `npm run bench`), so a thousand idle servers cost nothing but their folders.
+ * recently asked dropped first (GUILD_ENGINES_KEPT). An index costs about 15 KB a passage in
+ * MiniSearch's maps (measured by `npm run bench`), so idle servers cost nothing but their folders.
  */
 
 /** Servers' engines kept in memory at most, unless told otherwise. */
-export const MAX_LOADED_GUILDS = 256;
+export const MAX_LOADED_GUILDS = 128;
 
 /** The scope of the operator's reports, as {@link Tenants.reload} and the pending imports name it. */
 export const GLOBAL_SCOPE = 'global';
@@ -232,11 +232,11 @@ export class Tenants {
  * servers its shard serves (every server without sharding; discord.js tells a shard process its id
  * and the shard count in SHARDS and SHARD_COUNT).
  */
-export function tenantsFor(config: { CORPUS_DIR: string; GUILD_CORPUS_DIR: string; INDEX_CACHE_DIR: string }, global: Engine, logger: Logger, env: NodeJS.ProcessEnv = process.env): Tenants {
+export function tenantsFor(config: { CORPUS_DIR: string; GUILD_CORPUS_DIR: string; INDEX_CACHE_DIR: string; GUILD_ENGINES_KEPT?: number }, global: Engine, logger: Logger, env: NodeJS.ProcessEnv = process.env): Tenants {
   const shard = env.SHARDING_MANAGER === 'true' && /^\d+$/.test(env.SHARDS ?? '') ? Number(env.SHARDS) : null;
   const count = Number(env.SHARD_COUNT);
   const serves = shard !== null && Number.isInteger(count) && count > 1 ? (guild: string) => shardOfGuild(guild, count) === shard : undefined;
-  const tenants = new Tenants(global, { globalDir: config.CORPUS_DIR, guildsDir: config.GUILD_CORPUS_DIR, cacheDir: config.INDEX_CACHE_DIR, logger, ...(serves ? { serves } : {}) });
+  const tenants = new Tenants(global, { globalDir: config.CORPUS_DIR, guildsDir: config.GUILD_CORPUS_DIR, cacheDir: config.INDEX_CACHE_DIR, logger, ...(config.GUILD_ENGINES_KEPT ? { maxLoaded: config.GUILD_ENGINES_KEPT } : {}), ...(serves ? { serves } : {}) });
   const found = tenants.loadGuilds();
   logger.info({ guilds: found.guilds, shard }, 'servers with reports of their own (each loaded when first asked)');
   return tenants;

@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -9,6 +9,7 @@ import { isMainModule } from '../main-module.js';
 import { SYSTEMS } from './systems.js';
 import { WARM_UP_ROUNDS, type Latency, type PairedLatency, type WorkerResult } from './worker.js';
 import type { LoggingResult } from './logging.js';
+import type { TenantsResult } from './tenants.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 const WORKER = join(ROOT, 'dist', 'cli', 'bench', 'worker.js');
@@ -120,6 +121,46 @@ function checks(rows: WorkerResult[], coldMs: number, batchMs: number): Check[] 
   return out;
 }
 
+const TENANTS_HEADING = "## Servers' own reports";
+
+/** Servers' own reports (issue 20), measured in a fresh process. */
+function runTenants(corpusDir: string, guilds: number, reports: number): TenantsResult {
+  return spawnWorker(['tenants', corpusDir, String(guilds), String(reports)], 'the servers worker', ['--expose-gc']);
+}
+
+function tenantsChecks(t: TenantsResult): Check[] {
+  return [
+    { target: `servers: adding a report to one of ${t.guilds} servers reloads that server alone, < 1 s`, measured: `${fmt(t.addReportP50Ms, 1)} ms p50, ${fmt(t.addReportMaxMs, 0)} ms max (one engine for all: ${fmt(t.oneEngineAddReportMs, 0)} ms)`, met: t.addReportMaxMs < 1000 },
+    { target: `servers: a server's first question (its engine built) < 1 s`, measured: `${fmt(t.firstAskP50Ms, 1)} ms p50, ${fmt(t.firstAskMaxMs, 0)} ms max`, met: t.firstAskMaxMs < 1000 },
+    { target: `servers: a question in a server's view, p99 < 1 ms over the global engine's`, measured: `${fmt(t.viewP99Ms, 3)} ms vs ${fmt(t.globalP99Ms, 3)} ms`, met: t.viewP99Ms - t.globalP99Ms < 1 },
+  ];
+}
+
+function tenantsMet(t: TenantsResult): boolean {
+  return tenantsChecks(t).every((check) => check.met);
+}
+
+/** The section of docs/benchmarks.md on servers' own reports. */
+function tenantsSection(t: TenantsResult): string {
+  return [
+    TENANTS_HEADING,
+    '',
+    `${t.guilds.toLocaleString('en')} servers with ${t.reportsPerGuild} reports each (${fmt(t.passagesPerGuild, 0)} passages a server, the real report's sentences, seeded), loaded as the bot`,
+    'loads them: one engine per server beside the global one, built when the server is first asked, at most',
+    `${t.cap} kept (GUILD_ENGINES_KEPT). Baseline in the same run: every report in one engine (the design before issue 20).`,
+    '',
+    '| measure | servers\' own engines | one engine for all |',
+    '|---|---:|---:|',
+    `| start-up (finding the folders) | ${fmt(t.startMs, 0)} ms | ${fmt(t.oneEngineBuildMs, 0)} ms (build) |`,
+    `| a server's first question (engine built), p50 / max | ${fmt(t.firstAskP50Ms, 1)} / ${fmt(t.firstAskMaxMs, 0)} ms | - |`,
+    `| memory, every server asked once, ${t.cap} kept | heap ${fmt(t.cappedHeapMb, 0)} MB, RSS ${fmt(t.cappedRssMb, 0)} MB | RSS ${fmt(t.oneEngineRssMb, 0)} MB |`,
+    `| memory, all ${t.guilds.toLocaleString('en')} kept | heap ${fmt(t.heapMb, 0)} MB, RSS ${fmt(t.rssMb, 0)} MB | |`,
+    `| memory a server adds | heap ${fmt(t.heapPerGuildKb, 0)} KB, RSS ${fmt(t.rssPerGuildKb, 0)} KB | |`,
+    `| adding one report to one server, p50 / max of 20 | ${fmt(t.addReportP50Ms, 1)} / ${fmt(t.addReportMaxMs, 0)} ms | ${fmt(t.oneEngineAddReportMs, 0)} ms (whole folder read and updated) |`,
+    `| a question in a server's view, p50 / p99 | ${fmt(t.viewP50Ms, 3)} / ${fmt(t.viewP99Ms, 3)} ms | global engine alone: ${fmt(t.globalP50Ms, 3)} / ${fmt(t.globalP99Ms, 3)} ms |`,
+  ].join('\n');
+}
+
 /** Runs the benchmark, prints the table and writes docs/benchmarks.md. */
 export function main(argv: string[]): number {
   const { values } = parseArgs({
@@ -131,8 +172,28 @@ export function main(argv: string[]): number {
       out: { type: 'string', default: join(ROOT, 'docs', 'benchmarks.md') },
       // a built checkout of an earlier release: its engine is run beside this one on the real corpus
       previous: { type: 'string' },
+      // servers' own reports: how many servers, each with how many reports
+      guilds: { type: 'string', default: '1000' },
+      'reports-per-guild': { type: 'string', default: '5' },
+      // one part alone: its section of docs/benchmarks.md is replaced, the rest kept
+      only: { type: 'string' },
     },
   });
+  if (values.only === 'tenants') {
+    const result = runTenants(values.corpus, Number(values.guilds), Number(values['reports-per-guild']));
+    const section = tenantsSection(result);
+    process.stdout.write(`${section}\n`);
+    const previous = existsSync(values.out) ? readFileSync(values.out, 'utf8') : '# Benchmarks\n';
+    const start = previous.indexOf(TENANTS_HEADING);
+    const end = start < 0 ? -1 : previous.indexOf('\n## ', start + TENANTS_HEADING.length);
+    const kept = start < 0 ? previous.trimEnd() : `${previous.slice(0, start).trimEnd()}${end < 0 ? '' : `\n\n${previous.slice(end + 1).trimEnd()}`}`;
+    writeFileSync(values.out, `${kept}\n\n${section}\n`);
+    return tenantsMet(result) ? 0 : 1;
+  }
+  if (values.only !== undefined) {
+    process.stderr.write(`bench: --only takes tenants, not ${values.only}\n`);
+    return 2;
+  }
   const questions = values.questions ?? [join(ROOT, '..', 'shared', 'eval', 'dev.jsonl'), join(ROOT, 'eval', 'extra.jsonl')];
   const corpora = ['real', ...values.sizes.split(',').filter(Boolean)];
   const rows: WorkerResult[] = [];
@@ -158,6 +219,9 @@ export function main(argv: string[]): number {
     process.stderr.write(`bench: question log on ${kind}...\n`);
     logging.push(spawnWorker(['logging', kind, values.corpus, url, ...questions], 'the logging worker'));
   }
+
+  process.stderr.write(`bench: ${values.guilds} servers with ${values['reports-per-guild']} reports each...\n`);
+  const tenants = runTenants(values.corpus, Number(values.guilds), Number(values['reports-per-guild']));
 
   let comparison: Comparison | null = null;
   if (values.previous) {
@@ -187,6 +251,7 @@ export function main(argv: string[]): number {
       results.push({ target: `real corpus ${key.slice(0, 3)}: within 20% of the previous build (medians of ${comparison.runs} processes timing both)`, measured: `${fmt(current[key], 3)} ms vs ${fmt(previous[key], 3)} ms (ratio ${fmt(ratio)})`, met: ratio <= 1.2 });
     }
   }
+  results.push(...tenantsChecks(tenants));
   if (reload) results.push({ target: `hot reload: one report added to ${reload.passages.toLocaleString('en')} passages in < 1 s`, measured: `${fmt(reload.reloadMs, 0)} ms (${reload.addedPassages} passages added)`, met: reload.reloadMs < 1000 });
   const report = [
     '# Benchmarks',
@@ -228,6 +293,8 @@ export function main(argv: string[]): number {
           '',
         ]
       : []),
+    tenantsSection(tenants),
+    '',
     '| target | measured | met (absolute) | met (ratio to the baseline) |',
     '|---|---|---|---|',
     ...results.map((c) => `| ${c.target} | ${c.measured} | ${c.met ? 'yes' : '**no**'} | ${c.metByRatio === undefined ? '' : c.metByRatio ? 'yes' : '**no**'} |`),

@@ -18,6 +18,16 @@ export interface TenantsResult {
   guilds: number;
   reportsPerGuild: number;
   passagesPerGuild: number;
+  /** Start-up: finding the servers' folders (engines are built when a server is first asked). */
+  startMs: number;
+  /** A server's first question: its engine built, p50 and max over every server, ms. */
+  firstAskP50Ms: number;
+  firstAskMaxMs: number;
+  /** Heap and RSS added with the default cap of engines kept (MAX_LOADED_GUILDS), every server asked once, MB. */
+  cappedHeapMb: number;
+  cappedRssMb: number;
+  cap: number;
+  /** Every server's first question, summed, ms. */
   loadMs: number;
   /** RSS and heap added by all servers' engines (after a forced GC), MB. */
   rssMb: number;
@@ -77,13 +87,33 @@ export function measureTenants(corpusDir: string, guilds: number, reportsPerGuil
     const questions = ['成资S3线开工了吗', '日开行动车多少对', '川芎产值同比增长多少', 'How many schools in Chengdu pair up?'];
     for (const question of questions) global.ask(question);
     gc();
+    // the default cap: every server asked once, at most MAX_LOADED_GUILDS engines kept
+    const cappedBefore = process.memoryUsage();
+    let capped: Tenants | null = new Tenants(global, { globalDir: corpusDir, guildsDir: root, logger });
+    capped.loadGuilds();
+    for (const id of ids) capped.view(id).engine.ask(questions[0]!);
+    gc();
+    const cappedAfter = process.memoryUsage();
+    const cappedHeapMb = mb(cappedAfter.heapUsed - cappedBefore.heapUsed);
+    const cappedRssMb = mb(cappedAfter.rss - cappedBefore.rss);
+    const cap = capped.stats.loaded;
+    capped = null;
+    gc();
+
+    // every server's engine kept: what one server costs
     const before = process.memoryUsage();
     const started = performance.now();
-    const tenants = new Tenants(global, { globalDir: corpusDir, guildsDir: root, logger });
+    const tenants = new Tenants(global, { globalDir: corpusDir, guildsDir: root, logger, maxLoaded: guilds });
     tenants.loadGuilds();
-    const loadMs = performance.now() - started;
-    // each server asked once, as a live bot's servers would be: their views and dictionaries made
-    for (const id of ids) tenants.view(id).engine.ask(questions[0]!);
+    const startMs = performance.now() - started;
+    // each server asked once, as a live bot's servers would be: engine built, view and dictionary made
+    const firstAsks: number[] = [];
+    for (const id of ids) {
+      const t = performance.now();
+      tenants.view(id).engine.ask(questions[0]!);
+      firstAsks.push(performance.now() - t);
+    }
+    const loadMs = firstAsks.reduce((sum, ms) => sum + ms, 0);
     gc();
     const after = process.memoryUsage();
     const passagesPerGuild = tenants.stats.passages / guilds - global.passages.length / guilds;
@@ -129,6 +159,12 @@ export function measureTenants(corpusDir: string, guilds: number, reportsPerGuil
       guilds,
       reportsPerGuild,
       passagesPerGuild,
+      startMs,
+      firstAskP50Ms: percentile(firstAsks, 50),
+      firstAskMaxMs: Math.max(...firstAsks),
+      cappedHeapMb,
+      cappedRssMb,
+      cap,
       loadMs,
       rssMb: mb(after.rss - before.rss),
       heapMb: mb(after.heapUsed - before.heapUsed),
