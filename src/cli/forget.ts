@@ -1,6 +1,5 @@
 import { forgetGuild } from '../bot/service/forget.js';
-import { ConfigError, getConfig } from '../config.js';
-import { openStore, StoreError } from '../store/index.js';
+import { withCliStore } from './store.js';
 import { parseCommandLine } from './args.js';
 import { exitQuietlyOnClosedPipe, isMainModule } from './main-module.js';
 
@@ -22,28 +21,11 @@ export async function main(argv: string[], out: NodeJS.WritableStream, err: Node
     err.write(`forget: --guild names one server by its id (digits)\n${USAGE}\n`);
     return 2;
   }
-  let config;
-  let store;
-  try {
-    config = getConfig();
-    store = await openStore(config);
-  } catch (error) {
-    if (error instanceof StoreError || error instanceof ConfigError) {
-      err.write(`${error.message}\n`);
-      return 1;
-    }
-    throw error;
-  }
-  try {
+  return withCliStore('forget', err, async (store, config) => {
     const forgotten = await forgetGuild(store, config.GUILD_CORPUS_DIR, guild);
     out.write(`forgot server ${guild}: ${forgotten.questions} questions, ${forgotten.votes} votes, ${forgotten.settings} channel settings, ${forgotten.schedules} schedules, ${forgotten.previews} previews${forgotten.reports ? ', and its reports folder' : ''}\n`);
     return 0;
-  } catch (error) {
-    err.write(`forget: ${(error as Error).message}\n`);
-    return 1;
-  } finally {
-    await store.close();
-  }
+  });
 }
 
 if (isMainModule(import.meta.url)) {

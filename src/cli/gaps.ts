@@ -1,6 +1,5 @@
 import { DEFAULT_GAPS_DAYS, gapsQuery, gapsText, MAX_GAPS_DAYS } from '../bot/render/gaps.js';
-import { ConfigError, getConfig } from '../config.js';
-import { openStore, StoreError } from '../store/index.js';
+import { withCliStore } from './store.js';
 import { parseCommandLine } from './args.js';
 import { exitQuietlyOnClosedPipe, isMainModule } from './main-module.js';
 
@@ -35,26 +34,11 @@ export async function main(argv: string[], out: NodeJS.WritableStream, err: Node
     err.write(`gaps: --lang must be en, zh-CN or zh-TW, not ${lang}\n`);
     return 2;
   }
-  let store;
-  try {
-    store = await openStore(getConfig());
-  } catch (error) {
-    if (error instanceof StoreError || error instanceof ConfigError) {
-      err.write(`${error.message}\n`);
-      return 1;
-    }
-    throw error;
-  }
-  try {
+  return withCliStore('gaps', err, async (store) => {
     const report = await store.gaps(gapsQuery(guild === 'dm' ? null : guild, days, args.values.report));
     out.write(args.values.json ? `${JSON.stringify({ days, ...report }, null, 2)}\n` : `${gapsText(report, days, lang)}\n`);
     return 0;
-  } catch (error) {
-    err.write(`gaps: cannot read the question log: ${(error as Error).message}\n`);
-    return 1;
-  } finally {
-    await store.close();
-  }
+  });
 }
 
 if (isMainModule(import.meta.url)) {

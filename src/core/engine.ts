@@ -122,6 +122,20 @@ export interface EngineOptions {
 }
 
 
+/** The sections of the first three distinct (report, section) pairs among ranked passages. */
+export function nearestSectionsOf(ranked: ReadonlyArray<Pick<RankedPassage, 'passage'>>): SectionRef[] {
+  const seen = new Set<string>();
+  const out: SectionRef[] = [];
+  for (const { passage } of ranked) {
+    const key = `${passage.documentId}#${passage.section.number}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push({ documentId: passage.documentId, section: passage.section });
+    if (out.length === 3) break;
+  }
+  return out;
+}
+
 /**
  * The retrieval engine over one corpus: passages, a MiniSearch index over their tokens, and the
  * answer logic. `ask` is a short pipeline: analysis (query.ts), retrieval (retrieval.ts), scoring
@@ -365,7 +379,7 @@ export class Engine {
     // the answering passage leads the list; the others keep their rank
     if (decision && decision.source > 0) ranked.unshift(...ranked.splice(decision.source, 1));
     const passages = ranked.slice(0, limit).map(({ passage, coverage: share, score: value }) => ({ passage, coverage: share, score: value }));
-    const nearestSections = this.nearestSections(ranked);
+    const nearestSections = nearestSectionsOf(ranked);
     const best = ranked[0];
     let confidence = decision?.confidence ?? 0;
     // a follow-up's own words must be answered, not just the earlier question's, and by the passage's
@@ -409,19 +423,6 @@ export class Engine {
 
   private inScope(passage: Passage, options: AskOptions): boolean {
     return (options.section === undefined || passage.section.number === options.section) && (options.documentId === undefined || passage.documentId === options.documentId);
-  }
-
-  private nearestSections(ranked: RankedPassage[]): SectionRef[] {
-    const seen = new Set<string>();
-    const out: SectionRef[] = [];
-    for (const { passage } of ranked) {
-      const key = `${passage.documentId}#${passage.section.number}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      out.push({ documentId: passage.documentId, section: passage.section });
-      if (out.length === 3) break;
-    }
-    return out;
   }
 
   /** The citation of a passage: its section and its report's source. */

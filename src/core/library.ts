@@ -1,4 +1,4 @@
-import type { AskOptions, AskResult, Citation, Engine, RankedPassage, SectionRef } from './engine.js';
+import { nearestSectionsOf, type AskOptions, type AskResult, type Citation, type Engine } from './engine.js';
 import type { Passage, ReportDocument } from './types.js';
 
 /**
@@ -72,7 +72,7 @@ export class Library implements Reports {
     const others = results.flatMap((result) => (result === best ? best.passages.slice(best.found ? 1 : 0) : result.passages));
     const lead = best.found ? best.passages.slice(0, 1) : [];
     const passages = [...lead, ...others.sort((a, b) => b.score - a.score)].slice(0, limit);
-    return { ...best, passages, nearestSections: nearestSections(passages) };
+    return { ...best, passages, nearestSections: nearestSectionsOf(passages) };
   }
 
   /** A layer's result without passages of documents a former layer owns (an id shadowed). */
@@ -108,18 +108,4 @@ export class Library implements Reports {
 /** How a result ranks against another layer's: found answers by confidence, the rest by their best passage. */
 function rankOf(result: AskResult): number {
   return result.found ? 10 + result.confidence : (result.passages[0]?.score ?? 0);
-}
-
-/** The sections of the first three distinct (report, section) pairs among ranked passages. */
-function nearestSections(ranked: readonly RankedPassage[]): SectionRef[] {
-  const seen = new Set<string>();
-  const out: SectionRef[] = [];
-  for (const { passage } of ranked) {
-    const key = `${passage.documentId}#${passage.section.number}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    out.push({ documentId: passage.documentId, section: passage.section });
-    if (out.length === 3) break;
-  }
-  return out;
 }

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { chmodSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -51,4 +52,17 @@ export function freshDataDir(): string {
 /** Drops every database and folder made by this file's tests. */
 export async function dropDatabases(): Promise<void> {
   for (const drop of made.splice(0)) await drop().catch(() => undefined);
+}
+
+/**
+ * Makes a file impossible to write for this process: the immutable attribute as root (root writes
+ * through file modes), read-only mode otherwise. Returns what undoes it.
+ */
+export function makeUnwritable(file: string): () => void {
+  if (process.getuid?.() === 0) {
+    execFileSync('chattr', ['+i', file]);
+    return () => execFileSync('chattr', ['-i', file]);
+  }
+  chmodSync(file, 0o444);
+  return () => chmodSync(file, 0o644);
 }

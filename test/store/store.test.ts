@@ -1,5 +1,5 @@
-import { execFileSync, spawn } from 'node:child_process';
-import { chmodSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import pg from 'pg';
@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { MIGRATIONS, openPostgresStore, openSqliteStore, openStore, ResilientWrites, SCHEMA_VERSION, sqliteFile, StoreError, type QuestionRecord, type Schedule, type Store, type StoreLocation } from '../../src/store/index.js';
 import { createLogger } from '../../src/logger.js';
 import { LogLines } from '../helpers/bot.js';
-import { asAdmin, dropDatabases, freshDataDir, freshPostgres, pgAdminUrl, pgSkipReason } from '../helpers/databases.js';
+import { asAdmin, dropDatabases, freshDataDir, freshPostgres, makeUnwritable, pgAdminUrl, pgSkipReason } from '../helpers/databases.js';
 
 afterAll(dropDatabases);
 
@@ -358,10 +358,7 @@ describe('store faults', () => {
   it('GIVEN a SQLite file that cannot be written (immutable, or read-only for a non-root user) THEN opening the store fails with one line naming the file, not a silent start', async () => {
     const dir = freshDataDir();
     (await openSqliteStore(sqliteFile(dir))).close();
-    const root = process.getuid?.() === 0;
-    // root writes through file modes: the immutable attribute is what stops it
-    if (root) execFileSync('chattr', ['+i', sqliteFile(dir)]);
-    else chmodSync(sqliteFile(dir), 0o444);
+    const restore = makeUnwritable(sqliteFile(dir));
     try {
       const error = await openStore({ DATA_DIR: dir }).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(StoreError);
@@ -370,7 +367,7 @@ describe('store faults', () => {
       expect((error as Error).message).toMatch(/cannot be written/);
       expect((error as Error).message).not.toContain('\n');
     } finally {
-      if (root) execFileSync('chattr', ['-i', sqliteFile(dir)]);
+      restore();
     }
   });
 

@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Bot } from '../../../src/bot/discord/client.js';
-import { interact as interactWith, startBotOnFake } from '../../helpers/bot.js';
+import { interact as interactWith, startBotOnFake, type LogLines } from '../../helpers/bot.js';
 import { FakeDiscord, slashCommand } from '../../helpers/fake-discord.js';
 
 /**
@@ -25,6 +25,12 @@ beforeAll(async () => {
   server = createServer((request, response) => {
     hits.push(request.url ?? '');
     if (request.url === '/big') return response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(BIG);
+    if (request.url === '/stall') {
+      // the head, a little of the body, then nothing
+      response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      response.write('<html><body><p>开头');
+      return;
+    }
     response.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end('<html><body><h1>内部</h1><p>机密:内网数据库口令。</p></body></html>');
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -69,8 +75,9 @@ describe('/sources add: addresses inside the network', () => {
 describe('/sources add: a large import', () => {
   let fake: FakeDiscord;
   let bot: Bot;
+  let logs: LogLines;
   beforeAll(async () => {
-    ({ fake, bot } = await startBotOnFake({ AUTO_DEPLOY: 'false', COOLDOWN_QUESTIONS: '100', IMPORT_ALLOWED_HOSTS: '127.0.0.1', IMPORT_MAX_MB: '10' }));
+    ({ fake, bot, logs } = await startBotOnFake({ AUTO_DEPLOY: 'false', COOLDOWN_QUESTIONS: '100', IMPORT_ALLOWED_HOSTS: '127.0.0.1', IMPORT_MAX_MB: '10' }));
   });
   afterAll(async () => {
     await bot?.stop();
@@ -99,6 +106,18 @@ describe('/sources add: a large import', () => {
     const preview = await fake.waitFor((r) => r.method === 'PATCH' && r.path.includes(String(add.token)), 60_000, since);
     expect(JSON.stringify(preview.body)).toMatch(/passages/);
   }, 90_000);
+
+  it('GIVEN a page whose body stalls THEN the admin gets the fetch message, not "something went wrong", and the bot logs the reason', async () => {
+    const since = fake.requests.length;
+    const add = addUrl(`${base}/stall`, [{ name: 'id', type: 3, value: 'stalled' }]);
+    fake.send(add);
+    // the body's 10 s idle limit passes first
+    const edit = await fake.waitFor((r) => r.method === 'PATCH' && r.path.includes(String(add.token)), 20_000, since);
+    const content = (edit.body as { content?: string }).content ?? '';
+    expect(content).toMatch(/无法导入这个地址/);
+    expect(content).not.toMatch(/出错|ref/);
+    expect(await logs.waitFor((line) => line.action === 'import fetch refused or failed')).toMatchObject({ code: 'timeout', reason: expect.stringMatching(/stopped sending for 10 s/) });
+  }, 30_000);
 
   it('GIVEN an attachment over IMPORT_MAX_MB THEN it is refused before it is fetched', async () => {
     const attachment = fake.attach('huge.html', 'text/html', new TextEncoder().encode('x'));

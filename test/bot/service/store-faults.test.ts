@@ -1,10 +1,10 @@
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openPostgresStore, openSqliteStore, sqliteFile } from '../../../src/store/index.js';
 import { interact, startBotOnFake } from '../../helpers/bot.js';
-import { asAdmin, dropDatabases, freshDataDir, freshPostgres, pgAdminUrl } from '../../helpers/databases.js';
+import { asAdmin, dropDatabases, freshDataDir, freshPostgres, makeUnwritable, pgAdminUrl } from '../../helpers/databases.js';
 import { FAKE, slashCommand } from '../../helpers/fake-discord.js';
 
 afterAll(dropDatabases);
@@ -43,17 +43,14 @@ describe('the store at start and while running', () => {
   it('GIVEN a DATA_DIR whose bot.db cannot be written THEN start-up stops with one line naming the file and exit 1, never "ready"', async () => {
     const dir = freshDataDir();
     (await openSqliteStore(sqliteFile(dir))).close();
-    const root = process.getuid?.() === 0;
-    // root writes through file modes: the immutable attribute is what stops it
-    if (root) execFileSync('chattr', ['+i', sqliteFile(dir)]);
-    else chmodSync(sqliteFile(dir), 0o444);
+    const restore = makeUnwritable(sqliteFile(dir));
     try {
       const { code, stderr } = await start({ DATA_DIR: dir });
       expect(code).toBe(1);
       expect(stderr.trim().split('\n')).toHaveLength(1);
       expect(stderr).toContain(`${sqliteFile(dir)} cannot be written`);
     } finally {
-      if (root) execFileSync('chattr', ['-i', sqliteFile(dir)]);
+      restore();
     }
   });
 
