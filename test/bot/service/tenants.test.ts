@@ -233,6 +233,19 @@ describe('data per server', () => {
     expect(await store.voteOf(answerId, '440000000000000045')).not.toBeNull();
   });
 
+  it('GIVEN scheduled briefings in A and in B THEN each briefs its own server\'s reports', async () => {
+    const base = { cron: '0 9 * * *', timezone: 'Asia/Shanghai', section: null, lang: 'zh-CN', createdBy: ADMIN_B, createdAt: Date.UTC(2026, 0, 1), lastRunAt: null, knownReports: null, pausedReason: null };
+    await store.addSchedule({ ...base, id: 'sa', guild: FAKE.guildId, channel: FAKE.channelId });
+    await store.addSchedule({ ...base, id: 'sb', guild: FAKE.guildBId, channel: FAKE.channelBId });
+    const since = fake.requests.length;
+    await bot.scheduler!.tick(Date.UTC(2026, 0, 2, 2));
+    const posted = (channel: string) => JSON.stringify(fake.requests.slice(since).filter((r) => r.method === 'POST' && r.path === `/api/v10/channels/${channel}/messages`).map((r) => r.body));
+    expect(posted(FAKE.channelBId)).toContain('滨河');
+    expect(posted(FAKE.channelId)).toContain('七个关键词');
+    expect(posted(FAKE.channelId)).not.toContain('滨河');
+    for (const [guild, id] of [[FAKE.guildId, 'sa'], [FAKE.guildBId, 'sb']] as const) await store.removeSchedule(guild, id);
+  });
+
   it('GIVEN the bot removed from B THEN B is noted as left (an outage is not), and after the grace period its rows and reports are deleted', async () => {
     fake.removeFromGuild(FAKE.guildId, true);
     fake.removeFromGuild(FAKE.guildBId);
