@@ -15,7 +15,7 @@
 import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { englishWords } from '../src/core/english.js';
+import { englishWords } from '../src/core/language/english.js';
 
 const MAX_GLOSS_WORDS = 4;
 const HEADWORD = /^\p{Script=Han}{1,4}$/u;

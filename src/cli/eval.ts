@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { ConfigError } from '../config.js';
 import { ReportQaError } from '../core/index.js';
 import { corpusDir, openEngine } from './engine.js';
-import { CONFIDENCE_MODEL } from '../core/answer.js';
+import { CONFIDENCE_MODEL } from '../core/answer/confidence.js';
 import { askItem, calibrationSamples, fitConfidence, formatReliability, compareVariants, formatSweep, formatTable, formatVariants, readEvalFile, runEval, summarize, sweep } from './evaluate.js';
 import { buildSystem, VARIANTS } from './bench/systems.js';
 import { loadCorpus } from '../core/index.js';

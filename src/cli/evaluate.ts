@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { replay, type AskResult, type Engine } from '../core/index.js';
-import { confidenceOf, type AnswerFeatures, type CONFIDENCE_MODEL } from '../core/answer.js';
+import { confidenceOf, type AnswerFeatures, type CONFIDENCE_MODEL } from '../core/answer/confidence.js';
 
 /**
  * One evaluation question, as in ../shared/eval/dev.jsonl. `kind` is any label (rows are made per

@@ -1,21 +1,21 @@
-import { ANSWER_AT, ANSWER_CANDIDATES, decide, type AnswerFeatures, type AnswerSource } from './answer.js';
-import { typeCheck } from './answer-type.js';
-import type { Corpus } from './corpus.js';
+import { ANSWER_AT, ANSWER_CANDIDATES, decide, type AnswerFeatures, type AnswerSource } from './answer/confidence.js';
+import { typeCheck } from './language/answer-kinds.js';
+import type { Corpus } from './corpus/corpus.js';
 import { QueryError } from './errors.js';
-import { extractableOf, type Extractable } from './extract.js';
-import { BoundedCache } from './bounded-cache.js';
-import { highlightSpans } from './highlight.js';
-import { normalizeText } from './normalize.js';
-import type { IndexCache } from './index-cache.js';
-import type { Lexicon } from './lexicon.js';
-import { MAX_PASSAGE_CHARS, toPassages } from './passages.js';
-import { marksFollowUp, MAX_CHAIN, MIN_OWN_COVERAGE, withContext, type Turn } from './conversation.js';
-import { analyzeQuery, questionWords, termsByWeight, type AnalyzedQuery } from './query.js';
-import { candidates, retrievalTerms, SCAN_LIMIT, scanCandidates, scanCharacters } from './retrieval.js';
-import { BM25_SHARE, scorer } from './scoring.js';
-import { headlineViewOf, openSnapshot, type IndexedPassage } from './snapshot.js';
-import { CorpusVocabulary } from './vocabulary.js';
-import { contains, viewOf, type IndexedView, type TextView } from './view.js';
+import { extractableOf, type Extractable } from './answer/extraction.js';
+import { BoundedCache } from './util/bounded-cache.js';
+import { highlightSpans } from './answer/highlight.js';
+import { normalizeText } from './language/normalize.js';
+import type { IndexCache } from './search/index-cache.js';
+import type { Lexicon } from './corpus/lexicon.js';
+import { MAX_PASSAGE_CHARS, toPassages } from './corpus/passages.js';
+import { marksFollowUp, MAX_CHAIN, MIN_OWN_COVERAGE, withContext, type Turn } from './language/conversation.js';
+import { analyzeQuery, questionWords, termsByWeight, type AnalyzedQuery } from './language/query.js';
+import { candidates, retrievalTerms, SCAN_LIMIT, scanCandidates, scanCharacters } from './search/retrieval.js';
+import { BM25_SHARE, scorer } from './search/scoring.js';
+import { headlineViewOf, openSnapshot, type IndexedPassage } from './search/snapshot.js';
+import { CorpusVocabulary } from './language/vocabulary.js';
+import { contains, viewOf, type IndexedView, type TextView } from './answer/view.js';
 import type { Passage, ReportDocument, Section, SourceInfo } from './types.js';
 import type MiniSearch from 'minisearch';
 
@@ -138,8 +138,9 @@ export function nearestSectionsOf(ranked: ReadonlyArray<Pick<RankedPassage, 'pas
 
 /**
  * The retrieval engine over one corpus: passages, a MiniSearch index over their tokens, and the
- * answer logic. `ask` is a short pipeline: analysis (query.ts), retrieval (retrieval.ts), scoring
- * (scoring.ts), answer (answer.ts). Build it once; `ask` is cheap.
+ * answer logic. `ask` is a short pipeline: analysis (language/query.ts), retrieval
+ * (search/retrieval.ts), scoring (search/scoring.ts), answer (answer/confidence.ts,
+ * answer/extraction.ts). Build it once; `ask` is cheap.
  */
 export class Engine {
   /** The live passages, in corpus order. */

@@ -1,6 +1,6 @@
-import { documentIdFor } from '../core/corpus.js';
-import { parseReport } from '../core/document.js';
-import { toPassages } from '../core/passages.js';
+import { documentIdFor } from '../core/corpus/corpus.js';
+import { parseReport } from '../core/corpus/document.js';
+import { toPassages } from '../core/corpus/passages.js';
 import type { Extracted, Metadata } from './extract.js';
 import { isoDate } from './extract.js';
 import { detectSections, type DetectedReport } from './sections.js';

@@ -1,4 +1,4 @@
-import { headingLabel } from '../core/markdown.js';
+import { headingLabel } from '../core/corpus/markdown.js';
 import type { Block } from './extract.js';
 
 /**

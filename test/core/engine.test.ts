@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadCorpus } from '../../src/core/corpus.js';
+import { loadCorpus } from '../../src/core/corpus/corpus.js';
 import { ABSTAIN_BELOW, Engine } from '../../src/core/engine.js';
 import { QueryError } from '../../src/core/errors.js';
 import { syntheticCorpus } from '../../src/cli/bench/synthetic.js';

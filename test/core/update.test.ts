@@ -2,7 +2,7 @@ import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadCorpus } from '../../src/core/corpus.js';
+import { loadCorpus } from '../../src/core/corpus/corpus.js';
 import { Engine } from '../../src/core/engine.js';
 
 const made: string[] = [];

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { questionKey } from '../../core/index.js';
 import type { Config } from '../../config.js';
 import type { Logger } from '../../logger.js';
-import { BoundedCache } from '../../core/bounded-cache.js';
+import { BoundedCache } from '../../core/util/bounded-cache.js';
 import { ResilientWrites, type AskedVia, type ChatMode, type Store } from '../../store/index.js';
 
 /** What the question log keeps (QUESTION_LOG): the text and the outcome, the outcome only, or nothing. */

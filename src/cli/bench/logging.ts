@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
 import { BotMemory, newAnswerId } from '../../bot/service/memory.js';
-import { loadCorpus } from '../../core/corpus.js';
+import { loadCorpus } from '../../core/corpus/corpus.js';
 import { Engine } from '../../core/engine.js';
 import { openPostgresStore, openSqliteStore, sqliteFile, type Store } from '../../store/index.js';
 import { readEvalFile } from '../evaluate.js';

@@ -1,6 +1,6 @@
-import type { Corpus } from '../../core/corpus.js';
-import { emptyLexicon } from '../../core/lexicon.js';
-import { splitSentences } from '../../core/passages.js';
+import type { Corpus } from '../../core/corpus/corpus.js';
+import { emptyLexicon } from '../../core/corpus/lexicon.js';
+import { splitSentences } from '../../core/corpus/passages.js';
 import type { Paragraph, ReportDocument } from '../../core/types.js';
 
 /** A small seeded generator (mulberry32): the same seed gives the same corpus on every machine. */

@@ -1,9 +1,9 @@
 import MiniSearch from 'minisearch';
-import type { Corpus } from '../../core/corpus.js';
+import type { Corpus } from '../../core/corpus/corpus.js';
 import { Engine } from '../../core/engine.js';
-import { normalizeText } from '../../core/normalize.js';
-import { segmenter } from '../../core/tokenizer.js';
-import { toPassages } from '../../core/passages.js';
+import { normalizeText } from '../../core/language/normalize.js';
+import { segmenter } from '../../core/language/tokenizer.js';
+import { toPassages } from '../../core/corpus/passages.js';
 import type { Passage } from '../../core/types.js';
 
 /** A system under benchmark: built once, then asked; answers its ranked passages. */

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { loadCorpus } from '../../core/corpus.js';
+import { loadCorpus } from '../../core/corpus/corpus.js';
 import { Engine } from '../../core/engine.js';
 import { readEvalFile, type EvalItem } from '../evaluate.js';
 import { measureTenants } from './tenants.js';
@@ -118,8 +118,10 @@ export interface PairedLatency {
  * runs said more about the neighbours than about the engines.
  */
 export async function measureAgainst(previousRoot: string, corpusDir: string, questionFiles: string[]): Promise<PairedLatency> {
-  const load = (await import(pathToFileURL(join(previousRoot, 'dist', 'core', 'corpus.js')).href)) as { loadCorpus: (dir: string) => unknown };
-  const engines = (await import(pathToFileURL(join(previousRoot, 'dist', 'core', 'engine.js')).href)) as { Engine: { build(corpus: unknown): AskingEngine } };
+  // the public door of the core, in every release whatever its folders
+  const core = (await import(pathToFileURL(join(previousRoot, 'dist', 'core', 'index.js')).href)) as { loadCorpus: (dir: string) => unknown; Engine: { build(corpus: unknown): AskingEngine } };
+  const load = core;
+  const engines = core;
   const previous = engineSystem(engines.Engine.build(load.loadCorpus(corpusDir)));
   const current = buildSystem('engine', loadCorpus(corpusDir));
   const items = questionFiles.flatMap((file) => readEvalFile(file));

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { answerReply, boldSpans, paginate, sectionReply } from '../../../src/bot/render/format.js';
 import { Engine, loadCorpus, Suggester } from '../../../src/core/index.js';
-import { likelyQuestion } from '../../../src/core/suggest.js';
+import { likelyQuestion } from '../../../src/core/answer/suggestions.js';
 import { GOOD_REPORT, pagedCorpus, tempCorpus } from '../../helpers/corpus.js';
 
 describe('formatting answers', () => {

@@ -1,0 +1,140 @@
+import { MAX_TYPE_BONUS, type TypeCheck } from '../language/answer-kinds.js';
+import { normalizeText } from '../language/normalize.js';
+import { splitClauses } from '../corpus/passages.js';
+import { joinViews, viewOf, type IndexedView, type TextView } from './view.js';
+
+/** The longest run of clauses considered as one answer. */
+const MAX_CLAUSES = 3;
+/** Score lost per character, so that of two equally good answers the shorter wins. */
+export const LENGTH_PENALTY = 0.003;
+const TRAILING = /[，,、：:；;\s]+$/u;
+const LEADING = /^[，,、：:；;\s]+/u;
+
+/** How a question's groups are weighed and matched: shared by passage ranking and extraction. */
+export interface Coverage {
+  /** Share (0-1) of the question's weighted groups that a text covers (headline words count less). */
+  of(text: TextView, headline?: TextView): number;
+  /**
+   * Which of the question's tokens a text holds (one number per token; see Presence in
+   * scoring.ts). Computed once per clause, it scores every window over the clauses.
+   */
+  presence(text: TextView, headline?: TextView): readonly number[];
+  /** {@link Coverage.of} from a presence. */
+  coverageOf(present: readonly number[]): number;
+  /** How well a text matches the question's focus (0-1; 1 without a focus), from a presence. */
+  focusOf(present: readonly number[]): number;
+}
+
+/** What it is worth when a window holds the question's focus: the answer is about what was asked. */
+export const FOCUS_BONUS = 0.1;
+
+/** The part of a passage chosen as the answer, with its place in the passage text. */
+export interface Extract {
+  text: string;
+  start: number;
+  end: number;
+  score: number;
+  /** How the matcher sees the answer (its clauses' views: the edge commas hold no token). */
+  view: TextView;
+}
+
+/** A clause of a passage: its text, where it starts, and how the matcher sees it. */
+export interface Clause {
+  text: string;
+  start: number;
+  view: IndexedView;
+}
+
+/** A run of one to MAX_CLAUSES consecutive clauses of a passage: one candidate answer. */
+export interface Window {
+  /** Indexes of its first and last clause. */
+  first: number;
+  last: number;
+  /** Its text without the commas at its edges (verbatim from the passage), and where that starts. */
+  text: string;
+  start: number;
+  view: TextView;
+}
+
+/**
+ * A passage made ready for {@link extractAnswer}: its clauses and every window over them. It does
+ * not depend on the question, so it is worth keeping per passage.
+ */
+export interface Extractable {
+  clauses: Clause[];
+  windows: Window[];
+}
+
+/** The clauses and windows of a passage (see {@link Extractable}). */
+export function extractableOf(passage: string): Extractable {
+  let offset = 0;
+  const clauses = splitClauses(passage).map((text) => {
+    const clause = { text, start: offset, view: viewOf(normalizeText(text)) };
+    offset += text.length;
+    return clause;
+  });
+  const windows: Window[] = [];
+  for (let first = 0; first < clauses.length; first++) {
+    for (let last = first; last < Math.min(clauses.length, first + MAX_CLAUSES); last++) {
+      const raw = passage.slice(clauses[first]!.start, clauses[last]!.start + clauses[last]!.text.length);
+      const text = raw.replace(TRAILING, '').replace(LEADING, '');
+      if (!text) continue;
+      const view = first === last ? clauses[first]!.view : joinViews(clauses.slice(first, last + 1).map((clause) => clause.view));
+      windows.push({ first, last, text, start: clauses[first]!.start + raw.indexOf(text), view });
+    }
+  }
+  return { clauses, windows };
+}
+
+/**
+ * Picks the run of clauses of a passage that best answers the question: most of the question
+ * covered, what was asked for (a figure, an organization...) beyond the question's own words, and
+ * no longer than it needs to be. The result is a verbatim substring of `passage`, without the commas
+ * at its edges.
+ */
+export function extractAnswer(passage: string, types: TypeCheck, coverage: Coverage, prepared: Extractable = extractableOf(passage)): Extract {
+  // a window holds a token when one of its clauses does (a token never spans a clause's edge), so
+  // the tokens are looked up once per clause and a window's presence is its clauses' maximum
+  const clausePresence = prepared.clauses.map((clause) => coverage.presence(clause.view));
+  const present: number[] = new Array<number>(clausePresence[0]?.length ?? 0).fill(0);
+  const holds = clausePresence.map((tokens) => tokens.some((value) => value > 0));
+  // most windows hold none of the question's words: they all match the same, computed once
+  const nothing = coverage.coverageOf(present) + FOCUS_BONUS * coverage.focusOf(present);
+  const candidates = prepared.windows.map((window, order) => {
+    let matched = nothing;
+    let any = false;
+    for (let k = window.first; k <= window.last; k++) any ||= holds[k]!;
+    if (any) {
+      present.fill(0);
+      for (let k = window.first; k <= window.last; k++) {
+        const clause = clausePresence[k]!;
+        for (let i = 0; i < present.length; i++) if (clause[i]! > present[i]!) present[i] = clause[i]!;
+      }
+      matched = coverage.coverageOf(present) + FOCUS_BONUS * coverage.focusOf(present);
+    }
+    return { window, order, base: matched - LENGTH_PENALTY * window.text.length };
+  });
+  // what was asked for is looked for clause by clause (a figure with its unit never spans a comma);
+  // a window holds it when one of its clauses does. Each clause's check (regular expressions) is
+  // made only for windows that could still win with the largest bonus, best-matching first.
+  const clauseBonus: Array<number | undefined> = [];
+  const bonusOf = (k: number): number => (clauseBonus[k] ??= types.bonus(prepared.clauses[k]!.view.normalized));
+  candidates.sort((a, b) => b.base - a.base || a.order - b.order);
+  let best: (typeof candidates)[number] | undefined;
+  let bestScore = -Infinity;
+  for (const candidate of candidates) {
+    if (candidate.base + MAX_TYPE_BONUS < bestScore) break;
+    let bonus = 0;
+    for (let k = candidate.window.first; k <= candidate.window.last; k++) bonus = Math.max(bonus, bonusOf(k));
+    const score = candidate.base + bonus;
+    // of equal scores, the window that comes first in the passage, as a plain scan would pick
+    if (score > bestScore || (score === bestScore && best !== undefined && candidate.order < best.order)) {
+      best = candidate;
+      bestScore = score;
+    }
+  }
+  // a passage of punctuation only has no window: it is its own answer
+  if (!best) return { text: passage, start: 0, end: passage.length, score: bestScore, view: joinViews(prepared.clauses.map((clause) => clause.view)) };
+  const { window } = best;
+  return { text: window.text, start: window.start, end: window.start + window.text.length, score: bestScore, view: window.view };
+}

@@ -1,0 +1,134 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { CORPUS_SNAPSHOT_VERSION, restoreParsed, snapshotParsed } from './snapshot.js';
+import { parseReport } from './document.js';
+import { CorpusError, CorpusErrors } from '../errors.js';
+import type * as PinyinPro from 'pinyin-pro';
+import { ALTERED_ENTRY, parsedCorpusKey, type IndexCache } from '../search/index-cache.js';
+import { addLexiconFile, emptyLexicon, type Lexicon } from './lexicon.js';
+import type { ReportDocument } from '../types.js';
+import { decodeUtf8 } from './utf8.js';
+import { lazyModule } from '../util/lazy-module.js';
+
+const pinyinPro = lazyModule<typeof PinyinPro>('pinyin-pro');
+
+/** A loaded corpus folder: its reports and the lexicon merged from their lexicon files. */
+export interface Corpus {
+  dir: string;
+  documents: ReportDocument[];
+  lexicon: Lexicon;
+  /** Each file's text, by path, in load order: what a cache key is computed from. */
+  files: Map<string, string>;
+}
+
+/**
+ * An ASCII document id for a file name that is not one: its Chinese in toneless pinyin, words
+ * joined by "-" (成都报告 -> cheng-du-bao-gao), other characters kept where allowed.
+ */
+export function documentIdFor(stem: string): string {
+  const spelled = pinyinPro().pinyin(stem.normalize('NFKC'), { toneType: 'none', type: 'array', nonZh: 'consecutive', v: true }).join('-');
+  return spelled
+    .toLowerCase()
+    .replace(/[^a-z0-9._-]+/g, '-')
+    .replace(/-{2,}/g, '-')
+    .replace(/^[-._]+|[-._]+$/g, '')
+    .slice(0, 64);
+}
+
+/** Files in a corpus folder that document it rather than hold a report. */
+const NOT_REPORTS = new Set(['readme.md']);
+const LEXICON_SUFFIX = '.lexicon.yaml';
+/** Document ids appear in passage ids and in Discord custom ids (100 characters at most). */
+const DOCUMENT_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+
+function readText(path: string): string {
+  return decodeUtf8(readFileSync(path), path);
+}
+
+/** Options of {@link loadCorpus}. */
+export interface LoadOptions {
+  /**
+   * Where the parsed reports and lexicon are kept between runs, keyed by a hash of every file: an
+   * unchanged corpus is not parsed and validated again (it was when it was cached). A corrupt entry
+   * is parsed again.
+   */
+  cache?: IndexCache;
+  /** Told when a cached parse was unreadable, or could not be saved. */
+  onCacheProblem?: (message: string) => void;
+}
+
+/**
+ * Loads every report (`*.md`) of a folder and the lexicon beside each (`<report>.lexicon.yaml`).
+ * Nothing is skipped silently: an unreadable or invalid file, or a lexicon without its report,
+ * stops the load with a {@link CorpusError} naming the file, line and field.
+ */
+export function loadCorpus(dir: string, options: LoadOptions = {}): Corpus {
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+    throw new CorpusError({ file: dir, line: 0, field: 'folder' }, 'no such corpus folder');
+  }
+  const names = readdirSync(dir).sort();
+  const reports = names.filter((name) => name.endsWith('.md') && !NOT_REPORTS.has(name.toLowerCase()));
+  if (reports.length === 0) {
+    throw new CorpusError({ file: dir, line: 0, field: 'folder' }, 'the folder holds no report (*.md)');
+  }
+  // every problem of every file is collected and reported together
+  const problems: CorpusError[] = [];
+  const collect = (work: () => void): void => {
+    try {
+      work();
+    } catch (error) {
+      if (error instanceof CorpusErrors) problems.push(...error.errors);
+      else if (error instanceof CorpusError) problems.push(error);
+      else throw error;
+    }
+  };
+  const stems = new Set(reports.map((name) => basename(name, '.md')));
+  for (const stray of names.filter((name) => name.endsWith(LEXICON_SUFFIX) && !stems.has(name.slice(0, -LEXICON_SUFFIX.length)))) {
+    problems.push(new CorpusError({ file: join(dir, stray), line: 0, field: 'file name' }, `a lexicon must sit beside its report: no ${stray.slice(0, -LEXICON_SUFFIX.length)}.md in ${dir}`));
+  }
+  const seenIds = new Map<string, string>();
+
+  // every file is read before any is parsed: a cached parse is keyed by all of them
+  const files = new Map<string, string>();
+  const sources = reports.map((name) => {
+    const stem = basename(name, '.md');
+    // a file name in Chinese (成都报告.md) gives an ASCII id (chengdu-bao-gao): ids go into passage and button ids
+    const id = DOCUMENT_ID.test(stem) ? stem : documentIdFor(stem);
+    const path = join(dir, name);
+    if (!DOCUMENT_ID.test(id)) {
+      problems.push(new CorpusError({ file: path, line: 0, field: 'file name' }, 'no document id can be made of this file name: name it with letters, digits, ".", "_" or "-" (at most 64)'));
+    }
+    const other = seenIds.get(id);
+    if (other) problems.push(new CorpusError({ file: path, line: 0, field: 'file name' }, `its document id "${id}" is also ${other}'s: rename one of them`));
+    seenIds.set(id, name);
+    const lexiconPath = join(dir, `${stem}${LEXICON_SUFFIX}`);
+    files.set(path, readText(path));
+    if (existsSync(lexiconPath)) files.set(lexiconPath, readText(lexiconPath));
+    return { id, path, lexiconPath };
+  });
+
+  const key = options.cache ? parsedCorpusKey(files, CORPUS_SNAPSHOT_VERSION) : '';
+  const cached = options.cache?.load(key);
+  if (cached !== undefined) {
+    const restored = restoreParsed(cached, files);
+    if (restored) return { dir, ...restored, files };
+    options.onCacheProblem?.(cached === ALTERED_ENTRY ? `the cached corpus for key ${key} was altered (checksum mismatch); parsing the files again` : `the cached corpus for key ${key} is unreadable; parsing the files again`);
+  }
+  const lexicon = emptyLexicon();
+  const documents: ReportDocument[] = [];
+  for (const { id, path, lexiconPath } of sources) {
+    collect(() => documents.push(parseReport(files.get(path)!, path, id)));
+    const lexiconText = files.get(lexiconPath);
+    if (lexiconText !== undefined) collect(() => addLexiconFile(lexicon, lexiconText, lexiconPath));
+  }
+  if (problems.length) throw problems.length === 1 ? problems[0]! : new CorpusErrors(problems);
+  if (options.cache) {
+    try {
+      options.cache.save(key, snapshotParsed(documents, lexicon));
+    } catch (error) {
+      // as for the index: a cache that cannot be written costs start-up time, not answers
+      options.onCacheProblem?.(`the parsed corpus could not be cached: ${(error as Error).message}`);
+    }
+  }
+  return { dir, documents, lexicon, files };
+}

@@ -1,0 +1,58 @@
+import type * as Yaml from 'yaml';
+import type { z } from 'zod';
+import { CorpusError } from '../errors.js';
+import { lazyModule } from '../util/lazy-module.js';
+
+const yaml = lazyModule<typeof Yaml>('yaml');
+
+/** YAML data together with a way to find the file line of any value in it. */
+export interface YamlSource {
+  data: unknown;
+  /** 1-based file line of the value at `path`, or of its nearest existing parent. */
+  lineOf(path: readonly PropertyKey[]): number;
+}
+
+/**
+ * Parses YAML that starts at line `firstLine` of `file`. Syntax errors, and duplicate keys, become
+ * a {@link CorpusError} at the offending line.
+ */
+export function parseYaml(text: string, file: string, firstLine: number, what: string): YamlSource {
+  const { isNode, LineCounter, parseDocument } = yaml();
+  const counter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
+  const toFileLine = (offset: number): number => counter.linePos(offset).line + firstLine - 1;
+  const [error] = doc.errors;
+  if (error) {
+    const line = toFileLine(error.pos[0]);
+    throw new CorpusError({ file, line, field: what }, error.message.split('\n')[0] ?? 'invalid YAML');
+  }
+  return {
+    data: doc.toJS(),
+    lineOf(path) {
+      for (let depth = path.length; depth >= 0; depth--) {
+        const node = doc.getIn(path.slice(0, depth) as unknown[], true);
+        if (isNode(node) && node.range) return toFileLine(node.range[0]);
+      }
+      return firstLine;
+    },
+  };
+}
+
+/**
+ * Validates YAML data with a zod schema; the first issue becomes a {@link CorpusError} naming the
+ * field's path and its line.
+ */
+export function validateYaml<T>(
+  source: YamlSource,
+  schema: z.ZodType<T>,
+  file: string,
+  describe: (path: readonly PropertyKey[]) => string,
+): T {
+  const result = schema.safeParse(source.data);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0]!;
+  const path = issue.path;
+  // an unknown key is reported at the key itself
+  const keys = issue.code === 'unrecognized_keys' ? [...path, issue.keys[0]!] : path;
+  throw new CorpusError({ file, line: source.lineOf(keys), field: describe(keys) }, issue.message);
+}

@@ -1,0 +1,214 @@
+import { BoundedCache } from '../util/bounded-cache.js';
+import { cedictGlosses, colloquialWords } from './general-data.js';
+import type { QueryVocabulary, VocabularyTerm } from './query.js';
+import { contentTokens, isHanCharacter } from './tokenizer.js';
+import { TypoCorrector, type Correction } from './typos.js';
+
+/**
+ * General vocabulary, limited to one corpus: which words the corpus has, everyday words' formal
+ * equivalents, CC-CEDICT's senses (English questions on any report; Chinese words that share a
+ * sense, 看病 ~ 就诊), and pinyin typos. Built per corpus from its document frequencies; the
+ * dictionary parts are made on first use (an English question, or a word the corpus lacks), so a
+ * process that never needs them never reads the dictionary.
+ */
+
+/** How many corpus words one English word or one Chinese word may stand for. */
+const MAX_TERMS = 3;
+/** The least weight of a dictionary neighbour: below it, a shared sense says too little. */
+const MIN_RELATED = 0.3;
+/** What a neighbour sharing a whole sense (看病 "see doctor" ~ 就诊 "see doctor") is worth. */
+const SAME_SENSE_WEIGHT = 0.6;
+/**
+ * The least specificity (summed stem weights) of a shared sense for two Chinese words to count as
+ * neighbours: "people" alone (人口 ~ 万人) or "open" says too little; "see doctor" or "fare" enough.
+ */
+const MIN_SHARED_SPECIFICITY = 7;
+/** The least weight of an English mapping (sense words covered by the question's word). */
+const MIN_ENGLISH = 0.25;
+const HAN = /^\p{Script=Han}+$/u;
+/** How many words' presence in the corpus is remembered. */
+const KNOWN_WORDS_KEPT = 20_000;
+
+/** A dictionary sense of a corpus word: the word, how much of it the corpus holds, and the sense's stems. */
+interface Sense {
+  word: string;
+  presence: number;
+  stems: string[];
+}
+
+interface SenseIndex {
+  /** Whole sense (stems joined by spaces) -> corpus words with it. */
+  bySense: Map<string, Sense[]>;
+  /** Stem -> senses of corpus words holding it. */
+  byStem: Map<string, Sense[]>;
+  /** Stem -> how specific it is (inverse frequency over all senses of the dictionary). */
+  stemWeight(stem: string): number;
+}
+
+/** What a corpus vocabulary is built from: its document frequencies (bigrams, single characters, Latin runs). */
+export interface CorpusTerms {
+  frequency(token: string): number;
+  /** Every distinct token (for the typo corrector's characters). */
+  tokens(): Iterable<string>;
+  /** Whether some passage holds the text (see CorpusLetters.occurs). */
+  occurs?(text: string): boolean;
+}
+
+/** See the module comment. */
+export class CorpusVocabulary implements QueryVocabulary {
+  readonly colloquial = colloquialWords();
+  readonly longestColloquial: number;
+  private senseIndex: SenseIndex | undefined;
+  private corrector: TypoCorrector | undefined;
+  // words recur from question to question; the corpus does not change under a vocabulary
+  private readonly relatedCache = new BoundedCache<string, VocabularyTerm[]>(KNOWN_WORDS_KEPT);
+  private readonly knownWords = new BoundedCache<string, boolean>(KNOWN_WORDS_KEPT);
+  // an English word's senses are walked once (a common stem has hundreds); null: none found
+  private readonly englishCache = new BoundedCache<string, { length: number; terms: VocabularyTerm[] } | null>(KNOWN_WORDS_KEPT);
+
+  constructor(private readonly terms: CorpusTerms) {
+    this.longestColloquial = Math.max(0, ...[...this.colloquial.keys()].map((key) => [...key].length));
+  }
+
+  /** Reads the dictionary and builds the typo corrector now (a service does it before its first question). */
+  warm(): void {
+    this.senses();
+    this.typos();
+  }
+
+  known(word: string): boolean {
+    return this.knownWords.get(word, () => (HAN.test(word) ? contentTokens(word) : [word]).every((token) => this.terms.frequency(token) > 0));
+  }
+
+  /** Share of a Han word's tokens (its bigrams, or the character alone) that the corpus holds. */
+  private presence(word: string): number {
+    // called for every headword of the dictionary: no arrays for the common short words
+    if (word.length === 1 || (word.length === 2 && word.codePointAt(0)! > 0xffff)) return this.terms.frequency(word) > 0 ? 1 : 0;
+    if (word.length === 2) return this.terms.frequency(word) > 0 ? 1 : 0;
+    const tokens = contentTokens(word);
+    let found = 0;
+    for (const token of tokens) if (this.terms.frequency(token) > 0) found += 1;
+    return found / tokens.length;
+  }
+
+  private senses(): SenseIndex {
+    if (this.senseIndex) return this.senseIndex;
+    const bySense = new Map<string, Sense[]>();
+    const byStem = new Map<string, Sense[]>();
+    const { words, stems: stemCounts, senses: total } = cedictGlosses();
+    for (const word in words) {
+      const presence = this.presence(word);
+      // a word the corpus half holds may still be found in part (公交车 in a report that says 公交)
+      if (presence < 0.5) continue;
+      for (const gloss of words[word]!.split('\t')) {
+        const sense: Sense = { word, presence, stems: gloss.split(' ') };
+        push(bySense, gloss, sense);
+        for (const stem of new Set(sense.stems)) push(byStem, stem, sense);
+      }
+    }
+    const stemWeight = (stem: string): number => Math.log(1 + total / (stemCounts[stem] ?? 1));
+    this.senseIndex = { bySense, byStem, stemWeight };
+    return this.senseIndex;
+  }
+
+  private typos(): TypoCorrector {
+    this.corrector ??= new TypoCorrector({
+      characters: () => [...this.terms.tokens()].filter(isHanCharacter),
+      bigramFrequency: (bigram) => this.terms.frequency(bigram),
+      occurs: this.terms.occurs?.bind(this.terms),
+    });
+    return this.corrector;
+  }
+
+  related(word: string): VocabularyTerm[] {
+    return this.relatedCache.get(word, () => this.neighbours(word));
+  }
+
+  /** CC-CEDICT neighbours of a word that the corpus holds (see related). */
+  private neighbours(word: string): VocabularyTerm[] {
+    // a single character has too many senses for any of them to stand for it
+    const glosses = [...word].length > 1 ? (cedictGlosses().words[word]?.split('\t') ?? []) : [];
+    const index = glosses.length ? this.senses() : undefined;
+    const best = new Map<string, number>();
+    const offer = (candidate: string, weight: number): void => {
+      if (candidate !== word && weight > (best.get(candidate) ?? 0)) best.set(candidate, weight);
+    };
+    for (const gloss of index ? glosses : []) {
+      const stems = gloss.split(' ');
+      const weightOf = (list: readonly string[]): number => list.reduce((sum, stem) => sum + index!.stemWeight(stem), 0);
+      const own = weightOf(stems);
+      if (own < MIN_SHARED_SPECIFICITY) continue;
+      for (const sense of index!.bySense.get(gloss) ?? []) if (sense.presence === 1 && [...sense.word].length > 1) offer(sense.word, SAME_SENSE_WEIGHT);
+      const seen = new Set<Sense>();
+      for (const stem of new Set(stems)) {
+        for (const sense of index!.byStem.get(stem) ?? []) {
+          if (sense.presence < 1 || seen.has(sense) || [...sense.word].length < 2) continue;
+          seen.add(sense);
+          const shared = weightOf(sense.stems.filter((item) => stems.includes(item)));
+          if (shared < MIN_SHARED_SPECIFICITY) continue;
+          // the shared part against the larger of the two senses: "visit doctor" ~ "see doctor"
+          offer(sense.word, SAME_SENSE_WEIGHT * (shared / Math.max(own, weightOf(sense.stems))));
+        }
+      }
+    }
+    return top(best, MIN_RELATED, (candidate) => this.frequencyOf(candidate));
+  }
+
+  english(stems: readonly string[]): { length: number; terms: VocabularyTerm[] } | undefined {
+    if (stems.length === 0) return undefined;
+    // the answer depends on the first three stems only (the longest phrase looked up)
+    const key = stems.slice(0, 3).join(' ');
+    return this.englishCache.get(key, () => this.translate(stems.slice(0, 3)) ?? null) ?? undefined;
+  }
+
+  /** See english(): the dictionary walk for its first three stems. */
+  private translate(stems: readonly string[]): { length: number; terms: VocabularyTerm[] } | undefined {
+    const index = this.senses();
+    // a phrase of several words is a whole sense (ring road -> 环线)
+    for (let n = Math.min(3, stems.length); n > 1; n--) {
+      const senses = index.bySense.get(stems.slice(0, n).join(' '));
+      if (!senses) continue;
+      const best = new Map<string, number>();
+      for (const sense of senses) best.set(sense.word, Math.max(best.get(sense.word) ?? 0, sense.presence));
+      const terms = top(best, MIN_ENGLISH, (candidate) => this.frequencyOf(candidate));
+      if (terms.length) return { length: n, terms };
+    }
+    const stem = stems[0]!;
+    const best = new Map<string, number>();
+    let multi = false;
+    for (const sense of index.byStem.get(stem) ?? []) {
+      // the share of the sense that the word is: railway is all of 铁路's "railway", part of 轨道's "railway track"
+      const weight = (sense.presence * index.stemWeight(stem)) / sense.stems.reduce((sum, item) => sum + index.stemWeight(item), 0);
+      if (weight > (best.get(sense.word) ?? 0)) best.set(sense.word, weight);
+      if ([...sense.word].length > 1 && weight >= MIN_ENGLISH) multi = true;
+    }
+    // a single character stands for an English word only where no word of two or more does
+    if (multi) for (const word of [...best.keys()]) if ([...word].length === 1) best.delete(word);
+    const terms = top(best, MIN_ENGLISH, (candidate) => this.frequencyOf(candidate));
+    return terms.length ? { length: 1, terms } : undefined;
+  }
+
+  corrections(run: string, skip: (index: number) => boolean, wordOf: readonly number[]): Correction[] {
+    return this.typos().correct(run, skip, wordOf);
+  }
+
+  /** How often the corpus has a word: the frequency of its rarest token. */
+  private frequencyOf(word: string): number {
+    return Math.min(...contentTokens(word).map((token) => this.terms.frequency(token)));
+  }
+}
+
+function push<T>(map: Map<string, T[]>, key: string, value: T): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/** The best candidates at or above `least`, by weight, then by how often the corpus uses them. */
+function top(weights: Map<string, number>, least: number, frequency: (word: string) => number): VocabularyTerm[] {
+  return [...weights]
+    .filter(([, weight]) => weight >= least)
+    .sort((a, b) => b[1] - a[1] || frequency(b[0]) - frequency(a[0]))
+    .slice(0, MAX_TERMS)
+    .map(([word, weight]) => ({ word, weight: Math.min(1, weight) }));
+}

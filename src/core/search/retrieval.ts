@@ -1,0 +1,128 @@
+import type MiniSearch from 'minisearch';
+import type { IndexedPassage } from './snapshot.js';
+import { isHanCharacter } from '../language/tokenizer.js';
+
+/**
+ * Retrieval: which of the question's terms are worth a posting-list walk, and the candidates
+ * MiniSearch (BM25) proposes for them. Ranking the candidates is scoring's job.
+ */
+
+/** How many passages MiniSearch hands to the reranker. */
+export const CANDIDATES = 40;
+/**
+ * Retrieval leaves out query terms that are nearly stop words: in more than this share of the
+ * passages, and in more than COMMON_MIN_PASSAGES of them (so small corpora keep every term). Their
+ * posting lists are what makes a query slow on a large corpus, and they tell passages apart least;
+ * coverage still counts them when ranking the candidates the other terms find.
+ */
+export const COMMON_SHARE = 0.1;
+export const COMMON_MIN_PASSAGES = 500;
+/** At most this many query terms go to retrieval. */
+export const MAX_RETRIEVAL_TERMS = 4;
+/**
+ * Retrieval stops adding terms (rarest first) once their posting lists hold this many passages in
+ * all: it bounds the candidate set, and so a query's cost, on any corpus size. The rarest term is
+ * always kept.
+ */
+export const POSTING_BUDGET = 3000;
+
+/**
+ * The query terms worth a posting-list walk. Each word of the question gets its turn, weightiest
+ * word first: its rarest term (among all its alternatives: 铁路 for railway), then the next word's,
+ * and so on, then the words' other terms by rarity; near stop words are left out, and terms stop
+ * being added at MAX_RETRIEVAL_TERMS or once their posting lists exceed the budget.
+ *
+ * @param groups - the terms of each word of the question, weightiest word first
+ */
+export function retrievalTerms(groups: ReadonlyArray<Iterable<string>>, df: ReadonlyMap<string, number>, passages: number): string[] {
+  // a term no passage has cannot find anything; a question made only of near stop words cannot
+  // single out a passage of a large corpus: it finds no candidates (and is answered "not found")
+  // instead of walking half the index
+  const usable = (term: string): number | undefined => {
+    const count = df.get(term) ?? 0;
+    return count > 0 && (count <= COMMON_MIN_PASSAGES || count <= COMMON_SHARE * passages) ? count : undefined;
+  };
+  // each word's usable terms, rarest first (a stable sort: equally rare terms keep their order);
+  // loops rather than chained array methods, as this runs for every question
+  const firsts: Array<{ term: string; df: number }> = [];
+  const rest: Array<{ term: string; df: number }> = [];
+  for (const terms of groups) {
+    const list: Array<{ term: string; df: number }> = [];
+    const seen = new Set<string>();
+    for (const term of terms) {
+      if (seen.has(term)) continue;
+      seen.add(term);
+      const count = usable(term);
+      if (count !== undefined) list.push({ term, df: count });
+    }
+    list.sort((a, b) => a.df - b.df);
+    if (list.length > 0) firsts.push(list[0]!);
+    for (let i = 1; i < list.length; i++) rest.push(list[i]!);
+  }
+  rest.sort((a, b) => a.df - b.df);
+  const order = firsts.concat(rest);
+  const chosen: string[] = [];
+  let postings = 0;
+  for (const { term, df: count } of order) {
+    if (chosen.includes(term)) continue;
+    if (chosen.length === MAX_RETRIEVAL_TERMS || (chosen.length > 0 && postings + count > POSTING_BUDGET)) break;
+    chosen.push(term);
+    postings += count;
+  }
+  return chosen;
+}
+
+/** One candidate: the passage's position in the passage list and its BM25 score. */
+export interface Candidate {
+  index: number;
+  bm25: number;
+}
+
+/**
+ * The candidates for a question: MiniSearch's best CANDIDATES passages for the chosen terms, each
+ * term boosted by its weight in the question (a lexicon or dictionary word counts less).
+ */
+export function candidates(index: MiniSearch<IndexedPassage>, terms: readonly string[], weights: ReadonlyMap<string, number>, filter?: (passage: number) => boolean): Candidate[] {
+  if (terms.length === 0) return [];
+  return index
+    .search(terms.join(' '), {
+      boostTerm: (term) => weights.get(term) ?? 1,
+      filter: filter ? (hit) => filter(hit.id as number) : undefined,
+    })
+    .slice(0, CANDIDATES)
+    .map((hit) => ({ index: hit.id as number, bm25: hit.score }));
+}
+
+/**
+ * Up to this many passages, a question whose terms find nothing in the index is matched by a scan
+ * of the passages' text for its single characters (长 and 桥 for "how long is the bridge"): a single
+ * Han character is indexed only where it stands alone, so the index cannot find it inside a word.
+ */
+export const SCAN_LIMIT = 2000;
+
+/**
+ * The characters a scan looks for: every single Han character among the question's terms, those of
+ * the partial matches of words the corpus lacks included (种 and 茶 of 种茶, for a report that says
+ * 茶叶种植), that some passage holds.
+ */
+export function scanCharacters(groups: ReadonlyArray<{ alternatives: ReadonlyArray<{ tokens: readonly string[] }> }>, df: ReadonlyMap<string, number>): string[] {
+  const characters = new Set<string>();
+  for (const group of groups) {
+    for (const alternative of group.alternatives) {
+      for (const token of alternative.tokens) if (isHanCharacter(token) && (df.get(token) ?? 0) > 0) characters.add(token);
+    }
+  }
+  return [...characters];
+}
+
+/** The passages (positions) whose normalized text holds one of the characters, at most CANDIDATES. */
+export function scanCandidates(normalized: readonly string[], characters: readonly string[], filter?: (passage: number) => boolean): Candidate[] {
+  if (normalized.length > SCAN_LIMIT || characters.length === 0) return [];
+  const found: Candidate[] = [];
+  normalized.forEach((text, index) => {
+    if (found.length >= CANDIDATES || (filter && !filter(index))) return;
+    const hits = characters.filter((ch) => text.includes(ch)).length;
+    if (hits > 0) found.push({ index, bm25: hits });
+  });
+  return found.sort((a, b) => b.bm25 - a.bm25);
+}

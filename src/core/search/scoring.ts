@@ -1,0 +1,199 @@
+import type { Coverage } from '../answer/extraction.js';
+import type { Alternative, AnalyzedQuery, TermGroup } from '../language/query.js';
+import { isHanCharacter } from '../language/tokenizer.js';
+import { contains, type TextView } from '../answer/view.js';
+
+/**
+ * Scoring: how much of a question a passage covers.
+ *
+ *   coverage(text) = Σ_g w_g · s_g(text) / Σ_g w_g
+ *
+ * over the question's groups g (its words, figures, English words or phrases):
+ *   s_g(text) = max over g's alternatives a of  weight_a · (tokens of a found / tokens of a)
+ *     a token found only in the section's headline counts HEADLINE_CREDIT;
+ *   w_g = FOCUS_WEIGHT (for the focus, else 1) · rarity_g
+ *   rarity_g = mean IDF of the user's own word's tokens; for a word reached only through other
+ *     words (English, a typo, a word the corpus lacks), the best of its alternatives' known
+ *     rarities; a word nothing in the corpus matches is UNKNOWN_SHARE of the rarest
+ *     (UNKNOWN_CHARACTER_SHARE for a single Han character).
+ *   IDF(t) = ln(1 + (N − df_t + 0.5) / (df_t + 0.5)), N the number of passages.
+ *
+ * Ranking adds BM25_SHARE · bm25 / best bm25 of the candidates to coverage.
+ */
+
+/** Credit for a term found only in the section's headline, not the passage's own text. */
+export const HEADLINE_CREDIT = 0.5;
+/** How much more the question's focus weighs than its other words (see TermGroup.focus). */
+export const FOCUS_WEIGHT = 2;
+/** Weight of BM25 (scaled to the best candidate) beside coverage when ranking. */
+export const BM25_SHARE = 0.15;
+/**
+ * A word that nothing in the corpus matches weighs this share of the rarest word's rarity: it is
+ * either what the report does not say (票价) or everyday wording (帮了), so it should lower the
+ * coverage without swamping it. The focus rule and the answer type catch the first kind.
+ */
+export const UNKNOWN_SHARE = 0.5;
+
+/**
+ * A single character that nothing in the corpus matches weighs this share of the rarest word's
+ * rarity: alone it is mostly an everyday verb or particle (去, 坐, 用), not what the report is about.
+ */
+export const UNKNOWN_CHARACTER_SHARE = 0.25;
+
+/** The least length of a modifier taken for a name that an answer must hold (see Scorer.modifierHeld). */
+export const MIN_NAME_CHARACTERS = 3;
+
+/** The least focus score of a one-character focus (see Scorer.focusScore). */
+export const SINGLE_CHARACTER_FOCUS = 0.5;
+
+/** IDF as BM25 computes it. */
+export function idf(df: number, n: number): number {
+  return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+}
+
+/**
+ * Which of a question's tokens a text holds, by token index (see {@link Scorer.presence}): 1 in the
+ * text, HEADLINE_CREDIT only in its section's headline, else 0. A text made of pieces (a window of
+ * clauses) holds what any of its pieces holds: its presence is their element-wise maximum.
+ */
+export type Presence = readonly number[];
+
+/** A question's scorer over one corpus: coverage of texts, the words matched, the focus's match. */
+export interface Scorer extends Coverage {
+  /** The groups a text matches, shown as typed, with the word that matched when it differs (school → 学校). */
+  matched(text: TextView): string[];
+  /** How well a text matches the question's focus (0-1), or 1 when the question has none. */
+  focusScore(text: TextView, headline?: TextView): number;
+  /**
+   * False when a figure of the question's own (第2批, s11, 2019) is not in a text, given by its
+   * presence (see Coverage.presence): a figure names one thing among its like, so a text without it
+   * is about another.
+   */
+  figuresHeld(present: Presence): boolean;
+  /**
+   * False when the question's modifier (the word its focus belongs to) is a name of the corpus (a
+   * word of MIN_NAME_CHARACTERS or more that the corpus has) that a text, given by its presence,
+   * does not hold: 螺简路投资了多少钱 is not answered by another project's 投资. Shorter modifiers
+   * are as often adverbs or verbs (直接报销, 办执照) that reports word otherwise; they only lower the
+   * focus score (see focusOf).
+   */
+  modifierHeld(present: Presence): boolean;
+
+  /** The share of the question's weight that is words the corpus has nothing for. */
+  unknownShare: number;
+  /** The question's groups' weights, in group order (see the formula above). */
+  weights: readonly number[];
+}
+
+/** An alternative with its tokens as indexes into the question's distinct tokens. */
+interface IndexedAlternative {
+  alternative: Alternative;
+  tokens: number[];
+}
+
+/** Builds the scorer of an analyzed question, given the corpus's document frequencies. */
+export function scorer(query: AnalyzedQuery, df: ReadonlyMap<string, number>, passages: number): Scorer {
+  const idfOf = (token: string): number => idf(df.get(token) ?? 0, passages);
+  const mean = (tokens: string[]): number => tokens.reduce((sum, token) => sum + idfOf(token), 0) / tokens.length;
+  const known = (alternative: Alternative): boolean => alternative.retrieval !== false && alternative.tokens.some((token) => (df.get(token) ?? 0) > 0);
+  const rarest = idf(0, passages);
+  const unknownGroup = (group: TermGroup): boolean => !group.alternatives.some(known);
+  const importance = (group: TermGroup): number => {
+    let rarity: number;
+    if (unknownGroup(group)) rarity = (isHanCharacter(group.label) ? UNKNOWN_CHARACTER_SHARE : UNKNOWN_SHARE) * rarest;
+    else if (group.translated || group.unknown) rarity = Math.max(...group.alternatives.filter(known).map((alternative) => mean(alternative.tokens)));
+    else rarity = mean(group.alternatives[0]!.tokens);
+    return group.focus ? FOCUS_WEIGHT * rarity : rarity;
+  };
+  const weights = query.groups.map(importance);
+  const total = weights.reduce((sum, weight) => sum + weight, 0);
+  const unknownWeight = query.groups.reduce((sum, group, i) => sum + (unknownGroup(group) ? weights[i]! : 0), 0);
+
+  // each distinct token is looked up once per text; groups read the lookups by index
+  const tokens: string[] = [];
+  const indexOf = new Map<string, number>();
+  // by group position: scoring a text reads every group's, for every passage and clause
+  const indexed: IndexedAlternative[][] = query.groups.map((group) =>
+    group.alternatives.map((alternative) => ({
+      alternative,
+      tokens: alternative.tokens.map((token) => {
+        let at = indexOf.get(token);
+        if (at === undefined) indexOf.set(token, (at = tokens.push(token) - 1));
+        return at;
+      }),
+    })),
+  );
+  const indexedOf = (group: TermGroup): IndexedAlternative[] => indexed[query.groups.indexOf(group)]!;
+  const presence = (text: TextView, headline?: TextView): Presence => {
+    // a plain array: small typed arrays each get an ArrayBuffer, which V8 collects far more slowly
+    const present = new Array<number>(tokens.length).fill(0);
+    for (let i = 0; i < tokens.length; i++) {
+      if (contains(text, tokens[i]!)) present[i] = 1;
+      else if (headline && contains(headline, tokens[i]!)) present[i] = HEADLINE_CREDIT;
+    }
+    return present;
+  };
+
+  /** The group's best score in a text; `via` receives the alternative that gave it, when asked. */
+  const groupScore = (alternatives: readonly IndexedAlternative[], present: Presence, via?: { alternative?: Alternative }): number => {
+    let best = 0;
+    for (const { alternative, tokens: at } of alternatives) {
+      let found = 0;
+      for (let k = 0; k < at.length; k++) found += present[at[k]!]!;
+      const score = (alternative.weight * found) / at.length;
+      if (score > best) {
+        best = score;
+        if (via) via.alternative = alternative;
+      }
+    }
+    return best;
+  };
+  let focus = query.groups.find((group) => group.focus);
+  // an English phrase's head the corpus has no word for (media outlets) leaves the focus to the
+  // last word of the phrase it does know (media)
+  if (focus?.focusPhrase && unknownGroup(focus)) focus = query.groups.filter((group) => group.focusPhrase && !unknownGroup(group)).pop() ?? focus;
+  // a one-character focus (开 in 开了几次, 修 in 修了多长) is mostly a verb the report words
+  // otherwise: weak evidence either way
+  const singleCharacterFocus = focus !== undefined && isHanCharacter(focus.label);
+
+  const focusAlternatives = focus ? indexedOf(focus) : undefined;
+  const modifier = query.groups.find((group) => group.modifier);
+  const modifierAlternatives = modifier ? indexedOf(modifier) : undefined;
+  const nameModifier = modifier !== undefined && !unknownGroup(modifier) && [...modifier.label].length >= MIN_NAME_CHARACTERS;
+  // "1" is mostly 一个 said in passing (扫一个码), not a figure that names something
+  const figures = query.groups.filter((group) => !group.inherited && !group.translated && /\d/.test(group.label) && group.label !== '1').map(indexedOf);
+  const coverageOf = (present: Presence): number => {
+    if (total === 0) return 0;
+    let sum = 0;
+    for (let i = 0; i < indexed.length; i++) sum += weights[i]! * groupScore(indexed[i]!, present);
+    return sum / total;
+  };
+  const focusOf = (present: Presence): number => {
+    if (!focusAlternatives) return 1;
+    let score = groupScore(focusAlternatives, present);
+    // what the focus belongs to must be there too: 市域列车票价 is not answered by a bus fare
+    if (modifierAlternatives) score = Math.min(score, groupScore(modifierAlternatives, present));
+    return singleCharacterFocus ? Math.max(score, SINGLE_CHARACTER_FOCUS) : score;
+  };
+  return {
+    weights,
+    unknownShare: total === 0 ? 0 : unknownWeight / total,
+    presence,
+    coverageOf,
+    focusOf,
+    of: (text, headline) => coverageOf(presence(text, headline)),
+    matched(text) {
+      const present = presence(text);
+      return query.groups.flatMap((group, i) => {
+        const via: { alternative?: Alternative } = {};
+        // partial matches of single characters explain nothing to a reader
+        const word = groupScore(indexed[i]!, present, via) > 0 && via.alternative?.retrieval !== false ? via.alternative?.word : undefined;
+        if (word === undefined) return [];
+        return [word === group.label ? group.label : `${group.label} → ${word}`];
+      });
+    },
+    figuresHeld: (present) => figures.every((alternatives) => groupScore(alternatives, present) > 0),
+    modifierHeld: (present) => !nameModifier || groupScore(modifierAlternatives!, present) > 0,
+    focusScore: (text, headline) => focusOf(presence(text, headline)),
+  };
+}

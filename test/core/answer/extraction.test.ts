@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { typeCheck } from '../../../src/core/language/answer-kinds.js';
+import { extractableOf, extractAnswer, FOCUS_BONUS, LENGTH_PENALTY } from '../../../src/core/answer/extraction.js';
+import { emptyLexicon } from '../../../src/core/corpus/lexicon.js';
+import { analyzeQuery, questionWords } from '../../../src/core/language/query.js';
+import { scorer } from '../../../src/core/search/scoring.js';
+
+const PASSAGE = '成资S3线，全长约39公里，设站8座，于2020年开工。另有支线，预计2025年建成。';
+
+describe('answer windows', () => {
+  it('GIVEN a passage THEN every window is verbatim at its offset, without commas at its edges', () => {
+    const { windows } = extractableOf(PASSAGE);
+    expect(windows.length).toBeGreaterThan(0);
+    for (const window of windows) {
+      expect(PASSAGE.slice(window.start, window.start + window.text.length)).toBe(window.text);
+      expect(window.text).not.toMatch(/^[，,、：:；;\s]|[，,、：:；;\s]$/u);
+    }
+  });
+
+  it('GIVEN a passage THEN windows run over one to three consecutive clauses, each start once per length', () => {
+    const { clauses, windows } = extractableOf(PASSAGE);
+    expect(windows.every((window) => window.last - window.first >= 0 && window.last - window.first < 3)).toBe(true);
+    const spans = windows.map((window) => `${window.first}-${window.last}`);
+    expect(new Set(spans).size).toBe(spans.length);
+    expect(windows.filter((window) => window.first === window.last)).toHaveLength(clauses.length);
+    expect(windows.find((window) => window.first === 1 && window.last === 2)?.text).toBe('全长约39公里，设站8座');
+  });
+});
+
+describe('choosing the answer window', () => {
+  const PASSAGES = [
+    '东湖公园扩建工程已经完工，新增绿地约12公顷，由市园林局负责管护，预计明年五月对市民开放，门票免费。',
+    '全市新建充电桩3200个，覆盖所有街道；其中快充桩占四成，由供电公司建设，年底前再建1000个。',
+    '两地图书馆实现通借通还，读者凭一张卡可在40家分馆借书，2023年累计借阅18万册次。',
+  ];
+  const QUESTIONS = ['东湖公园新增了多少绿地', '谁负责东湖公园的管护', '东湖公园什么时候开放', '新建了多少个充电桩', '快充桩由谁建设', '图书馆借阅了多少册次', '在几家分馆可以借书', '公园门票多少钱'];
+
+  it('GIVEN made-up passages and questions THEN the window chosen is the one a full scan of every window scores best', () => {
+    for (const passage of PASSAGES) {
+      const prepared = extractableOf(passage);
+      for (const question of QUESTIONS) {
+        const query = analyzeQuery(question, emptyLexicon());
+        const score = scorer(query, new Map(), 10);
+        const types = typeCheck(query, questionWords(query));
+        // the reference: every window scored in full, the first of the best kept
+        let reference: { text: string; score: number } | undefined;
+        for (const window of prepared.windows) {
+          let bonus = 0;
+          for (let k = window.first; k <= window.last; k++) bonus = Math.max(bonus, types.bonus(prepared.clauses[k]!.view.normalized));
+          const value = score.of(window.view) + FOCUS_BONUS * score.focusScore(window.view) + bonus - LENGTH_PENALTY * window.text.length;
+          if (!reference || value > reference.score) reference = { text: window.text, score: value };
+        }
+        const chosen = extractAnswer(passage, types, score, prepared);
+        expect(chosen.text, `${question} on ${passage.slice(0, 8)}`).toBe(reference!.text);
+        expect(chosen.score).toBeCloseTo(reference!.score, 9);
+      }
+    }
+  });
+});

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { loadCorpus } from '../../../src/core/corpus/corpus.js';
+import { chunkParagraph, MAX_PASSAGE_CHARS, splitClauses, splitSentences, toPassages } from '../../../src/core/corpus/passages.js';
+
+describe('passages', () => {
+  it('GIVEN a long paragraph THEN it is cut at sentence ends into parts of at most the limit that join back to it', () => {
+    const sentence = '这是一个用于测试的句子,它有二十多个字符。';
+    const paragraph = sentence.repeat(20);
+    const parts = chunkParagraph(paragraph);
+    expect(parts.length).toBeGreaterThan(1);
+    expect(parts.join('')).toBe(paragraph);
+    for (const part of parts) {
+      expect(part.length).toBeLessThanOrEqual(MAX_PASSAGE_CHARS);
+      expect(part.endsWith('。')).toBe(true);
+    }
+  });
+
+  it('GIVEN a sentence longer than the limit THEN it is cut at clauses, and a run without any at the limit', () => {
+    const clauses = '很长的分句没有句号'.repeat(3) + ',';
+    expect(chunkParagraph(clauses.repeat(12)).every((part) => part.length <= MAX_PASSAGE_CHARS)).toBe(true);
+    const solid = '字'.repeat(450);
+    expect(chunkParagraph(solid).map((part) => part.length)).toEqual([200, 200, 50]);
+  });
+
+  it('GIVEN sentences and clauses THEN the pieces join back to the text and keep decimals whole', () => {
+    const text = '日开行动车达107.5对、为3倍,客流量达3.8万余人次。下一句!';
+    expect(splitSentences(text).join('')).toBe(text);
+    expect(splitClauses(text)).toEqual(['日开行动车达107.5对、为3倍,', '客流量达3.8万余人次。', '下一句!']);
+    expect(splitClauses('共1,000个,完')).toEqual(['共1,000个,', '完']);
+  });
+
+  it('GIVEN the same corpus loaded twice THEN the passage ids are the same and unique', () => {
+    const ids = () => loadCorpus('corpus').documents.flatMap((document) => toPassages(document)).map((passage) => passage.id);
+    const first = ids();
+    expect(ids()).toEqual(first);
+    expect(new Set(first).size).toBe(first.length);
+    expect(first).toContain('cdms-2021-04-15#2.2');
+  });
+
+  it('GIVEN the real report THEN every passage is verbatim from a paragraph and tagged with its section', () => {
+    const [document] = loadCorpus('corpus').documents;
+    const passages = toPassages(document!);
+    for (const passage of passages) {
+      const paragraph = document!.paragraphs.find((p) => p.section === passage.section && p.ordinal === passage.paragraph);
+      expect(paragraph?.text).toContain(passage.text);
+      expect(passage.text.length).toBeLessThanOrEqual(MAX_PASSAGE_CHARS);
+    }
+    expect(new Set(passages.map((p) => p.section.number))).toEqual(new Set([0, 1, 2, 3, 4, 5, 6, 7]));
+  });
+});

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { expectationOf, typeCheck } from '../../../src/core/language/answer-kinds.js';
+import { normalizeText } from '../../../src/core/language/normalize.js';
+
+const expect_ = (question: string) => expectationOf(normalizeText(question));
+const holds = (question: string, own: string[], text: string) => typeCheck(expect_(question), own).holds(normalizeText(text));
+
+describe('expected answer type', () => {
+  it('GIVEN who, when, where and money questions THEN each asks strictly for its kind', () => {
+    expect(expect_('码头由谁管理')).toMatchObject({ expects: 'agent', strict: true });
+    expect(expect_('码头什么时候开放')).toMatchObject({ expects: 'time', strict: true });
+    expect(expect_('码头在哪里')).toMatchObject({ expects: 'place', strict: true });
+    expect(expect_('船票多少钱')).toMatchObject({ expects: 'amount', strict: true });
+    expect(expect_('How much does the ferry cost?')).toMatchObject({ expects: 'amount', strict: true });
+  });
+
+  it('GIVEN a yes/no question that embeds a wh-word THEN nothing is required', () => {
+    expect(expect_('能查渡船什么时候到吗').strict).toBe(false);
+  });
+
+  it('GIVEN a when question THEN only a sentence with a date or time holds', () => {
+    expect(holds('码头什么时候开放', ['码头', '开放'], '码头已于6月1日开放')).toBe(true);
+    expect(holds('码头什么时候开放', ['码头', '开放'], '码头正在加紧建设')).toBe(false);
+  });
+
+  it('GIVEN "what time" (几点) THEN it asks for a clock time; 几点建议 still counts', () => {
+    expect(expect_('渡口几点开船')).toMatchObject({ expects: 'time', strict: true });
+    expect(holds('渡口几点开船', ['渡口', '开船'], '渡口每天8点开船')).toBe(true);
+    expect(holds('渡口几点开船', ['渡口', '开船'], '渡口新增渡船2艘')).toBe(false);
+    expect(expect_('会上提出了几点建议').expects).toBe('amount');
+  });
+
+  it('GIVEN a money question THEN a figure in 元 holds and another figure does not', () => {
+    expect(holds('船票多少钱', ['船票'], '船票每张5元')).toBe(true);
+    expect(holds('船票多少钱', ['船票'], '渡船每天开行30班')).toBe(false);
+  });
+
+  it('GIVEN a count in one unit THEN a figure in a unit of the same kind holds, another kind does not', () => {
+    expect(holds('论坛开了几次', ['论坛'], '论坛已举办三届')).toBe(true);
+    expect(holds('渡船每周发几趟', ['渡船'], '开通渡船线路3条')).toBe(false);
+  });
+
+  it('GIVEN a length question whose unit the question names THEN the unit is not taken for the question\'s own word', () => {
+    expect(holds('栈道全长多少公里', ['栈道', '全长', '公里'], '栈道全长4.5公里')).toBe(true);
+  });
+
+  it('GIVEN a figure the question itself holds THEN it does not count as the answer', () => {
+    expect(holds('3号码头有几个泊位', ['3', '码头', '泊位'], '3号码头改造完成')).toBe(false);
+  });
+
+  it('GIVEN "which county" THEN the answer must name a county, not any place', () => {
+    expect(holds('茶园在哪个县', ['茶园'], '茶园年产值2亿元,位于山区')).toBe(false);
+    expect(holds('茶园在哪个县', ['茶园'], '茶园位于青川县')).toBe(true);
+  });
+
+  it('GIVEN "which district" THEN a common word holding the noun (地区, 社区, 区域) is no district', () => {
+    expect(holds('实验中学在哪个区', ['实验中学'], '实验中学服务周边地区和社区,区域覆盖率达90%')).toBe(false);
+    expect(holds('实验中学在哪个区', ['实验中学'], '实验中学位于东湖区')).toBe(true);
+    expect(holds('老茶厂在哪个村', ['老茶厂'], '老茶厂带动农村村民增收')).toBe(false);
+    expect(holds('老茶厂在哪个村', ['老茶厂'], '老茶厂在溪口村')).toBe(true);
+  });
+
+  it('GIVEN an agent question THEN the question\'s own organization word does not satisfy it', () => {
+    expect(holds('运营公司是哪家', ['运营', '公司'], '渡船运营公司正在招标')).toBe(false);
+    expect(holds('码头由谁管理', ['码头', '管理'], '码头由港务集团管理')).toBe(true);
+  });
+});

@@ -1,0 +1,73 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { marksFollowUp, type Turn } from '../../../src/core/language/conversation.js';
+import { loadCorpus } from '../../../src/core/corpus/corpus.js';
+import { Engine } from '../../../src/core/engine.js';
+
+// the made-up report of test/fixtures/everyday (no lexicon)
+let engine: Engine;
+beforeAll(() => {
+  engine = Engine.build(loadCorpus('test/fixtures/everyday'));
+});
+
+/** The turns of questions asked one after another. */
+function turns(...questions: string[]): Turn[] {
+  const out: Turn[] = [];
+  for (const question of questions) {
+    const result = engine.ask(question, { history: out });
+    out.push({ question, passageIds: result.found ? [result.citations[0]!.passageId] : [] });
+  }
+  return out;
+}
+
+describe('follow-up questions', () => {
+  it('GIVEN openings, 呢, pronouns and comparisons THEN they mark a follow-up; a plain question does not', () => {
+    for (const question of ['那技能培训呢', '口袋公园呢?', '它全长多少', '和滨江大桥一样吗', 'What about the park?']) expect(marksFollowUp(question), question).toBe(true);
+    expect(marksFollowUp('社区医院新增了多少个就诊窗口')).toBe(false);
+  });
+
+  it('GIVEN an ellipsis THEN the earlier question supplies what it lacks, and says so', () => {
+    const result = engine.ask('那技能培训呢', { history: turns('新区今年新增就业岗位多少个') });
+    expect(result.answer).toContain('1.2万人次');
+    expect(result.context.length).toBeGreaterThan(0);
+  });
+
+  it('GIVEN an ellipsis whose unit differs from the earlier question\'s THEN it is still answered', () => {
+    expect(engine.ask('口袋公园呢', { history: turns('沿江绿道完成造林多少亩') }).answer).toContain('9个');
+  });
+
+  it('GIVEN a pronoun THEN it stands for the earlier question\'s subject', () => {
+    expect(engine.ask('它全长多少', { history: turns('滨江大桥什么时候通车') }).answer).toContain('2.4公里');
+  });
+
+  it('GIVEN a question with its subject left out THEN the subject comes from the earlier question', () => {
+    const result = engine.ask('几号通车的', { history: turns('滨江大桥全长多少公里') });
+    expect(result.answer).toContain('4月30日');
+  });
+
+  it('GIVEN a question that stands on its own THEN the history is ignored', () => {
+    const alone = engine.ask('社区医院新增了多少个就诊窗口');
+    const after = engine.ask('社区医院新增了多少个就诊窗口', { history: turns('滨江大桥全长多少公里') });
+    expect(after.answer).toBe(alone.answer);
+    expect(after.context).toEqual([]);
+  });
+
+  it('GIVEN a follow-up the report does not answer THEN it abstains', () => {
+    expect(engine.ask('那地铁呢', { history: turns('社区公交票价多少钱') }).found).toBe(false);
+  });
+
+  it('GIVEN a follow-up whose new word only the section headline names THEN the earlier answer is not given again', () => {
+    // the made-up report of test/fixtures/farming: headline 茶叶和柑橘形成产业带, the area given for tea only
+    const farming = Engine.build(loadCorpus('test/fixtures/farming'));
+    const first = farming.ask('茶叶种植面积有多少');
+    expect(first.answer).toContain('26万亩');
+    const history: Turn[] = [{ question: '茶叶种植面积有多少', passageIds: [first.citations[0]!.passageId] }];
+    const result = farming.ask('那柑橘呢', { history });
+    expect(result.answer ?? '').not.toContain('26万亩');
+  });
+
+  it('GIVEN a chain of follow-ups THEN the first question\'s topic carries through', () => {
+    const history = turns('滨江大桥什么时候通车', '它全长多少');
+    expect(history[1]!.passageIds).toEqual(['binjiang-2024#3.1']);
+    expect(engine.ask('那社区公交呢', { history }).answer).toMatch(/公交/);
+  });
+});

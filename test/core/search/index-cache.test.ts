@@ -1,0 +1,151 @@
+import { CORPUS_SNAPSHOT_VERSION } from '../../../src/core/corpus/snapshot.js';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadCorpus } from '../../../src/core/corpus/corpus.js';
+import { Engine } from '../../../src/core/engine.js';
+import { CACHE_ENTRIES_KEPT, cacheKey, fileCache, type IndexCache } from '../../../src/core/search/index-cache.js';
+import { CorpusError } from '../../../src/core/errors.js';
+import { GOOD_REPORT, tempCorpus } from '../../helpers/corpus.js';
+
+function memoryCache(): IndexCache & { saves: number; entries: Map<string, string> } {
+  const entries = new Map<string, string>();
+  const cache = {
+    saves: 0,
+    entries,
+    load: (key: string) => entries.get(key),
+    save: (key: string, data: string) => {
+      cache.saves++;
+      entries.set(key, data);
+    },
+  };
+  return cache;
+}
+
+describe('index cache', () => {
+  it('GIVEN an unchanged corpus THEN the second start loads the index and answers the same', () => {
+    const cache = memoryCache();
+    const first = Engine.build(loadCorpus('corpus'), { cache });
+    const second = Engine.build(loadCorpus('corpus'), { cache });
+    expect([first.fromCache, second.fromCache, cache.saves]).toEqual([false, true, 1]);
+    for (const question of ['成资S3线开工了吗', '日开行动车多少对', '成都的人口有多少', 'Longquan Mountain forest park greening']) {
+      expect(second.ask(question)).toEqual(first.ask(question));
+    }
+  });
+
+  it('GIVEN a changed corpus or tokenizer input THEN the key changes and the index is rebuilt', () => {
+    const dir = tempCorpus({ 'a.md': GOOD_REPORT });
+    const before = cacheKey(loadCorpus(dir), 200);
+    writeFileSync(join(dir, 'a.md'), GOOD_REPORT.replace('地铁开通了。', '地铁开通了,客流很大。'));
+    expect(cacheKey(loadCorpus(dir), 200)).not.toBe(before);
+    expect(cacheKey(loadCorpus(dir), 100)).not.toBe(cacheKey(loadCorpus(dir), 200));
+  });
+
+  it('GIVEN a corrupt cache entry THEN it is detected, reported, rebuilt and overwritten', () => {
+    const cache = memoryCache();
+    const corpus = loadCorpus('corpus');
+    Engine.build(corpus, { cache });
+    const key = [...cache.entries.keys()][0]!;
+    const problems: string[] = [];
+    for (const corrupt of ['{not json', JSON.stringify({ key, passages: 1 }), cache.entries.get(key)!.slice(0, 500)]) {
+      cache.entries.set(key, corrupt);
+      const engine = Engine.build(corpus, { cache, onCacheProblem: (message) => problems.push(message) });
+      expect(engine.fromCache).toBe(false);
+      expect(engine.ask('成资S3线开工了吗').answer).toBe('市域铁路成资S3线开工');
+      expect(Engine.build(corpus, { cache }).fromCache).toBe(true);
+    }
+    expect(problems).toHaveLength(3);
+  });
+
+  it('GIVEN a cache that cannot be written THEN the engine still answers and the problem is reported', () => {
+    const problems: string[] = [];
+    const broken: IndexCache = { load: () => undefined, save: () => { throw new Error('EROFS: read-only file system'); } };
+    const engine = Engine.build(loadCorpus('corpus'), { cache: broken, onCacheProblem: (message) => problems.push(message) });
+    expect(engine.ask('川芎').found).toBe(true);
+    expect(problems).toEqual(['the index could not be cached: EROFS: read-only file system']);
+  });
+
+  it('GIVEN a folder cache THEN entries are files written whole', () => {
+    const dir = tempCorpus({});
+    const cache = fileCache(join(dir, 'cache'));
+    Engine.build(loadCorpus('test/fixtures/corpus'), { cache });
+    expect(readdirSync(join(dir, 'cache')).filter((name) => name.endsWith('.json'))).toHaveLength(1);
+    expect(readdirSync(join(dir, 'cache')).some((name) => name.endsWith('.tmp'))).toBe(false);
+    expect(Engine.build(loadCorpus('test/fixtures/corpus'), { cache }).fromCache).toBe(true);
+  });
+
+  it('GIVEN an entry altered on disk that still parses as JSON THEN it is not trusted: rebuilt with a warning, and the report\'s own text answers', () => {
+    const dir = join(tempCorpus({}), 'cache');
+    const cache = fileCache(dir);
+    const caching = { cache };
+    Engine.build(loadCorpus('corpus', caching), caching);
+    for (const name of readdirSync(dir)) {
+      const path = join(dir, name);
+      writeFileSync(path, readFileSync(path, 'utf8').replace(/成资s3线开工/gi, '成资S3线停工'));
+    }
+    const problems: string[] = [];
+    const onCacheProblem = (message: string) => problems.push(message);
+    const engine = Engine.build(loadCorpus('corpus', { cache, onCacheProblem }), { cache, onCacheProblem });
+    expect(engine.fromCache).toBe(false);
+    expect(problems.some((problem) => /index .* altered \(checksum mismatch\); rebuilding it/.test(problem))).toBe(true);
+    expect(problems.some((problem) => /corpus .* altered \(checksum mismatch\); parsing the files again/.test(problem))).toBe(true);
+    expect(engine.ask('成资S3线开工了吗').answer).toContain('成资S3线开工');
+  });
+
+  it('GIVEN many corpus versions THEN the folder keeps only the newest entries', () => {
+    const dir = join(tempCorpus({}), 'cache');
+    const cache = fileCache(dir);
+    for (let version = 0; version < CACHE_ENTRIES_KEPT + 3; version++) cache.save(`v${version}`, `{"version":${version}}`);
+    const left = readdirSync(dir).filter((name) => name.endsWith('.json'));
+    expect(left).toHaveLength(CACHE_ENTRIES_KEPT);
+    expect(left).toContain(`index-v${CACHE_ENTRIES_KEPT + 2}.json`);
+    expect(cache.load(`v${CACHE_ENTRIES_KEPT + 2}`)).toBe(`{"version":${CACHE_ENTRIES_KEPT + 2}}`);
+  });
+});
+
+describe('parsed corpus cache', () => {
+  it('GIVEN an unchanged corpus THEN the second load comes from the cache and equals the parse, sections shared', () => {
+    const cache = memoryCache();
+    const parsed = loadCorpus('corpus', { cache });
+    const [key] = [...cache.entries.keys()];
+    expect(key).toMatch(/^corpus-/);
+    // a marker written into the cached copy shows that the second load read it, not the files
+    const snapshot = JSON.parse(cache.entries.get(key!)!) as { documents: Array<{ paragraphs: Array<[number, number, string, number]> }> };
+    snapshot.documents[0]!.paragraphs[0]![2] += '(cached)';
+    cache.entries.set(key!, JSON.stringify(snapshot));
+    const restored = loadCorpus('corpus', { cache });
+    const marked = restored.documents.flatMap((document) => document.paragraphs).filter((paragraph) => paragraph.text.includes('(cached)'));
+    expect(marked).toHaveLength(1);
+    marked[0]!.text = marked[0]!.text.replace('(cached)', '');
+    expect(restored).toEqual(parsed);
+    for (const document of restored.documents) {
+      expect(document.paragraphs.every((paragraph) => document.sections.some((section) => section === paragraph.section))).toBe(true);
+    }
+  });
+
+  it('GIVEN a changed file THEN it is parsed again, and a broken one still stops the load at its line', () => {
+    const cache = memoryCache();
+    const dir = tempCorpus({ 'a.md': GOOD_REPORT });
+    loadCorpus(dir, { cache });
+    writeFileSync(join(dir, 'a.md'), GOOD_REPORT.replace('地铁开通了。', '地铁开通了,客流很大。'));
+    expect(loadCorpus(dir, { cache }).documents[0]!.paragraphs.some((paragraph) => paragraph.text.includes('客流很大'))).toBe(true);
+    writeFileSync(join(dir, 'a.md'), GOOD_REPORT.replace(/^date: .*$/m, 'date: yesterday'));
+    expect(() => loadCorpus(dir, { cache })).toThrow(CorpusError);
+    expect(cache.saves).toBe(2);
+  });
+
+  it('GIVEN a corrupt cached parse THEN the files are parsed again and the problem is reported', () => {
+    const cache = memoryCache();
+    const parsed = loadCorpus('corpus', { cache });
+    const [key] = [...cache.entries.keys()];
+    const problems: string[] = [];
+    const whole = cache.entries.get(key!)!;
+    for (const corrupt of ['{not json', whole.slice(0, 300), whole.replace(`"version":${CORPUS_SNAPSHOT_VERSION}`, '"version":0'), whole.replace(/"paragraphs":\[\[0,/, '"paragraphs":[[99,'), whole.replace('"label":', '"label":7,"x":')]) {
+      cache.entries.set(key!, corrupt);
+      expect(loadCorpus('corpus', { cache, onCacheProblem: (message) => problems.push(message) })).toEqual(parsed);
+    }
+    expect(problems).toHaveLength(5);
+    expect(problems[0]).toMatch(/cached corpus .* unreadable; parsing the files again/);
+  });
+});
+

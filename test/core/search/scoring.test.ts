@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import { emptyLexicon } from '../../../src/core/corpus/lexicon.js';
+import { analyzeQuery } from '../../../src/core/language/query.js';
+import { scorer, UNKNOWN_CHARACTER_SHARE, UNKNOWN_SHARE } from '../../../src/core/search/scoring.js';
+import { joinViews, viewOf } from '../../../src/core/answer/view.js';
+import { normalizeText } from '../../../src/core/language/normalize.js';
+
+const CLAUSES = ['东湖公园扩建工程', '新增绿地约12公顷', '由市园林局负责', '预计明年五月开放'];
+
+describe('coverage from presences', () => {
+  it('GIVEN a window of clauses THEN its presence is the maximum of its clauses\u2019 and scores as the joined text does', () => {
+    const query = analyzeQuery('东湖公园新增了多少绿地，谁负责', emptyLexicon());
+    const df = new Map<string, number>();
+    const score = scorer(query, df, 10);
+    const views = CLAUSES.map((clause) => viewOf(normalizeText(clause)));
+    for (let first = 0; first < views.length; first++) {
+      for (let last = first; last < views.length; last++) {
+        const joined = joinViews(views.slice(first, last + 1));
+        const parts = views.slice(first, last + 1).map((view) => score.presence(view));
+        const maximum = parts[0]!.map((_, i) => Math.max(...parts.map((part) => part[i]!)));
+        expect(score.presence(joined)).toEqual(maximum);
+        expect(score.coverageOf(maximum)).toBeCloseTo(score.of(joined), 12);
+        expect(score.focusOf(maximum)).toBeCloseTo(score.focusScore(joined), 12);
+      }
+    }
+    // the clauses hold different words of the question, so the windows do differ
+    expect(score.of(views[1]!)).toBeGreaterThan(0);
+    expect(score.of(joinViews(views.slice(0, 3)))).toBeGreaterThan(score.of(views[1]!));
+  });
+
+  it('GIVEN a word found only in the headline THEN it counts the headline credit, not a full match', () => {
+    const query = analyzeQuery('绿地扩建', emptyLexicon());
+    const score = scorer(query, new Map(), 10);
+    const text = viewOf(normalizeText('新增绿地约12公顷'));
+    const headline = viewOf(normalizeText('东湖公园扩建'));
+    expect(score.of(text, headline)).toBeGreaterThan(score.of(text));
+    expect(score.of(text, headline)).toBeLessThan(score.of(joinViews([text, headline])));
+  });
+});
+
+describe('words the corpus has nothing for', () => {
+  it('GIVEN a single character the corpus lacks THEN it weighs less than an unknown word of two, both less than a known word', () => {
+    // 坐 and 车票 are nowhere in the corpus; 公交 is, in one passage of ten
+    const query = analyzeQuery('坐的公交的车票', emptyLexicon());
+    const labels = query.groups.map((group) => group.label);
+    const df = new Map<string, number>([['公交', 1]]);
+    const score = scorer(query, df, 10);
+    const weightOf = (label: string): number => score.weights[labels.indexOf(label)]!;
+    expect(labels).toEqual(expect.arrayContaining(['坐', '公交', '车票']));
+    expect(weightOf('坐')).toBeLessThan(weightOf('车票'));
+    expect(weightOf('车票')).toBeLessThan(weightOf('公交'));
+    expect(weightOf('坐') / weightOf('车票')).toBeCloseTo(UNKNOWN_CHARACTER_SHARE / UNKNOWN_SHARE, 6);
+  });
+});
+
+describe('the name a focus belongs to', () => {
+  const df = new Map<string, number>([['螺简', 1], ['简路', 1], ['投资', 2], ['直接', 1], ['报销', 1]]);
+  const presenceIn = (question: string, text: string) => {
+    const score = scorer(analyzeQuery(question, emptyLexicon()), df, 10);
+    return { score, present: score.presence(viewOf(normalizeText(text))) };
+  };
+
+  it('GIVEN a name of three characters or more the corpus has THEN a text without it does not hold the question\'s thing', () => {
+    const without = presenceIn('螺简路投资了多少钱', '合作推进464个项目,完成投资约1088亿元');
+    expect(without.score.modifierHeld(without.present)).toBe(false);
+    const within = presenceIn('螺简路投资了多少钱', '螺简路完成投资3亿元');
+    expect(within.score.modifierHeld(within.present)).toBe(true);
+  });
+
+  it('GIVEN a shorter modifier (an adverb: 直接) THEN its absence does not withhold', () => {
+    const { score, present } = presenceIn('直接报销要多久', '异地就医报销缩短到5天');
+    expect(score.modifierHeld(present)).toBe(true);
+  });
+});
