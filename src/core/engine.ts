@@ -11,7 +11,7 @@ import type { Lexicon } from './corpus/lexicon.js';
 import { MAX_PASSAGE_CHARS, toPassages } from './corpus/passages.js';
 import { marksFollowUp, MAX_CHAIN, MIN_OWN_COVERAGE, withContext, type Turn } from './language/conversation.js';
 import { analyzeQuery, questionWords, termsByWeight, type AnalyzedQuery } from './language/query.js';
-import { candidates, retrievalTerms, SCAN_LIMIT, scanCandidates, scanCharacters } from './search/retrieval.js';
+import { CANDIDATES, candidates, candidatesWithAll, lettersOnly, longestShared, retrievalTerms, SCAN_LIMIT, scanCandidates, scanCharacters, SECOND_ROUND_MIN_PASSAGES, wordTerms, type Candidate } from './search/retrieval.js';
 import { BM25_SHARE, scorer } from './search/scoring.js';
 import { headlineViewOf, openSnapshot, type IndexedPassage } from './search/snapshot.js';
 import { CorpusVocabulary } from './language/vocabulary.js';
@@ -33,6 +33,12 @@ export const ABSTAIN_BELOW = ANSWER_AT;
 export const SELF_CONTAINED = 0.8;
 /** Ranking bonus of the passages of the previous answer's section, for a follow-up. */
 export const CONTEXT_SECTION_BONUS = 0.05;
+/**
+ * On a corpus of more than SECOND_ROUND_MIN_PASSAGES passages: the weight, beside coverage, of the
+ * share of the question a passage says verbatim in one run (see longestShared). Many passages of a
+ * large corpus hold a question's words; the one that quotes them in order ranks first.
+ */
+export const ORDER_SHARE = 0.3;
 /** How many passages' views and clauses are kept for reuse across questions. */
 const VIEW_CACHE_SIZE = 5000;
 
@@ -169,6 +175,7 @@ export class Engine {
   /** Views and answer windows of passages met in queries; bounded so a large corpus does not keep them all. */
   private readonly passageViews = new BoundedCache<number, TextView>(VIEW_CACHE_SIZE);
   private readonly passageExtractables = new BoundedCache<number, Extractable>(VIEW_CACHE_SIZE);
+  private readonly passageLetters = new BoundedCache<number, string>(VIEW_CACHE_SIZE);
 
   private constructor(corpus: Corpus, options: EngineOptions) {
     this.lexicon = corpus.lexicon;
@@ -294,6 +301,11 @@ export class Engine {
     return new Engine(corpus, options);
   }
 
+  /** The letters and digits of the passage at `index` (see lettersOnly), kept for the next questions that meet it. */
+  private lettersOf(index: number): string {
+    return this.passageLetters.get(index, () => lettersOnly(this.normalized[index]!));
+  }
+
   /** The view of the passage at `index`, kept for the next questions that meet it. */
   private viewOf(index: number): TextView {
     return this.passageViews.get(index, () => viewOf(this.normalized[index]!));
@@ -358,17 +370,49 @@ export class Engine {
     let hits = candidates(this.index, terms, query.terms, filter);
     if (hits.length === 0) hits = scanCandidates(this.normalized, scanCharacters(query.groups, this.df), filter);
     // scoring
-    const top = hits[0]?.bm25 ?? 1;
-    const ranked = hits
-      .map(({ index, bm25 }) => {
-        const passage = this.slots[index]!;
-        // which question tokens the passage (or its headline) holds: ranking and the answer step both read it
-        const present = score.presence(this.viewOf(index), this.headlineView(passage.section));
-        const share = score.coverageOf(present);
-        const bonus = preferred.has(passage.section) ? CONTEXT_SECTION_BONUS : 0;
-        return { index, passage, present, coverage: share, score: share + (BM25_SHARE * bm25) / top + bonus };
-      })
-      .sort((a, b) => b.score - a.score);
+    const large = this.passages.length > SECOND_ROUND_MIN_PASSAGES;
+    // on a large corpus many passages hold a question's words; the one that says them in its order wins
+    const asked = large ? lettersOnly(normalizeText(text)) : '';
+    const order = (index: number): number => (asked.length > 1 ? longestShared(this.lettersOf(index), asked) / asked.length : 0);
+    const rank = (found: readonly Candidate[]) => {
+      const top = found[0]?.bm25 ?? 1;
+      return found
+        .map(({ index, bm25 }) => {
+          const passage = this.slots[index]!;
+          // which question tokens the passage (or its headline) holds: ranking and the answer step both read it
+          const present = score.presence(this.viewOf(index), this.headlineView(passage.section));
+          const share = score.coverageOf(present);
+          const bonus = preferred.has(passage.section) ? CONTEXT_SECTION_BONUS : 0;
+          return { index, passage, present, coverage: share, score: share + (BM25_SHARE * bm25) / top + bonus + (large ? ORDER_SHARE * order(index) : 0) };
+        })
+        .sort((a, b) => b.score - a.score);
+    };
+    let ranked = rank(hits);
+    // recall first: on a large corpus, when the best candidate lacks some of the question or does not
+    // say it in its order, the passages holding every word of it are looked for too (the first
+    // round's budget may have left out the very words that single one passage out)
+    if (large && ((ranked[0]?.coverage ?? 0) < 1 || order(ranked[0]!.index) < 1)) {
+      const seen = new Set(hits.map(({ index }) => index));
+      // each word as the user wrote it (its first alternative): a synonym the passage lacks would empty an AND
+      const written = query.groups
+        .map((group, i) => ({ tokens: group.alternatives[0]?.retrieval === false ? [] : (group.alternatives[0]?.tokens ?? []), weight: score.weights[i] ?? 0 }))
+        .sort((a, b) => b.weight - a.weight)
+        .map(({ tokens }) => tokens);
+      // all passages holding every word, the CANDIDATES that say most of the question in its order kept
+      const more = candidatesWithAll(this.index, wordTerms(written, this.df, this.passages.length), query.terms, filter)
+        .filter(({ index }) => !seen.has(index))
+        .map((hit) => ({ hit, order: order(hit.index) }))
+        .sort((a, b) => b.order - a.order || b.hit.bm25 - a.hit.bm25)
+        .slice(0, CANDIDATES)
+        .map(({ hit }) => hit)
+        .sort((a, b) => b.bm25 - a.bm25);
+      if (more.length > 0) {
+        // the second round's BM25 is of another query: scaled to the first round's best
+        const scale = (hits[0]?.bm25 ?? 1) / (more[0]!.bm25 || 1);
+        hits = [...hits, ...more.map(({ index, bm25 }) => ({ index, bm25: bm25 * scale }))].sort((a, b) => b.bm25 - a.bm25);
+        ranked = rank(hits);
+      }
+    }
     // answer
     const sources: AnswerSource[] = ranked.slice(0, ANSWER_CANDIDATES).map(({ index, passage, present, coverage }) => ({
       text: passage.text,

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../src/core/corpus/corpus.js';
 import { ABSTAIN_BELOW, Engine } from '../../src/core/engine.js';
 import { QueryError } from '../../src/core/errors.js';
-import { syntheticCorpus } from '../../src/cli/bench/synthetic.js';
+import { spanQuestions, syntheticCorpus } from '../../src/cli/bench/synthetic.js';
 
 const FIXTURE = 'test/fixtures/corpus';
 
@@ -136,6 +136,15 @@ describe('engine on a large corpus', () => {
   let engine: Engine;
   beforeAll(() => {
     engine = Engine.build(syntheticCorpus(loadCorpus('corpus'), 2000), { maxPassageChars: Number.POSITIVE_INFINITY });
+  });
+
+  it('GIVEN questions quoting one passage over three clauses, whose words stand in hundreds of others THEN the quoted passage is first for most and in the top 5 for more', () => {
+    const corpus = syntheticCorpus(loadCorpus('corpus'), 2000);
+    const questions = spanQuestions(corpus, 60, 3);
+    const rankOf = ({ q, tag }: { q: string; tag: string }) => engine.ask(q).passages.findIndex(({ passage }) => passage.text.includes(tag));
+    const ranks = questions.map(rankOf);
+    expect(ranks.filter((rank) => rank === 0).length / ranks.length).toBeGreaterThanOrEqual(0.8);
+    expect(ranks.filter((rank) => rank >= 0 && rank < 5).length / ranks.length).toBeGreaterThanOrEqual(0.85);
   });
 
   it('GIVEN a rare term THEN its one passage is found among thousands', () => {

@@ -5,7 +5,7 @@ import { Engine } from '../../core/engine.js';
 import { readEvalFile, type EvalItem } from '../evaluate.js';
 import { measureTenants } from './tenants.js';
 import { isMainModule } from '../main-module.js';
-import { syntheticCorpus } from './synthetic.js';
+import { spanQuestions, syntheticCorpus, type SpanQuestion } from './synthetic.js';
 import { measureLogging } from './logging.js';
 import { buildSystem, engineSystem, SYSTEMS, type AskingEngine, type BenchSystem, type SystemName } from './systems.js';
 
@@ -22,6 +22,9 @@ export interface WorkerResult {
   /** On the real corpus: the share of answerable questions whose gold string is in the top passage. */
   passageAt1: number | null;
   answerAt1: number | null;
+  /** On a synthetic corpus: the share of span questions whose source passage is first, and in the top 5. */
+  recallAt1: number | null;
+  recallAt5: number | null;
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -82,6 +85,18 @@ function accuracy(built: BenchSystem, items: EvalItem[]): { passageAt1: number; 
   return { passageAt1, answerAt1 };
 }
 
+/** The share of span questions whose source passage (named by its tag) is first, and in the top 5. */
+function recall(built: BenchSystem, questions: SpanQuestion[]): { recallAt1: number; recallAt5: number } {
+  let first = 0;
+  let top5 = 0;
+  for (const { q, tag } of questions) {
+    const ranked = built.ask(q);
+    if (ranked[0]?.includes(tag)) first += 1;
+    if (ranked.slice(0, 5).some((text) => text.includes(tag))) top5 += 1;
+  }
+  return { recallAt1: first / questions.length, recallAt5: top5 / questions.length };
+}
+
 function memory(): { heapMB: number; rssMB: number } {
   (globalThis as { gc?: () => void }).gc?.();
   const usage = process.memoryUsage();
@@ -100,7 +115,8 @@ export function measure(system: SystemName, corpusName: string, corpusDir: strin
   const items = questionFiles.flatMap((file) => readEvalFile(file));
   const latency = timeSystems([built], items)[0]!;
   const { passageAt1, answerAt1 } = synthetic ? { passageAt1: null, answerAt1: null } : accuracy(built, items);
-  return { system, corpus: corpusName, passages: built.passages, buildMs, ...latency, ...memory(), passageAt1, answerAt1 };
+  const { recallAt1, recallAt5 } = synthetic ? recall(built, spanQuestions(corpus)) : { recallAt1: null, recallAt5: null };
+  return { system, corpus: corpusName, passages: built.passages, buildMs, ...latency, ...memory(), passageAt1, answerAt1, recallAt1, recallAt5 };
 }
 
 /** This build's engine and another build's, timed together (see {@link timeSystems}). */

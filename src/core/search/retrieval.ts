@@ -72,6 +72,88 @@ export function retrievalTerms(groups: ReadonlyArray<Iterable<string>>, df: Read
   return chosen;
 }
 
+/**
+ * Above this many passages the first round's budget leaves words of a question unsearched; when its
+ * best candidate then holds less than the whole question, a second round asks for the passages that
+ * hold every word (see {@link wordTerms}). Smaller corpora search nearly every term in one round.
+ */
+export const SECOND_ROUND_MIN_PASSAGES = COMMON_MIN_PASSAGES;
+/** At most this many words' terms go to the second round, the rarest: their intersection is already small. */
+export const MAX_WORD_TERMS = 5;
+/**
+ * The second round adds rarer-first terms while their posting lists hold this many passages in all
+ * (at least two terms): it bounds the round's cost on any corpus size, as POSTING_BUDGET does the first's.
+ */
+export const WORD_POSTING_BUDGET = 40_000;
+/** At most this many of the passages holding every word are read for their order. */
+export const MAX_ALL_WORD_HITS = 200;
+
+/**
+ * The second round's terms: the rarest usable term of each word of the question (no single
+ * character, no near stop word), the MAX_WORD_TERMS rarest of them. A passage that quotes the question holds all of them, so the
+ * passages holding all of them (MiniSearch's AND) are few, and are the ones the first round's
+ * budget may have missed.
+ */
+export function wordTerms(groups: ReadonlyArray<Iterable<string>>, df: ReadonlyMap<string, number>, passages: number): string[] {
+  const out: Array<{ term: string; count: number }> = [];
+  for (const terms of groups) {
+    let best: string | undefined;
+    let bestCount = Infinity;
+    for (const term of terms) {
+      // a single Han character is indexed only where it stands alone: no AND may rest on it
+      if (isHanCharacter(term)) continue;
+      const count = df.get(term) ?? 0;
+      if (count > 0 && count <= COMMON_SHARE * passages && count < bestCount) {
+        best = term;
+        bestCount = count;
+      }
+    }
+    if (best !== undefined && !out.some(({ term }) => term === best)) out.push({ term: best, count: bestCount });
+  }
+  out.sort((a, b) => a.count - b.count);
+  const chosen: string[] = [];
+  let postings = 0;
+  for (const { term, count } of out) {
+    if (chosen.length === MAX_WORD_TERMS || (chosen.length >= 2 && postings + count > WORD_POSTING_BUDGET)) break;
+    chosen.push(term);
+    postings += count;
+  }
+  return chosen;
+}
+
+/** The passages holding every one of `terms`, by BM25, at most MAX_ALL_WORD_HITS; none for fewer than two terms. */
+export function candidatesWithAll(index: MiniSearch<IndexedPassage>, terms: readonly string[], weights: ReadonlyMap<string, number>, filter?: (passage: number) => boolean): Candidate[] {
+  if (terms.length < 2) return [];
+  return index
+    .search(terms.join(' '), {
+      boostTerm: (term) => weights.get(term) ?? 1,
+      filter: filter ? (hit) => filter(hit.id as number) : undefined,
+      combineWith: 'AND',
+    })
+    .slice(0, MAX_ALL_WORD_HITS)
+    .map((hit) => ({ index: hit.id as number, bm25: hit.score }));
+}
+
+/** Letters and digits alone: what "the same words in the same order" compares, punctuation aside. */
+export function lettersOnly(normalized: string): string {
+  return normalized.replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+/**
+ * The length of the longest run of `question` that `passage` holds verbatim (both letters only): a
+ * passage that says the question's words in its order, across its clauses, holds a long run; one
+ * with the same words scattered, short ones. A sliding window: O(question length) substring tests.
+ */
+export function longestShared(passage: string, question: string): number {
+  let best = 0;
+  let start = 0;
+  for (let end = 1; end <= question.length; end++) {
+    while (start < end && !passage.includes(question.slice(start, end))) start++;
+    best = Math.max(best, end - start);
+  }
+  return best;
+}
+
 /** One candidate: the passage's position in the passage list and its BM25 score. */
 export interface Candidate {
   index: number;
