@@ -11,7 +11,7 @@ import type { Lexicon } from './corpus/lexicon.js';
 import { MAX_PASSAGE_CHARS, toPassages } from './corpus/passages.js';
 import { marksFollowUp, MAX_CHAIN, MIN_OWN_COVERAGE, withContext, type Turn } from './language/conversation.js';
 import { analyzeQuery, questionWords, termsByWeight, type AnalyzedQuery } from './language/query.js';
-import { CANDIDATES, candidates, candidatesWithAll, lettersOnly, longestShared, retrievalTerms, SCAN_LIMIT, scanCandidates, scanCharacters, SECOND_ROUND_MIN_PASSAGES, wordTerms, type Candidate } from './search/retrieval.js';
+import { CANDIDATES, candidates, countedCandidates, lettersOnly, longestShared, retrievalTerms, SCAN_LIMIT, scanCandidates, scanCharacters, SECOND_ROUND_MIN_PASSAGES, type Candidate } from './search/retrieval.js';
 import { BM25_SHARE, scorer } from './search/scoring.js';
 import { headlineViewOf, openSnapshot, type IndexedPassage } from './search/snapshot.js';
 import { CorpusVocabulary } from './language/vocabulary.js';
@@ -364,55 +364,39 @@ export class Engine {
     const limit = options.limit ?? 5;
     const score = scorer(query, this.df, this.passages.length);
     // retrieval
-    const terms = retrievalTerms(termsByWeight(query, score.weights), this.df, this.passages.length);
+    const large = this.passages.length > SECOND_ROUND_MIN_PASSAGES;
     const scoped = options.section !== undefined || options.documentId !== undefined;
     const filter = scoped ? (index: number) => this.inScope(this.slots[index]!, options) : undefined;
-    let hits = candidates(this.index, terms, query.terms, filter);
-    if (hits.length === 0) hits = scanCandidates(this.normalized, scanCharacters(query.groups, this.df), filter);
-    // scoring
-    const large = this.passages.length > SECOND_ROUND_MIN_PASSAGES;
     // on a large corpus many passages hold a question's words; the one that says them in its order wins
     const asked = large ? lettersOnly(normalizeText(text)) : '';
     const order = (index: number): number => (asked.length > 1 ? longestShared(this.lettersOf(index), asked) / asked.length : 0);
-    const rank = (found: readonly Candidate[]) => {
-      const top = found[0]?.bm25 ?? 1;
-      return found
-        .map(({ index, bm25 }) => {
-          const passage = this.slots[index]!;
-          // which question tokens the passage (or its headline) holds: ranking and the answer step both read it
-          const present = score.presence(this.viewOf(index), this.headlineView(passage.section));
-          const share = score.coverageOf(present);
-          const bonus = preferred.has(passage.section) ? CONTEXT_SECTION_BONUS : 0;
-          return { index, passage, present, coverage: share, score: share + (BM25_SHARE * bm25) / top + bonus + (large ? ORDER_SHARE * order(index) : 0) };
-        })
-        .sort((a, b) => b.score - a.score);
-    };
-    let ranked = rank(hits);
-    // recall first: on a large corpus, when the best candidate lacks some of the question or does not
-    // say it in its order, the passages holding every word of it are looked for too (the first
-    // round's budget may have left out the very words that single one passage out)
-    if (large && ((ranked[0]?.coverage ?? 0) < 1 || order(ranked[0]!.index) < 1)) {
-      const seen = new Set(hits.map(({ index }) => index));
-      // each word as the user wrote it (its first alternative): a synonym the passage lacks would empty an AND
-      const written = query.groups
-        .map((group, i) => ({ tokens: group.alternatives[0]?.retrieval === false ? [] : (group.alternatives[0]?.tokens ?? []), weight: score.weights[i] ?? 0 }))
-        .sort((a, b) => b.weight - a.weight)
-        .map(({ tokens }) => tokens);
-      // all passages holding every word, the CANDIDATES that say most of the question in its order kept
-      const more = candidatesWithAll(this.index, wordTerms(written, this.df, this.passages.length), query.terms, filter)
-        .filter(({ index }) => !seen.has(index))
+    let hits: Candidate[];
+    if (large) {
+      // recall first: every usable term of the question is counted (see countedCandidates), and of
+      // the passages holding most of them, those that say most of the question in its order go on
+      const counted = countedCandidates(this.index, [...query.terms].map(([term, weight]) => ({ term, weight })), this.df, this.passages.length, filter);
+      hits = counted
         .map((hit) => ({ hit, order: order(hit.index) }))
         .sort((a, b) => b.order - a.order || b.hit.bm25 - a.hit.bm25)
         .slice(0, CANDIDATES)
         .map(({ hit }) => hit)
         .sort((a, b) => b.bm25 - a.bm25);
-      if (more.length > 0) {
-        // the second round's BM25 is of another query: scaled to the first round's best
-        const scale = (hits[0]?.bm25 ?? 1) / (more[0]!.bm25 || 1);
-        hits = [...hits, ...more.map(({ index, bm25 }) => ({ index, bm25: bm25 * scale }))].sort((a, b) => b.bm25 - a.bm25);
-        ranked = rank(hits);
-      }
+    } else {
+      hits = candidates(this.index, retrievalTerms(termsByWeight(query, score.weights), this.df, this.passages.length), query.terms, filter);
     }
+    if (hits.length === 0) hits = scanCandidates(this.normalized, scanCharacters(query.groups, this.df), filter);
+    // scoring
+    const top = hits[0]?.bm25 ?? 1;
+    const ranked = hits
+      .map(({ index, bm25 }) => {
+        const passage = this.slots[index]!;
+        // which question tokens the passage (or its headline) holds: ranking and the answer step both read it
+        const present = score.presence(this.viewOf(index), this.headlineView(passage.section));
+        const share = score.coverageOf(present);
+        const bonus = preferred.has(passage.section) ? CONTEXT_SECTION_BONUS : 0;
+        return { index, passage, present, coverage: share, score: share + (BM25_SHARE * bm25) / top + bonus + (large ? ORDER_SHARE * order(index) : 0) };
+      })
+      .sort((a, b) => b.score - a.score);
     // answer
     const sources: AnswerSource[] = ranked.slice(0, ANSWER_CANDIDATES).map(({ index, passage, present, coverage }) => ({
       text: passage.text,

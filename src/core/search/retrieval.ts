@@ -73,66 +73,11 @@ export function retrievalTerms(groups: ReadonlyArray<Iterable<string>>, df: Read
 }
 
 /**
- * Above this many passages the first round's budget leaves words of a question unsearched; when its
- * best candidate then holds less than the whole question, a second round asks for the passages that
- * hold every word (see {@link wordTerms}). Smaller corpora search nearly every term in one round.
+ * Above this many passages, candidates are counted (see countedCandidates) rather than asked of
+ * MiniSearch with a few rare terms, and ranking reads how much of the question a passage says in
+ * its order. Smaller corpora search nearly every term in one MiniSearch query.
  */
 export const SECOND_ROUND_MIN_PASSAGES = COMMON_MIN_PASSAGES;
-/** At most this many words' terms go to the second round, the rarest: their intersection is already small. */
-export const MAX_WORD_TERMS = 5;
-/**
- * The second round adds rarer-first terms while their posting lists hold this many passages in all
- * (at least two terms): it bounds the round's cost on any corpus size, as POSTING_BUDGET does the first's.
- */
-export const WORD_POSTING_BUDGET = 40_000;
-/** At most this many of the passages holding every word are read for their order. */
-export const MAX_ALL_WORD_HITS = 200;
-
-/**
- * The second round's terms: the rarest usable term of each word of the question (no single
- * character, no near stop word), the MAX_WORD_TERMS rarest of them. A passage that quotes the question holds all of them, so the
- * passages holding all of them (MiniSearch's AND) are few, and are the ones the first round's
- * budget may have missed.
- */
-export function wordTerms(groups: ReadonlyArray<Iterable<string>>, df: ReadonlyMap<string, number>, passages: number): string[] {
-  const out: Array<{ term: string; count: number }> = [];
-  for (const terms of groups) {
-    let best: string | undefined;
-    let bestCount = Infinity;
-    for (const term of terms) {
-      // a single Han character is indexed only where it stands alone: no AND may rest on it
-      if (isHanCharacter(term)) continue;
-      const count = df.get(term) ?? 0;
-      if (count > 0 && count <= COMMON_SHARE * passages && count < bestCount) {
-        best = term;
-        bestCount = count;
-      }
-    }
-    if (best !== undefined && !out.some(({ term }) => term === best)) out.push({ term: best, count: bestCount });
-  }
-  out.sort((a, b) => a.count - b.count);
-  const chosen: string[] = [];
-  let postings = 0;
-  for (const { term, count } of out) {
-    if (chosen.length === MAX_WORD_TERMS || (chosen.length >= 2 && postings + count > WORD_POSTING_BUDGET)) break;
-    chosen.push(term);
-    postings += count;
-  }
-  return chosen;
-}
-
-/** The passages holding every one of `terms`, by BM25, at most MAX_ALL_WORD_HITS; none for fewer than two terms. */
-export function candidatesWithAll(index: MiniSearch<IndexedPassage>, terms: readonly string[], weights: ReadonlyMap<string, number>, filter?: (passage: number) => boolean): Candidate[] {
-  if (terms.length < 2) return [];
-  return index
-    .search(terms.join(' '), {
-      boostTerm: (term) => weights.get(term) ?? 1,
-      filter: filter ? (hit) => filter(hit.id as number) : undefined,
-      combineWith: 'AND',
-    })
-    .slice(0, MAX_ALL_WORD_HITS)
-    .map((hit) => ({ index: hit.id as number, bm25: hit.score }));
-}
 
 /** Letters and digits alone: what "the same words in the same order" compares, punctuation aside. */
 export function lettersOnly(normalized: string): string {
@@ -152,6 +97,77 @@ export function longestShared(passage: string, question: string): number {
     best = Math.max(best, end - start);
   }
   return best;
+}
+
+/**
+ * On a large corpus, the first round counts rather than asks MiniSearch: every usable term of the
+ * question (not only each word's rarest) adds its inverse document frequency to each passage of its
+ * posting list, rarest first, until the lists walked hold this many passages in all. A walk over a
+ * posting list costs a fraction of MiniSearch's scoring of it, so many more of the question's terms
+ * are read for the same time, and the passage that holds most of them is among the candidates.
+ */
+export const COUNT_POSTING_BUDGET = 300_000;
+/** How many counted passages go on to ranking (their order is read; CANDIDATES are ranked). */
+export const COUNTED_CANDIDATES = 200;
+
+/**
+ * MiniSearch's index as this module reads it: the posting lists (term → field → short id → count)
+ * and the short ids of the live documents. These are MiniSearch 7's own fields (`_index`,
+ * `_documentIds`), read, never written; test/core/search/retrieval.test.ts fails if they change.
+ */
+interface Postings {
+  _index: { get(term: string): Map<number, Map<number, number>> | undefined };
+  _documentIds: Map<number, unknown>;
+  _nextId: number;
+}
+
+/** Reusable score buffers, grown to the index's ids: a question allocates nothing per passage. */
+let scoreBuffer = new Float64Array(0);
+
+/**
+ * The candidates by counting (see COUNT_POSTING_BUDGET): each term's inverse document frequency,
+ * times its weight in the question, summed per passage; the best COUNTED_CANDIDATES live passages.
+ */
+export function countedCandidates(index: MiniSearch<IndexedPassage>, terms: ReadonlyArray<{ term: string; weight: number }>, df: ReadonlyMap<string, number>, passages: number, filter?: (passage: number) => boolean): Candidate[] {
+  const internals = index as unknown as Postings;
+  const size = internals._nextId;
+  if (scoreBuffer.length < size) scoreBuffer = new Float64Array(Math.max(size, scoreBuffer.length * 2));
+  const scores = scoreBuffer;
+  const touched: number[] = [];
+  const ordered = terms
+    .map(({ term, weight }) => ({ term, weight, count: df.get(term) ?? 0 }))
+    // near stop words are left out, as from the MiniSearch query (see retrievalTerms)
+    .filter(({ count }) => count > 0 && (count <= COMMON_MIN_PASSAGES || count <= COMMON_SHARE * passages))
+    .sort((a, b) => a.count - b.count);
+  let walked = 0;
+  for (const { term, weight, count } of ordered) {
+    if (walked > 0 && walked + count > COUNT_POSTING_BUDGET) break;
+    walked += count;
+    const fields = internals._index.get(term);
+    if (!fields) continue;
+    const gain = weight * Math.log(1 + passages / count);
+    const seen = fields.size > 1 ? new Set<number>() : null;
+    for (const docs of fields.values()) {
+      for (const shortId of docs.keys()) {
+        if (seen) {
+          if (seen.has(shortId)) continue;
+          seen.add(shortId);
+        }
+        if (scores[shortId] === 0) touched.push(shortId);
+        scores[shortId]! += gain;
+      }
+    }
+  }
+  const out: Candidate[] = [];
+  for (const shortId of touched) {
+    const id = internals._documentIds.get(shortId);
+    const score = scores[shortId]!;
+    scores[shortId] = 0;
+    if (typeof id !== 'number' || (filter && !filter(id))) continue;
+    out.push({ index: id, bm25: score });
+  }
+  out.sort((a, b) => b.bm25 - a.bm25);
+  return out.slice(0, COUNTED_CANDIDATES);
 }
 
 /** One candidate: the passage's position in the passage list and its BM25 score. */

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { lettersOnly, longestShared, MAX_RETRIEVAL_TERMS, MAX_WORD_TERMS, retrievalTerms, scanCandidates, scanCharacters, WORD_POSTING_BUDGET, wordTerms } from '../../../src/core/search/retrieval.js';
+import MiniSearch from 'minisearch';
+import { COUNT_POSTING_BUDGET, countedCandidates, lettersOnly, longestShared, MAX_RETRIEVAL_TERMS, retrievalTerms, scanCandidates, scanCharacters } from '../../../src/core/search/retrieval.js';
+import type { IndexedPassage } from '../../../src/core/search/snapshot.js';
 
 const df = new Map<string, number>([
   ['公园', 3],
@@ -40,17 +42,25 @@ describe('the scan when the index finds nothing', () => {
 });
 
 describe('the second round on a large corpus', () => {
-  it('GIVEN words of a question THEN the rarest usable term of each, single characters and near stop words left out, rarest first within the budget', () => {
-    const counts = new Map<string, number>([['公园', 30], ['绿道', 10], ['造林', 20], ['口袋', 50], ['种', 4], ['新区', 900]]);
-    // 新区 is in 90% of 1,000 passages: a near stop word; 种 is a single character
-    expect(wordTerms([['口袋', '公园'], ['造林'], ['种'], ['新区'], ['绿道']], counts, 1000)).toEqual(['绿道', '造林', '公园']);
-    expect(wordTerms(Array.from({ length: 10 }, (_, i) => [`词${i}`]), new Map(Array.from({ length: 10 }, (_, i) => [`词${i}`, 10 + i])), 1000)).toHaveLength(MAX_WORD_TERMS);
+  it('GIVEN a MiniSearch index THEN counting reads its posting lists: passages holding more of the rarer terms first, near stop words unread, discarded passages and filtered ones left out', () => {
+    const texts = ['绿道 公园 造林', '绿道 公园', '公园 造林', '公园', '口袋', '口袋', '口袋', '口袋', '口袋', '口袋'];
+    const index = new MiniSearch<IndexedPassage>({ fields: ['text', 'headline'], tokenize: (text) => text.split(' '), processTerm: (term) => term });
+    index.addAll(texts.map((text, id) => ({ id, text, headline: '' })));
+    // as if in a corpus of 1,000 passages, 口袋 in 600 of them: a near stop word, not counted
+    const counts = new Map<string, number>([['绿道', 2], ['公园', 4], ['造林', 3], ['口袋', 600]]);
+    const weighted = ['绿道', '公园', '造林', '口袋'].map((term) => ({ term, weight: 1 }));
+    expect(countedCandidates(index, weighted, counts, 1000).map(({ index: id }) => id)).toEqual([0, 1, 2, 3]);
+    index.discard(0);
+    expect(countedCandidates(index, weighted, counts, 1000).map(({ index: id }) => id)).toEqual([1, 2, 3]);
+    expect(countedCandidates(index, weighted, counts, 1000, (id) => id !== 2).map(({ index: id }) => id)).toEqual([1, 3]);
   });
 
-  it('GIVEN the posting budget THEN terms stop being added once their lists hold that many passages, two kept at least', () => {
-    const big = WORD_POSTING_BUDGET;
-    const counts = new Map<string, number>([['甲乙', big], ['丙丁', big], ['戊己', 1]]);
-    expect(wordTerms([['甲乙'], ['丙丁'], ['戊己']], counts, big * 100)).toEqual(['戊己', '甲乙']);
+  it('GIVEN terms whose lists exceed the counting budget THEN the rarest are read first and the walk stops there', () => {
+    const index = new MiniSearch<IndexedPassage>({ fields: ['text', 'headline'], tokenize: (text) => text.split(' '), processTerm: (term) => term });
+    index.addAll([{ id: 0, text: '稀有 常见', headline: '' }, { id: 1, text: '常见', headline: '' }]);
+    const counts = new Map<string, number>([['稀有', 1], ['常见', COUNT_POSTING_BUDGET]]);
+    // 常见 would take the walk past the budget: only 稀有 is read
+    expect(countedCandidates(index, [{ term: '常见', weight: 1 }, { term: '稀有', weight: 1 }], counts, COUNT_POSTING_BUDGET * 100).map(({ index: id }) => id)).toEqual([0]);
   });
 
   it('GIVEN a passage that quotes the question and one that has its words scattered THEN the quoting one holds the longer run', () => {
