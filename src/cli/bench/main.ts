@@ -132,6 +132,8 @@ function checks(rows: WorkerResult[], coldMs: number, batchMs: number): Check[] 
 }
 
 const TENANTS_HEADING = "## Servers' own reports";
+/** The line after which docs/benchmarks.md holds earlier measurements, kept by every run. */
+const EARLIER_MARKER = 'The sections below are earlier measurements';
 
 /** Servers' own reports (issue 20), measured in a fresh process. */
 function runTenants(corpusDir: string, guilds: number, reports: number): TenantsResult {
@@ -316,7 +318,10 @@ export function main(argv: string[]): number {
   ].join('\n');
   process.stdout.write(`${report}\n`);
   mkdirSync(dirname(values.out), { recursive: true });
-  writeFileSync(values.out, report);
+  // the earlier measurements written by hand below the generated part are kept
+  const previous = existsSync(values.out) ? readFileSync(values.out, 'utf8') : '';
+  const kept = previous.indexOf(EARLIER_MARKER);
+  writeFileSync(values.out, kept < 0 ? report : `${report}\n${previous.slice(kept)}`);
   return results.every((c) => c.met) ? 0 : 1;
 }
 
