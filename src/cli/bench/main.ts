@@ -197,7 +197,9 @@ export function main(argv: string[]): number {
     process.stdout.write(`${section}\n`);
     const previous = existsSync(values.out) ? readFileSync(values.out, 'utf8') : '# Benchmarks\n';
     const start = previous.indexOf(TENANTS_HEADING);
-    const end = start < 0 ? -1 : previous.indexOf('\n## ', start + TENANTS_HEADING.length);
+    // the section ends at the next heading, or at the earlier measurements' line
+    const ends = [previous.indexOf('\n## ', start + TENANTS_HEADING.length), previous.indexOf(`\n${EARLIER_MARKER}`, start)].filter((at) => at >= 0);
+    const end = start < 0 || ends.length === 0 ? -1 : Math.min(...ends);
     const kept = start < 0 ? previous.trimEnd() : `${previous.slice(0, start).trimEnd()}${end < 0 ? '' : `\n\n${previous.slice(end + 1).trimEnd()}`}`;
     writeFileSync(values.out, `${kept}\n\n${section}\n`);
     return tenantsMet(result) ? 0 : 1;
