@@ -11,7 +11,7 @@ import type { Lexicon } from './corpus/lexicon.js';
 import { MAX_PASSAGE_CHARS, toPassages } from './corpus/passages.js';
 import { marksFollowUp, MAX_CHAIN, MIN_OWN_COVERAGE, withContext, type Turn } from './language/conversation.js';
 import { analyzeQuery, questionWords, termsByWeight, type AnalyzedQuery } from './language/query.js';
-import { CANDIDATES, candidates, countedCandidates, lettersOnly, longestShared, retrievalTerms, SCAN_LIMIT, scanCandidates, scanCharacters, SECOND_ROUND_MIN_PASSAGES, type Candidate } from './search/retrieval.js';
+import { CANDIDATES, candidates, countedCandidates, lettersOnly, longestShared, retrievalTerms, SCAN_LIMIT, scanCandidates, scanCharacters, COUNTED_MIN_PASSAGES, type Candidate } from './search/retrieval.js';
 import { BM25_SHARE, scorer } from './search/scoring.js';
 import { headlineViewOf, openSnapshot, type IndexedPassage } from './search/snapshot.js';
 import { CorpusVocabulary } from './language/vocabulary.js';
@@ -34,7 +34,7 @@ export const SELF_CONTAINED = 0.8;
 /** Ranking bonus of the passages of the previous answer's section, for a follow-up. */
 export const CONTEXT_SECTION_BONUS = 0.05;
 /**
- * On a corpus of more than SECOND_ROUND_MIN_PASSAGES passages: the weight, beside coverage, of the
+ * On a corpus of more than COUNTED_MIN_PASSAGES passages: the weight, beside coverage, of the
  * share of the question a passage says verbatim in one run (see longestShared). Many passages of a
  * large corpus hold a question's words; the one that quotes them in order ranks first.
  */
@@ -364,22 +364,22 @@ export class Engine {
     const limit = options.limit ?? 5;
     const score = scorer(query, this.df, this.passages.length);
     // retrieval
-    const large = this.passages.length > SECOND_ROUND_MIN_PASSAGES;
+    const large = this.passages.length > COUNTED_MIN_PASSAGES;
     const scoped = options.section !== undefined || options.documentId !== undefined;
     const filter = scoped ? (index: number) => this.inScope(this.slots[index]!, options) : undefined;
-    // on a large corpus many passages hold a question's words; the one that says them in its order wins
-    const asked = large ? lettersOnly(normalizeText(text)) : '';
-    const order = (index: number): number => (asked.length > 1 ? longestShared(this.lettersOf(index), asked) / asked.length : 0);
+    // on a large corpus many passages hold a question's words; the one that says them in its order
+    // wins: the share of the question (its wrapping off) each candidate says verbatim in one run
+    const asked = large ? lettersOnly(query.cleaned) : '';
+    const orders = new Map<number, number>();
     let hits: Candidate[];
     if (large) {
       // recall first: every usable term of the question is counted (see countedCandidates), and of
       // the passages holding most of them, those that say most of the question in its order go on
       const counted = countedCandidates(this.index, [...query.terms].map(([term, weight]) => ({ term, weight })), this.df, this.passages.length, filter);
+      for (const { index } of counted) orders.set(index, asked.length > 1 ? longestShared(this.lettersOf(index), asked) / asked.length : 0);
       hits = counted
-        .map((hit) => ({ hit, order: order(hit.index) }))
-        .sort((a, b) => b.order - a.order || b.hit.bm25 - a.hit.bm25)
+        .sort((a, b) => orders.get(b.index)! - orders.get(a.index)! || b.bm25 - a.bm25)
         .slice(0, CANDIDATES)
-        .map(({ hit }) => hit)
         .sort((a, b) => b.bm25 - a.bm25);
     } else {
       hits = candidates(this.index, retrievalTerms(termsByWeight(query, score.weights), this.df, this.passages.length), query.terms, filter);
@@ -394,7 +394,7 @@ export class Engine {
         const present = score.presence(this.viewOf(index), this.headlineView(passage.section));
         const share = score.coverageOf(present);
         const bonus = preferred.has(passage.section) ? CONTEXT_SECTION_BONUS : 0;
-        return { index, passage, present, coverage: share, score: share + (BM25_SHARE * bm25) / top + bonus + (large ? ORDER_SHARE * order(index) : 0) };
+        return { index, passage, present, coverage: share, score: share + (BM25_SHARE * bm25) / top + bonus + ORDER_SHARE * (orders.get(index) ?? 0) };
       })
       .sort((a, b) => b.score - a.score);
     // answer

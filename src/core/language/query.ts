@@ -104,6 +104,8 @@ export interface TermGroup {
 /** A question taken apart for retrieval. */
 export interface AnalyzedQuery {
   text: string;
+  /** The question normalized, its wrapping (greetings, thanks, framing) taken off. */
+  cleaned: string;
   groups: TermGroup[];
   /** Retrieval terms and their weights (the best weight of each term over all groups). */
   terms: Map<string, number>;
@@ -553,7 +555,7 @@ export function analyzeQuery(text: string, lexicon: Lexicon, vocabulary?: QueryV
   }
   flushEnglish();
   const { expects, measure, strict } = expectationOf(normalized);
-  return { text, groups: out.finish(/[吗么][?!.,]*\s*$/u.test(normalized)), terms: out.terms, expects, measure, strict, removed: cleaned.removed };
+  return { text, cleaned: cleaned.text, groups: out.finish(/[吗么][?!.,]*\s*$/u.test(normalized)), terms: out.terms, expects, measure, strict, removed: cleaned.removed };
 }
 
 /**

@@ -77,7 +77,7 @@ export function retrievalTerms(groups: ReadonlyArray<Iterable<string>>, df: Read
  * MiniSearch with a few rare terms, and ranking reads how much of the question a passage says in
  * its order. Smaller corpora search nearly every term in one MiniSearch query.
  */
-export const SECOND_ROUND_MIN_PASSAGES = COMMON_MIN_PASSAGES;
+export const COUNTED_MIN_PASSAGES = COMMON_MIN_PASSAGES;
 
 /** Letters and digits alone: what "the same words in the same order" compares, punctuation aside. */
 export function lettersOnly(normalized: string): string {
