@@ -25,7 +25,7 @@ export class ImportFailure extends Error {
     message: string,
     /** For 'missing': the importer's flags that would fill the fields. */
     readonly flags: string[] = [],
-    /** For 'field': the field whose value is refused. */
+    /** For 'field': the field whose value is refused (the message is then what is wrong with it). */
     readonly field?: string,
   ) {
     super(message);

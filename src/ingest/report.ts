@@ -33,9 +33,10 @@ export class ImportFieldError extends Error {
   override name = 'ImportFieldError';
   constructor(
     readonly field: string,
-    message: string,
+    /** What is wrong with the value, without the flag's name (a form names its own option). */
+    readonly reason: string,
   ) {
-    super(`--${field}: ${message}`);
+    super(`--${field}: ${reason}`);
   }
 }
 

@@ -13,7 +13,7 @@ parentPort!.once('message', (job: ImportJob) => {
     (report) => parentPort!.postMessage({ ok: true, report }),
     (error: unknown) => {
       if (error instanceof MissingFieldError) parentPort!.postMessage({ ok: false, kind: 'missing', flags: error.flags, message: error.message });
-      else if (error instanceof ImportFieldError) parentPort!.postMessage({ ok: false, kind: 'field', field: error.field, message: error.message });
+      else if (error instanceof ImportFieldError) parentPort!.postMessage({ ok: false, kind: 'field', field: error.field, message: error.reason });
       else if (error instanceof ReportQaError) parentPort!.postMessage({ ok: false, kind: 'invalid', message: error.message });
       else parentPort!.postMessage({ ok: false, kind: 'failed', message: error instanceof Error ? error.message : String(error) });
     },

@@ -46,6 +46,11 @@ export interface Actor {
 /** The flags of the importer, as /sources add names them. */
 const OPTION_OF_FLAG: Record<string, string> = { title: 'title', publisher: 'publisher', date: 'date', url: 'link', id: 'id' };
 
+/** A refused field, named as the /sources add option that gives it. */
+function badField(field: string, reason: string, lang: Lang): Reply {
+  return notice(t(lang, 'addBadField', { option: `${OPTION_OF_FLAG[field] ?? field}:`, reason }));
+}
+
 /** `name` inside `dir`, or an error: no id can lead a write out of its folder. */
 export function insideFolder(dir: string, name: string): string {
   const root = resolve(dir);
@@ -84,10 +89,10 @@ export async function previewImport(options: AddOptions, admin: CorpusAdmin, act
       admin.log({ action: 'import fetch refused or failed', user: actor.user, guild: actor.guild, code: error.code, reason: error.message });
       return notice(t(lang, 'addFetchFailed'));
     }
-    if (error instanceof ImportFieldError) return notice(t(lang, 'addBadField', { option: `${OPTION_OF_FLAG[error.field] ?? error.field}:`, reason: error.message.replace(/^--\w+: /, '') }));
+    if (error instanceof ImportFieldError) return badField(error.field, error.reason, lang);
     if (error instanceof ImportFailure) {
       if (error.kind === 'missing') return notice(t(lang, 'addMissing', { options: error.flags.map((flag) => `${OPTION_OF_FLAG[flag] ?? flag}:`).join(' ') }));
-      if (error.kind === 'field') return notice(t(lang, 'addBadField', { option: `${OPTION_OF_FLAG[error.field ?? ''] ?? error.field}:`, reason: error.message.replace(/^--\w+: /, '') }));
+      if (error.kind === 'field') return badField(error.field ?? '', error.message, lang);
       if (error.kind === 'busy') return notice(t(lang, 'addBusy'));
       admin.log({ action: 'import failed', user: actor.user, guild: actor.guild, kind: error.kind, reason: error.message });
       return notice(t(lang, 'addFailedImport', { reason: error.message }));

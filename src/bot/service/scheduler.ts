@@ -38,9 +38,9 @@ export type CronCheck = { ok: true; next: Date } | { ok: false; key: 'scheduleBa
  * weekday; croner's seconds field is refused), and at least {@link MIN_SCHEDULE_GAP_MS} between any
  * two of its runs.
  */
-export function checkCron(cron: string, timezone: string, now: Date = new Date(), minGapMs: number = MIN_SCHEDULE_GAP_MS): CronCheck {
+export function checkCron(cron: string, timezone: string, now: Date = new Date()): CronCheck {
   const fields = cron.trim().split(/\s+/).filter(Boolean);
-  if (fields.length !== 5 && minGapMs >= MIN_SCHEDULE_GAP_MS) return { ok: false, key: 'scheduleFields', vars: { count: String(fields.length) } };
+  if (fields.length !== 5) return { ok: false, key: 'scheduleFields', vars: { count: String(fields.length) } };
   try {
     new Intl.DateTimeFormat('en', { timeZone: timezone });
   } catch {
@@ -54,10 +54,15 @@ export function checkCron(cron: string, timezone: string, now: Date = new Date()
   }
   const next = job.nextRun(now);
   if (!next) return { ok: false, key: 'scheduleNever', vars: {} };
-  const runs = job.nextRuns(GAP_RUNS_CHECKED, now).map((run) => run.getTime());
-  const gap = Math.min(Infinity, ...runs.slice(1).map((run, index) => run - runs[index]!));
-  if (gap < minGapMs) return { ok: false, key: 'scheduleTooOften', vars: { minutes: String(Math.round(gap / 60_000)) } };
+  const gap = shortestGap(job, now);
+  if (gap < MIN_SCHEDULE_GAP_MS) return { ok: false, key: 'scheduleTooOften', vars: { minutes: String(Math.round(gap / 60_000)) } };
   return { ok: true, next };
+}
+
+/** The shortest time between two of a cron job's next GAP_RUNS_CHECKED runs (Infinity for fewer than two). */
+function shortestGap(job: Cron, now: Date): number {
+  const runs = job.nextRuns(GAP_RUNS_CHECKED, now).map((run) => run.getTime());
+  return Math.min(Infinity, ...runs.slice(1).map((run, index) => run - runs[index]!));
 }
 
 /**
@@ -150,12 +155,17 @@ export class Scheduler {
     if (wait < this.interval) this.nextTimer = setTimeout(() => void this.tick(), Math.max(0, wait) + 5).unref();
   }
 
-  /** Whether a schedule's expression keeps to {@link checkCron}'s rules (checked once per expression). */
+  /** Whether a stored schedule's runs are at least minGapMs apart (read once per expression). */
   private allowed(schedule: Schedule, now: number): boolean {
     const key = `${schedule.cron}\u0000${schedule.timezone}`;
     let ok = this.checked.get(key);
     if (ok === undefined) {
-      ok = (this.options.minGapMs ?? MIN_SCHEDULE_GAP_MS) <= 0 || ((check) => check.ok || check.key === 'scheduleNever')(checkCron(schedule.cron, schedule.timezone, new Date(now), this.options.minGapMs));
+      try {
+        ok = shortestGap(new Cron(schedule.cron, { timezone: schedule.timezone, paused: true }), new Date(now)) >= (this.options.minGapMs ?? MIN_SCHEDULE_GAP_MS);
+      } catch {
+        // an expression croner cannot read is left to the run's own error handling, as before the rule
+        ok = true;
+      }
       this.checked.set(key, ok);
     }
     return ok;
@@ -176,7 +186,7 @@ export class Scheduler {
       if (!client.guilds.cache.has(schedule.guild)) continue;
       // a schedule stored before the rules (a seconds field, runs minutes apart) is paused, not run
       if (!schedule.pausedReason && !this.allowed(schedule, now)) {
-        await store.pauseSchedule(schedule.id, 'its cron expression runs more often than once an hour or has six fields').catch((error: unknown) => logger.warn({ err: error, schedule: schedule.id }, 'could not pause a schedule'));
+        await store.pauseSchedule(schedule.id, 'its cron expression runs more often than once an hour').catch((error: unknown) => logger.warn({ err: error, schedule: schedule.id }, 'could not pause a schedule'));
         continue;
       }
       const { due: runAt, next: upcoming } = runsOf(schedule, now);
