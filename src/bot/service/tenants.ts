@@ -82,20 +82,14 @@ export class Tenants {
     this.globalView = { engine: global, suggester: this.globalSuggester };
   }
 
-  /**
-   * Finds the folders of the servers this process serves; each is loaded when its server is first
-   * asked. With `eager`, every one is loaded now (a broken one is logged and skipped).
-   */
-  loadGuilds(eager = false): { guilds: number; failed: number } {
+  /** Finds the folders of the servers this process serves; each is loaded when its server is first asked. */
+  loadGuilds(): { guilds: number } {
     const root = this.options.guildsDir;
-    if (!existsSync(root)) return { guilds: 0, failed: 0 };
-    let failed = 0;
+    if (!existsSync(root)) return { guilds: 0 };
     for (const name of readdirSync(root).sort()) {
-      if (!GUILD_ID.test(name) || !statSync(join(root, name)).isDirectory() || !this.serves(name)) continue;
-      this.known.add(name);
-      if (eager && !this.tenant(name)) failed += 1;
+      if (GUILD_ID.test(name) && statSync(join(root, name)).isDirectory() && this.serves(name)) this.known.add(name);
     }
-    return { guilds: this.known.size, failed };
+    return { guilds: this.known.size };
   }
 
   /** A server's engine: kept, or loaded now from its folder; undefined for a server without reports (or a broken folder). */
