@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { ReportQaError } from '../core/index.js';
 import { allowedHostsOf, FetchError, fetchDocument, type FetchPolicy } from '../ingest/fetch.js';
+import { DocumentError } from '../ingest/extract.js';
 import { runImport, type ImportJob } from '../ingest/job.js';
 import { checkReportId, ImportFieldError, MissingFieldError, summarize } from '../ingest/report.js';
 import { parseCommandLine } from './args.js';
@@ -15,7 +16,8 @@ const USAGE = `usage: npm run import -- <file.html|file.docx|file.pdf|file.txt|U
   --date YYYY-MM-DD  its publication date        (default: the file's metadata, else a date in the text)
   --url U            where readers can check it  (default: the URL imported, or the page's own)
   --out DIR          the corpus folder to write to (default: CORPUS_DIR, else corpus/)
-  --dry-run          print the summary, write nothing
+  --dry-run          print the preview (sections, passages, what was read, guessed or is
+                     missing), write nothing; it needs none of the fields above
   --force            overwrite a report of the same id
   --allow-private    fetch an address inside the network (loopback, private ranges); without it
                      only the hosts of IMPORT_ALLOWED_HOSTS may resolve there`;
@@ -70,6 +72,12 @@ export async function main(argv: string[], out: NodeJS.WritableStream, err: Node
     const report = await runImport({ ...source, flags: { id: values.id, title: values.title, publisher: values.publisher, date: values.date, url: values.url } });
     const dir = values.out ?? corpusDir;
     const path = join(dir, `${report.id}.md`);
+    if (report.missing.length) {
+      // the preview first, then what is needed: nothing is written without those fields
+      out.write(`${summarize(report, path, false)}\n`);
+      if (values['dry-run']) return 0;
+      throw new MissingFieldError(report.missing);
+    }
     if (!values['dry-run']) {
       if (existsSync(path) && !values.force) throw new ImportError(`${path} exists: pass --force to overwrite it, or --id to import under another id`);
       mkdirSync(dir, { recursive: true });
@@ -78,6 +86,10 @@ export async function main(argv: string[], out: NodeJS.WritableStream, err: Node
     out.write(`${summarize(report, path, !values['dry-run'])}\n`);
     return 0;
   } catch (error) {
+    if (error instanceof DocumentError) {
+      err.write(`import: ${positionals[0]}: ${error.message}\n`);
+      return 1;
+    }
     if (error instanceof ImportError || error instanceof FetchError || error instanceof MissingFieldError || error instanceof ImportFieldError || error instanceof ReportQaError) {
       err.write(`import: ${error.message}\n`);
       return 1;

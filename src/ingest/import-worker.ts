@@ -21,10 +21,8 @@ export const IMPORT_MEMORY_MB = 512;
 export class ImportFailure extends Error {
   override name = 'ImportFailure';
   constructor(
-    readonly kind: 'missing' | 'field' | 'invalid' | 'failed' | 'timeout' | 'memory' | 'busy',
+    readonly kind: 'field' | 'invalid' | 'failed' | 'timeout' | 'memory' | 'busy',
     message: string,
-    /** For 'missing': the importer's flags that would fill the fields. */
-    readonly flags: string[] = [],
     /** For 'field': the field whose value is refused (the message is then what is wrong with it). */
     readonly field?: string,
   ) {
@@ -32,7 +30,7 @@ export class ImportFailure extends Error {
   }
 }
 
-type WorkerAnswer = { ok: true; report: ImportedReport } | { ok: false; kind: 'missing' | 'field' | 'invalid' | 'failed'; message: string; flags?: string[]; field?: string };
+type WorkerAnswer = { ok: true; report: ImportedReport } | { ok: false; kind: 'field' | 'invalid' | 'failed'; message: string; field?: string };
 
 /**
  * The worker: the built script, or, where only the TypeScript source exists (the test runner), a
@@ -61,7 +59,7 @@ export function importInWorker(job: ImportJob, { timeoutMs = IMPORT_TIMEOUT_MS, 
     };
     const timer = setTimeout(() => finish(() => reject(new ImportFailure('timeout', `the document took more than ${timeoutMs / 1000} s to import`))), timeoutMs);
     worker.once('message', (answer: WorkerAnswer) =>
-      finish(() => (answer.ok ? resolve(answer.report) : reject(new ImportFailure(answer.kind, answer.message, answer.flags ?? [], answer.field)))),
+      finish(() => (answer.ok ? resolve(answer.report) : reject(new ImportFailure(answer.kind, answer.message, answer.field)))),
     );
     worker.once('error', (error: Error & { code?: string }) =>
       finish(() => reject(error.code === 'ERR_WORKER_OUT_OF_MEMORY' ? new ImportFailure('memory', `the document needs more than the ${memoryMb} MB an import may use`) : new ImportFailure('failed', `the import failed: ${error.message}`))),

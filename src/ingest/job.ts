@@ -1,4 +1,8 @@
-import { extractDocx, extractHtml, extractPdf, extractText, type Extracted } from './extract.js';
+import { articleOnly } from './cleanup.js';
+import { extractDocx } from './docx.js';
+import { extractText, type Extracted } from './extract.js';
+import { extractHtml } from './html.js';
+import { extractPdf } from './pdf.js';
 import { buildReport, type ImportedReport, type ImportFlags } from './report.js';
 
 /**
@@ -16,13 +20,11 @@ export interface ImportJob {
   flags: ImportFlags;
 }
 
-/** The blocks of a document by its kind. */
+/** The blocks of a document by its kind, without what is not its text (credits, prompts, date lines). */
 export async function extractDocument(kind: ImportJob['kind'], data: Uint8Array, url?: string): Promise<Extracted> {
   const text = (): string => new TextDecoder('utf-8').decode(data);
-  if (kind === 'html') return extractHtml(text(), url);
-  if (kind === 'pdf') return extractPdf(data);
-  if (kind === 'docx') return extractDocx(data);
-  return extractText(text());
+  const extracted = kind === 'html' ? extractHtml(text(), url) : kind === 'pdf' ? await extractPdf(data) : kind === 'docx' ? await extractDocx(data) : extractText(text());
+  return { ...extracted, blocks: articleOnly(extracted.blocks) };
 }
 
 /** Extracts and builds the corpus file of a job (see {@link buildReport} for its errors). */

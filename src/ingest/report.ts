@@ -1,8 +1,8 @@
 import { documentIdFor } from '../core/corpus/corpus.js';
 import { parseReport } from '../core/corpus/document.js';
 import { toPassages } from '../core/corpus/passages.js';
-import type { Extracted, Metadata } from './extract.js';
-import { isoDate } from './extract.js';
+import { DocumentError, type Extracted, type Metadata } from './extract.js';
+import { dateNearTop, isoDate } from './dates.js';
 import { detectSections, type DetectedReport } from './sections.js';
 
 /**
@@ -58,15 +58,28 @@ export function checkLink(url: string): string {
   return url;
 }
 
-/** The corpus file, with what it holds and which fields were guessed. */
+/** A field read from the document's text or layout, not declared: the admin should check it. */
+export interface GuessedField {
+  field: string;
+  value: string;
+  /** Where it was read (the date under the headline, the copyright line…). */
+  how: string;
+}
+
+/** The corpus file, with what it holds and which fields were guessed, refused or are missing. */
 export interface ImportedReport {
   id: string;
+  /** The corpus file; it is complete (and may be written) only when `missing` is empty. */
   markdown: string;
   front: Required<Metadata>;
-  /** Fields not given by a flag nor by the file's own metadata, but guessed from its text. */
-  guessed: string[];
-  /** Fields taken from the file's metadata. */
+  /** Fields not given by a flag nor declared by the file, but read from its text or layout. */
+  guessed: GuessedField[];
+  /** Fields taken from the file's declared metadata. */
   fromFile: string[];
+  /** Values the file declares that cannot stand (template placeholders, junk), with the reason. */
+  refused: Array<{ field: string; value: string; reason: string }>;
+  /** The flags still needed: fields that nothing gave. The preview is shown, nothing is written. */
+  missing: string[];
   sections: Array<{ number: number; keyword: string; headline: string }>;
   passages: number;
   characters: number;
@@ -82,44 +95,57 @@ function asText(text: string): string {
   return text.replace(/^(#+|[-*+]\s|\d+[.)]\s|\|)/, (marker) => `\u200b${marker}`).replace(/\|/g, '｜');
 }
 
+/** Stand-ins for missing fields, so that a preview is parsed and counted like the file it will be. */
+const STAND_IN: Record<string, string> = { title: '?', publisher: '?', date: '2000-01-01', url: 'https://example.invalid/' };
+
 /**
- * Builds the corpus file of an extracted document.
+ * Builds the corpus file of an extracted document. Fields nothing gives are listed in `missing`
+ * (the markdown then holds stand-ins and must not be written).
  * @param source - where it came from (a URL, or a file path whose name may give the id)
- * @throws MissingFieldError naming the flags needed for fields nothing gave
+ * @throws ImportFieldError for a given value that cannot be used (a bad id, date or link)
+ * @throws ReportQaError when the document would not load as a report
  */
 export function buildReport(extracted: Extracted, flags: ImportFlags, source: { url?: string; fileName?: string }): ImportedReport {
   const detected: DetectedReport = detectSections(extracted.blocks);
   const meta = extracted.meta;
-  const guessed: string[] = [];
+  const guessed: GuessedField[] = [];
   const fromFile: string[] = [];
   const pick = (field: keyof Metadata, flag: string | undefined, guess?: () => string | undefined): string | undefined => {
     if (flag) return flag;
-    if (meta[field]) {
-      fromFile.push(field);
-      return meta[field];
+    const value = meta[field];
+    if (value) {
+      const how = extracted.guessed?.[field];
+      if (how) guessed.push({ field, value, how });
+      else fromFile.push(field);
+      return value;
     }
-    const value = guess?.();
-    if (value) guessed.push(field);
-    return value;
+    const guessedValue = guess?.();
+    if (guessedValue) guessed.push({ field, value: guessedValue, how: field === 'date' ? 'a date by the title' : 'the first line of the text' });
+    return guessedValue;
   };
-  const allText = [...detected.lead, ...detected.sections.flatMap((section) => section.paragraphs)].join('\n');
+  const paragraphs = [...detected.lead, ...detected.sections.flatMap((section) => section.paragraphs)];
+  if (paragraphs.length === 0) throw new DocumentError('empty', 'the document holds no text besides its title and page furniture');
+  const allText = paragraphs.join('\n');
   const title = pick('title', flags.title, () => detected.title ?? detected.lead[0]);
+  let date = pick('date', flags.date, () => dateNearTop([...(detected.title ? [detected.title] : []), ...extracted.blocks.map((block) => block.text)]));
+  if (flags.date) {
+    date = isoDate(flags.date);
+    if (!date) throw new ImportFieldError('date', `"${flags.date}" is no date: give it as YYYY-MM-DD`);
+  }
   const publisher = pick('publisher', flags.publisher);
-  const date = pick('date', flags.date ? (isoDate(flags.date) ?? flags.date) : undefined, () => isoDate(allText));
   const url = pick('url', flags.url ?? source.url);
   const language = meta.language?.match(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/) ? meta.language : /\p{Script=Han}/u.test(allText) ? 'zh-CN' : 'en';
-  const missing = [['title', title], ['publisher', publisher], ['date', date], ['url', url]].filter(([, value]) => !value).map(([flag]) => flag!);
-  if (missing.length) throw new MissingFieldError(missing);
-
+  const missing = (['title', 'publisher', 'date', 'url'] as const).filter((field) => !{ title, publisher, date, url }[field]);
+  const value = (field: string, given: string | undefined): string => given ?? STAND_IN[field]!;
   const fileStem = source.fileName?.replace(/\.[^.]+$/, '');
-  const id = checkReportId(flags.id ?? (fileStem && REPORT_ID.test(fileStem) && !fileStem.includes('..') ? fileStem : documentIdFor(`${date}-${title!.slice(0, 12)}`)));
-  checkLink(url!);
+  const id = checkReportId(flags.id ?? (fileStem && REPORT_ID.test(fileStem) && !fileStem.includes('..') ? fileStem : documentIdFor(`${value('date', date)}-${value('title', title).slice(0, 12)}`)));
+  if (url) checkLink(url);
   const lines = [
     '---',
-    `title: ${yamlValue(title!)}`,
-    `publisher: ${yamlValue(publisher!)}`,
-    `date: ${date}`,
-    `url: ${yamlValue(url!)}`,
+    `title: ${yamlValue(value('title', title))}`,
+    `publisher: ${yamlValue(value('publisher', publisher))}`,
+    `date: ${value('date', date)}`,
+    `url: ${yamlValue(value('url', url))}`,
     `language: ${language}`,
     '---',
     '',
@@ -137,21 +163,27 @@ export function buildReport(extracted: Extracted, flags: ImportFlags, source: { 
   return {
     id,
     markdown,
-    front: { title: title!, publisher: publisher!, date: date!, url: url!, language },
+    front: { title: value('title', title), publisher: value('publisher', publisher), date: value('date', date), url: value('url', url), language },
     guessed,
     fromFile,
+    refused: extracted.refused ?? [],
+    missing: [...missing],
     sections: document.sections.filter((section) => section.number > 0).map(({ number, keyword, headline }) => ({ number, keyword, headline })),
     passages: passages.length,
     characters: document.paragraphs.reduce((sum, paragraph) => sum + [...paragraph.text].length, 0),
   };
 }
 
-/** The summary printed after an import: sections and headlines, passages, characters, guessed fields. */
-export function summarize(report: ImportedReport, path: string, written: boolean): string {
+/** The summary printed after an import or shown as a preview: what was read, guessed, refused and is missing. */
+export function summarize(report: ImportedReport, path: string, written: boolean, optionName: (flag: string) => string = (flag) => `--${flag}`): string {
+  const shown = (field: 'title' | 'publisher' | 'date'): string => (report.missing.includes(field) ? '?' : report.front[field]);
   return [
-    `${written ? 'Wrote' : 'Would write (dry run)'} ${path}: "${report.front.title}" (${report.front.publisher}, ${report.front.date})`,
+    `${written ? 'Wrote' : report.missing.length ? 'Preview (nothing written)' : 'Would write (dry run)'} ${path}: "${shown('title')}" (${shown('publisher')}, ${shown('date')})`,
     `  ${report.sections.length} sections, ${report.passages} passages, ${report.characters} characters`,
     ...report.sections.map((section) => `  ${String(section.number).padStart(2)}. ${section.keyword} | ${section.headline}`),
-    `  from the file: ${report.fromFile.join(', ') || '-'}; guessed from the text (check them): ${report.guessed.join(', ') || '-'}`,
+    `  from the file: ${report.fromFile.join(', ') || '-'}`,
+    `  guessed (check them): ${report.guessed.map((item) => `${item.field} ${item.value} (${item.how})`).join('; ') || '-'}`,
+    ...(report.refused.length ? [`  refused from the file: ${report.refused.map((item) => `${item.field} "${item.value}" (${item.reason})`).join('; ')}`] : []),
+    ...(report.missing.length ? [`  missing: ${report.missing.map(optionName).join(', ')}: the file does not say ${report.missing.length === 1 ? 'it' : 'them'}; give ${report.missing.length === 1 ? 'it' : 'them'} to save`] : []),
   ].join('\n');
 }

@@ -2,17 +2,27 @@ import { headingLabel } from '../core/corpus/markdown.js';
 import type { Block } from './extract.js';
 
 /**
- * Section detection: which blocks of an extracted text are section headings. Detected: 关键词N,
- * 一、/二、, (一)/(二), 第X部分/第X章, numbered `1.` headings, HTML h2/h3 (DOCX heading styles), and
- * short bold lines standing alone. The first style found is the sections' style: headings of another
- * style below it (a 一、 section's (一) parts) stay text of their section. Without headings the
- * report is one section.
+ * Section detection: which blocks of an extracted text are section headings, at which level.
+ *
+ * Headings are recognized by their numbering, whatever element holds them (an h2, a bold paragraph, a
+ * PDF line, a Word list item): 第X编 / 第X分编 / 第X章 / 第X节 / 第X部分, 关键词N, 一、, （一）, 1., （1）;
+ * unnumbered ones by their element (h2…h6, Word heading styles, a larger PDF type, a bold line alone).
+ * Each such scheme is a level; levels nest in the order the schemes first appear (第一编 before
+ * 第一章 before 第一节; 一、 before （一）).
+ *
+ * The level that makes good sections is chosen: the deepest one that gives at most
+ * {@link MAX_SECTIONS} sections of {@link MIN_MEAN_SECTION_CHARS} characters on average (the top
+ * level always qualifies). A heading above the chosen level with no text of its own is no section:
+ * its label is carried into the sections under it (第三编 第二章). Headings below the chosen level
+ * stay in their section's text. Sections are numbered in the importer's own sequence, so numbering
+ * that restarts in every part (第一章 in each 编) never collides; the original label is kept.
+ * A table of contents (a run of headings without text whose entries recur below) is dropped.
  */
 
 /** A detected section. */
 export interface DetectedSection {
   number: number;
-  /** The heading's numbering as written (关键词3, 三、), or a made-up 第N部分 when it had none. */
+  /** The heading's numbering as written (关键词3, 三、), with the labels of the parts above it, and the importer's number when that differs. */
   label: string;
   keyword: string;
   headline: string;
@@ -29,67 +39,147 @@ export interface DetectedReport {
 
 /** How long a line may be and still be a heading. */
 const MAX_HEADING_CHARS = 40;
-const STYLES: Array<[name: string, pattern: RegExp]> = [
-  ['keyword', /^关键词\s*[\d一二三四五六七八九十]+/u],
-  ['part', /^第[\d一二三四五六七八九十百]+[部分章节篇]/u],
-  ['comma', /^[一二三四五六七八九十]+、/u],
-  ['paren', /^[(（][一二三四五六七八九十\d]+[)）]/u],
-  ['dotted', /^\d{1,2}[.．、]\s*\S/u],
+/** At most this many sections: a deeper level that gives more stays text. */
+export const MAX_SECTIONS = 300;
+/** A deeper level is taken only when its sections hold this many characters on average. */
+export const MIN_MEAN_SECTION_CHARS = 300;
+
+const N = '[\\d一二三四五六七八九十百千零〇两]+';
+/** Numbering schemes, each a level of its own. */
+const SCHEMES: Array<[name: string, pattern: RegExp]> = [
+  ['编', new RegExp(`^第${N}编(?!\\S*分编)`, 'u')],
+  ['分编', new RegExp(`^第${N}分编`, 'u')],
+  ['章', new RegExp(`^第${N}章`, 'u')],
+  ['节', new RegExp(`^第${N}节`, 'u')],
+  ['部分', new RegExp(`^第${N}(?:部分|篇)`, 'u')],
+  ['关键词', /^关键词\s*[\d一二三四五六七八九十]+/u],
+  ['一、', /^[一二三四五六七八九十百]+、/u],
+  ['（一）', /^[(（][一二三四五六七八九十百]+[)）]/u],
+  ['1.', /^\d{1,2}[.．、](?!\d)\s*\S/u],
+  ['（1）', /^[(（]\d{1,2}[)）]/u],
 ];
 
-/** The heading style of a block, or null when it is no heading. */
-function styleOf(block: Block): string | null {
+/** The scheme of a block that is a heading, or null when it is text. */
+function schemeOf(block: Block): string | null {
   const text = block.text;
+  if (block.kind === 'heading' && block.level === 1) return 'title';
   if ([...text].length > MAX_HEADING_CHARS) return null;
-  if (block.kind === 'heading') return block.level === 1 ? 'title' : `h${block.level}`;
-  // a sentence (it ends in 。 with more before it) is text, whatever it starts with
-  if (/。.|[。；]$/u.test(text) && !/^关键词/u.test(text)) return null;
-  for (const [name, pattern] of STYLES) if (pattern.test(text)) return name;
+  // an article of a law (第十二条 …) is text, however short
+  if (new RegExp(`^第${N}条`, 'u').test(text)) return null;
+  // a sentence (it ends in 。 or ；, or has one inside) is text, whatever it starts with
+  const sentence = /[。；].|[。；]$/u.test(text) && !/^关键词/u.test(text);
+  for (const [name, pattern] of SCHEMES) if (pattern.test(text)) return sentence ? null : name;
+  if (sentence) return null;
+  if (block.kind === 'heading') return `h${block.level}`;
   if (block.strong && [...text].length <= 20) return 'strong';
   return null;
 }
 
+/** The numbering of a heading (三、, 第二章, 关键词3) and its text after it; the whole text when it has none. */
+function splitHeading(text: string): { numbering: string; rest: string } {
+  for (const [, pattern] of SCHEMES) {
+    const match = pattern.exec(text);
+    if (!match) continue;
+    // the numbering ends where the scheme's marker does (第二章, 三、, （一）, 1.)
+    const marker = /^(?:第[^\s编章节部分篇]+(?:分编|编|章|节|部分|篇)|关键词\s*[\d一二三四五六七八九十]+|[^、]+、|[(（][^)）]+[)）]|\d{1,2}[.．、])/u.exec(text);
+    const numbering = marker ? marker[0] : match[0];
+    return { numbering: numbering.trim(), rest: text.slice(numbering.length).replace(/^[\s:：.．、]+/u, '').trim() };
+  }
+  return { numbering: '', rest: text };
+}
+
+/** A heading with dots and a page number after it (第一章 总则……3): an entry of a table of contents. */
+const TOC_ENTRY = /[.…·．\s]{2,}\d+$|\s\d+$/u;
+const entryKey = (text: string): string => text.replace(TOC_ENTRY, '').normalize('NFKC').replace(/\s+/g, '');
+
 /** Detects the sections of extracted blocks (see the module comment). */
-export function detectSections(blocks: readonly Block[]): DetectedReport {
-  const styles = blocks.map(styleOf);
-  const title = blocks.find((block, i) => styles[i] === 'title')?.text;
-  // the sections' style: an explicit heading level (h2, else h3) wins; else the first numbered style
-  const present = new Set(styles.filter((style): style is string => style !== null && style !== 'title'));
-  const chosen = present.has('h2') ? 'h2' : present.has('h3') ? 'h3' : styles.find((style) => style !== null && style !== 'title' && style !== 'strong') ?? (present.has('strong') ? 'strong' : null);
+export function detectSections(input: readonly Block[]): DetectedReport {
+  let blocks = [...input];
+  let schemes = blocks.map(schemeOf);
+  const titleIndex = schemes.indexOf('title');
+  const title = titleIndex >= 0 ? blocks[titleIndex]!.text : undefined;
+  // further h1s are a heading level like any other
+  schemes = schemes.map((scheme, i) => (scheme === 'title' && i !== titleIndex ? 'h1' : scheme));
+
+  // a table of contents: headings in a run, without text between them, whose entries stand again below
+  const keep = blocks.map(() => true);
+  for (let i = 0; i < blocks.length; i++) {
+    if (schemes[i] === null || schemes[i] === 'title') continue;
+    let end = i;
+    while (end + 1 < blocks.length && schemes[end + 1] !== null && schemes[end + 1] !== 'title') end++;
+    if (end - i + 1 >= 4) {
+      const later = new Set(blocks.slice(end + 1).filter((_, k) => schemes[end + 1 + k] !== null).map((block) => entryKey(block.text)));
+      const recurring = blocks.slice(i, end + 1).filter((block) => later.has(entryKey(block.text))).length;
+      if (recurring >= (end - i + 1) * 0.6) for (let k = i; k <= end; k++) keep[k] = false;
+    }
+    i = end;
+  }
+  // a 目录 heading over a dropped table of contents goes with it
+  blocks.forEach((block, i) => {
+    if (/^目\s*录$/u.test(block.text) && keep[i + 1] === false) keep[i] = false;
+  });
+  schemes = schemes.filter((_, i) => keep[i]);
+  blocks = blocks.filter((_, i) => keep[i]);
+
+  // levels: schemes in the order they first appear; h2 above h3 whatever comes first; a bold line alone last
+  const order: string[] = [];
+  for (const scheme of schemes) if (scheme !== null && scheme !== 'title' && scheme !== 'strong' && !order.includes(scheme)) order.push(scheme);
+  const headingLevels = order.filter((scheme) => /^h\d$/.test(scheme)).sort();
+  for (let k = 0, h = 0; k < order.length; k++) if (/^h\d$/.test(order[k]!)) order[k] = headingLevels[h++]!;
+  if (schemes.includes('strong')) order.push('strong');
+  const depthOf = new Map(order.map((scheme, depth) => [scheme, depth]));
+  const headingsTo = (depth: number): number => schemes.filter((scheme) => scheme !== null && (depthOf.get(scheme) ?? Infinity) <= depth).length;
+  // the level that makes good sections: the deepest with at most MAX_SECTIONS of MIN_MEAN_SECTION_CHARS on average
+  const textChars = blocks.reduce((sum, block, i) => sum + (schemes[i] === null ? [...block.text].length : 0), 0);
+  let chosen = order.length ? 0 : -1;
+  for (let depth = 1; depth < order.length; depth++) {
+    const count = headingsTo(depth);
+    if (count <= MAX_SECTIONS && (textChars / count >= MIN_MEAN_SECTION_CHARS || headingsTo(chosen) < 2)) chosen = depth;
+  }
+
   const report: DetectedReport = { ...(title ? { title } : {}), lead: [], sections: [] };
+  // the numbering of the parts above the current heading, by depth ('' for an unnumbered one)
+  const path: string[] = [];
   let current: DetectedSection | null = null;
-  const used = new Set<number>();
   for (let i = 0; i < blocks.length; i++) {
     const block = blocks[i]!;
-    if (styles[i] === 'title') continue;
-    if (chosen !== null && styles[i] === chosen) {
-      const label = headingLabel(block.text);
-      // a number used twice, or none, gives the next free one
-      let number = label?.number ?? 0;
-      if (number < 1 || used.has(number)) number = Math.max(0, ...used) + 1;
-      used.add(number);
-      const rest = label?.rest ?? '';
-      const numbering = rest ? block.text.slice(0, block.text.length - rest.length).trim().replace(/[\s:：]+$/u, '') : label ? block.text : '';
-      current = { number, label: numbering || `第${number}部分`, keyword: rest || block.text, headline: rest || block.text, paragraphs: [] };
-      // 关键词1 alone, then a short keyword line and a short headline line (as the 成都商报 page has them)
-      if (!rest && label && chosen === 'keyword') {
-        const short = (k: number): string | undefined => {
-          const next = blocks[k];
-          return next && styles[k] === null && [...next.text].length <= 24 && !/[。；，,]/u.test(next.text) ? next.text : undefined;
-        };
-        const keyword = short(i + 1);
-        if (keyword) {
-          current.keyword = keyword;
-          const headline = short(i + 2);
-          current.headline = headline ?? keyword;
-          i += headline ? 2 : 1;
-        }
-      }
-      report.sections.push(current);
+    const scheme = schemes[i];
+    if (scheme === 'title') continue;
+    const depth = scheme === null || scheme === undefined ? undefined : depthOf.get(scheme);
+    if (depth === undefined || depth > chosen) {
+      if (current) current.paragraphs.push(block.text);
+      else report.lead.push(block.text);
       continue;
     }
-    if (current) current.paragraphs.push(block.text);
-    else report.lead.push(block.text);
+    const { numbering, rest } = splitHeading(block.text);
+    path.length = depth;
+    path[depth] = numbering;
+    // a part above the chosen level with no text of its own before the next heading is no section: its label goes on below
+    if (depth < chosen && (i + 1 >= blocks.length || (schemes[i + 1] !== null && (depthOf.get(schemes[i + 1]!) ?? Infinity) <= chosen))) {
+      current = null;
+      continue;
+    }
+    const number = report.sections.length + 1;
+    const labels = path.slice(0, depth + 1).filter(Boolean);
+    const own = headingLabel(numbering);
+    // the heading's own numbering is the label when it reads as the importer's number; else the number stands first
+    const label = labels.length === 1 && numbering && own?.number === number ? numbering : labels.length ? `${number}. ${labels.join(' ')}` : `第${number}部分`;
+    current = { number, label: label.replace(/\|/g, '｜'), keyword: rest || block.text, headline: rest || block.text, paragraphs: [] };
+    // 关键词1 alone, then a short keyword line and a short headline line (as the 成都商报 page has them)
+    if (!rest && scheme === '关键词') {
+      const short = (k: number): string | undefined => {
+        const next = blocks[k];
+        return next && schemes[k] === null && [...next.text].length <= 24 && !/[。；，,]/u.test(next.text) ? next.text : undefined;
+      };
+      const keyword = short(i + 1);
+      if (keyword) {
+        current.keyword = keyword;
+        const headline = short(i + 2);
+        current.headline = headline ?? keyword;
+        i += headline ? 2 : 1;
+      }
+    }
+    report.sections.push(current);
   }
   // a section left without text keeps its heading as its text, so that nothing is lost
   for (const section of report.sections) if (section.paragraphs.length === 0) section.paragraphs.push(section.headline);

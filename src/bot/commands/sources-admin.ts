@@ -21,8 +21,8 @@ import { GLOBAL_SCOPE } from '../service/tenants.js';
  * Every change is logged with who made it, and only the changed server's reports are loaded again.
  */
 
-function buttons(...items: Array<[customId: string, label: string, style: ButtonStyle]>): Reply['components'] {
-  return [{ type: ComponentType.ActionRow, components: items.map(([custom_id, label, style]) => ({ type: ComponentType.Button, custom_id, label: truncate(label, LIMITS.buttonLabel), style }) as APIButtonComponent) }];
+function buttons(...items: Array<[customId: string, label: string, style: ButtonStyle, disabled?: boolean]>): Reply['components'] {
+  return [{ type: ComponentType.ActionRow, components: items.map(([custom_id, label, style, disabled]) => ({ type: ComponentType.Button, custom_id, label: truncate(label, LIMITS.buttonLabel), style, ...(disabled ? { disabled } : {}) }) as APIButtonComponent) }];
 }
 
 /** The options /sources add takes besides the source: they override the file's metadata. */
@@ -91,7 +91,6 @@ export async function previewImport(options: AddOptions, admin: CorpusAdmin, act
     }
     if (error instanceof ImportFieldError) return badField(error.field, error.reason, lang);
     if (error instanceof ImportFailure) {
-      if (error.kind === 'missing') return notice(t(lang, 'addMissing', { options: error.flags.map((flag) => `${OPTION_OF_FLAG[flag] ?? flag}:`).join(' ') }));
       if (error.kind === 'field') return badField(error.field ?? '', error.message, lang);
       if (error.kind === 'busy') return notice(t(lang, 'addBusy'));
       admin.log({ action: 'import failed', user: actor.user, guild: actor.guild, kind: error.kind, reason: error.message });
@@ -104,13 +103,17 @@ export async function previewImport(options: AddOptions, admin: CorpusAdmin, act
   if (scope !== GLOBAL_SCOPE && admin.tenants.global.documents.has(report.id)) return notice(t(lang, 'addIdTaken', { id: report.id }));
   const path = insideFolder(admin.tenants.dirOf(scope), `${report.id}.md`);
   const token = randomBytes(6).toString('hex');
-  await admin.pending.put(token, { id: report.id, markdown: report.markdown, user: actor.user, at: Date.now(), guild: actor.guild, scope });
+  const complete = report.missing.length === 0;
+  // a preview that lacks a field is shown, but nothing is kept to save: Save stays disabled
+  if (complete) await admin.pending.put(token, { id: report.id, markdown: report.markdown, user: actor.user, at: Date.now(), guild: actor.guild, scope });
   const exists = existsSync(path) ? `\n${t(lang, 'addExists', { id: report.id })}` : '';
+  const missing = complete ? '' : `\n${t(lang, 'addMissing', { options: report.missing.map((flag) => `${OPTION_OF_FLAG[flag] ?? flag}:`).join(' ') })}`;
   const shown = scope === GLOBAL_SCOPE ? path : join(`<server ${actor.guild}>`, `${report.id}.md`);
+  const summary = summarize(report, shown, false, (flag) => `${OPTION_OF_FLAG[flag] ?? flag}:`);
   return {
     ephemeral: true,
-    embeds: [{ title: truncate(t(lang, 'addPreview'), LIMITS.embedTitle), description: truncate(`\`\`\`\n${summarize(report, shown, false)}\n\`\`\`${exists}`, LIMITS.embedDescription) }],
-    components: buttons([CUSTOM_ID.importSave(token), t(lang, 'save'), ButtonStyle.Success], [CUSTOM_ID.importCancel(token), t(lang, 'cancel'), ButtonStyle.Secondary]),
+    embeds: [{ title: truncate(t(lang, 'addPreview'), LIMITS.embedTitle), description: `${truncate(`\`\`\`\n${summary}`, LIMITS.embedDescription - 8 - exists.length - missing.length)}\n\`\`\`${exists}${missing}` }],
+    components: buttons([CUSTOM_ID.importSave(token), t(lang, 'save'), ButtonStyle.Success, !complete], [CUSTOM_ID.importCancel(token), t(lang, 'cancel'), ButtonStyle.Secondary]),
   };
 }
 

@@ -90,8 +90,9 @@ export function parseReport(text: string, file: string, id: string): ReportDocum
     }
     source = validateYaml(yaml, frontMatterSchema, file, (path) => (path.length ? `front matter "${String(path[0])}"` : 'front matter'));
   } catch (error) {
-    if (!(error instanceof CorpusError)) throw error;
-    problems.push(error);
+    if (error instanceof CorpusErrors) problems.push(...error.errors);
+    else if (error instanceof CorpusError) problems.push(error);
+    else throw error;
   }
 
   const lead: Section = { number: 0, label: LEAD_LABEL, keyword: LEAD_LABEL, headline: '' };

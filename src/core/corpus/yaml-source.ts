@@ -1,6 +1,6 @@
 import type * as Yaml from 'yaml';
 import type { z } from 'zod';
-import { CorpusError } from '../errors.js';
+import { CorpusError, CorpusErrors } from '../errors.js';
 import { lazyModule } from '../util/lazy-module.js';
 
 const yaml = lazyModule<typeof Yaml>('yaml');
@@ -39,8 +39,9 @@ export function parseYaml(text: string, file: string, firstLine: number, what: s
 }
 
 /**
- * Validates YAML data with a zod schema; the first issue becomes a {@link CorpusError} naming the
- * field's path and its line.
+ * Validates YAML data with a zod schema. Every issue becomes a {@link CorpusError} naming the
+ * field's path and its line (each unknown key its own), so that one run shows every problem: one
+ * is thrown as it is, several together as {@link CorpusErrors}.
  */
 export function validateYaml<T>(
   source: YamlSource,
@@ -50,9 +51,11 @@ export function validateYaml<T>(
 ): T {
   const result = schema.safeParse(source.data);
   if (result.success) return result.data;
-  const issue = result.error.issues[0]!;
-  const path = issue.path;
-  // an unknown key is reported at the key itself
-  const keys = issue.code === 'unrecognized_keys' ? [...path, issue.keys[0]!] : path;
-  throw new CorpusError({ file, line: source.lineOf(keys), field: describe(keys) }, issue.message);
+  const errors = result.error.issues.flatMap((issue) => {
+    // an unknown key is reported at the key itself
+    const paths = issue.code === 'unrecognized_keys' ? issue.keys.map((key) => [...issue.path, key]) : [issue.path];
+    return paths.map((keys) => new CorpusError({ file, line: source.lineOf(keys), field: describe(keys) }, issue.code === 'unrecognized_keys' ? `unknown field "${String(keys[keys.length - 1])}"` : issue.message));
+  });
+  errors.sort((a, b) => a.line - b.line);
+  throw errors.length === 1 ? errors[0]! : new CorpusErrors(errors);
 }
