@@ -58,7 +58,9 @@ export function isSiteChrome(text: string): boolean {
 }
 
 /** The share of the text that may follow the closing credits and still be the article's (else it is what the page puts after it). */
-const AFTER_CREDITS_SHARE = 0.2;
+const AFTER_CREDITS_SHARE = 0.25;
+/** Credits that close an article (editors, reporters), as opposed to a source named under a table. */
+const CLOSING_CREDIT = /^[（(【\[]?\s*(?:责任编辑|责编|值班编辑|编辑|采写|校对|审核|审校|终审)/u;
 
 /**
  * The blocks without what is not the article (see the module comment). Credits close a news
@@ -76,7 +78,7 @@ export function articleOnly(blocks: readonly Block[]): Block[] {
       while (i + 1 < blocks.length && linkLike(blocks[i + 1]!.text) && blocks[i + 1]!.kind === 'paragraph') i++;
       continue;
     }
-    if (reason === 'a credit line') lastCredit = kept.length;
+    if (reason === 'a credit line' && CLOSING_CREDIT.test(block.text)) lastCredit = kept.length;
     if (reason) continue;
     kept.push(block);
   }

@@ -105,7 +105,8 @@ export function dateNearTop(blocks: readonly string[]): string | undefined {
     const labelled = labelledDate(text);
     if (labelled) return labelled;
   }
-  for (const text of top) if ([...text].length <= 40 || isDateLine(text)) {
+  // a short line that is no sentence (2024年8月2日, 印发：2023年9月12日 示例局)
+  for (const text of top) if (([...text].length <= 30 && !/[。！？]$/u.test(text)) || isDateLine(text)) {
     const date = datesIn(text)[0];
     if (date) return date.date;
   }

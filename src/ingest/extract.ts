@@ -1,3 +1,5 @@
+import { dateNearTop } from './dates.js';
+
 /**
  * Text extraction: a web page (html.ts), a Word file (docx.ts), a PDF (pdf.ts) or plain text (here)
  * is read into blocks (headings and paragraphs) and whatever the file says about itself. This module
@@ -157,5 +159,7 @@ export function extractText(text: string): Extracted {
   // with blank lines between paragraphs, a paragraph's lines are joined; without any, each line is one
   const chunks = /\n\s*\n/.test(body) ? body.split(/\r?\n\s*\r?\n/) : body.split(/\r?\n/);
   const blocks = chunks.map((chunk) => tidy(chunk)).filter(Boolean).map((line): Block => ({ kind: 'paragraph', text: line }));
-  return { blocks, meta: {} };
+  // a date line under the title is the text's date (it is then dropped from the text as metadata)
+  const date = dateNearTop(blocks.map((block) => block.text));
+  return { blocks, meta: date ? { date } : {}, guessed: date ? { date: 'a date by the title' } : {} };
 }

@@ -2,7 +2,7 @@ import { documentIdFor } from '../core/corpus/corpus.js';
 import { parseReport } from '../core/corpus/document.js';
 import { toPassages } from '../core/corpus/passages.js';
 import { DocumentError, type Extracted, type Metadata } from './extract.js';
-import { dateNearTop, isoDate } from './dates.js';
+import { isoDate } from './dates.js';
 import { detectSections, type DetectedReport } from './sections.js';
 
 /**
@@ -127,7 +127,8 @@ export function buildReport(extracted: Extracted, flags: ImportFlags, source: { 
   if (paragraphs.length === 0) throw new DocumentError('empty', 'the document holds no text besides its title and page furniture');
   const allText = paragraphs.join('\n');
   const title = pick('title', flags.title, () => detected.title ?? detected.lead[0]);
-  let date = pick('date', flags.date, () => dateNearTop([...(detected.title ? [detected.title] : []), ...extracted.blocks.map((block) => block.text)]));
+  // each extractor reads the date where its kind of document gives it (the text by the title included)
+  let date = pick('date', flags.date);
   if (flags.date) {
     date = isoDate(flags.date);
     if (!date) throw new ImportFieldError('date', `"${flags.date}" is no date: give it as YYYY-MM-DD`);

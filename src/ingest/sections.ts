@@ -103,14 +103,19 @@ export function detectSections(input: readonly Block[]): DetectedReport {
 
   // a table of contents: headings in a run, without text between them, whose entries stand again below
   const keep = blocks.map(() => true);
+  const keys = blocks.map((block, i) => (schemes[i] === null ? '' : entryKey(block.text)));
+  const lastAt = new Map<string, number>();
+  keys.forEach((key, i) => key && lastAt.set(key, i));
   for (let i = 0; i < blocks.length; i++) {
     if (schemes[i] === null || schemes[i] === 'title') continue;
     let end = i;
     while (end + 1 < blocks.length && schemes[end + 1] !== null && schemes[end + 1] !== 'title') end++;
     if (end - i + 1 >= 4) {
-      const later = new Set(blocks.slice(end + 1).filter((_, k) => schemes[end + 1 + k] !== null).map((block) => entryKey(block.text)));
-      const recurring = blocks.slice(i, end + 1).filter((block) => later.has(entryKey(block.text))).length;
-      if (recurring >= (end - i + 1) * 0.6) for (let k = i; k <= end; k++) keep[k] = false;
+      // an entry recurs when a heading below it (in the run's end or in the text) reads the same
+      const recurs = (k: number): boolean => (lastAt.get(keys[k]!) ?? -1) > k;
+      const recurring = blocks.slice(i, end + 1).filter((_, k) => recurs(i + k)).length;
+      // the entries go; the run's last headings, which start the text itself, stay
+      if (recurring >= (end - i + 1) * 0.6) for (let k = i; k <= end; k++) if (recurs(k)) keep[k] = false;
     }
     i = end;
   }
@@ -128,7 +133,9 @@ export function detectSections(input: readonly Block[]): DetectedReport {
   for (let k = 0, h = 0; k < order.length; k++) if (/^h\d$/.test(order[k]!)) order[k] = headingLevels[h++]!;
   if (schemes.includes('strong')) order.push('strong');
   const depthOf = new Map(order.map((scheme, depth) => [scheme, depth]));
-  const headingsTo = (depth: number): number => schemes.filter((scheme) => scheme !== null && (depthOf.get(scheme) ?? Infinity) <= depth).length;
+  const within = (scheme: string | null | undefined, depth: number): boolean => scheme !== null && scheme !== undefined && scheme !== 'title' && (depthOf.get(scheme) ?? Infinity) <= depth;
+  // the sections splitting at `depth` gives: its headings, less those with no text before the next (a part over its items)
+  const headingsTo = (depth: number): number => schemes.filter((scheme, i) => within(scheme, depth) && !(i + 1 < schemes.length && within(schemes[i + 1], depth))).length;
   // the level that makes good sections: the deepest with at most MAX_SECTIONS of MIN_MEAN_SECTION_CHARS on average
   const textChars = blocks.reduce((sum, block, i) => sum + (schemes[i] === null ? [...block.text].length : 0), 0);
   let chosen = order.length ? 0 : -1;

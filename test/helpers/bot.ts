@@ -61,7 +61,7 @@ export interface Sent {
     custom_id?: string;
     title?: string;
     embeds?: Array<{ description?: string; title?: string; fields?: Array<{ name: string; value: string }> }>;
-    components?: Array<{ components: Array<{ custom_id?: string; emoji?: { name?: string } }> }>;
+    components?: Array<{ components: Array<{ custom_id?: string; emoji?: { name?: string }; disabled?: boolean }> }>;
   };
 }
 

@@ -17,8 +17,21 @@ function hex(text: string): string {
   return out;
 }
 
+/** A bookmark of the PDF's outline: its title, the page (0-based) it points to, and the bookmarks under it. */
+export interface PdfBookmark {
+  title: string;
+  page: number;
+  children?: PdfBookmark[];
+}
+
+/** What else the PDF carries: bookmarks, or an /Encrypt dictionary whose password nobody knows. */
+export interface PdfOptions {
+  outline?: PdfBookmark[];
+  locked?: boolean;
+}
+
 /** A PDF of `pages`, each a list of lines, with an Info dictionary. */
-export function makePdf(pages: PdfLine[][], info: Record<string, string> = {}): Buffer {
+export function makePdf(pages: PdfLine[][], info: Record<string, string> = {}, options: PdfOptions = {}): Buffer {
   const objects: string[] = [];
   const add = (body: string): number => objects.push(body);
   const toUnicode = '/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def /CMapName /Adobe-Identity-UCS def /CMapType 2 def 1 begincodespacerange <0000> <FFFF> endcodespacerange 1 beginbfrange <0000> <FFFF> <0000> endbfrange endcmap CMapName currentdict /CMap defineresource pop end end';
@@ -33,7 +46,26 @@ export function makePdf(pages: PdfLine[][], info: Record<string, string> = {}): 
     const stream = add(`<< /Length ${Buffer.byteLength(content)} >>\nstream\n${content}\nendstream`);
     pageIds.push(add(`<< /Type /Page /Parent ${pagesObj} 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 ${font} 0 R >> >> /Contents ${stream} 0 R >>`));
   }
-  objects[catalog - 1] = `<< /Type /Catalog /Pages ${pagesObj} 0 R >>`;
+  // the outline: each bookmark an object linked to its parent, siblings and children
+  let outlineRoot = 0;
+  if (options.outline?.length) {
+    outlineRoot = add('');
+    const addLevel = (items: PdfBookmark[], parent: number): { first: number; last: number; count: number } => {
+      const ids = items.map(() => add(''));
+      let count = items.length;
+      items.forEach((item, i) => {
+        const kids = item.children?.length ? addLevel(item.children, ids[i]!) : null;
+        if (kids) count += kids.count;
+        objects[ids[i]! - 1] = `<< /Title <FEFF${hex(item.title)}> /Parent ${parent} 0 R${i > 0 ? ` /Prev ${ids[i - 1]} 0 R` : ''}${i < ids.length - 1 ? ` /Next ${ids[i + 1]} 0 R` : ''}${kids ? ` /First ${kids.first} 0 R /Last ${kids.last} 0 R /Count ${kids.count}` : ''} /Dest [${pageIds[item.page]} 0 R /XYZ 0 842 0] >>`;
+      });
+      return { first: ids[0]!, last: ids[ids.length - 1]!, count };
+    };
+    const top = addLevel(options.outline, outlineRoot);
+    objects[outlineRoot - 1] = `<< /Type /Outlines /First ${top.first} 0 R /Last ${top.last} 0 R /Count ${top.count} >>`;
+  }
+  objects[catalog - 1] = `<< /Type /Catalog /Pages ${pagesObj} 0 R${outlineRoot ? ` /Outlines ${outlineRoot} 0 R` : ''} >>`;
+  // a standard security handler (RC4, revision 2) whose /U entry matches no password: a reader must ask for one
+  const encrypt = options.locked ? add(`<< /Filter /Standard /V 1 /R 2 /Length 40 /P -4 /O <${'ab'.repeat(32)}> /U <${'cd'.repeat(32)}> >>`) : 0;
   objects[pagesObj - 1] = `<< /Type /Pages /Kids [${pageIds.map((id) => `${id} 0 R`).join(' ')}] /Count ${pageIds.length} >>`;
   const infoEntries = Object.entries(info).map(([key, value]) => `/${key} <FEFF${hex(value)}>`).join(' ');
   const infoId = add(`<< ${infoEntries} >>`);
@@ -45,6 +77,7 @@ export function makePdf(pages: PdfLine[][], info: Record<string, string> = {}): 
   });
   const xref = Buffer.byteLength(pdf);
   pdf += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((offset) => `${String(offset).padStart(10, '0')} 00000 n \n`).join('')}`;
-  pdf += `trailer\n<< /Size ${objects.length + 1} /Root ${catalog} 0 R /Info ${infoId} 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  const id = encrypt ? ` /Encrypt ${encrypt} 0 R /ID [<${'01'.repeat(16)}> <${'01'.repeat(16)}>]` : '';
+  pdf += `trailer\n<< /Size ${objects.length + 1} /Root ${catalog} 0 R /Info ${infoId} 0 R${id} >>\nstartxref\n${xref}\n%%EOF\n`;
   return Buffer.from(pdf, 'latin1');
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ImportFailure, importInWorker, ImportRunner } from '../../src/ingest/import-worker.js';
+import { lawPdf } from '../helpers/law.js';
 
 const encode = (text: string) => new TextEncoder().encode(text);
 const REPORT = '示例新区工作简报\n\n2024年8月2日\n\n一、就业\n\n新区今年新增就业岗位4500个。\n\n二、教育\n\n新区新建学校3所,新增学位5400个。\n';
@@ -19,13 +20,21 @@ describe('imports in a worker thread', () => {
     expect(report.markdown).toMatch(/^publisher: "示例日报"$/m);
   });
 
-  it('GIVEN a document missing a field, or a bad id THEN the failure names the option, as in the main thread', async () => {
-    const missing = await importInWorker({ kind: 'text', data: encode(REPORT), flags: { url: FLAGS.url } }).catch((error: unknown) => error);
-    expect(missing).toBeInstanceOf(ImportFailure);
-    expect(missing).toMatchObject({ kind: 'missing', flags: ['publisher'] });
+  it('GIVEN a document missing a field THEN the worker gives its preview with the missing field named; GIVEN a bad id THEN the failure names the option', async () => {
+    const preview = await importInWorker({ kind: 'text', data: encode(REPORT), flags: { url: FLAGS.url } });
+    expect(preview.missing).toEqual(['publisher']);
+    expect(preview.sections.map(({ keyword }) => keyword)).toEqual(['就业', '教育']);
+    expect(preview.guessed).toContainEqual({ field: 'date', value: '2024-08-02', how: 'a date by the title' });
     const badId = await importInWorker({ kind: 'text', data: encode(REPORT), flags: { ...FLAGS, id: '../escaped' } }).catch((error: unknown) => error);
+    expect(badId).toBeInstanceOf(ImportFailure);
     expect(badId).toMatchObject({ kind: 'field', field: 'id' });
   });
+
+  it('GIVEN a 234-page PDF THEN the worker imports it within its default time and memory limits', async () => {
+    const report = await importInWorker({ kind: 'pdf', data: new Uint8Array(lawPdf({ targetPages: 234 }).pdf), flags: { ...FLAGS, date: '2020-05-28', id: 'code' } });
+    expect(report.missing).toEqual([]);
+    expect(report.sections.length).toBeGreaterThan(20);
+  }, 60_000);
 
   it('GIVEN a document that takes longer than the time limit THEN the worker is stopped and the failure says so', async () => {
     const started = performance.now();

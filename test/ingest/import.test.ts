@@ -45,7 +45,7 @@ describe('npm run import: one command per report', () => {
     const { code, out, stdout, engine } = await importInto(join(dir, 'binjiang.html'), ['--url', 'https://example.org/binjiang']);
     expect(code).toBe(0);
     expect(stdout).toMatch(/2 sections/);
-    expect(stdout).toMatch(/from the file: title, publisher, date/);
+    expect(stdout).toMatch(/from the file: title, date, publisher/);
     const text = readFileSync(join(out, 'binjiang.md'), 'utf8');
     expect(text).not.toMatch(/广告|版权所有|体育/);
     expect(text).toMatch(/^## 一、 \| 交通建设提速 \| 交通建设提速$/m);
@@ -120,7 +120,7 @@ describe('npm run import: one command per report', () => {
     const { code, stdout, engine } = await importInto(join(dir, 'plain.txt'), ['--url', 'https://example.org/plain', '--publisher', '示例日报']);
     expect(code).toBe(0);
     expect(stdout).toMatch(/1\. 就业 \| 新增就业岗位4500个/);
-    expect(stdout).toMatch(/guessed from the text \(check them\): title, date/);
+    expect(stdout).toMatch(/guessed \(check them\): title 示例新区工作简报 \(the first line of the text\); date 2024-08-02 \(a date by the title\)/);
     const bot = engine();
     expect(bot.ask('技能培训覆盖多少人次').answer).toContain('1.2万人次');
     expect(bot.ask('新增学位多少个').answer).toContain('5400个');
@@ -140,6 +140,17 @@ describe('npm run import: one command per report', () => {
     const dry = await importInto(join(dir, 'plain.txt'), [...flags, '--dry-run']);
     expect(dry.code).toBe(0);
     expect(existsSync(join(dry.out, 'p.md'))).toBe(false);
+  });
+
+  it('GIVEN --dry-run and no flags at all THEN the preview shows sections and passages first, lists what is missing, and writes nothing', async () => {
+    const dir = tempCorpus({ 'brief.txt': '示例新区工作简报\n\n一、就业\n\n新区今年新增就业岗位4500个。\n\n二、教育\n\n新区新建学校3所。\n' });
+    const dry = await importInto(join(dir, 'brief.txt'), ['--dry-run']);
+    expect(dry.code).toBe(0);
+    expect(dry.stdout).toMatch(/^Preview \(nothing written\) .*brief\.md: "示例新区工作简报" \(\?, \?\)/);
+    expect(dry.stdout).toMatch(/2 sections, \d+ passages/);
+    expect(dry.stdout).toMatch(/ 1\. 就业 \| 就业\n +2\. 教育 \| 教育/);
+    expect(dry.stdout).toMatch(/missing: --publisher, --date, --url: the file does not say them/);
+    expect(existsSync(join(dry.out, 'brief.md'))).toBe(false);
   });
 });
 

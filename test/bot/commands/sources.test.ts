@@ -42,9 +42,19 @@ describe('/sources add and remove from Discord', () => {
     expect(reply?.content).toMatch(/管理服务器/);
   });
 
-  it('GIVEN an attached file missing a field THEN the preview names the option to give', async () => {
-    const { reply } = await interact(addFile([{ name: 'link', type: 3, value: 'https://example.org/brief' }]));
-    expect(reply?.content).toMatch(/publisher:/);
+  it('GIVEN an attached file missing a field THEN the preview shows its sections and passages first, names the option to give, and Save stays disabled (a crafted press saves nothing)', async () => {
+    const { reply } = await interact(addFile([{ name: 'link', type: 3, value: 'https://example.org/brief' }, { name: 'id', type: 3, value: 'brief-missing' }]));
+    const description = reply?.embeds?.[0]?.description ?? '';
+    expect(description).toMatch(/2 sections, \d+ passages/);
+    expect(description).toMatch(/1\. 就业/);
+    expect(description).toMatch(/date 2024-08-02 \(a date by the title\)/);
+    expect(description).toMatch(/publisher:/);
+    const save = reply!.components![0]!.components.find((button) => button.custom_id?.startsWith('import-save:'))!;
+    expect(save.disabled).toBe(true);
+    const message = [...fake.messages.values()].pop()!;
+    const pressed = await interact(buttonPress(save.custom_id!, message, { permissions: MANAGE_GUILD, userId: '420000000000000042' }));
+    expect(pressed.reply?.content).not.toMatch(/已保存/);
+    expect(existsSync(join(dir, 'brief-missing.md'))).toBe(false);
   });
 
   it('GIVEN an attached file THEN a private preview with Save and Cancel; Save writes it, reloads, logs who, and /ask answers from it', async () => {
