@@ -51,7 +51,15 @@ export function validateYaml<T>(
 ): T {
   const result = schema.safeParse(source.data);
   if (result.success) return result.data;
-  const errors = result.error.issues.flatMap((issue) => {
+  // one problem per field: its first issue (a malformed date is not also "not a real calendar date")
+  const seen = new Set<string>();
+  const issues = result.error.issues.filter((issue) => {
+    const key = issue.code === 'unrecognized_keys' ? `?${issue.keys.join()}` : issue.path.join('.');
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  const errors = issues.flatMap((issue) => {
     // an unknown key is reported at the key itself
     const paths = issue.code === 'unrecognized_keys' ? issue.keys.map((key) => [...issue.path, key]) : [issue.path];
     return paths.map((keys) => new CorpusError({ file, line: source.lineOf(keys), field: describe(keys) }, issue.code === 'unrecognized_keys' ? `unknown field "${String(keys[keys.length - 1])}"` : issue.message));

@@ -78,6 +78,18 @@ describe('errors of a corpus', () => {
     expect((caught as Error).message).toMatch(/^3 problems in the corpus:/);
   });
 
+  it('GIVEN front matter with a bad date, a bad url and an unknown field THEN all three are named, none hidden behind another', () => {
+    const broken = `---\ntitle: 坏报告\npublisher: 示例日报\ndate: 2021-13-45\nurl: not-a-link\nlanguage: zh-CN\nauthr: 某人\n---\n\n## 关键词1 | 甲 | 乙\n\n正文。\n`;
+    let caught: unknown;
+    try {
+      loadCorpus(tempCorpus({ 'bad.md': broken }));
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(CorpusErrors);
+    expect((caught as CorpusErrors).errors.map((error) => `${error.line} ${error.field}`)).toEqual(['4 front matter "date"', '5 front matter "url"', '7 front matter "authr"']);
+  });
+
   it('GIVEN a file named in Chinese THEN its document id is ASCII, made from the name', () => {
     const dir = tempCorpus({ '成都报告.md': `${FRONT}\n## 关键词1 | 甲 | 乙\n\n正文。\n` });
     const [document] = loadCorpus(dir).documents;
