@@ -1,4 +1,4 @@
-import { isDateLine } from './dates.js';
+import { bylineNearTop, isDateLine } from './dates.js';
 import type { Block } from './extract.js';
 
 /**
@@ -10,7 +10,7 @@ import type { Block } from './extract.js';
  * - copyright and disclaimer lines: 版权所有, ICP备, 声明：…, 转载请注明;
  * - share and follow prompts: 分享到, 扫码, 长按识别, 阅读原文, 返回…查看更多;
  * - "related" lists: the heading (相关阅读, 为你推荐) and the run of short link lines under it;
- * - lone date or time lines (a date line is metadata, never a section);
+ * - lone date or time lines, and the dated byline by the title (metadata, never a section);
  * - lines without a letter, digit or character (&, ■).
  */
 
@@ -57,6 +57,9 @@ export function isSiteChrome(text: string): boolean {
   return chromeReason(text) !== undefined;
 }
 
+/** How near the top a dated byline is metadata. */
+const BYLINE_BLOCKS = 6;
+
 /** The share of the text that may follow the closing credits and still be the article's (else it is what the page puts after it). */
 const AFTER_CREDITS_SHARE = 0.25;
 /** Credits that close an article (editors, reporters), as opposed to a source named under a table. */
@@ -80,6 +83,8 @@ export function articleOnly(blocks: readonly Block[]): Block[] {
     }
     if (reason === 'a credit line' && CLOSING_CREDIT.test(block.text)) lastCredit = kept.length;
     if (reason) continue;
+    // the dated line by the title (示例日报 2021年04月15日) is metadata, not text
+    if (i < BYLINE_BLOCKS && bylineNearTop([block.text]) !== undefined) continue;
     kept.push(block);
   }
   if (lastCredit > 0 && lastCredit < kept.length) {

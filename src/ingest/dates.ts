@@ -113,3 +113,25 @@ export function dateNearTop(blocks: readonly string[]): string | undefined {
   return undefined;
 }
 
+
+/**
+ * The name on the dated line by a document's title (成都商报 2021年04月15日, 来源：示例日报 发布时间：…):
+ * what the line says besides its date, time and labels, when that is a short name. Undefined when
+ * no such line stands among the first blocks.
+ */
+export function bylineNearTop(blocks: readonly string[]): string | undefined {
+  for (const text of blocks.slice(0, DATE_NEAR_TOP_BLOCKS)) {
+    if ([...text].length > 40 || /[。！？]$/u.test(text) || datesIn(text).length === 0) continue;
+    const source = /(?:来源|来自|出处|发布机构|发布单位)\s*[:：]\s*([^\s|｜]{2,20})/u.exec(text);
+    if (source) return source[1];
+    const rest = text
+      .replace(FULL_DATE, ' ')
+      .replace(/\d{1,2}[:：]\d{2}(?:[:：]\d{2})?/g, ' ')
+      .replace(/(?:发布|发表|更新)?(?:时间|日期)\s*[:：]|作者\s*[:：]|编辑\s*[:：]|[|｜/]/gu, ' ')
+      .trim()
+      .split(/\s+/)
+      .filter(Boolean);
+    if (rest.length === 1 && [...rest[0]!].length >= 2 && [...rest[0]!].length <= 20 && /\p{Script=Han}|[A-Za-z]{2}/u.test(rest[0]!)) return rest[0];
+  }
+  return undefined;
+}

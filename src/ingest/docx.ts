@@ -1,6 +1,6 @@
 import JSZip from 'jszip';
 import { DOMParser } from 'linkedom';
-import { dateNearTop, isoDate } from './dates.js';
+import { bylineNearTop, dateNearTop, isoDate } from './dates.js';
 import { DocumentError, tidy, type Block, type Extracted, type Metadata } from './extract.js';
 import { refusal } from './plausible.js';
 
@@ -288,6 +288,11 @@ export async function extractDocx(data: Uint8Array): Promise<Extracted> {
   const language = field('dc:language');
   if (language) meta.language = language;
   // the date by the title is the document's; the file's creation date is often its template's
+  const byline = meta.publisher ? undefined : bylineNearTop(blocks.map((block) => block.text));
+  if (byline) {
+    meta.publisher = byline;
+    guessed.publisher = 'the dated line by the title';
+  }
   const near = dateNearTop(blocks.map((block) => block.text));
   const created = isoDate(field('dcterms:created'));
   if (near) {

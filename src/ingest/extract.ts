@@ -1,4 +1,4 @@
-import { dateNearTop } from './dates.js';
+import { bylineNearTop, dateNearTop } from './dates.js';
 
 /**
  * Text extraction: a web page (html.ts), a Word file (docx.ts), a PDF (pdf.ts) or plain text (here)
@@ -160,6 +160,12 @@ export function extractText(text: string): Extracted {
   const chunks = /\n\s*\n/.test(body) ? body.split(/\r?\n\s*\r?\n/) : body.split(/\r?\n/);
   const blocks = chunks.map((chunk) => tidy(chunk)).filter(Boolean).map((line): Block => ({ kind: 'paragraph', text: line }));
   // a date line under the title is the text's date (it is then dropped from the text as metadata)
-  const date = dateNearTop(blocks.map((block) => block.text));
-  return { blocks, meta: date ? { date } : {}, guessed: date ? { date: 'a date by the title' } : {} };
+  const texts = blocks.map((block) => block.text);
+  const date = dateNearTop(texts);
+  const publisher = bylineNearTop(texts);
+  return {
+    blocks,
+    meta: { ...(date ? { date } : {}), ...(publisher ? { publisher } : {}) },
+    guessed: { ...(date ? { date: 'a date by the title' } : {}), ...(publisher ? { publisher: 'the dated line by the title' } : {}) },
+  };
 }

@@ -86,6 +86,17 @@ describe('a long code of law as a PDF', () => {
   });
 });
 
+describe('a page copied as text', () => {
+  it('GIVEN a breadcrumb, the title, and a line with the paper and the date under it THEN the title, publisher and date are guessed from them and marked, and the breadcrumb is no text', async () => {
+    const copied = '您所在的位置:示例传媒网 >> 新闻 >> 要闻\n\n示例新区三大工程看点\n\n示例晚报    2022年03月08日\n\n关键词1\n\n交通\n\n地铁四号线开通\n\n地铁四号线全长二十二公里，设站十六座，于三月一日开通运营。\n\n关键词2\n\n教育\n\n新建学校三所\n\n新区新建学校三所，新增学位五千四百个。\n';
+    const result = await importFile('copied.txt', copied, LINK);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/guessed \(check them\): title 示例新区三大工程看点 \(the first line of the text\); date 2022-03-08 \(a date by the title\); publisher 示例晚报 \(the dated line by the title\)/);
+    expect(result.markdown()).not.toMatch(/您所在的位置|^示例晚报/m);
+    expect(headings(result.markdown())).toEqual(['## 关键词1 | 交通 | 地铁四号线开通', '## 关键词2 | 教育 | 新建学校三所']);
+  });
+});
+
 describe('documents that cannot be imported say why in one line', () => {
   it('GIVEN a scanned PDF (pages without a text layer) THEN "this PDF has no text (a scan?); OCR it first"', async () => {
     const result = await importFile('scan.pdf', new Uint8Array(makePdf([[], [], []], { Title: '扫描件' })), LINK);
