@@ -93,6 +93,8 @@ describe('a page copied as text', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/guessed \(check them\): title 示例新区三大工程看点 \(the first line of the text\); date 2022-03-08 \(a date by the title\); publisher 示例晚报 \(the dated line by the title\)/);
     expect(result.markdown()).not.toMatch(/您所在的位置|^示例晚报/m);
+    // the title line is the title, not the text's first paragraph
+    expect(result.markdown().split('\n---\n')[1]).not.toContain('示例新区三大工程看点');
     expect(headings(result.markdown())).toEqual(['## 关键词1 | 交通 | 地铁四号线开通', '## 关键词2 | 教育 | 新建学校三所']);
   });
 });
