@@ -136,7 +136,8 @@ export function buildReport(extracted: Extracted, flags: ImportFlags, source: { 
   // the title standing as the text's first line is the title, not text
   const first = detected.lead.length ? detected.lead : detected.sections[0]?.paragraphs;
   const squash = (text: string): string => text.normalize('NFKC').replace(/\s+/g, '');
-  if (title && first && first.length > 1 && squash(first[0]!) === squash(title)) first.shift();
+  // (a lead may be left empty when sections follow; a section keeps at least one paragraph)
+  if (title && first?.length && squash(first[0]!) === squash(title) && (first === detected.lead ? detected.sections.length > 0 || first.length > 1 : first.length > 1)) first.shift();
   const publisher = pick('publisher', flags.publisher);
   const url = pick('url', flags.url ?? source.url);
   const language = meta.language?.match(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/) ? meta.language : /\p{Script=Han}/u.test(allText) ? 'zh-CN' : 'en';
