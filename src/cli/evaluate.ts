@@ -228,9 +228,8 @@ export function calibrationSamples(engine: Engine, items: EvalItem[]): Calibrati
   return items.flatMap((item) => {
     const result = askItem(engine, item);
     if (!result.signals) return [];
-    const answer = result.answer ?? (result.passages[0] ? null : null);
-    // an abstained answer is judged by the sentence that would have been given: the best passage holds the gold
-    const right = item.answer !== null && (answer !== null ? answer.includes(item.answer) : (result.passages[0]?.passage.text.includes(item.answer) ?? false));
+    // an abstained answer is judged by the sentence that would have been given
+    const right = item.answer !== null && (result.candidate ?? '').includes(item.answer);
     return [{ features: result.signals, right }];
   });
 }

@@ -70,7 +70,7 @@ export interface AskResult {
   found: boolean;
   /** The answering sentence or clauses, verbatim from the passage. */
   answer: string | null;
-  /** [start, end) offsets into `answer` of the words that matched the question. */
+  /** [start, end) offsets into `answer` to bold: the part of the sentence that answers, or (when the answer is all of it) the words that matched the question. */
   highlights: Array<[number, number]>;
   /**
    * The question's words that the answering passage matched, as typed; a word matched through the
@@ -91,6 +91,8 @@ export interface AskResult {
   context: string[];
   /** What the confidence was computed from (for evaluation and calibration), null without a candidate. */
   signals: AnswerFeatures | null;
+  /** The sentence that answers or would have answered (also when abstaining): for evaluation and calibration. */
+  candidate: string | null;
   citations: Citation[];
   /** Best first. */
   passages: RankedPassage[];
@@ -422,7 +424,7 @@ export class Engine {
     // both results are written out in full rather than spread from a shared part: V8 copies a
     // spread object on a slow path, a measurable share of a question on a small corpus
     if (!decision || !best || confidence < ANSWER_AT) {
-      return { query: text, coverage, confidence, removed: query.removed, signals, passages, nearestSections, found: false, answer: null, highlights: [], matchedTerms: [], context: [], citations: [] };
+      return { query: text, coverage, confidence, removed: query.removed, signals, candidate: decision?.extract.text ?? null, passages, nearestSections, found: false, answer: null, highlights: [], matchedTerms: [], context: [], citations: [] };
     }
     const { extract } = decision;
     // every query term found in the answer is bolded, so that 线开 joins 成资S3 and 开工
@@ -438,11 +440,13 @@ export class Engine {
       confidence,
       removed: query.removed,
       signals,
+      candidate: extract.text,
       passages,
       nearestSections,
       found: true,
       answer: extract.text,
-      highlights: highlightSpans(extract.text, matchedTokens),
+      // the part of the sentence that answers is bold; an answer that is all answer shows its matched words
+      highlights: extract.part[1] - extract.part[0] < extract.text.length ? [extract.part] : highlightSpans(extract.text, matchedTokens),
       // the words of the previous question that the answer used are listed apart, as context
       matchedTerms: inherited.size === 0 ? matched : matched.filter((term) => !inherited.has(typed(term))),
       context: inherited.size === 0 ? [] : matched.filter((term) => inherited.has(typed(term))).map(typed),

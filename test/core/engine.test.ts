@@ -30,8 +30,10 @@ describe('engine on a fixture corpus of two reports', () => {
     expect(result.citations[0]?.passageId).toBe('metro-2022#1.1');
   });
 
-  it('GIVEN an amount question THEN the clause with the figure and its measure is chosen, not the whole paragraph', () => {
-    expect(engine.ask('首周日均客流量多少人次').answer).toBe('开通首周日均客流量达到6.2万人次');
+  it('GIVEN an amount question THEN the sentence with the figure and its measure answers, the figure’s clause in bold, not the whole paragraph', () => {
+    const result = engine.ask('首周日均客流量多少人次');
+    expect(result.answer).toBe('开通首周日均客流量达到6.2万人次,比预期高出15%。');
+    expect(result.highlights.map(([start, end]) => result.answer!.slice(start, end))).toEqual(['开通首周日均客流量达到6.2万人次']);
     expect(engine.ask('客流量比预期高出多少').answer).toContain('比预期高出15%');
   });
 
@@ -95,19 +97,17 @@ describe('engine on the real report', () => {
     engine = Engine.build(loadCorpus('corpus'));
   });
 
-  it('GIVEN a direct question THEN the exact clause with its citation and highlighted terms', () => {
+  it('GIVEN a direct question THEN the whole sentence that answers, verbatim, with its citation and the answering clause in bold', () => {
     const result = engine.ask('成资S3线开工了吗');
-    expect(result.answer).toBe('市域铁路成资S3线开工');
+    expect(result.answer).toBe('目前,“两环三射”轨道交通骨架加快构建,市域铁路成资S3线开工,成德S11线、成眉S5线加快推进前期工作,成都外环铁路通过预可研审查。');
     expect(result.citations[0]?.section).toEqual({ number: 2, keyword: '交通', headline: '市域铁路成资S3线开工' });
-    const bold = result.highlights.map(([start, end]) => result.answer!.slice(start, end));
-    expect(bold).toContain('成资S3线开工');
+    expect(result.highlights.map(([start, end]) => result.answer!.slice(start, end))).toEqual(['市域铁路成资S3线开工']);
   });
 
-  it('GIVEN traditional characters THEN the simplified passage answers and its words are highlighted', () => {
+  it('GIVEN traditional characters THEN the simplified passage answers with the same sentence and bold part', () => {
     const result = engine.ask('成資S3線開工了嗎');
-    expect(result.answer).toBe('市域铁路成资S3线开工');
-    // the simplified answer's words are bold although the question wrote them in traditional
-    expect(result.highlights.map(([start, end]) => result.answer!.slice(start, end))).toContain('成资S3线开工');
+    expect(result.answer).toContain('市域铁路成资S3线开工');
+    expect(result.highlights.map(([start, end]) => result.answer!.slice(start, end))).toEqual(['市域铁路成资S3线开工']);
   });
 
   it('GIVEN near-miss questions that share words with the report THEN it abstains', () => {

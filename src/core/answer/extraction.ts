@@ -36,6 +36,8 @@ export interface Extract {
   score: number;
   /** How the matcher sees the answer (its clauses' views: the edge commas hold no token). */
   view: TextView;
+  /** Where the answering window stands in `text` ([start, end) code units): the whole of it, or the part of its sentence that answers, shown in bold. */
+  part: [number, number];
 }
 
 /** A clause of a passage: its text, where it starts, and how the matcher sees it. */
@@ -134,7 +136,30 @@ export function extractAnswer(passage: string, types: TypeCheck, coverage: Cover
     }
   }
   // a passage of punctuation only has no window: it is its own answer
-  if (!best) return { text: passage, start: 0, end: passage.length, score: bestScore, view: joinViews(prepared.clauses.map((clause) => clause.view)) };
-  const { window } = best;
-  return { text: window.text, start: window.start, end: window.start + window.text.length, score: bestScore, view: window.view };
+  if (!best) return { text: passage, start: 0, end: passage.length, score: bestScore, view: joinViews(prepared.clauses.map((clause) => clause.view)), part: [0, passage.length] };
+  return sentenceOf(passage, prepared, best.window, bestScore);
+}
+
+/** An answer is the whole sentence that holds the best window, unless that sentence is longer than this. */
+export const SENTENCE_ANSWER_CHARS = 80;
+const SENTENCE_END = /[。！？!?；;][”’"'）)」』】]*$/u;
+
+/**
+ * The answer a person needs: the sentence the best window stands in, verbatim (a year or a subject
+ * said in its other clauses comes with it), or the window alone when that sentence is long.
+ */
+function sentenceOf(passage: string, prepared: Extractable, window: Window, score: number): Extract {
+  const { clauses } = prepared;
+  let first = window.first;
+  while (first > 0 && !SENTENCE_END.test(clauses[first - 1]!.text)) first--;
+  let last = window.last;
+  while (last < clauses.length - 1 && !SENTENCE_END.test(clauses[last]!.text)) last++;
+  const raw = passage.slice(clauses[first]!.start, clauses[last]!.start + clauses[last]!.text.length);
+  const text = raw.replace(LEADING, '').replace(/[，,、：:\s]+$/u, '');
+  if ((first === window.first && last === window.last) || !text || [...text].length > SENTENCE_ANSWER_CHARS) {
+    return { text: window.text, start: window.start, end: window.start + window.text.length, score, view: window.view, part: [0, window.text.length] };
+  }
+  const start = clauses[first]!.start + raw.indexOf(text);
+  const part: [number, number] = [window.start - start, window.start - start + window.text.length];
+  return { text, start, end: start + text.length, score, view: joinViews(clauses.slice(first, last + 1).map((clause) => clause.view)), part };
 }

@@ -27,7 +27,7 @@ describe('terminal mode', () => {
     await done;
     const text = out.text();
     expect(text.startsWith(BANNER)).toBe(true);
-    expect(text).toContain('> 市域铁路成资S3线开工');
+    expect(text).toContain('> 目前,“两环三射”轨道交通骨架加快构建,市域铁路成资S3线开工,');
     expect(text).toContain('关键词2 · 交通 · `cdms-2021-04-15#2.2`');
     expect(text).toContain('── 关键词2 · 交通 ──');
     expect(text).toContain('简报');

@@ -51,7 +51,7 @@ describe('index cache', () => {
       cache.entries.set(key, corrupt);
       const engine = Engine.build(corpus, { cache, onCacheProblem: (message) => problems.push(message) });
       expect(engine.fromCache).toBe(false);
-      expect(engine.ask('成资S3线开工了吗').answer).toBe('市域铁路成资S3线开工');
+      expect(engine.ask('成资S3线开工了吗').answer).toContain('市域铁路成资S3线开工');
       expect(Engine.build(corpus, { cache }).fromCache).toBe(true);
     }
     expect(problems).toHaveLength(3);
