@@ -1,6 +1,7 @@
 import { ENGLISH_AMOUNT } from './english.js';
 import { MEASURE_WORDS } from './numerals.js';
 import { BoundedCache } from '../util/bounded-cache.js';
+import { tag, TAG_EVIDENCE } from './tagger.js';
 
 /**
  * What kind of answer a question asks for, and whether a text holds one. A question that asks
@@ -50,7 +51,8 @@ function unitsLike(unit: string): string {
 // Questions come normalized (lower case, see normalizeText), so the patterns need no i flag: with
 // the u flag, it makes V8 match some ten times slower (0.7 against 0.05 µs a test, measured)
 const AMOUNT = /多少|几|多大|多高|多长|多久|多远|比例|占比|百分之|比重|增长率|增幅|降幅/u;
-const MEASURE = new RegExp(`(?:多少|几)(${TIME_UNITS.slice(3, -1)}|${LENGTH_UNITS.slice(3, -1)}|${AREA_UNITS.slice(3, -1)}|[${MEASURE_WORDS}班趟])`, 'u');
+// 几个人 counts people: the answer says 八人, not 八个
+const MEASURE = new RegExp(`(?:多少|几)(?:个(?=人))?(${TIME_UNITS.slice(3, -1)}|${LENGTH_UNITS.slice(3, -1)}|${AREA_UNITS.slice(3, -1)}|[${MEASURE_WORDS}班趟])`, 'u');
 const MONEY = /多少钱|几块钱|几元|花了多少|投资多少|票价|价格|价钱|费用|门票|工资|how much money|\bcost\b|\bprice\b|\bfare\b|\bfee\b/u;
 const DURATION = /多久|多长时间|多少时间|多少分钟|多少小时|多少天|多少年|how long does|how long will|how long did|how much time/u;
 const LENGTH = /多长|多远|全长|长度|how long\b|how far/u;
@@ -167,14 +169,25 @@ function kindCheck(expectation: Expectation, ownTerms: Iterable<string>): TypeCh
   }
   if (expects !== 'amount') {
     const filler = expects === 'place' && measure ? expression(placeNounPattern(measure), 'u') : FILLERS[expects];
-    const holds = (text: string): boolean => filler.test(beyondQuestion(text));
+    // a name no pattern knows (a person, a place, an organization, an era) is found by its part-of-speech tags
+    const tagged = expects === 'place' && measure ? undefined : TAG_EVIDENCE[expects];
+    const holds = (text: string): boolean => {
+      const rest = beyondQuestion(text);
+      return filler.test(rest) || (tagged !== undefined && tagged(tag(rest)));
+    };
     return { bonus: (text) => (holds(text) ? 2 * TYPE_BONUS : 0), holds };
   }
   // a figure answers when the question does not hold it already (完成投资多少亿元 is answered by 1088亿元)
   // a global expression is only used through matchAll, which copies it: sharing it is safe
   const figure = expression(`(${NUMBER})${measure ?? `[${MEASURE_WORDS}%]`}`, 'gu');
   const ownNumbers = new Set(own.flatMap((token) => token.match(/\d[\d.,]*/g) ?? []));
-  const newFigure = (text: string): boolean => [...text.matchAll(figure)].some((match) => !ownNumbers.has(match[1]!.match(/\d[\d.,]*/)![0]));
+  // money, area and length come in units no list holds (英镑, 英亩, 海里): a number with its measure word, as tagged, answers too
+  const anyUnit = measure === MONEY_UNITS || measure === AREA_UNITS || (measure?.includes('公里') ?? false);
+  // a unit of another kind (分钟, 公里, 个) is no such amount: only units no list knows are taken
+  const knownUnit = expression(`^(?:[${MEASURE_WORDS}]|${TIME_UNITS}|${LENGTH_UNITS}|${AREA_UNITS}|${MONEY_UNITS})`, 'u');
+  const newFigure = (text: string): boolean =>
+    [...text.matchAll(figure)].some((match) => !ownNumbers.has(match[1]!.match(/\d[\d.,]*/)![0])) ||
+    (anyUnit && TAG_EVIDENCE.quantity(tag(beyondQuestion(text))).some((unit) => !knownUnit.test(unit)));
   return {
     bonus(text) {
       if (!/\d/.test(beyondQuestion(text))) return 0;

@@ -65,3 +65,32 @@ describe('expected answer type', () => {
     expect(holds('码头由谁管理', ['码头', '管理'], '码头由港务集团管理')).toBe(true);
   });
 });
+
+describe('kinds no pattern lists, read from part-of-speech tags', () => {
+  it('GIVEN a who-question THEN a person named in transliteration (默多克) answers, and a text naming no one does not', () => {
+    expect(holds('这家报社被谁收购', ['报社', '收购'], '该报社于1985年被默多克收购。')).toBe(true);
+    expect(holds('这家报社被谁收购', ['报社', '收购'], '该报社后来被收购了。')).toBe(false);
+  });
+
+  it('GIVEN a who-question about a role THEN an organization’s kind of word alone (联合体) is no one', () => {
+    expect(holds('示例大学校长是谁', ['示例大学', '校长'], '由示例大学牵头组建的创新联合体已培育新品种7个。')).toBe(false);
+  });
+
+  it('GIVEN a when-question THEN an era or a century answers, and 目前 does not', () => {
+    expect(holds('这座塔建于什么时候', ['塔', '建于'], '这座塔建于清朝。')).toBe(true);
+    expect(holds('这座塔建于什么时候', ['塔', '建于'], '这座塔始建于19世纪末。')).toBe(true);
+    expect(holds('这座塔什么时候开放', ['塔', '开放'], '这座塔目前正在修缮。')).toBe(false);
+  });
+
+  it('GIVEN an area or money question THEN a figure in a unit no list holds answers, and one in a unit of another kind does not', () => {
+    expect(holds('公园占地多少', ['公园', '占地'], '公园占地约120英亩。')).toBe(true);
+    expect(holds('每小时能挣多少钱', ['每小时', '挣'], '她每小时能挣100英镑。')).toBe(true);
+    expect(holds('大桥花了多少钱', ['大桥'], '大桥全长2.4公里,已通车。')).toBe(false);
+    expect(holds('门票多少钱', ['门票'], '审批只需30分钟。')).toBe(false);
+  });
+
+  it('GIVEN 几个人 THEN a count of people (八人) answers', () => {
+    expect(holds('一行几个人到金融街调研', ['一行', '金融街', '调研'], '局长等一行八人到金融街进行实地调研。')).toBe(true);
+    expect(holds('一行几个人到金融街调研', ['一行', '金融街', '调研'], '局长到金融街进行实地调研。')).toBe(false);
+  });
+});
