@@ -1,7 +1,7 @@
 import { ENGLISH_AMOUNT } from './english.js';
 import { MEASURE_WORDS } from './numerals.js';
 import { BoundedCache } from '../util/bounded-cache.js';
-import { tag, TAG_EVIDENCE } from './tagger.js';
+import { tag, TAG_EVIDENCE, type TaggedWord } from './tagger.js';
 
 /**
  * What kind of answer a question asks for, and whether a text holds one. A question that asks
@@ -164,6 +164,8 @@ function kindCheck(expectation: Expectation, ownTerms: Iterable<string>): TypeCh
     for (const token of own) if (rest.includes(token)) rest = rest.replaceAll(token, ' ');
     return rest;
   };
+  // a text's tags do not depend on the question (they are cached by text); the question's own words are then left out
+  const taggedBeyond = (text: string): TaggedWord[] => tag(text).filter((word) => !own.some((token) => token.includes(word.word) || word.word.includes(token)));
   if (expects === 'list') {
     return { bonus: (text) => (LIST_FILLER.test(beyondQuestion(text)) ? 2 * TYPE_BONUS : 0), holds: () => true };
   }
@@ -171,10 +173,7 @@ function kindCheck(expectation: Expectation, ownTerms: Iterable<string>): TypeCh
     const filler = expects === 'place' && measure ? expression(placeNounPattern(measure), 'u') : FILLERS[expects];
     // a name no pattern knows (a person, a place, an organization, an era) is found by its part-of-speech tags
     const tagged = expects === 'place' && measure ? undefined : TAG_EVIDENCE[expects];
-    const holds = (text: string): boolean => {
-      const rest = beyondQuestion(text);
-      return filler.test(rest) || (tagged !== undefined && tagged(tag(rest)));
-    };
+    const holds = (text: string): boolean => filler.test(beyondQuestion(text)) || (tagged !== undefined && tagged(taggedBeyond(text)));
     return { bonus: (text) => (holds(text) ? 2 * TYPE_BONUS : 0), holds };
   }
   // a figure answers when the question does not hold it already (完成投资多少亿元 is answered by 1088亿元)
@@ -187,7 +186,7 @@ function kindCheck(expectation: Expectation, ownTerms: Iterable<string>): TypeCh
   const knownUnit = expression(`^(?:[${MEASURE_WORDS}]|${TIME_UNITS}|${LENGTH_UNITS}|${AREA_UNITS}|${MONEY_UNITS})`, 'u');
   const newFigure = (text: string): boolean =>
     [...text.matchAll(figure)].some((match) => !ownNumbers.has(match[1]!.match(/\d[\d.,]*/)![0])) ||
-    (anyUnit && TAG_EVIDENCE.quantity(tag(beyondQuestion(text))).some((unit) => !knownUnit.test(unit)));
+    (anyUnit && TAG_EVIDENCE.quantity(taggedBeyond(text)).some((unit) => !knownUnit.test(unit)));
   return {
     bonus(text) {
       if (!/\d/.test(beyondQuestion(text))) return 0;

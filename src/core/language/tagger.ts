@@ -37,7 +37,8 @@ function tagger(): Jieba | null {
   return jieba;
 }
 
-const tagged = new BoundedCache<string, TaggedWord[]>(4096);
+/** Tags by text: a passage's clauses are checked again for every question that finds them. */
+const tagged = new BoundedCache<string, TaggedWord[]>(32_768);
 
 /** The words of `text` with their tags (empty when the tagger is not available). */
 export function tag(text: string): TaggedWord[] {
