@@ -5,9 +5,17 @@ function oneLine(text: string, max: number): string {
   return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : chars.join('');
 }
 
+/** The one line small talk gets: friendly, with a hint, and nothing from a report. */
+export const SMALL_TALK: Record<NonNullable<AskResult['smallTalk']>, string> = {
+  greeting: 'Hello! Ask a question about the reports, for example what was built, when or how much.',
+  thanks: 'You are welcome! Ask another question any time.',
+  farewell: 'Goodbye! Ask again any time.',
+};
+
 /** The answer as plain text for a terminal: answer, citation, and the next two passages. */
 export function renderAnswer(result: AskResult, engine: Engine): string {
   const lines: string[] = [];
+  if (result.smallTalk) return SMALL_TALK[result.smallTalk];
   if (result.found && result.answer !== null) {
     const [citation] = result.citations;
     lines.push(`Answer: ${result.answer}`);

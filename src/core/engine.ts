@@ -11,6 +11,7 @@ import type { Lexicon } from './corpus/lexicon.js';
 import { MAX_PASSAGE_CHARS, toPassages } from './corpus/passages.js';
 import { marksFollowUp, MAX_CHAIN, MIN_OWN_COVERAGE, withContext, type Turn } from './language/conversation.js';
 import { analyzeQuery, questionWords, termsByWeight, type AnalyzedQuery } from './language/query.js';
+import type { SmallTalk } from './language/cleanup.js';
 import { CANDIDATES, candidates, countedCandidates, lettersOnly, longestShared, retrievalTerms, SCAN_LIMIT, scanCandidates, scanCharacters, COUNTED_MIN_PASSAGES, type Candidate } from './search/retrieval.js';
 import { BM25_SHARE, scorer } from './search/scoring.js';
 import { headlineViewOf, openSnapshot, type IndexedPassage } from './search/snapshot.js';
@@ -93,6 +94,11 @@ export interface AskResult {
   signals: AnswerFeatures | null;
   /** The sentence that answers or would have answered (also when abstaining): for evaluation and calibration. */
   candidate: string | null;
+  /**
+   * Set when the message is small talk (你好, 谢谢, bye) and asks nothing: `found` is false, there are
+   * no passages, and the reply is a friendly line, never a sentence of a report.
+   */
+  smallTalk?: SmallTalk;
   citations: Citation[];
   /** Best first. */
   passages: RankedPassage[];
@@ -337,6 +343,7 @@ export class Engine {
       throw new QueryError(`the question is ${length} characters long; at most ${MAX_QUESTION_CHARS} are accepted`);
     }
     const alone = analyzeQuery(text, this.lexicon, this.vocabulary);
+    if (alone.social) return smallTalkResult(text, alone.social, alone.removed);
     const history = options.history ?? [];
     if (history.length === 0) return this.answer(text, alone, options);
     // a follow-up: the earlier question's words it lacks, weighted lower, and its answer's section preferred
@@ -479,4 +486,9 @@ export class Engine {
   sectionPassages(documentId: string, section: number): Passage[] {
     return this.passages.filter((passage) => passage.documentId === documentId && passage.section.number === section);
   }
+}
+
+/** The result for small talk: nothing found, nothing shown from the reports. */
+export function smallTalkResult(query: string, kind: SmallTalk, removed: string[] = []): AskResult {
+  return { query, coverage: 0, confidence: 0, removed, signals: null, candidate: null, passages: [], nearestSections: [], found: false, answer: null, highlights: [], matchedTerms: [], context: [], citations: [], smallTalk: kind };
 }

@@ -2,7 +2,7 @@
 export { loadCorpus, type Corpus, type LoadOptions } from './corpus/corpus.js';
 export { fileCache, cacheKey, type IndexCache } from './search/index-cache.js';
 export { Library, type Reports } from './library.js';
-export { Engine, MAX_QUESTION_CHARS, ABSTAIN_BELOW, type AskResult, type AskOptions, type EngineOptions, type Citation, type RankedPassage, type SectionRef } from './engine.js';
+export { Engine, MAX_QUESTION_CHARS, ABSTAIN_BELOW, smallTalkResult, type AskResult, type AskOptions, type EngineOptions, type Citation, type RankedPassage, type SectionRef } from './engine.js';
 export { marksFollowUp, type Turn } from './language/conversation.js';
 export { replay } from './answer/replay.js';
 export { toContract, contractError, type ContractAnswer } from './answer/contract.js';
@@ -15,3 +15,4 @@ export type { Passage, Section, SourceInfo, ReportDocument } from './types.js';
 export { briefReport, briefSection, type BriefSection, type BriefPoint } from './answer/briefings.js';
 export { Suggester, type Suggestions, MAX_SUGGESTIONS, MAX_SUGGESTION_CHARS } from './answer/suggestions.js';
 export { splitSentences, splitClauses } from './corpus/passages.js';
+export type { SmallTalk } from './language/cleanup.js';

@@ -22,6 +22,13 @@ describe('ask CLI', () => {
     expect(out).toContain('Related passages:');
   });
 
+  it('GIVEN small talk THEN a friendly line in text, and found false with smallTalk in JSON, no passage', async () => {
+    const text = await run(['你好啊']);
+    expect(text.out.trim()).toBe('Hello! Ask a question about the reports, for example what was built, when or how much.');
+    const json = JSON.parse((await run(['--json', '谢谢您'])).out);
+    expect(json).toMatchObject({ found: false, answer: null, smallTalk: 'thanks', passages: [], citations: [] });
+  });
+
   it('GIVEN --json THEN one object with exactly the contract fields', async () => {
     const { code, out } = await run(['--json', '日开行动车多少对']);
     expect(code).toBe(0);

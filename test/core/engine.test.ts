@@ -110,6 +110,22 @@ describe('engine on the real report', () => {
     expect(result.highlights.map(([start, end]) => result.answer!.slice(start, end))).toEqual(['市域铁路成资S3线开工']);
   });
 
+  it('GIVEN small talk only (greetings, thanks, farewells, written here) THEN it is marked as such: nothing found, no passage, no sentence', () => {
+    const kinds: Array<[string, string]> = [['您好', 'greeting'], ['大家好呀', 'greeting'], ['good morning', 'greeting'], ['谢谢啦', 'thanks'], ['thank you!', 'thanks'], ['辛苦了', 'thanks'], ['再见', 'farewell'], ['bye!', 'farewell']];
+    for (const [message, kind] of kinds) {
+      const result = engine.ask(message);
+      expect(result.smallTalk, message).toBe(kind);
+      expect(result.found).toBe(false);
+      expect(result.passages).toEqual([]);
+      expect(result.candidate).toBeNull();
+    }
+  });
+
+  it('GIVEN a greeting or thanks around a real question THEN the question is answered, not taken for small talk', () => {
+    expect(engine.ask('你好,成资S3线开工了吗').smallTalk).toBeUndefined();
+    expect(engine.ask('成资S3线开工了吗?谢谢').answer).toContain('成资S3线开工');
+  });
+
   it('GIVEN near-miss questions that share words with the report THEN it abstains', () => {
     for (const question of ['四川省省长是谁', '成都的GDP是多少', '资阳有多少人口']) {
       expect(engine.ask(question).found, question).toBe(false);

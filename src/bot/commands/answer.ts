@@ -22,6 +22,8 @@ export function answer(question: string, sectionValue: string | undefined, engin
   const scope = sectionValue ? resolveSection(engine, sectionValue) : undefined;
   if (sectionValue && !scope) return { reply: notice(t(lang, 'unknownSection')) };
   const result = engine.ask(question, { ...(scope ? { documentId: scope.documentId, section: scope.section.number } : {}), history });
+  // small talk asks nothing: it is not logged as a question the reports did not answer
+  if (result.smallTalk) return { reply: answerReply(result, engine, lang), found: false };
   return {
     reply: answerReply(result, engine, lang, scope ? `${scope.documentId}#${scope.section.number}` : ''),
     passageIds: result.passages.map(({ passage }) => passage.id),

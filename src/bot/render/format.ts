@@ -77,6 +77,8 @@ function matchedLine(result: AskResult, lang: Lang): string {
  * was found: says so and lists the nearest sections.
  */
 export function answerReply(result: AskResult, engine: Reports, lang: Lang, scope = ''): Reply {
+  // small talk gets one friendly line with a hint, never a sentence or a passage of a report
+  if (result.smallTalk) return { content: t(lang, result.smallTalk === 'thanks' ? 'smallTalkThanks' : result.smallTalk === 'farewell' ? 'smallTalkFarewell' : 'smallTalkGreeting') };
   if (!result.found || result.answer === null || !result.passages[0]) {
     const nearest = result.nearestSections.map(({ section }) => `• ${escapeUserText(sectionLabel(section))}${section.headline ? ` — ${escapeUserText(section.headline)}` : ''}`);
     const description = [t(lang, 'notFound'), ...(nearest.length ? ['', `**${t(lang, 'nearest')}**`, ...nearest, '', t(lang, 'tryBrowsing')] : [])].join('\n');

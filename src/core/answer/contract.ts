@@ -17,6 +17,8 @@ export interface ContractAnswer {
   context: string[];
   citations: Citation[];
   passages: Array<Omit<Citation, 'source'> & { text: string; score: number }>;
+  /** Present when the message was small talk ("greeting", "thanks", "farewell"): found is false and nothing is quoted. */
+  smallTalk?: string;
   error?: string;
 }
 
@@ -36,6 +38,7 @@ export function toContract(result: AskResult): ContractAnswer {
       text: passage.text,
       score: Math.round(score * 1e4) / 1e4,
     })),
+    ...(result.smallTalk ? { smallTalk: result.smallTalk } : {}),
   };
 }
 

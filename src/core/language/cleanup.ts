@@ -17,11 +17,28 @@ export interface CleanedQuestion {
   text: string;
   /** The pieces taken off, in order. */
   removed: string[];
+  /** Set when the question is wrapping and nothing else (你好, 谢谢, bye): what kind of small talk it is. */
+  social?: SmallTalk;
+}
+
+/** Small talk: a message that greets, thanks or takes leave and asks nothing. */
+export type SmallTalk = 'greeting' | 'thanks' | 'farewell';
+
+const THANKS = /谢|感谢|多谢|辛苦|好的|知道了|明白了|懂了|收到|了解了|thank|thx|\bty\b|cheers|\bok\b|okay|got it/u;
+const FAREWELL = /再见|拜拜|回见|晚安|告辞|\bbye\b|goodbye|good night|see you/u;
+
+/** Particles that are left of a greeting once its words went (大家好呀 -> 呀): no question. */
+const ONLY_PARTICLES = /[呀啊吧呢嘛哦哈啦了哇噢嗯~]/gu;
+
+/** What kind of small talk a question made only of filler is. */
+function smallTalkOf(text: string): SmallTalk {
+  return THANKS.test(text) ? 'thanks' : FAREWELL.test(text) ? 'farewell' : 'greeting';
 }
 
 /** Clause punctuation (after NFKC: full-width marks are half-width already). */
 const PUNCTUATION = /[,.!?;:~、。!?;:…\s"'“”‘’()\[\]【】《》<>\-—_*#@]+/u;
-const SPLIT = new RegExp(`(${PUNCTUATION.source})`, 'u');
+/** Clause breaks: punctuation, and spaces except one between two Latin words (good morning, thank you stay one phrase). */
+const SPLIT = /((?:[,.!?;:~、。!?;:…"'“”‘’()\[\]【】《》<>\-—_*#@]|(?<![a-z0-9])\s|\s(?![a-z0-9]))+)/u;
 const LEADING_PUNCTUATION = new RegExp(`^(?:${PUNCTUATION.source})`, 'u');
 const ALL_PUNCTUATION = new RegExp(PUNCTUATION.source, 'gu');
 /**
@@ -114,8 +131,8 @@ export function cleanQuestion(normalized: string, phrases: readonly string[] = f
     if (rest) kept.push(rest, separator);
   }
   const text = kept.join('').replace(LEADING_PUNCTUATION, '').trim();
-  // a question made only of filler ("谢谢") is left as it is: there is nothing else to ask with
-  if (!text || !/[\p{L}\p{N}]/u.test(text)) return { text: normalized, removed: [] };
+  // a question made only of filler ("谢谢", "大家好呀") is left as it is, marked as small talk: it asks nothing
+  if (!text || !/[\p{L}\p{N}]/u.test(text.replace(ONLY_PARTICLES, ''))) return { text: normalized, removed: [], ...(/[\p{L}\p{N}]/u.test(normalized) ? { social: smallTalkOf(normalized) } : {}) };
   return { text, removed };
 }
 

@@ -1,5 +1,5 @@
 import { expectationOf, type AnswerType } from './answer-kinds.js';
-import { cleanQuestion } from './cleanup.js';
+import { cleanQuestion, type SmallTalk } from './cleanup.js';
 import { ENGLISH_QUESTION_WORDS, englishWords, type EnglishWord } from './english.js';
 import { EXPANSION_WEIGHT, type Lexicon } from '../corpus/lexicon.js';
 import { normalizeText } from './normalize.js';
@@ -120,6 +120,8 @@ export interface AnalyzedQuery {
   strict: boolean;
   /** What the clean-up took off the question (greetings, thanks, framing). */
   removed: string[];
+  /** Set when the question is small talk only (你好, 谢谢): it is answered as such, never from the reports. */
+  social?: SmallTalk;
 }
 
 /**
@@ -555,7 +557,7 @@ export function analyzeQuery(text: string, lexicon: Lexicon, vocabulary?: QueryV
   }
   flushEnglish();
   const { expects, measure, strict } = expectationOf(normalized);
-  return { text, cleaned: cleaned.text, groups: out.finish(/[吗么][?!.,]*\s*$/u.test(normalized)), terms: out.terms, expects, measure, strict, removed: cleaned.removed };
+  return { text, cleaned: cleaned.text, groups: out.finish(/[吗么][?!.,]*\s*$/u.test(normalized)), terms: out.terms, expects, measure, strict, removed: cleaned.removed, ...(cleaned.social ? { social: cleaned.social } : {}) };
 }
 
 /**

@@ -69,6 +69,16 @@ describe('chat: mentions, threads, follow-ups and DMs against a fake Discord', (
     expect(await silentFor(300, since)).toBe(true);
   });
 
+  it('GIVEN thanks in the answer\'s thread and a greeting in a DM THEN one friendly line each, never a report sentence or passage', async () => {
+    const thanks = await say({ channelId: threadId, content: `${BOT} 好的，谢谢你的帮助！`, mentions: [FAKE.botId] });
+    expect(threadOf(thanks.request)).toBe(threadId);
+    expect(thanks.body.content).toMatch(/不客气/);
+    expect(thanks.body.embeds ?? []).toEqual([]);
+    const hello = await say({ channelId: '800000000000000009', content: '哈喽', guild: false });
+    expect(hello.body.content).toMatch(/你好/);
+    expect(hello.body.embeds ?? []).toEqual([]);
+  });
+
   it('GIVEN a DM THEN it is answered in the DM, and a follow-up there uses the DM\'s history', async () => {
     const dm = '800000000000000008';
     const first = await say({ channelId: dm, content: '跨市公交增至几条', guild: false });

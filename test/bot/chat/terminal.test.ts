@@ -52,6 +52,19 @@ describe('terminal mode', () => {
     expect(alone ?? '').not.toMatch(/沿用上文/);
   });
 
+  it('GIVEN thanks after an answer, and a greeting THEN one friendly line each, no report sentence', async () => {
+    const input = new PassThrough();
+    const out = sink();
+    const done = runTerminal(createCommands(), context(), input, out, false);
+    input.end('农交所累计成交项目多少宗\n谢谢!\n/ask 早上好\n');
+    await done;
+    const text = out.text();
+    const afterAnswer = text.slice(text.indexOf('3714'));
+    expect(afterAnswer).toMatch(/\n不客气![^\n]*\n\n👋 你好![^\n]*\n/);
+    // one answer only: the two small-talk lines quote nothing of the report
+    expect(text.match(/── 答案 ──/g)).toHaveLength(1);
+  });
+
   it('GIVEN a conversation THEN the prompt names the question it follows up', () => {
     expect(promptFor([])).toBe('> ');
     expect(promptFor([{ question: '农交所累计成交项目多少宗', passageIds: [] }])).toContain('follow-up of: 农交所累计成交项目多少宗');

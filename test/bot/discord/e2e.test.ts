@@ -65,6 +65,19 @@ describe('the bot against a fake Discord', () => {
     expect(JSON.stringify(line)).not.toContain('开工了吗');
   });
 
+  it('GIVEN /ask with a greeting, thanks or a farewell only THEN one friendly line with a hint: no embed, no report sentence, no passage, no buttons', async () => {
+    for (const [message, line] of [['您好呀', /你好!可以问我报告里的任何内容/], ['多谢多谢', /不客气/], ['拜拜啦', /再见/]] as const) {
+      const callback = await interact(ask(message));
+      expect(callback.type).toBe(4);
+      expect(callback.data.content).toMatch(line);
+      expect(callback.data.content!.split('\n')).toHaveLength(1);
+      expect(callback.data.embeds ?? []).toEqual([]);
+      expect(callback.data.components ?? []).toEqual([]);
+    }
+    const english = await interact(ask('hey there, thank you!', { locale: 'en-US' }));
+    expect(english.data.content).toMatch(/^You are welcome!/);
+  });
+
   it('GIVEN an English locale THEN the fixed texts are English; zh-TW THEN traditional', async () => {
     const english = await interact(ask('川芎', { locale: 'en-US' }));
     expect(english.data.embeds![0]!.title).toBe('Answer');
