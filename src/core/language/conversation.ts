@@ -1,5 +1,6 @@
 import { normalizeText } from './normalize.js';
 import type { AnalyzedQuery, TermGroup } from './query.js';
+import { tag } from './tagger.js';
 
 /**
  * Conversation context: a follow-up question (那眉山呢, 那它每天拉多少人, 成交了多少宗) is read with
@@ -35,18 +36,35 @@ export const MAX_CHAIN = 3;
  * Openings and endings that mark a question as continuing the conversation. Matched on normalized
  * (lower-case) text, so without the i flag, which makes V8 match about ten times slower beside u.
  */
-const OPENING = /^(?:那么?|那个|这个|那这个|它|它们|其|该|还有|另外|再问一下|此外|and\b|what about\b|how about\b)/u;
+const OPENING = /^(?:那么|那(?![个些项])|它|它们|其|还有|另外|再问一下|此外|and\b|what about\b|how about\b)/u;
 const ELLIPSIS = /呢[?.!]*\s*$/u;
-const PRONOUN = /它|其中|这个项目|该项目|这个|那个|这些|那些|这项|那项|\b(it|its|they|them|their)\b/u;
+const PRONOUN = /它|其中|\b(it|its|they|them|their)\b/u;
+/** Demonstratives: they point back when they stand alone (这个多少钱), not when they name the thing (那个恳谈会). */
+const DEMONSTRATIVE = /这个|那个|这些|那些|这项|那项|^该/gu;
+/** Tags of a word a demonstrative names: nouns, verbal nouns, proper names, abbreviations, Latin words. */
+const NAMED = /^(?:n|vn|j|eng)/;
 const COMPARISON = /(?:和|与|跟|比).{1,16}(?:一样|相比|比较|区别|差别|哪个多|哪个快)/u;
 
+/** True when a demonstrative of the text stands alone, pointing back (这个多少钱, 那些呢), rather than before a noun (那些项目). */
+function demonstrativePointsBack(text: string): boolean {
+  for (const match of text.matchAll(DEMONSTRATIVE)) {
+    const [first, second] = tag(text.slice(match.index! + match[0].length));
+    // a noun, or a verb or adjective before a noun (审批模式, 重点项目), is what the demonstrative names
+    const names = first !== undefined && (NAMED.test(first.tag) || (/^[va]/.test(first.tag) && second !== undefined && /^n/.test(second.tag)));
+    if (!names) return true;
+  }
+  return false;
+}
+
 /**
- * True when a question says it continues the conversation: it opens with 那/这个/还有…, ends in
- * 呢 (那眉山呢), points back with a pronoun (它), or compares with something (和成眉S5线一样吗).
+ * True when a question says it continues the conversation: it opens with 那/还有…, ends in 呢
+ * (那眉山呢), points back with a pronoun (它) or a demonstrative standing alone (这个多少钱), or
+ * compares with something (和成眉S5线一样吗). A demonstrative before a noun (那个恳谈会, 那些项目)
+ * names what is asked about: such a question may stand on its own (see Engine.ask).
  */
 export function marksFollowUp(question: string): boolean {
   const text = normalizeText(question).trim();
-  return OPENING.test(text) || ELLIPSIS.test(text) || PRONOUN.test(text) || COMPARISON.test(text);
+  return OPENING.test(text) || ELLIPSIS.test(text) || PRONOUN.test(text) || COMPARISON.test(text) || demonstrativePointsBack(text);
 }
 
 /** A group is already asked when the new question has the same word, or one holding it. */

@@ -25,6 +25,19 @@ describe('follow-up questions', () => {
     expect(marksFollowUp('社区医院新增了多少个就诊窗口')).toBe(false);
   });
 
+  it('GIVEN a demonstrative before a noun (那个座谈会, 那些学校) THEN no follow-up is marked; standing alone (这个多少钱, 那些呢) THEN it points back', () => {
+    for (const question of ['那个座谈会在哪里举行', '那些学校什么时候开学', '这个停车场收费吗', '那个审核流程要多久']) expect(marksFollowUp(question), question).toBe(false);
+    for (const question of ['这个多少钱', '那些呢', '那个怎么申请']) expect(marksFollowUp(question), question).toBe(true);
+    // 该 opens a question as a demonstrative; inside 应该 it is no pointer
+    expect(marksFollowUp('应该去哪里办理')).toBe(false);
+  });
+
+  it('GIVEN a full new question with a demonstrative after an answer THEN it is answered on its own, not with the earlier question', () => {
+    const result = engine.ask('那个社区医院新增了多少个就诊窗口', { history: turns('新区今年新增就业岗位多少个') });
+    expect(result.answer).toContain('12个');
+    expect(result.context).toEqual([]);
+  });
+
   it('GIVEN an ellipsis THEN the earlier question supplies what it lacks, and says so', () => {
     const result = engine.ask('那技能培训呢', { history: turns('新区今年新增就业岗位多少个') });
     expect(result.answer).toContain('1.2万人次');
