@@ -135,3 +135,24 @@ export function bylineNearTop(blocks: readonly string[]): string | undefined {
   }
   return undefined;
 }
+
+/**
+ * What a file's text says of it by its title, for a file whose own metadata lacks it (a Word file,
+ * a PDF, text): the publisher on the dated byline, and the date there, else the file's creation
+ * date (often its template's, so only as a last guess). Fills `meta` and says how in `guessed`.
+ */
+export function frontFromText(texts: readonly string[], meta: { publisher?: string; date?: string }, guessed: { publisher?: string; date?: string }, created?: string): void {
+  const byline = meta.publisher ? undefined : bylineNearTop(texts);
+  if (byline) {
+    meta.publisher = byline;
+    guessed.publisher = 'the dated line by the title';
+  }
+  const near = dateNearTop(texts);
+  if (near) {
+    meta.date = near;
+    guessed.date = 'a date by the title';
+  } else if (created) {
+    meta.date = created;
+    guessed.date = 'the file’s creation date';
+  }
+}

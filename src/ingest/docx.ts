@@ -1,6 +1,6 @@
 import JSZip from 'jszip';
 import { DOMParser } from 'linkedom';
-import { bylineNearTop, dateNearTop, isoDate } from './dates.js';
+import { frontFromText, isoDate } from './dates.js';
 import { DocumentError, tidy, type Block, type Extracted, type Metadata } from './extract.js';
 import { refusal } from './plausible.js';
 
@@ -46,7 +46,7 @@ const CHINESE_DIGITS = ['零', '一', '二', '三', '四', '五', '六', '七', 
 const HEAVENLY_STEMS = '甲乙丙丁戊己庚辛壬癸';
 const EARTHLY_BRANCHES = '子丑寅卯辰巳午未申酉戌亥';
 
-/** 1 → 一, 10 → 十, 12 → 十二, 21 → 二十一, 105 → 一百零五. */
+/** 1 → 一, 10 → 十, 12 → 十二, 21 → 二十一, 105 → 一百零五, 1260 → 一千二百六十. */
 export function chineseNumber(value: number): string {
   if (value < 10) return CHINESE_DIGITS[value]!;
   if (value < 20) return `十${value % 10 ? CHINESE_DIGITS[value % 10] : ''}`;
@@ -54,6 +54,10 @@ export function chineseNumber(value: number): string {
   if (value < 1000) {
     const rest = value % 100;
     return `${CHINESE_DIGITS[Math.floor(value / 100)]}百${rest === 0 ? '' : rest < 10 ? `零${CHINESE_DIGITS[rest]}` : rest < 20 ? `一${chineseNumber(rest)}` : chineseNumber(rest)}`;
+  }
+  if (value < 10_000) {
+    const rest = value % 1000;
+    return `${CHINESE_DIGITS[Math.floor(value / 1000)]}千${rest === 0 ? '' : rest < 100 ? `零${rest < 20 && rest >= 10 ? '一' : ''}${chineseNumber(rest)}` : chineseNumber(rest)}`;
   }
   return String(value);
 }
@@ -287,20 +291,6 @@ export async function extractDocx(data: Uint8Array): Promise<Extracted> {
   take('publisher', field('dc:creator'));
   const language = field('dc:language');
   if (language) meta.language = language;
-  // the date by the title is the document's; the file's creation date is often its template's
-  const byline = meta.publisher ? undefined : bylineNearTop(blocks.map((block) => block.text));
-  if (byline) {
-    meta.publisher = byline;
-    guessed.publisher = 'the dated line by the title';
-  }
-  const near = dateNearTop(blocks.map((block) => block.text));
-  const created = isoDate(field('dcterms:created'));
-  if (near) {
-    meta.date = near;
-    guessed.date = 'a date by the title';
-  } else if (created) {
-    meta.date = created;
-    guessed.date = 'the file’s creation date';
-  }
+  frontFromText(blocks.map((block) => block.text), meta, guessed, isoDate(field('dcterms:created')));
   return { blocks, meta, guessed, refused };
 }

@@ -1,4 +1,4 @@
-import { bylineNearTop, dateNearTop, isoDate } from './dates.js';
+import { frontFromText, isoDate } from './dates.js';
 import { DocumentError, tidy, tidyJoined, type Block, type Extracted, type Metadata } from './extract.js';
 import { refusal } from './plausible.js';
 
@@ -157,20 +157,7 @@ export async function extractPdf(data: Uint8Array): Promise<Extracted> {
       if (reason) refused.push({ field, value, reason });
       else meta[field] = value;
     }
-    const byline = meta.publisher ? undefined : bylineNearTop(blocks.map((block) => block.text));
-  if (byline) {
-    meta.publisher = byline;
-    guessed.publisher = 'the dated line by the title';
-  }
-  const near = dateNearTop(blocks.map((block) => block.text));
-    const created = isoDate(text('CreationDate'));
-    if (near) {
-      meta.date = near;
-      guessed.date = 'a date by the title';
-    } else if (created) {
-      meta.date = created;
-      guessed.date = 'the file’s creation date';
-    }
+    frontFromText(blocks.map((block) => block.text), meta, guessed, isoDate(text('CreationDate')));
     return { blocks, meta, guessed, refused };
   } finally {
     await pdf.destroy();

@@ -1,3 +1,4 @@
+import { chineseNumber as chinese } from '../../src/ingest/docx.js';
 import { makePdf, type PdfBookmark, type PdfLine } from './pdf.js';
 
 /**
@@ -6,21 +7,6 @@ import { makePdf, type PdfBookmark, type PdfLine } from './pdf.js';
  * header and page numbers, articles that wrap over several lines. A few articles carry facts the
  * tests ask about.
  */
-
-const DIGITS = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
-
-/** 1 → 一, 12 → 十二, 105 → 一百零五, 1260 → 一千二百六十. */
-export function chinese(value: number): string {
-  if (value < 10) return DIGITS[value]!;
-  if (value < 20) return `十${value % 10 ? DIGITS[value % 10] : ''}`;
-  if (value < 100) return `${DIGITS[Math.floor(value / 10)]}十${value % 10 ? DIGITS[value % 10] : ''}`;
-  if (value < 1000) {
-    const rest = value % 100;
-    return `${DIGITS[Math.floor(value / 100)]}百${rest === 0 ? '' : rest < 10 ? `零${DIGITS[rest]}` : rest < 20 ? `一${chinese(rest)}` : chinese(rest)}`;
-  }
-  const rest = value % 1000;
-  return `${DIGITS[Math.floor(value / 1000)]}千${rest === 0 ? '' : rest < 100 ? `零${chinese(rest)}` : chinese(rest)}`;
-}
 
 const PART_NAMES = ['总则', '物权', '合同', '人格权', '婚姻家庭', '继承', '侵权责任'];
 const TOPICS = ['登记', '期限', '费用', '通知', '担保', '变更', '解除', '责任', '证明', '期间', '程序', '保全'];
