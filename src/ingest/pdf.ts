@@ -5,9 +5,9 @@ import { refusal } from './plausible.js';
 /**
  * A PDF, read with pdf.js: text with positions and sizes, from which lines and paragraphs are
  * rebuilt. Page headers, footers and numbers are dropped. Headings come from, in order of trust:
- * the document's outline (its bookmarks), numbered lines (第三编, 第二章, 一、), and lines set in a
- * larger type than the body's. A PDF without a text layer, one locked by a password, or a file that
- * is no PDF fails with one line naming the cause.
+ * the document's outline (its bookmarks), numbered lines (第三编, 第二章, 一、), lines set in a
+ * larger type than the body's, and short lines set in a bold font alone. A PDF without a text
+ * layer, one locked by a password, or a file that is no PDF fails with one line naming the cause.
  */
 
 /** A line that opens with a section's numbering (关键词1, 第一编, 第二章, 一、, (一), 1.). */
@@ -15,12 +15,16 @@ const NUMBERED_LINE = /^(?:关键词\s*[\d一二三四五六七八九十]+|第[\
 /** A line that opens an article of a law or rules (第十二条): a paragraph of its own, not a heading. */
 const ARTICLE_LINE = /^第[\d一二三四五六七八九十百千零〇]+条(?:\s|$|[\p{Script=Han}])/u;
 
-/** One line of a PDF page: its text, where it stands, and its type size. */
+/** One line of a PDF page: its text, where it stands, its type size, and whether all of it is bold. */
 interface PdfLine {
   text: string;
   y: number;
   height: number;
+  bold: boolean;
 }
+
+/** A font's name or flags that say it is bold (…-Bold, Black, Heavy, 黑体/SimHei). */
+const BOLD_FONT = /bold|black|heavy|semibold|demi|黑体|simhei|heiti/i;
 
 /** An outline entry's title with its depth (0 for the top). */
 interface OutlineTitle {
@@ -72,20 +76,32 @@ export async function extractPdf(data: Uint8Array): Promise<Extracted> {
     for (let number = 1; number <= pdf.numPages; number++) {
       const page = await pdf.getPage(number);
       const content = await page.getTextContent();
-      const lines = new Map<number, { parts: Array<{ x: number; text: string }>; height: number }>();
+      // the page's fonts are loaded by its operator list: their names and flags say which are bold
+      const boldFonts = new Set<string>();
+      if (content.items.length) {
+        await page.getOperatorList();
+        for (const name of new Set(content.items.flatMap((item) => ('fontName' in item ? [item.fontName] : [])))) {
+          const font = page.commonObjs.has(name) ? (page.commonObjs.get(name) as { name?: string; bold?: boolean; black?: boolean }) : undefined;
+          if (font && (font.bold || font.black || BOLD_FONT.test(font.name ?? ''))) boldFonts.add(name);
+        }
+      }
+      const lines = new Map<number, { parts: Array<{ x: number; text: string }>; height: number; bold: boolean }>();
       for (const item of content.items) {
         if (!('str' in item)) continue;
         const y = Math.round(item.transform[5] as number);
         const height = Math.abs(item.transform[3] as number) || 12;
-        const line = lines.get(y) ?? { parts: [], height };
+        const line = lines.get(y) ?? { parts: [], height, bold: true };
         line.parts.push({ x: item.transform[4] as number, text: item.str });
-        if (item.str.trim()) line.height = Math.max(line.height, height);
+        if (item.str.trim()) {
+          line.height = Math.max(line.height, height);
+          if (!boldFonts.has(item.fontName)) line.bold = false;
+        }
         lines.set(y, line);
       }
       pages.push(
         [...lines]
           .sort((a, b) => b[0] - a[0])
-          .map(([y, line]) => ({ y, height: line.height, text: lineText(line.parts.sort((a, b) => a.x - b.x).map((part) => part.text)) }))
+          .map(([y, line]) => ({ y, height: line.height, bold: line.bold, text: lineText(line.parts.sort((a, b) => a.x - b.x).map((part) => part.text)) }))
           .filter((line) => line.text),
       );
       page.cleanup();
@@ -128,6 +144,13 @@ export async function extractPdf(data: Uint8Array): Promise<Extracted> {
           // a bookmarked or larger line: a heading, its level by outline depth or by size
           flush();
           blocks.push({ kind: 'heading', text: line.text, level: depth !== undefined ? depth + 2 : sizeRank === 0 && blocks.length === 0 ? 1 : sizeRank + 2 });
+          previous = line;
+          continue;
+        }
+        // a short bold line standing alone is a heading candidate (as a bold paragraph of a web page)
+        if (line.bold && short && [...line.text].length <= 20 && !NUMBERED_LINE.test(line.text)) {
+          flush();
+          blocks.push({ kind: 'paragraph', text: line.text, strong: true });
           previous = line;
           continue;
         }

@@ -9,6 +9,8 @@ export interface PdfLine {
   y: number;
   text: string;
   size?: number;
+  /** Set in a font whose name says Bold (TestCJK-Bold). */
+  bold?: boolean;
 }
 
 function hex(text: string): string {
@@ -40,11 +42,13 @@ export function makePdf(pages: PdfLine[][], info: Record<string, string> = {}, o
   const cmap = add(`<< /Length ${toUnicode.length} >>\nstream\n${toUnicode}\nendstream`);
   const descendant = add('<< /Type /Font /Subtype /CIDFontType2 /BaseFont /TestCJK /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /FontDescriptor << /Type /FontDescriptor /FontName /TestCJK /Flags 4 /FontBBox [0 0 1000 1000] /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 700 /StemV 80 >> /DW 1000 >>');
   const font = add(`<< /Type /Font /Subtype /Type0 /BaseFont /TestCJK /Encoding /Identity-H /DescendantFonts [${descendant} 0 R] /ToUnicode ${cmap} 0 R >>`);
+  const boldDescendant = add('<< /Type /Font /Subtype /CIDFontType2 /BaseFont /TestCJK-Bold /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /FontDescriptor << /Type /FontDescriptor /FontName /TestCJK-Bold /Flags 262148 /FontBBox [0 0 1000 1000] /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 700 /StemV 160 >> /DW 1000 >>');
+  const boldFont = add(`<< /Type /Font /Subtype /Type0 /BaseFont /TestCJK-Bold /Encoding /Identity-H /DescendantFonts [${boldDescendant} 0 R] /ToUnicode ${cmap} 0 R >>`);
   const pageIds: number[] = [];
   for (const lines of pages) {
-    const content = lines.map((line) => `BT /F1 ${line.size ?? 12} Tf ${line.x} ${line.y} Td <${hex(line.text)}> Tj ET`).join('\n');
+    const content = lines.map((line) => `BT /${line.bold ? 'F2' : 'F1'} ${line.size ?? 12} Tf ${line.x} ${line.y} Td <${hex(line.text)}> Tj ET`).join('\n');
     const stream = add(`<< /Length ${Buffer.byteLength(content)} >>\nstream\n${content}\nendstream`);
-    pageIds.push(add(`<< /Type /Page /Parent ${pagesObj} 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 ${font} 0 R >> >> /Contents ${stream} 0 R >>`));
+    pageIds.push(add(`<< /Type /Page /Parent ${pagesObj} 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 ${font} 0 R /F2 ${boldFont} 0 R >> >> /Contents ${stream} 0 R >>`));
   }
   // the outline: each bookmark an object linked to its parent, siblings and children
   let outlineRoot = 0;

@@ -86,6 +86,20 @@ describe('a long code of law as a PDF', () => {
   });
 });
 
+describe('a PDF whose headings are only bold', () => {
+  it('GIVEN short lines in a bold font, the same size as the text THEN they are the sections', async () => {
+    const lines = (heading: string, text: string, y: number) => [
+      { x: 72, y, text: heading, bold: true },
+      { x: 72, y: y - 20, text, size: 12 },
+    ];
+    const pdf = makePdf([[...lines('园区建设', '新区今年新建产业园三个，入驻企业一百二十家。', 780), ...lines('人才引进', '全年引进高层次人才四百人，发放补贴三千万元。', 700), ...lines('营商环境', '企业开办时间压缩到一个工作日，实现全程网办。', 620)]], { Title: '新区年度工作回顾' });
+    const result = await importFile('bold.pdf', new Uint8Array(pdf), [...LINK, '--publisher', '示例新区', '--date', '2024-12-01']);
+    expect(result.code).toBe(0);
+    expect(headings(result.markdown()).map((line) => line.split(' | ')[1])).toEqual(['园区建设', '人才引进', '营商环境']);
+    expect(result.engine().ask('引进了多少高层次人才').answer).toContain('四百人');
+  });
+});
+
 describe('a page copied as text', () => {
   it('GIVEN a breadcrumb, the title, and a line with the paper and the date under it THEN the title, publisher and date are guessed from them and marked, and the breadcrumb is no text', async () => {
     const copied = '您所在的位置:示例传媒网 >> 新闻 >> 要闻\n\n示例新区三大工程看点\n\n示例晚报    2022年03月08日\n\n关键词1\n\n交通\n\n地铁四号线开通\n\n地铁四号线全长二十二公里，设站十六座，于三月一日开通运营。\n\n关键词2\n\n教育\n\n新建学校三所\n\n新区新建学校三所，新增学位五千四百个。\n';
