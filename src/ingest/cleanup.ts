@@ -47,14 +47,10 @@ export function chromeReason(text: string): string | undefined {
   const labels = text.match(CREDIT_LABELLED) ?? [];
   if ([...text].length <= 60 && (labels.length >= 2 || (labels.length === 1 && /供稿|整理/u.test(text))) && !/[。！？]/u.test(text)) return 'a credit line';
   if (short && LEGAL.test(text)) return 'a copyright or disclaimer line';
-  if (short && PROMPT.test(text)) return 'a share or follow prompt';
+  // a "related" heading before the prompts: 返回…查看更多 is both, and the links under it go with it
   if (RELATED.test(text)) return 'a related list';
+  if (short && PROMPT.test(text)) return 'a share or follow prompt';
   return undefined;
-}
-
-/** True for a line of a site's furniture or credits (see {@link chromeReason}). */
-export function isSiteChrome(text: string): boolean {
-  return chromeReason(text) !== undefined;
 }
 
 /** How near the top a dated byline is metadata. */

@@ -1,4 +1,5 @@
 /**
+ * What the lines by a document's title say of it: its date, and who put it out (来源：…, a byline).
  * Dates as documents write them: 2021-04-15, 2021/4/15, 2021.04.15, 2021年4月15日, a PDF's
  * D:20210415…, and the labels that say a date is the publication date (发布时间：…). Every date read
  * is checked against the calendar, so a figure such as 2019-13-45 is never taken for one.
@@ -54,6 +55,19 @@ export function dateInAddress(url: string | undefined): string | undefined {
   }
   const match = URL_DATE.exec(path);
   return match ? calendarDate(Number(match[1]), Number(match[2]), Number(match[3])) : undefined;
+}
+
+/** The labels of a source line: 来源：, 信息来源：, 来源于：, 出处：, Source: */
+export const SOURCE_LABEL = /(?:信息)?(?:来源|来自|出处|稿源|发布机构|发布单位)(?:于)?\s*[:：]\s*|Source\s*:\s*/iu;
+/** What follows a name in a source or copyright line and is not part of it. */
+export const AFTER_NAME = /\s*(?:[|｜]|作者|编辑|责任编辑|时间|日期|发布|浏览|点击|阅读|字号|打印|版权|备案|ICP|京ICP|地址|电话|技术支持|All\s+rights|\d{4}[-年]).*$/iu;
+
+/** The name after a 来源： label in `text`, or undefined. */
+export function sourceIn(text: string): string | undefined {
+  const label = SOURCE_LABEL.exec(text);
+  if (!label) return undefined;
+  const name = text.slice(label.index + label[0].length).replace(AFTER_NAME, '').trim().split(/\s{2,}/)[0]?.trim();
+  return name || undefined;
 }
 
 /** Labels that say the date after them is when the text was published (or last put out). */
@@ -122,8 +136,8 @@ export function dateNearTop(blocks: readonly string[]): string | undefined {
 export function bylineNearTop(blocks: readonly string[]): string | undefined {
   for (const text of blocks.slice(0, DATE_NEAR_TOP_BLOCKS)) {
     if ([...text].length > 40 || /[。！？]$/u.test(text) || datesIn(text).length === 0) continue;
-    const source = /(?:来源|来自|出处|发布机构|发布单位)\s*[:：]\s*([^\s|｜]{2,20})/u.exec(text);
-    if (source) return source[1];
+    const source = sourceIn(text);
+    if (source) return source;
     const rest = text
       .replace(FULL_DATE, ' ')
       .replace(/\d{1,2}[:：]\d{2}(?:[:：]\d{2})?/g, ' ')

@@ -66,6 +66,12 @@ export function tidyJoined(text: string): string {
   return text.replace(/\s+/g, ' ').replace(SPACE_IN_CJK, '$1').trim();
 }
 
+/** Text compared without spaces, width or quote differences (a headline against a `<title>`, a table of contents against its headings). */
+export function squash(text: string): string {
+  return text.normalize('NFKC').replace(/\s+/g, '').replace(/[“”"「」『』]/g, '"');
+}
+
+/** What the DOM walkers read of a node (linkedom's). */
 export interface Walkable {
   nodeType: number;
   tagName?: string;
@@ -74,13 +80,13 @@ export interface Walkable {
 }
 
 /** Elements that flow inside a line of text; any other element starts a block of its own. */
-const INLINE = new Set(['A', 'SPAN', 'STRONG', 'B', 'EM', 'I', 'U', 'FONT', 'SMALL', 'BIG', 'SUB', 'SUP', 'LABEL', 'ABBR', 'CITE', 'CODE', 'Q', 'S', 'MARK', 'TIME', 'IMG', 'INS', 'DEL', 'BR', 'WBR', 'NOBR', 'ACRONYM', 'DFN', 'KBD', 'VAR', 'BDI', 'BDO', 'RUBY', 'RT', 'RP']);
+export const INLINE = new Set(['A', 'SPAN', 'STRONG', 'B', 'EM', 'I', 'U', 'FONT', 'SMALL', 'BIG', 'SUB', 'SUP', 'LABEL', 'ABBR', 'CITE', 'CODE', 'Q', 'S', 'MARK', 'TIME', 'IMG', 'INS', 'DEL', 'BR', 'WBR', 'NOBR', 'ACRONYM', 'DFN', 'KBD', 'VAR', 'BDI', 'BDO', 'RUBY', 'RT', 'RP']);
 const SKIPPED = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'NAV', 'FOOTER', 'SELECT', 'OPTION', 'BUTTON', 'TEXTAREA', 'IFRAME', 'SVG', 'FORM']);
 const HEADING_TAGS: Record<string, number> = { H1: 1, H2: 2, H3: 3, H4: 4, H5: 5, H6: 6 };
 /** Where a <br> breaks a line (split into blocks after the text is gathered). */
 const LINE_BREAK = '\u2028';
 
-const tagOf = (node: Walkable): string => (node.tagName ?? '').toUpperCase();
+export const tagOf = (node: Walkable): string => (node.tagName ?? '').toUpperCase();
 
 /** The text of nodes, a <br> marked as a line break. */
 function textOf(nodes: readonly Walkable[]): string {

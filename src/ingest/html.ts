@@ -1,7 +1,7 @@
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
-import { dateInAddress, datesIn, isoDate, labelledDate } from './dates.js';
-import { blocksOf, DocumentError, tidy, type Extracted, type Metadata, type Walkable } from './extract.js';
+import { AFTER_NAME, dateInAddress, datesIn, isoDate, labelledDate, SOURCE_LABEL, sourceIn } from './dates.js';
+import { blocksOf, DocumentError, INLINE, squash, tagOf, tidy, type Extracted, type Metadata, type Walkable } from './extract.js';
 import { refusal } from './plausible.js';
 
 /**
@@ -25,8 +25,8 @@ interface PageLine {
   heading: boolean;
 }
 
+/** What a reader does not see. Unlike the article's blocks, navigation and footers stay: the copyright line is in the footer. */
 const SKIPPED = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SELECT', 'OPTION', 'TEXTAREA', 'SVG', 'IFRAME', 'HEAD']);
-const INLINE = new Set(['A', 'SPAN', 'STRONG', 'B', 'EM', 'I', 'U', 'FONT', 'SMALL', 'BIG', 'SUB', 'SUP', 'LABEL', 'ABBR', 'CITE', 'CODE', 'Q', 'S', 'MARK', 'TIME', 'IMG', 'INS', 'DEL']);
 const HEADINGS = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
 
 /** linkedom's document. */
@@ -43,15 +43,8 @@ function all(document: Document, selector: string): Element[] {
   return Array.from(document.querySelectorAll(selector) as ArrayLike<Element>);
 }
 
-interface DomNode {
-  nodeType: number;
-  tagName?: string;
-  textContent: string | null;
-  childNodes: ArrayLike<DomNode>;
-}
-
 /** The page as a reader sees it: its lines in order (scripts, styles and hidden form parts left out). */
-function pageLines(body: DomNode | null): PageLine[] {
+function pageLines(body: Walkable | null): PageLine[] {
   const lines: PageLine[] = [];
   let current = '';
   let inHeading = 0;
@@ -62,7 +55,7 @@ function pageLines(body: DomNode | null): PageLine[] {
     current = '';
     lineHeading = false;
   };
-  const walk = (node: DomNode): void => {
+  const walk = (node: Walkable): void => {
     if (node.nodeType === 3) {
       const text = node.textContent ?? '';
       // two runs of figures or Latin letters in separate elements (10-08</span><span>12:00) stand apart on screen
@@ -71,7 +64,7 @@ function pageLines(body: DomNode | null): PageLine[] {
       return;
     }
     if (node.nodeType !== 1) return;
-    const tag = (node.tagName ?? '').toUpperCase();
+    const tag = tagOf(node);
     if (SKIPPED.has(tag)) return;
     if (tag === 'BR') return flush();
     const block = !INLINE.has(tag);
@@ -84,11 +77,6 @@ function pageLines(body: DomNode | null): PageLine[] {
   if (body) walk(body);
   flush();
   return lines;
-}
-
-/** Text compared without spaces, width or quote differences. */
-function squash(text: string): string {
-  return text.normalize('NFKC').replace(/\s+/g, '').replace(/[“”"「」『』]/g, '"');
 }
 
 /** Separators between a headline and a site name in a `<title>`. */
@@ -119,6 +107,7 @@ function jsonLd(document: Document): { headline?: string; date?: string; publish
     const text = (key: string): string | undefined => (typeof item[key] === 'string' && (item[key] as string).trim()) || undefined;
     found.headline ??= text('headline') ?? text('title');
     found.date ??= text('datePublished') ?? text('pubDate') ?? text('dateCreated');
+    found.url ??= text('url');
     const publisher = item['publisher'];
     if (publisher && typeof publisher === 'object' && typeof (publisher as Record<string, unknown>)['name'] === 'string') found.publisher ??= ((publisher as Record<string, unknown>)['name'] as string).trim();
     else if (typeof publisher === 'string') found.publisher ??= publisher.trim();
@@ -149,18 +138,8 @@ const HEADER_LINES = 10;
 /** A line this long is text of the article, not the header under the headline. */
 const ARTICLE_LINE_CHARS = 80;
 
-/** The labels of a source line: 来源：, 信息来源：, 来源于：, 出处：, Source: */
-const SOURCE_LABEL = /(?:信息)?(?:来源|来自|出处|稿源|发布机构|发布单位)(?:于)?\s*[:：]\s*|Source\s*:\s*/iu;
-/** What follows a name in a source or copyright line and is not part of it. */
-const AFTER_NAME = /\s*(?:[|｜]|作者|编辑|责任编辑|时间|日期|发布|浏览|点击|阅读|字号|打印|版权|备案|ICP|京ICP|地址|电话|技术支持|All\s+rights|\d{4}[-年]).*$/iu;
-
-/** The name after a 来源： label in `text`, or undefined. */
-function sourceIn(text: string): string | undefined {
-  const label = SOURCE_LABEL.exec(text);
-  if (!label) return undefined;
-  const name = text.slice(label.index + label[0].length).replace(AFTER_NAME, '').trim().split(/\s{2,}/)[0]?.trim();
-  return name || undefined;
-}
+/** A line that gives a date (2019-09-26 10:56, 发布时间：10-08). */
+const dated = (text: string): boolean => datesIn(text).length > 0 || labelledDate(text, 2000) !== undefined;
 
 /** The holder a copyright line names (版权所有 中国地理学会, Copyright © 和讯网 …, © 2010 明日大盘 京ICP备…). */
 function copyrightHolders(footer: string): string[] {
@@ -197,7 +176,7 @@ export function pageFacts(document: Document, fetchedFrom?: string): PageFacts {
   const tags = metaTags(document);
   const ld = jsonLd(document);
   const tag = (...names: string[]): string | undefined => names.map((name) => tags.get(name)).find(Boolean);
-  const lines = pageLines(document.body as unknown as DomNode);
+  const lines = pageLines(document.body as unknown as Walkable);
   const bodyText = lines.map((line) => line.text).join('\n');
   const han = /\p{Script=Han}/u.test(bodyText);
   const guessed: PageFacts['guessed'] = {};
@@ -240,9 +219,8 @@ export function pageFacts(document: Document, fetchedFrom?: string): PageFacts {
   }
   if (headlineIndex < 0) {
     // a heading right above a date or source line is the article's headline
-    const dated = (text: string): boolean => labelledDate(text, 2000) !== undefined || datesIn(text).length > 0 || SOURCE_LABEL.test(text);
     for (let j = 1; j < lines.length && headlineIndex < 0; j++) {
-      if (!dated(lines[j]!.text)) continue;
+      if (!dated(lines[j]!.text) && !SOURCE_LABEL.test(lines[j]!.text)) continue;
       for (let i = j - 1; i >= Math.max(0, j - 3); i--) {
         if (lines[i]!.heading && [...lines[i]!.text].length >= 6) {
           headlineIndex = i;
@@ -255,7 +233,7 @@ export function pageFacts(document: Document, fetchedFrom?: string): PageFacts {
   // the same headline may stand twice (a hidden copy, a breadcrumb): the one with a date under it is the article's
   if (headlineIndex >= 0) {
     const key = squash(lines[headlineIndex]!.text);
-    const withDate = lines.findIndex((line, index) => squash(line.text) === key && lines.slice(index + 1, index + 1 + HEADER_LINES).some((next) => datesIn(next.text).length > 0 || labelledDate(next.text, 2000) !== undefined));
+    const withDate = lines.findIndex((line, index) => squash(line.text) === key && lines.slice(index + 1, index + 1 + HEADER_LINES).some((next) => dated(next.text)));
     if (withDate >= 0) headlineIndex = withDate;
   }
   let title = headlineIndex >= 0 ? usable('title', lines[headlineIndex]!.text) : undefined;
@@ -293,7 +271,8 @@ export function pageFacts(document: Document, fetchedFrom?: string): PageFacts {
   // the date
   const declaredDate = isoDate(tag('article:published_time', 'og:published_time', 'article:published', 'pubdate', 'publishdate', 'publish_date', 'publish-date', 'publishtime', 'datepublished', 'date', 'dc.date', 'dc.date.issued', 'dcterms.created', 'release_date') ?? ld.date ?? document.querySelector('time[datetime]')?.getAttribute('datetime'));
   const url = absolute(fetchedFrom) ?? absolute(tag('og:url', 'url')) ?? absolute(document.querySelector('link[rel="canonical"]')?.getAttribute('href')) ?? absolute(ld.url);
-  const anyDate = declaredDate ?? isoDate(tag('dateupdate', 'lastmod', 'article:modified_time', 'maketime')) ?? dateInAddress(url);
+  const modified = isoDate(tag('dateupdate', 'lastmod', 'article:modified_time'));
+  const anyDate = declaredDate ?? modified ?? isoDate(tag('maketime')) ?? dateInAddress(url);
   const yearHint = anyDate ? Number(anyDate.slice(0, 4)) : undefined;
   let date = declaredDate;
   if (!date) {
@@ -301,7 +280,7 @@ export function pageFacts(document: Document, fetchedFrom?: string): PageFacts {
       [labelledDate(headerText, yearHint), 'the date under the headline'],
       [datesIn(headerText)[0]?.date, 'the date under the headline'],
       [labelledDate(bodyText, yearHint), 'a labelled date on the page'],
-      [isoDate(tag('dateupdate', 'lastmod', 'article:modified_time')), 'the page’s last-modified date'],
+      [modified, 'the page’s last-modified date'],
       [dateInAddress(url), 'the date in the page’s address'],
     ];
     const found = read.find(([value]) => value);
@@ -315,35 +294,43 @@ export function pageFacts(document: Document, fetchedFrom?: string): PageFacts {
   const footer = lines.slice(-40).map((line) => line.text).join(' ');
   let publisher = usable('publisher', tag('og:site_name', 'sitename', 'site_name', 'application-name', 'publisher', 'dc.publisher', 'article:publisher') ?? ld.publisher);
   if (!publisher) {
-    const bylineEnd = header.findIndex((line) => datesIn(line).length > 0 || labelledDate(line, 2000) !== undefined || SOURCE_LABEL.test(line));
+    const bylineEnd = header.findIndex((line) => dated(line) || SOURCE_LABEL.test(line));
     const byline = header.slice(0, bylineEnd < 0 ? 0 : bylineEnd).find((line) => [...line].length >= 2 && [...line].length <= 20 && !/[\d:：，。,.!?！？]/u.test(line));
     // the site's host: the page's own address, else the host its links point to most
-    const hostLinks = new Map<string, number>();
-    for (const anchor of all(document, 'a[href]')) {
-      const href = absolute(anchor.getAttribute('href'));
-      if (!href) continue;
-      const site = siteOfHost(new URL(href).hostname);
-      hostLinks.set(site, (hostLinks.get(site) ?? 0) + 1);
-    }
-    const mainHost = url ? siteOfHost(new URL(url).hostname) : [...hostLinks].sort((a, b) => b[1] - a[1])[0]?.[0];
-    const hanName = (value: string | undefined): string | undefined => (value && (!han || /\p{Script=Han}/u.test(value)) ? value : undefined);
-    const candidates: Array<[string | undefined, string]> = [
-      [titleSuffix[0], 'the site’s name in the page title'],
-      ...copyrightHolders(footer).map((holder): [string | undefined, string] => [hanName(holder), 'the copyright line']),
-      [sourceIn(headerText), 'the source line under the headline'],
-      [byline, 'the byline under the headline'],
-      ...lines.map((line): [string | undefined, string] => [[...line.text].length <= 40 ? sourceIn(line.text) : undefined, 'a source line on the page']),
-      ...[...titleSuffix.slice(1), ...titlePrefix].map((part): [string | undefined, string] => [part, 'the page title']),
-      ...copyrightHolders(footer).map((holder): [string | undefined, string] => [holder, 'the copyright line']),
-      [usable('publisher', tag('author', 'article:author', 'og:article:author', 'dc.creator', 'contentsource')), 'the page’s author tag'],
-      [mainHost, 'the site’s address'],
+    const mainHost = (): string | undefined => {
+      if (url) return siteOfHost(new URL(url).hostname);
+      const hostLinks = new Map<string, number>();
+      for (const anchor of all(document, 'a[href]')) {
+        const href = absolute(anchor.getAttribute('href'));
+        if (!href) continue;
+        const site = siteOfHost(new URL(href).hostname);
+        hostLinks.set(site, (hostLinks.get(site) ?? 0) + 1);
+      }
+      return [...hostLinks].sort((a, b) => b[1] - a[1])[0]?.[0];
+    };
+    const holders = copyrightHolders(footer);
+    // on a Chinese page, a name in Chinese first; a Latin one (© Baidu) only after the page's other hints
+    const chineseHolders = holders.filter((holder) => !han || /\p{Script=Han}/u.test(holder));
+    // read in order, each only when those before it gave nothing usable
+    const candidates: Array<[() => Array<string | undefined>, string]> = [
+      [() => [titleSuffix[0]], 'the site’s name in the page title'],
+      [() => chineseHolders, 'the copyright line'],
+      [() => [sourceIn(headerText)], 'the source line under the headline'],
+      [() => [byline], 'the byline under the headline'],
+      [() => lines.filter((line) => [...line.text].length <= 40).map((line) => sourceIn(line.text)), 'a source line on the page'],
+      [() => [...titleSuffix.slice(1), ...titlePrefix], 'the page title'],
+      [() => holders, 'the copyright line'],
+      [() => [tag('author', 'article:author', 'og:article:author', 'dc.creator', 'contentsource')], 'the page’s author tag'],
+      [() => [mainHost()], 'the site’s address'],
     ];
-    for (const [value, how] of candidates) {
-      const name = usable('publisher', value);
-      if (name) {
-        publisher = name;
-        guessed.publisher = how;
-        break;
+    found: for (const [values, how] of candidates) {
+      for (const value of values()) {
+        const name = usable('publisher', value);
+        if (name) {
+          publisher = name;
+          guessed.publisher = how;
+          break found;
+        }
       }
     }
   }
@@ -391,12 +378,11 @@ export function extractHtml(html: string, url?: string): Extracted {
   const titles = new Set([facts.meta.title, facts.headline, article?.title].filter((title): title is string => Boolean(title)).map(squash));
   // the headline is the title, not text: Readability may keep it as a heading or as a paragraph
   const blocks = blocksOf(content as unknown as Walkable).map((block) => (titles.has(squash(block.text)) ? { ...block, kind: 'heading' as const, level: 1 } : block));
-  const meta: Metadata = facts.meta;
   if (!blocks.some((block) => block.kind === 'paragraph')) {
     // nothing to read: a page whose text its scripts write in the browser
     const scripts = all(document, 'script').reduce((sum, script) => sum + (script.textContent?.length ?? 0), 0);
     if (scripts > html.length / 3 || all(document, 'script[src]').length > 0) throw new DocumentError('script-page', 'this page is mostly script: its text is written by scripts in the browser, not in the HTML. Save the page from a browser, or import its text');
     throw new DocumentError('empty', 'this page holds no article text');
   }
-  return { blocks, meta, guessed: facts.guessed, refused: facts.refused };
+  return { blocks, meta: facts.meta, guessed: facts.guessed, refused: facts.refused };
 }

@@ -1,6 +1,7 @@
 import { frontFromText, isoDate } from './dates.js';
-import { DocumentError, tidy, tidyJoined, type Block, type Extracted, type Metadata } from './extract.js';
+import { DocumentError, squash, tidy, tidyJoined, type Block, type Extracted, type Metadata } from './extract.js';
 import { refusal } from './plausible.js';
+import { ARTICLE, numberingOf } from './sections.js';
 
 /**
  * A PDF, read with pdf.js: text with positions and sizes, from which lines and paragraphs are
@@ -9,11 +10,6 @@ import { refusal } from './plausible.js';
  * larger type than the body's, and short lines set in a bold font alone. A PDF without a text
  * layer, one locked by a password, or a file that is no PDF fails with one line naming the cause.
  */
-
-/** A line that opens with a section's numbering (关键词1, 第一编, 第二章, 一、, (一), 1.). */
-const NUMBERED_LINE = /^(?:关键词\s*[\d一二三四五六七八九十]+|第[\d一二三四五六七八九十百零〇]+(?:部分|分编|编|章|节|篇)|[一二三四五六七八九十]+、|[(（][一二三四五六七八九十\d]+[)）]|\d{1,2}[.．、]\s*\S)/u;
-/** A line that opens an article of a law or rules (第十二条): a paragraph of its own, not a heading. */
-const ARTICLE_LINE = /^第[\d一二三四五六七八九十百千零〇]+条(?:\s|$|[\p{Script=Han}])/u;
 
 /** One line of a PDF page: its text, where it stands, its type size, and whether all of it is bold. */
 interface PdfLine {
@@ -32,7 +28,6 @@ interface OutlineTitle {
   depth: number;
 }
 
-const squash = (text: string): string => text.normalize('NFKC').replace(/\s+/g, '');
 
 /** The bookmarks of a PDF, flattened with their depth. */
 async function outlineTitles(pdf: { getOutline(): Promise<Array<{ title: string; items: unknown[] }> | null> }): Promise<OutlineTitle[]> {
@@ -148,15 +143,15 @@ export async function extractPdf(data: Uint8Array): Promise<Extracted> {
           continue;
         }
         // a short bold line standing alone is a heading candidate (as a bold paragraph of a web page)
-        if (line.bold && short && [...line.text].length <= 20 && !NUMBERED_LINE.test(line.text)) {
+        if (line.bold && short && [...line.text].length <= 20 && !numberingOf(line.text) !== undefined) {
           flush();
           blocks.push({ kind: 'paragraph', text: line.text, strong: true });
           previous = line;
           continue;
         }
         // a short numbered line (一、水环境, 第二章 合同的订立) is a block of its own
-        const numbered = short && NUMBERED_LINE.test(line.text);
-        const article = ARTICLE_LINE.test(line.text);
+        const numbered = short && numberingOf(line.text) !== undefined;
+        const article = ARTICLE.test(line.text);
         // a wider gap than a line's height, or the previous line ended a sentence: a new paragraph
         const gap = previous ? previous.y - line.y : 0;
         if (numbered || article || (previous && (gap > previous.height * 1.8 || gap < 0 || /[。！？：:]$/u.test(paragraph)))) flush();

@@ -1,7 +1,7 @@
 import { documentIdFor } from '../core/corpus/corpus.js';
 import { parseReport } from '../core/corpus/document.js';
 import { toPassages } from '../core/corpus/passages.js';
-import { DocumentError, type Extracted, type Metadata } from './extract.js';
+import { DocumentError, squash, type Extracted, type Metadata } from './extract.js';
 import { isoDate } from './dates.js';
 import { detectSections, type DetectedReport } from './sections.js';
 
@@ -110,7 +110,8 @@ export function buildReport(extracted: Extracted, flags: ImportFlags, source: { 
   const meta = extracted.meta;
   const guessed: GuessedField[] = [];
   const fromFile: string[] = [];
-  const pick = (field: keyof Metadata, flag: string | undefined, guess?: () => string | undefined): string | undefined => {
+  // a flag wins; then what the file gives (declared, or read from its layout and marked so); then a guess of the last resort
+  const pick = (field: keyof Metadata, flag: string | undefined, lastResort?: { value: string | undefined; how: string }): string | undefined => {
     if (flag) return flag;
     const value = meta[field];
     if (value) {
@@ -119,25 +120,21 @@ export function buildReport(extracted: Extracted, flags: ImportFlags, source: { 
       else fromFile.push(field);
       return value;
     }
-    const guessedValue = guess?.();
-    if (guessedValue) guessed.push({ field, value: guessedValue, how: field === 'date' ? 'a date by the title' : 'the first line of the text' });
-    return guessedValue;
+    if (lastResort?.value) guessed.push({ field, value: lastResort.value, how: lastResort.how });
+    return lastResort?.value;
   };
   const paragraphs = [...detected.lead, ...detected.sections.flatMap((section) => section.paragraphs)];
   if (paragraphs.length === 0) throw new DocumentError('empty', 'the document holds no text besides its title and page furniture');
   const allText = paragraphs.join('\n');
-  const title = pick('title', flags.title, () => detected.title ?? detected.lead[0]);
+  const title = pick('title', flags.title, { value: detected.title ?? detected.lead[0], how: 'the first line of the text' });
+  const givenDate = flags.date === undefined ? undefined : isoDate(flags.date);
+  if (flags.date !== undefined && !givenDate) throw new ImportFieldError('date', `"${flags.date}" is no date: give it as YYYY-MM-DD`);
   // each extractor reads the date where its kind of document gives it (the text by the title included)
-  let date = pick('date', flags.date);
-  if (flags.date) {
-    date = isoDate(flags.date);
-    if (!date) throw new ImportFieldError('date', `"${flags.date}" is no date: give it as YYYY-MM-DD`);
-  }
-  // the title standing as the text's first line is the title, not text
+  const date = pick('date', givenDate);
+  // the title standing as the text's first line is the title, not text; a section keeps one paragraph at least
+  // (a lead is never all the text: without sections, detectSections makes it the one section)
   const first = detected.lead.length ? detected.lead : detected.sections[0]?.paragraphs;
-  const squash = (text: string): string => text.normalize('NFKC').replace(/\s+/g, '');
-  // (a lead may be left empty when sections follow; a section keeps at least one paragraph)
-  if (title && first?.length && squash(first[0]!) === squash(title) && (first === detected.lead ? detected.sections.length > 0 || first.length > 1 : first.length > 1)) first.shift();
+  if (title && first?.length && squash(first[0]!) === squash(title) && (first === detected.lead || first.length > 1)) first.shift();
   const publisher = pick('publisher', flags.publisher);
   const url = pick('url', flags.url ?? source.url);
   const language = meta.language?.match(/^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/) ? meta.language : /\p{Script=Han}/u.test(allText) ? 'zh-CN' : 'en';

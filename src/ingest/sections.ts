@@ -1,5 +1,5 @@
 import { headingLabel } from '../core/corpus/markdown.js';
-import type { Block } from './extract.js';
+import { squash, type Block } from './extract.js';
 
 /**
  * Section detection: which blocks of an extracted text are section headings, at which level.
@@ -45,9 +45,9 @@ export const MAX_SECTIONS = 300;
 export const MIN_MEAN_SECTION_CHARS = 300;
 
 const N = '[\\d一二三四五六七八九十百千零〇两]+';
-/** Numbering schemes, each a level of its own. */
+/** Numbering schemes, each a level of its own; each pattern matches the numbering alone (第二章, 三、, 1.). */
 const SCHEMES: Array<[name: string, pattern: RegExp]> = [
-  ['编', new RegExp(`^第${N}编(?!\\S*分编)`, 'u')],
+  ['编', new RegExp(`^第${N}编`, 'u')],
   ['分编', new RegExp(`^第${N}分编`, 'u')],
   ['章', new RegExp(`^第${N}章`, 'u')],
   ['节', new RegExp(`^第${N}节`, 'u')],
@@ -55,21 +55,30 @@ const SCHEMES: Array<[name: string, pattern: RegExp]> = [
   ['关键词', /^关键词\s*[\d一二三四五六七八九十]+/u],
   ['一、', /^[一二三四五六七八九十百]+、/u],
   ['（一）', /^[(（][一二三四五六七八九十百]+[)）]/u],
-  ['1.', /^\d{1,2}[.．、](?!\d)\s*\S/u],
+  ['1.', /^\d{1,2}[.．、](?!\d)(?=\s*\S)/u],
   ['（1）', /^[(（]\d{1,2}[)）]/u],
 ];
+/** An article of a law or rules (第十二条 …): text, each its own paragraph, never a heading. */
+export const ARTICLE = new RegExp(`^第${N}条`, 'u');
+
+/** The numbering a line opens with (第二章, 三、, 关键词3) and its scheme, or undefined. */
+export function numberingOf(text: string): { scheme: string; numbering: string } | undefined {
+  for (const [scheme, pattern] of SCHEMES) {
+    const match = pattern.exec(text);
+    if (match) return { scheme, numbering: match[0] };
+  }
+  return undefined;
+}
 
 /** The scheme of a block that is a heading, or null when it is text. */
 function schemeOf(block: Block): string | null {
   const text = block.text;
   if (block.kind === 'heading' && block.level === 1) return 'title';
-  if ([...text].length > MAX_HEADING_CHARS) return null;
-  // an article of a law (第十二条 …) is text, however short
-  if (new RegExp(`^第${N}条`, 'u').test(text)) return null;
+  if ([...text].length > MAX_HEADING_CHARS || ARTICLE.test(text)) return null;
   // a sentence (it ends in 。 or ；, or has one inside) is text, whatever it starts with
-  const sentence = /[。；].|[。；]$/u.test(text) && !/^关键词/u.test(text);
-  for (const [name, pattern] of SCHEMES) if (pattern.test(text)) return sentence ? null : name;
-  if (sentence) return null;
+  if (/[。；].|[。；]$/u.test(text) && !/^关键词/u.test(text)) return null;
+  const numbered = numberingOf(text);
+  if (numbered) return numbered.scheme;
   if (block.kind === 'heading') return `h${block.level}`;
   if (block.strong && [...text].length <= 20) return 'strong';
   return null;
@@ -77,20 +86,13 @@ function schemeOf(block: Block): string | null {
 
 /** The numbering of a heading (三、, 第二章, 关键词3) and its text after it; the whole text when it has none. */
 function splitHeading(text: string): { numbering: string; rest: string } {
-  for (const [, pattern] of SCHEMES) {
-    const match = pattern.exec(text);
-    if (!match) continue;
-    // the numbering ends where the scheme's marker does (第二章, 三、, （一）, 1.)
-    const marker = /^(?:第[^\s编章节部分篇]+(?:分编|编|章|节|部分|篇)|关键词\s*[\d一二三四五六七八九十]+|[^、]+、|[(（][^)）]+[)）]|\d{1,2}[.．、])/u.exec(text);
-    const numbering = marker ? marker[0] : match[0];
-    return { numbering: numbering.trim(), rest: text.slice(numbering.length).replace(/^[\s:：.．、]+/u, '').trim() };
-  }
-  return { numbering: '', rest: text };
+  const numbering = numberingOf(text)?.numbering ?? '';
+  return { numbering: numbering.trim(), rest: text.slice(numbering.length).replace(/^[\s:：.．、]+/u, '').trim() };
 }
 
 /** A heading with dots and a page number after it (第一章 总则……3): an entry of a table of contents. */
 const TOC_ENTRY = /[.…·．\s]{2,}\d+$|\s\d+$/u;
-const entryKey = (text: string): string => text.replace(TOC_ENTRY, '').normalize('NFKC').replace(/\s+/g, '');
+const entryKey = (text: string): string => squash(text.replace(TOC_ENTRY, ''));
 
 /** Detects the sections of extracted blocks (see the module comment). */
 export function detectSections(input: readonly Block[]): DetectedReport {
