@@ -489,6 +489,6 @@ export class Engine {
 }
 
 /** The result for small talk: nothing found, nothing shown from the reports. */
-export function smallTalkResult(query: string, kind: SmallTalk, removed: string[] = []): AskResult {
+function smallTalkResult(query: string, kind: SmallTalk, removed: string[] = []): AskResult {
   return { query, coverage: 0, confidence: 0, removed, signals: null, candidate: null, passages: [], nearestSections: [], found: false, answer: null, highlights: [], matchedTerms: [], context: [], citations: [], smallTalk: kind };
 }

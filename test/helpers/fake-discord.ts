@@ -473,42 +473,23 @@ interface InteractionOptions {
 
 function base(type: number, options: InteractionOptions): Record<string, unknown> {
   const id = snowflake();
+  const userId = options.userId ?? '400000000000000004';
   const guildId = options.guild === undefined ? FAKE.guildId : options.guild;
+  const common = { id, application_id: FAKE.appId, type, token: `token-${id}`, version: 1, locale: options.locale ?? 'zh-CN', entitlements: [], app_permissions: '0' };
   if (guildId === null) {
     // a DM: no server, no member; the user as such, in a DM channel
-    const channelId = options.channelId ?? `7${(options.userId ?? '400000000000000004').slice(1)}`;
-    return {
-      id,
-      application_id: FAKE.appId,
-      type,
-      token: `token-${id}`,
-      version: 1,
-      locale: options.locale ?? 'zh-CN',
-      channel_id: channelId,
-      channel: { id: channelId, type: 1 },
-      user: user(options.userId ?? '400000000000000004'),
-      entitlements: [],
-      authorizing_integration_owners: { '0': FAKE.guildId },
-      app_permissions: '0',
-      context: 1,
-    };
+    const channelId = options.channelId ?? `7${userId.slice(1)}`;
+    return { ...common, channel_id: channelId, channel: { id: channelId, type: 1 }, user: user(userId), authorizing_integration_owners: { '0': FAKE.guildId }, context: 1 };
   }
   const channelId = options.channelId ?? (guildId === FAKE.guildBId ? FAKE.channelBId : FAKE.channelId);
   return {
-    id,
-    application_id: FAKE.appId,
-    type,
-    token: `token-${id}`,
-    version: 1,
-    locale: options.locale ?? 'zh-CN',
+    ...common,
     guild_locale: 'zh-CN',
     guild_id: guildId,
     channel_id: channelId,
     channel: { id: channelId, type: 0, guild_id: guildId, name: 'general' },
-    member: { user: user(options.userId ?? '400000000000000004'), roles: [], permissions: options.permissions ?? '0', joined_at: '2021-01-01T00:00:00.000Z', deaf: false, mute: false, flags: 0 },
-    entitlements: [],
+    member: { user: user(userId), roles: [], permissions: options.permissions ?? '0', joined_at: '2021-01-01T00:00:00.000Z', deaf: false, mute: false, flags: 0 },
     authorizing_integration_owners: { '0': guildId },
-    app_permissions: '0',
     context: 0,
   };
 }
