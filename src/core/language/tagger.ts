@@ -5,9 +5,9 @@ import { BoundedCache } from '../util/bounded-cache.js';
  * Chinese part-of-speech tags, from jieba (`@node-rs/jieba`, its own dictionary of about 350,000
  * words with their tags; prebuilt native binaries). The answer-kind check reads them as evidence of
  * what a text holds that no hand list knows: a person's name (nr, transliterated foreign names
- * included), a place (ns), an organization (nt), a time word (t: 清朝, 世纪末), and a number followed
- * by its measure word (m + q: 120英亩, 100英镑). Loaded on first need (about 0.2 s), then about
- * 0.1 ms a sentence.
+ * included), a place (ns), a time word (t: 清朝, 世纪末), and a number followed by its measure word
+ * (m + q: 120英亩, 100英镑); the follow-up check reads whether a demonstrative names a noun. Loaded on
+ * first need (about 0.2 s), then about 0.1 ms a sentence.
  */
 
 /** A word of a tagged text and its jieba tag (ICTCLAS style: n, nr, ns, nt, t, m, q, v…). */
