@@ -14,7 +14,9 @@ import { analyzeQuery, questionWords, termsByWeight, type AnalyzedQuery } from '
 import type { SmallTalk } from './language/cleanup.js';
 import { CANDIDATES, candidates, countedCandidates, lettersOnly, longestShared, retrievalTerms, SCAN_LIMIT, scanCandidates, scanCharacters, COUNTED_MIN_PASSAGES, type Candidate } from './search/retrieval.js';
 import { BM25_SHARE, scorer } from './search/scoring.js';
-import { headlineViewOf, openSnapshot, type IndexedPassage } from './search/snapshot.js';
+import { countedTerms, headlineViewOf, INDEX_OPTIONS, openSnapshot, type IndexedPassage } from './search/snapshot.js';
+import { miniSearchOf } from './search/index-builder.js';
+import type { SearchIndex } from './search/search-index.js';
 import { CorpusVocabulary } from './language/vocabulary.js';
 import { contains, viewOf, type IndexedView, type TextView } from './answer/view.js';
 import type { Passage, ReportDocument, Section, SourceInfo } from './types.js';
@@ -171,10 +173,15 @@ export class Engine {
   /** The options the engine was built with (passage size). */
   private readonly maxPassageChars: number;
   private byId: Map<string, Passage>;
-  private readonly index: MiniSearch<IndexedPassage>;
-  private readonly df: Map<string, number>;
-  /** Each passage's normalized text, by index: reranking re-reads it without normalizing again. */
-  private readonly normalized: string[];
+  /** Postings, document frequencies and normalized texts by slot: packed, plus what changed since. */
+  private readonly index: SearchIndex;
+  /**
+   * The MiniSearch index a corpus of up to COUNTED_MIN_PASSAGES passages is searched with, made
+   * from the packed postings when first asked (and again after an update).
+   */
+  private miniSearchMemo: MiniSearch<IndexedPassage> | undefined;
+  /** Every slot's normalized text, for the scans of a corpus of up to SCAN_LIMIT passages (made on need). */
+  private textsMemo: string[] | undefined;
   /** General vocabulary limited to this corpus (dictionary, everyday words, typos). */
   private vocabulary: CorpusVocabulary;
   /** True when the index was loaded from the cache rather than built. */
@@ -189,42 +196,42 @@ export class Engine {
     this.lexicon = corpus.lexicon;
     this.documents = new Map(corpus.documents.map((document) => [document.id, document]));
     this.maxPassageChars = options.maxPassageChars ?? MAX_PASSAGE_CHARS;
-    this.passages = corpus.documents.flatMap((document) => toPassages(document, this.maxPassageChars));
-    this.slots = [...this.passages];
-    this.byId = new Map(this.passages.map((passage) => [passage.id, passage]));
     for (const document of corpus.documents) this.fileTexts.set(document.id, corpus.files.get(document.file) ?? '');
-    const snapshot = openSnapshot(corpus, this.passages, (section) => this.headlineView(section), {
-      maxPassageChars: options.maxPassageChars ?? MAX_PASSAGE_CHARS,
+    const split = (): Passage[] => corpus.documents.flatMap((document) => toPassages(document, this.maxPassageChars));
+    const snapshot = openSnapshot(corpus, split, (section) => this.headlineView(section), {
+      maxPassageChars: this.maxPassageChars,
       cache: options.cache,
       onCacheProblem: options.onCacheProblem,
     });
+    this.passages = snapshot.passages;
+    this.slots = [...this.passages];
+    this.byId = new Map(this.passages.map((passage) => [passage.id, passage]));
     this.index = snapshot.index;
-    this.normalized = snapshot.normalized;
-    this.df = snapshot.df;
     this.fromCache = snapshot.fromCache;
     this.vocabulary = this.makeVocabulary();
   }
 
   private makeVocabulary(): CorpusVocabulary {
-    const df = this.df;
+    const index = this.index;
     // whether a text occurs is read off the passages themselves, so only up to SCAN_LIMIT of them
     // (on a large corpus the typo corrector goes by bigrams alone; see CorpusLetters.occurs)
     const occurs = this.passages.length <= SCAN_LIMIT ? (text: string) => this.occurs(text) : undefined;
-    return new CorpusVocabulary({ frequency: (token) => df.get(token) ?? 0, tokens: () => df.keys(), occurs });
+    // the single Han characters: terms of at most 4 utf-8 bytes, read without decoding the rest
+    return new CorpusVocabulary({ frequency: (token) => index.frequency(token), tokens: () => index.shortTerms(4), occurs });
   }
 
   /** Whether some passage's text or its section's headline holds a normalized text. */
   private occurs(text: string): boolean {
     // a slot whose passage left holds '' (see update)
-    if (this.normalized.some((normalized) => normalized.includes(text))) return true;
+    if (this.texts().some((normalized) => normalized.includes(text))) return true;
     for (const view of this.headlineViews.values()) if (view.normalized.includes(text)) return true;
     return false;
   }
 
   /**
    * Brings the engine to a newly loaded corpus in place, in time proportional to what changed: the
-   * passages of a removed or changed report leave the index (MiniSearch discard), those of an added
-   * or changed one enter it (add), and document frequencies follow. Asking is synchronous, so no
+   * passages of a removed or changed report leave the index (their slots die), those of an added
+   * or changed one enter it (new slots), and document frequencies follow (see search-index.ts). Asking is synchronous, so no
    * question ever sees half an update. The index cache on disk is not rewritten (the next start
    * rebuilds or finds its own key).
    *
@@ -238,21 +245,17 @@ export class Engine {
     const leaving = new Set([...removed, ...changed]);
     this.slots.forEach((passage, slot) => {
       if (!passage || !leaving.has(passage.documentId)) return;
-      this.index.discard(slot);
-      this.countTokens(slot, passage, -1);
+      // a leaving passage's terms are counted out as they were counted in: from its text
+      this.index.remove(slot, countedTerms(viewOf(this.normalizedOf(slot)), this.headlineView(passage.section)));
       this.slots[slot] = undefined;
-      this.normalized[slot] = '';
     });
     for (const id of [...added, ...changed]) {
       const document = next.get(id)!;
       for (const passage of toPassages(document, this.maxPassageChars)) {
-        const slot = this.slots.length;
-        this.slots.push(passage);
-        this.normalized[slot] = normalizeText(passage.text);
-        const text = viewOf(this.normalized[slot]!);
+        const text = viewOf(normalizeText(passage.text));
         const headline = this.headlineView(passage.section);
-        this.index.add({ id: slot, text: [...text.tokens].join(' '), headline: [...headline.tokens].join(' ') });
-        this.countTokens(slot, passage, 1);
+        const slot = this.index.add([text.tokens, headline.tokens], countedTerms(text, headline));
+        this.slots[slot] = passage;
       }
     }
     for (const id of removed) this.fileTexts.delete(id);
@@ -270,26 +273,13 @@ export class Engine {
     const liveSections = new Set(this.passages.map((passage) => passage.section));
     for (const section of this.headlineViews.keys()) if (!liveSections.has(section)) this.headlineViews.delete(section);
     this.byId = new Map(this.passages.map((passage) => [passage.id, passage]));
+    this.miniSearchMemo = undefined;
+    this.textsMemo = undefined;
     this.documents = next;
     this.lexicon = corpus.lexicon;
     // general vocabulary is limited to the corpus's words: it is made again for the new words
     this.vocabulary = this.makeVocabulary();
     return { added, changed, removed };
-  }
-
-  /** Adds (or, with -1, takes away) a passage's tokens and characters from the document frequencies. */
-  private countTokens(slot: number, passage: Passage, sign: 1 | -1): void {
-    // a leaving passage is counted out before its normalized text is dropped
-    const text = viewOf(this.normalized[slot]!);
-    const headline = this.headlineView(passage.section);
-    const tokens = new Set([...text.tokens, ...headline.tokens]);
-    // a single Han character counts where it stands anywhere in the text or headline
-    for (const ch of `${text.normalized}${headline.normalized}`) if (/\p{Script=Han}/u.test(ch)) tokens.add(ch);
-    for (const token of tokens) {
-      const count = (this.df.get(token) ?? 0) + sign;
-      if (count > 0) this.df.set(token, count);
-      else this.df.delete(token);
-    }
   }
 
   /**
@@ -309,14 +299,32 @@ export class Engine {
     return new Engine(corpus, options);
   }
 
+  /** The MiniSearch index of the live passages (see miniSearchMemo). */
+  private miniSearch(): MiniSearch<IndexedPassage> {
+    this.miniSearchMemo ??= miniSearchOf(this.index, INDEX_OPTIONS);
+    return this.miniSearchMemo;
+  }
+
+  /** Every slot's normalized text ('' for a slot whose passage left), for a small corpus's scans. */
+  private texts(): string[] {
+    this.textsMemo ??= Array.from({ length: this.index.slotCount }, (_, slot) => this.normalizedOf(slot));
+    return this.textsMemo;
+  }
+
+  /** The normalized text of the passage in a slot ('' for a slot whose passage left): callers keep what they derive. */
+  private normalizedOf(slot: number): string {
+    const passage = this.slots[slot];
+    return passage ? normalizeText(passage.text) : '';
+  }
+
   /** The letters and digits of the passage at `index` (see lettersOnly), kept for the next questions that meet it. */
   private lettersOf(index: number): string {
-    return this.passageLetters.get(index, () => lettersOnly(this.normalized[index]!));
+    return this.passageLetters.get(index, () => lettersOnly(this.normalizedOf(index)));
   }
 
   /** The view of the passage at `index`, kept for the next questions that meet it. */
   private viewOf(index: number): TextView {
-    return this.passageViews.get(index, () => viewOf(this.normalized[index]!));
+    return this.passageViews.get(index, () => viewOf(this.normalizedOf(index)));
   }
 
   private headlineView(section: Section): IndexedView {
@@ -371,7 +379,7 @@ export class Engine {
   /** Retrieval, scoring and the answer for an analyzed question. */
   private answer(text: string, query: AnalyzedQuery, options: AskOptions, preferred: ReadonlySet<Section> = new Set(), own?: AnalyzedQuery): AskResult {
     const limit = options.limit ?? 5;
-    const score = scorer(query, this.df, this.passages.length);
+    const score = scorer(query, this.index.frequencies, this.passages.length);
     // retrieval
     const large = this.passages.length > COUNTED_MIN_PASSAGES;
     const scoped = options.section !== undefined || options.documentId !== undefined;
@@ -384,16 +392,16 @@ export class Engine {
     if (large) {
       // recall first: every usable term of the question is counted (see countedCandidates), and of
       // the passages holding most of them, those that say most of the question in its order go on
-      const counted = countedCandidates(this.index, [...query.terms].map(([term, weight]) => ({ term, weight })), this.df, this.passages.length, filter);
+      const counted = countedCandidates(this.index, [...query.terms].map(([term, weight]) => ({ term, weight })), this.passages.length, filter);
       for (const { index } of counted) orders.set(index, asked.length > 1 ? longestShared(this.lettersOf(index), asked) / asked.length : 0);
       hits = counted
         .sort((a, b) => orders.get(b.index)! - orders.get(a.index)! || b.bm25 - a.bm25)
         .slice(0, CANDIDATES)
         .sort((a, b) => b.bm25 - a.bm25);
     } else {
-      hits = candidates(this.index, retrievalTerms(termsByWeight(query, score.weights), this.df, this.passages.length), query.terms, filter);
+      hits = candidates(this.miniSearch(), retrievalTerms(termsByWeight(query, score.weights), this.index.frequencies, this.passages.length), query.terms, filter);
     }
-    if (hits.length === 0) hits = scanCandidates(this.normalized, scanCharacters(query.groups, this.df), filter);
+    if (hits.length === 0 && this.passages.length <= SCAN_LIMIT) hits = scanCandidates(this.texts(), scanCharacters(query.groups, this.index.frequencies), filter);
     // scoring
     const top = hits[0]?.bm25 ?? 1;
     const ranked = hits
@@ -423,7 +431,7 @@ export class Engine {
     // a follow-up's own words must be answered, not just the earlier question's, and by the passage's
     // own text: a headline naming the new word beside the earlier topic (茶叶和柑橘) says nothing of it
     if (own && best && decision) {
-      const ownCoverage = scorer(own, this.df, this.passages.length).of(this.viewOf(best.index));
+      const ownCoverage = scorer(own, this.index.frequencies, this.passages.length).of(this.viewOf(best.index));
       if (ownCoverage < MIN_OWN_COVERAGE) confidence = Math.min(confidence, ownCoverage);
     }
     const coverage = best?.coverage ?? 0;

@@ -173,4 +173,37 @@ describe('engine on a large corpus', () => {
     expect(result.found).toBe(false);
     expect(result.passages).toEqual([]);
   });
+
+  /** What an engine answers to questions, for comparing two engines. */
+  const answers = (asked: Engine, questions: readonly string[]) =>
+    questions.map((q) => {
+      const result = asked.ask(q);
+      return { q, found: result.found, answer: result.answer, confidence: result.confidence, ranked: result.passages.map(({ passage, score }) => [passage.id, passage.text, score]) };
+    });
+
+  it('GIVEN the engine started again from the index cache THEN its passages, rankings and answers are the built engine\'s', () => {
+    const entries = new Map<string, Uint8Array>();
+    const cache = { load: (key: string) => entries.get(key), save: (key: string, data: Uint8Array) => void entries.set(key, data) };
+    const corpus = syntheticCorpus(loadCorpus('corpus'), 2000);
+    const built = Engine.build(corpus, { cache });
+    const started = Engine.build(corpus, { cache });
+    expect([built.fromCache, started.fromCache]).toEqual([false, true]);
+    expect(started.passages).toEqual(built.passages);
+    const questions = [...spanQuestions(corpus, 40, 11).map(({ q }) => q), '标签T001234', '成资S3线开工了吗', '日开行动车多少对'];
+    expect(answers(started, questions)).toEqual(answers(built, questions));
+  });
+
+  it('GIVEN a report added to a large corpus, then removed THEN the engine answers as one built anew on the same reports', () => {
+    const synthetic = syntheticCorpus(loadCorpus('corpus'), 2000);
+    const real = loadCorpus('corpus');
+    const both = { ...synthetic, documents: [...synthetic.documents, ...real.documents], files: new Map([...synthetic.files, ...real.files]) };
+    const questions = ['成资S3线开工了吗', '成都都市圈日开行动车多少对', '标签T001234', ...spanQuestions(synthetic, 20, 5).map(({ q }) => q)];
+    const updated = Engine.build(synthetic);
+    expect(updated.update(both)).toEqual({ added: real.documents.map((document) => document.id), changed: [], removed: [] });
+    expect(answers(updated, questions)).toEqual(answers(Engine.build(both), questions));
+    expect(updated.passages.map((passage) => passage.id)).toEqual(Engine.build(both).passages.map((passage) => passage.id));
+    updated.update(synthetic);
+    expect(answers(updated, questions)).toEqual(answers(Engine.build(synthetic), questions));
+    expect(updated.passages).toHaveLength(Engine.build(synthetic).passages.length);
+  });
 });

@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -36,7 +36,7 @@ describe('updating an engine in place', () => {
     expect(answers(engine)).toEqual(answers(Engine.build(loadCorpus(dir))));
     expect(engine.ask('滨江大桥什么时候通车').answer).toContain('4月30日');
 
-    writeFileSync(join(dir, 'binjiang-2024.md'), loadCorpus(dir).files.get(join(dir, 'binjiang-2024.md'))!.replace('4月30日', '5月1日'));
+    writeFileSync(join(dir, 'binjiang-2024.md'), readFileSync(join(dir, 'binjiang-2024.md'), 'utf8').replace('4月30日', '5月1日'));
     rmSync(join(dir, 'parks-2023.md'));
     changes = engine.update(loadCorpus(dir));
     expect(changes).toEqual({ added: [], changed: ['binjiang-2024'], removed: ['parks-2023'] });

@@ -1,13 +1,15 @@
-import { spawnSync } from 'node:child_process';
-import { cpus, totalmem } from 'node:os';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFile, spawnSync } from 'node:child_process';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { SERVICE_NODE_FLAGS } from '../../node-flags.js';
 import { isMainModule } from '../main-module.js';
 import { SYSTEMS } from './systems.js';
-import { WARM_UP_ROUNDS, type Latency, type PairedLatency, type WorkerResult } from './worker.js';
+import { WARM_UP_ROUNDS, type Latency, type PairedLatency, type StartResult, type WorkerResult } from './worker.js';
+import { syntheticCorpus, writeCorpus } from './synthetic.js';
+import { loadCorpus } from '../../core/corpus/corpus.js';
 import type { LoggingResult } from './logging.js';
 import type { TenantsResult } from './tenants.js';
 
@@ -75,11 +77,11 @@ function median(values: number[]): number {
 }
 
 /** Wall time of a command to its exit, median of `runs`, in ms. */
-function wall(command: string, args: string[], runs: number, input?: string): number {
+function wall(command: string, args: string[], runs: number, input?: string, env?: NodeJS.ProcessEnv): number {
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
     const started = performance.now();
-    const child = spawnSync(command, args, { cwd: ROOT, encoding: 'utf8', input, maxBuffer: 1 << 26 });
+    const child = spawnSync(command, args, { cwd: ROOT, encoding: 'utf8', input, env, maxBuffer: 1 << 26 });
     if (child.status !== 0) throw new Error(`bench: ${command} ${args.join(' ')} failed:\n${child.stderr}`);
     times.push(performance.now() - started);
   }
@@ -131,6 +133,75 @@ function checks(rows: WorkerResult[], coldMs: number, batchMs: number): Check[] 
   return out;
 }
 
+/** Start-up on a large corpus folder (issue 21): a build on a fresh cache, then warm starts. */
+interface StartRow {
+  passages: number;
+  files: number;
+  build: StartResult;
+  /** `node dist/cli/ask.js --corpus DIR` to its answer, median of 5, cache warm. */
+  warmAskMs: number;
+  warm: StartResult;
+  /** Two processes started together on the same cache, as two shards would. */
+  shards: StartResult[];
+}
+
+/** Passages per report file when a synthetic corpus is written out. */
+const PASSAGES_PER_FILE = 1000;
+
+/**
+ * The start-up row of a synthetic corpus: written out as report files in a fresh folder with a fresh
+ * index cache, then started as the CLI starts (see measureStart).
+ */
+async function runStarts(size: number, corpusDir: string): Promise<StartRow> {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-start-'));
+  try {
+    const folder = join(dir, 'corpus');
+    writeCorpus(syntheticCorpus(loadCorpus(corpusDir), size), folder, PASSAGES_PER_FILE);
+    const env = { ...process.env, INDEX_CACHE_DIR: join(dir, 'cache') };
+    const start = (): Promise<StartResult> => spawnStart(folder, env);
+    const build = await start();
+    const warmAskMs = wall(process.execPath, [ASK, '--corpus', folder, QUESTION], 5, undefined, env);
+    const warm = await start();
+    const shards = await Promise.all([start(), start()]);
+    return { passages: build.passages, files: Math.ceil(size / PASSAGES_PER_FILE), build, warmAskMs, warm, shards };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** A `start` worker (with the bot's V8 flags), as a promise, so that two can run at once. */
+function spawnStart(folder: string, env: NodeJS.ProcessEnv): Promise<StartResult> {
+  return new Promise((resolve, reject) => {
+    execFile(process.execPath, [...SERVICE_NODE_FLAGS, WORKER, 'start', folder, QUESTION], { env, maxBuffer: 1 << 24 }, (error, stdout, stderr) => {
+      if (error) reject(new Error(`bench: the start worker on ${folder} failed:\n${stderr}`));
+      else resolve(JSON.parse(stdout.trim().split('\n').at(-1)!) as StartResult);
+    });
+  });
+}
+
+function startTable(rows: StartRow[]): string {
+  return [
+    '| passages | report files | build: first start (ms) | build: peak RSS (MB) | warm: `node dist/cli/ask.js` (ms) | warm: peak RSS (MB) | two shards at once: peak RSS each (MB) |',
+    '|---:|---:|---:|---:|---:|---:|---:|',
+    ...rows.map((r) => `| ${r.passages} | ${r.files} | ${fmt(r.build.ms, 0)} | ${fmt(r.build.peakRssMB, 0)} | ${fmt(r.warmAskMs, 0)} | ${fmt(r.warm.peakRssMB, 0)} | ${r.shards.map((shard) => fmt(shard.peakRssMB, 0)).join(', ')} |`),
+  ].join('\n');
+}
+
+function startChecks(rows: StartRow[]): Check[] {
+  const out: Check[] = [];
+  for (const row of rows) {
+    const size = row.passages >= 100_000 ? 100_000 : row.passages >= 10_000 ? 10_000 : 0;
+    const target = size === 100_000 ? 1500 : size === 10_000 ? 500 : 0;
+    if (!target) continue;
+    out.push({ target: `${size.toLocaleString('en')} passages: CLI warm start < ${target / 1000} s`, measured: `${fmt(row.warmAskMs, 0)} ms`, met: row.warmAskMs < target });
+    if (size === 100_000) {
+      const peak = Math.max(row.build.peakRssMB, row.warm.peakRssMB, ...row.shards.map((shard) => shard.peakRssMB));
+      out.push({ target: '100,000 passages: peak RSS < 1 GB (build, warm start, each of two shards)', measured: `${fmt(row.build.peakRssMB, 0)}, ${fmt(row.warm.peakRssMB, 0)}, ${row.shards.map((shard) => fmt(shard.peakRssMB, 0)).join(' and ')} MB`, met: peak < 1024 });
+    }
+  }
+  return out;
+}
+
 const TENANTS_HEADING = "## Servers' own reports";
 /** The line after which docs/benchmarks.md holds earlier measurements, kept by every run. */
 const EARLIER_MARKER = 'The sections below are earlier measurements';
@@ -174,7 +245,7 @@ function tenantsSection(t: TenantsResult): string {
 }
 
 /** Runs the benchmark, prints the table and writes docs/benchmarks.md. */
-export function main(argv: string[]): number {
+export async function main(argv: string[]): Promise<number> {
   const { values } = parseArgs({
     args: argv,
     options: {
@@ -226,6 +297,13 @@ export function main(argv: string[]): number {
     reload = spawnWorker(['reload', String(largest), values.corpus], 'the reload worker');
   }
 
+  // start-up on the large corpora, written out as report files
+  const starts: StartRow[] = [];
+  for (const size of corpora.filter((corpus) => corpus !== 'real').map(Number).filter((size) => size >= 10_000)) {
+    process.stderr.write(`bench: starting the CLI on ${size} passages...\n`);
+    starts.push(await runStarts(size, values.corpus));
+  }
+
   // the question log: each interaction's record, on SQLite (and PostgreSQL with BENCH_DATABASE_URL)
   const logging: LoggingResult[] = [];
   const pgUrl = process.env.BENCH_DATABASE_URL;
@@ -265,6 +343,8 @@ export function main(argv: string[]): number {
       results.push({ target: `real corpus ${key.slice(0, 3)}: within 20% of the previous build (medians of ${comparison.runs} processes timing both)`, measured: `${fmt(current[key], 3)} ms vs ${fmt(previous[key], 3)} ms (ratio ${fmt(ratio)})`, met: ratio <= 1.2 });
     }
   }
+  results.push(...startChecks(starts));
+  results.push({ target: '`node dist/cli/ask.js` on the shipped report answers in < 0.25 s', measured: `${fmt(coldNode, 0)} ms`, met: coldNode < 250 });
   results.push(...tenantsChecks(tenants));
   if (reload) results.push({ target: `hot reload: one report added to ${reload.passages.toLocaleString('en')} passages in < 1 s`, measured: `${fmt(reload.reloadMs, 0)} ms (${reload.addedPassages} passages added)`, met: reload.reloadMs < 1000 });
   const report = [
@@ -290,6 +370,17 @@ export function main(argv: string[]): number {
     `Start-up: \`npm run ask -- "${QUESTION}"\` to its answer (median of 5, index cache warm): ${fmt(coldNpm, 0)} ms;`,
     `\`node dist/cli/ask.js\` directly: ${fmt(coldNode, 0)} ms. \`--batch\`: ${fmt(batchPerQuestion, 3)} ms a question (1,000 questions, start-up subtracted).`,
     '',
+    ...(starts.length
+      ? [
+          `Start-up on large corpora (issue 21): each synthetic corpus written out as report files of ${PASSAGES_PER_FILE.toLocaleString('en')} passages, with a fresh`,
+          'index cache. "build" is the first start (parse, index, pack and cache), timed from the process\'s start to its first answer;',
+          '"warm" is `node dist/cli/ask.js --corpus DIR` to its answer (median of 5) and the peak RSS of a start through the same',
+          'code; then two processes start at once on the same cache, as two shards would, each with its own peak RSS.',
+          '',
+          startTable(starts),
+          '',
+        ]
+      : []),
     'The question log (issue 11): each question of the set answered on the real corpus, then recorded as the',
     'dispatcher records it (QUESTION_LOG=full, a fresh store), and the queued row awaited until written;',
     'the baseline is answering alone, in the same process. "record" is the event-loop time the log takes per',
@@ -327,4 +418,4 @@ export function main(argv: string[]): number {
   return results.every((c) => c.met) ? 0 : 1;
 }
 
-if (isMainModule(import.meta.url)) process.exitCode = main(process.argv.slice(2));
+if (isMainModule(import.meta.url)) process.exitCode = await main(process.argv.slice(2));

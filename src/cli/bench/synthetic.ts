@@ -1,7 +1,9 @@
 import type { Corpus } from '../../core/corpus/corpus.js';
 import { emptyLexicon } from '../../core/corpus/lexicon.js';
 import { splitClauses, splitSentences } from '../../core/corpus/passages.js';
-import type { Paragraph, ReportDocument } from '../../core/types.js';
+import type { Paragraph, ReportDocument, Section } from '../../core/types.js';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 /** A small seeded generator (mulberry32): the same seed gives the same corpus on every machine. */
 export function seededRandom(seed: number): () => number {
@@ -73,4 +75,27 @@ export function spanQuestions(corpus: Corpus, count = 200, seed = 7): SpanQuesti
     out.push({ q: `${left.slice(-Math.min(left.length, take())).join('')}${clauses[at + 1]}${right.slice(0, Math.min(right.length, take())).join('')}`, tag });
   }
   return out;
+}
+
+/**
+ * Writes a synthetic corpus as report files, `perFile` passages each (as a large corpus comes: many
+ * reports), so that the CLI can start on it: each file's front matter is the template report's, its
+ * sections in order with their paragraphs.
+ */
+export function writeCorpus(corpus: Corpus, dir: string, perFile = 1000): void {
+  mkdirSync(dir, { recursive: true });
+  const document = corpus.documents[0]!;
+  const { title, publisher, date, url, language } = document.source;
+  for (let start = 0, n = 0; start < document.paragraphs.length; start += perFile, n++) {
+    const bySection = new Map<Section, string[]>();
+    for (const paragraph of document.paragraphs.slice(start, start + perFile)) {
+      const texts = bySection.get(paragraph.section) ?? [];
+      texts.push(paragraph.text);
+      bySection.set(paragraph.section, texts);
+    }
+    const sections = [...bySection].sort(([a], [b]) => a.number - b.number);
+    const body = sections.map(([section, texts]) => `## ${section.label} | ${section.keyword} | ${section.headline}\n\n${texts.join('\n\n')}\n`).join('\n');
+    const front = ['---', `title: ${title} (${n + 1})`, `publisher: ${publisher}`, `date: ${date}`, `url: ${url}`, `language: ${language}`, '---', ''];
+    writeFileSync(join(dir, `part-${String(n).padStart(4, '0')}.md`), `${front.join('\n')}\n${body}`);
+  }
 }

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Tenants } from '../../bot/service/tenants.js';
@@ -81,7 +81,7 @@ export function measureTenants(corpusDir: string, guilds: number, reportsPerGuil
         writeFileSync(join(all, `g${g}-r${r}.md`), text);
       }
     }
-    for (const name of real.files.keys()) if (name.endsWith('.md')) writeFileSync(join(all, 'global.md'), real.files.get(name)!);
+    for (const name of real.files.keys()) if (name.endsWith('.md')) copyFileSync(name, join(all, 'global.md'));
     const global = Engine.build(real);
     global.warm();
     const questions = ['成资S3线开工了吗', '日开行动车多少对', '川芎产值同比增长多少', 'How many schools in Chengdu pair up?'];

@@ -145,6 +145,28 @@ export async function measureAgainst(previousRoot: string, corpusDir: string, qu
   return { current: currentLatency!, previous: previousLatency! };
 }
 
+/** What one start of the CLI's engine costs: see {@link measureStart}. */
+export interface StartResult {
+  /** From the process's start to the first answer. */
+  ms: number;
+  /** The process's peak resident set, in MB. */
+  peakRssMB: number;
+  fromCache: boolean;
+  passages: number;
+}
+
+/**
+ * One start as `npm run ask` makes it: the corpus folder loaded and the engine opened through the
+ * index cache (INDEX_CACHE_DIR), then one question answered; the time since the process began and
+ * its peak RSS. The first start on a fresh cache builds; the next ones load.
+ */
+export async function measureStart(corpusDir: string, question: string): Promise<StartResult> {
+  const { openEngine } = await import('../engine.js');
+  const engine = openEngine(corpusDir);
+  engine.ask(question);
+  return { ms: performance.now(), peakRssMB: process.resourceUsage().maxRSS / 1024, fromCache: engine.fromCache, passages: engine.passages.length };
+}
+
 /**
  * Hot reload's cost: the engine is built on a synthetic corpus of `passages`, then one report (the
  * real one, under another id) is added to it in place, as a watched folder's change would; the
@@ -180,6 +202,8 @@ if (isMainModule(import.meta.url) && process.argv[2] === 'logging') {
   process.stdout.write(`${JSON.stringify(await measureAgainst(root!, corpusDir!, files))}\n`);
 } else if (isMainModule(import.meta.url) && process.argv[2] === 'tenants') {
   process.stdout.write(`${JSON.stringify(measureTenants(process.argv[3]!, Number(process.argv[4]), Number(process.argv[5])))}\n`);
+} else if (isMainModule(import.meta.url) && process.argv[2] === 'start') {
+  process.stdout.write(`${JSON.stringify(await measureStart(process.argv[3]!, process.argv[4]!))}\n`);
 } else if (isMainModule(import.meta.url) && process.argv[2] === 'reload') {
   process.stdout.write(`${JSON.stringify(measureReload(Number(process.argv[3]), process.argv[4]!))}\n`);
 } else if (isMainModule(import.meta.url)) {

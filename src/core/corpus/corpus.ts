@@ -1,6 +1,7 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { CORPUS_SNAPSHOT_VERSION, restoreParsed, snapshotParsed } from './snapshot.js';
+import { CORPUS_SNAPSHOT_VERSION, restoreParsed, snapshotParsed, type ParagraphReader } from './snapshot.js';
 import { parseReport } from './document.js';
 import { CorpusError, CorpusErrors } from '../errors.js';
 import type * as PinyinPro from 'pinyin-pro';
@@ -17,7 +18,10 @@ export interface Corpus {
   dir: string;
   documents: ReportDocument[];
   lexicon: Lexicon;
-  /** Each file's text, by path, in load order: what a cache key is computed from. */
+  /**
+   * Each file's content digest (SHA-256 of its bytes), by path, in load order: what cache keys are
+   * computed from, and what tells a reload which reports changed.
+   */
   files: Map<string, string>;
 }
 
@@ -41,8 +45,30 @@ const LEXICON_SUFFIX = '.lexicon.yaml';
 /** Document ids appear in passage ids and in Discord custom ids (100 characters at most). */
 const DOCUMENT_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 
-function readText(path: string): string {
-  return decodeUtf8(readFileSync(path), path);
+/** The digest {@link Corpus.files} holds for a file's bytes. */
+export function contentDigest(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
+
+/** The buffer files are read through to be hashed: reused, so reading costs no new memory. */
+let readBuffer = Buffer.alloc(0);
+const READ_CHUNK = 1 << 20;
+
+/**
+ * The digest of a file read in chunks through one reused buffer: a warm start hashes every file
+ * but keeps none (the cached parse stands for them), and fresh memory costs more to touch than the
+ * hashing itself (on 42 MB of reports, 180 ms against 70).
+ */
+function digestFile(path: string): string {
+  if (readBuffer.length === 0) readBuffer = Buffer.allocUnsafe(READ_CHUNK);
+  const hash = createHash('sha256');
+  const file = openSync(path, 'r');
+  try {
+    for (let read = readSync(file, readBuffer, 0, READ_CHUNK, null); read > 0; read = readSync(file, readBuffer, 0, READ_CHUNK, null)) hash.update(readBuffer.subarray(0, read));
+  } finally {
+    closeSync(file);
+  }
+  return hash.digest('hex');
 }
 
 /** Options of {@link loadCorpus}. */
@@ -88,8 +114,12 @@ export function loadCorpus(dir: string, options: LoadOptions = {}): Corpus {
   }
   const seenIds = new Map<string, string>();
 
-  // every file is read before any is parsed: a cached parse is keyed by all of them
+  // every file is hashed before any is parsed: a cached parse is keyed by all of them. Only their
+  // digests are kept: a cached parse needs no text read again
   const files = new Map<string, string>();
+  const read = (path: string): void => {
+    files.set(path, digestFile(path));
+  };
   const sources = reports.map((name) => {
     const stem = basename(name, '.md');
     // a file name in Chinese (成都报告.md) gives an ASCII id (chengdu-bao-gao): ids go into passage and button ids
@@ -102,29 +132,42 @@ export function loadCorpus(dir: string, options: LoadOptions = {}): Corpus {
     if (other) problems.push(new CorpusError({ file: path, line: 0, field: 'file name' }, `its document id "${id}" is also ${other}'s: rename one of them`));
     seenIds.set(id, name);
     const lexiconPath = join(dir, `${stem}${LEXICON_SUFFIX}`);
-    files.set(path, readText(path));
-    if (existsSync(lexiconPath)) files.set(lexiconPath, readText(lexiconPath));
+    read(path);
+    if (existsSync(lexiconPath)) read(lexiconPath);
     return { id, path, lexiconPath };
   });
 
+  // each file is read again to be parsed: it is checked against the digest its key was made with,
+  // so that a file changed in between is not cached under the key of its former text
+  const readText = (path: string): string => {
+    const bytes = readFileSync(path);
+    if (contentDigest(bytes) !== files.get(path)) throw new CorpusError({ file: path, line: 0, field: 'file' }, 'the file changed since the corpus was loaded: load it again');
+    return decodeUtf8(bytes, path);
+  };
   const key = options.cache ? parsedCorpusKey(files, CORPUS_SNAPSHOT_VERSION) : '';
   const cached = options.cache?.load(key);
   if (cached !== undefined) {
-    const restored = restoreParsed(cached, files);
+    // a restored report's paragraphs are parsed from its file when first asked for (an engine whose
+    // index is cached never asks): the same file, so its sections line up with the restored ones
+    const readParagraphs: ParagraphReader = ({ id, file, sections }) => {
+      const parsed = parseReport(readText(file), file, id);
+      const position = new Map(parsed.sections.map((section, i) => [section, i]));
+      return parsed.paragraphs.map((paragraph) => ({ ...paragraph, section: sections[position.get(paragraph.section)!]! }));
+    };
+    const restored = cached === ALTERED_ENTRY ? undefined : restoreParsed(cached, files, readParagraphs);
     if (restored) return { dir, ...restored, files };
     options.onCacheProblem?.(cached === ALTERED_ENTRY ? `the cached corpus for key ${key} was altered (checksum mismatch); parsing the files again` : `the cached corpus for key ${key} is unreadable; parsing the files again`);
   }
   const lexicon = emptyLexicon();
   const documents: ReportDocument[] = [];
   for (const { id, path, lexiconPath } of sources) {
-    collect(() => documents.push(parseReport(files.get(path)!, path, id)));
-    const lexiconText = files.get(lexiconPath);
-    if (lexiconText !== undefined) collect(() => addLexiconFile(lexicon, lexiconText, lexiconPath));
+    collect(() => documents.push(parseReport(readText(path), path, id)));
+    if (files.has(lexiconPath)) collect(() => addLexiconFile(lexicon, readText(lexiconPath), lexiconPath));
   }
   if (problems.length) throw problems.length === 1 ? problems[0]! : new CorpusErrors(problems);
   if (options.cache) {
     try {
-      options.cache.save(key, snapshotParsed(documents, lexicon));
+      options.cache.save(key, Buffer.from(snapshotParsed(documents, lexicon)));
     } catch (error) {
       // as for the index: a cache that cannot be written costs start-up time, not answers
       options.onCacheProblem?.(`the parsed corpus could not be cached: ${(error as Error).message}`);

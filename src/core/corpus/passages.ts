@@ -57,6 +57,12 @@ export function chunkParagraph(text: string, max = MAX_PASSAGE_CHARS): string[] 
   );
 }
 
+/** A passage's id: `${documentId}#${section}.${paragraph}`, and `.${part}` for a part of a split paragraph. */
+export function passageId(documentId: string, section: number, paragraph: number, part: number): string {
+  const base = `${documentId}#${section}.${paragraph}`;
+  return part === 0 ? base : `${base}.${part}`;
+}
+
 /**
  * The passages of a report: one per paragraph, long paragraphs cut into parts. Ids depend only on
  * the document id and the passage's place, so the same corpus always gives the same ids.
@@ -64,9 +70,8 @@ export function chunkParagraph(text: string, max = MAX_PASSAGE_CHARS): string[] 
 export function toPassages(document: ReportDocument, max = MAX_PASSAGE_CHARS): Passage[] {
   return document.paragraphs.flatMap((paragraph) => {
     const parts = chunkParagraph(paragraph.text, max);
-    const base = `${document.id}#${paragraph.section.number}.${paragraph.ordinal}`;
     return parts.map((text, index) => ({
-      id: parts.length === 1 ? base : `${base}.${index + 1}`,
+      id: passageId(document.id, paragraph.section.number, paragraph.ordinal, parts.length === 1 ? 0 : index + 1),
       documentId: document.id,
       section: paragraph.section,
       paragraph: paragraph.ordinal,

@@ -48,7 +48,10 @@ interface SenseIndex {
 /** What a corpus vocabulary is built from: its document frequencies (bigrams, single characters, Latin runs). */
 export interface CorpusTerms {
   frequency(token: string): number;
-  /** Every distinct token (for the typo corrector's characters). */
+  /**
+   * The distinct tokens that may be single Han characters, for the typo corrector: every token, or
+   * any subset that holds all single characters (the rest are filtered out).
+   */
   tokens(): Iterable<string>;
   /** Whether some passage holds the text (see CorpusLetters.occurs). */
   occurs?(text: string): boolean;

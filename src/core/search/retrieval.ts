@@ -1,6 +1,12 @@
 import type MiniSearch from 'minisearch';
 import type { IndexedPassage } from './snapshot.js';
+import type { SearchIndex } from './search-index.js';
 import { isHanCharacter } from '../language/tokenizer.js';
+
+/** Document frequencies as retrieval and scoring read them: a term's count, undefined for none. */
+export interface Frequencies {
+  get(term: string): number | undefined;
+}
 
 /**
  * Retrieval: which of the question's terms are worth a posting-list walk, and the candidates
@@ -34,7 +40,7 @@ export const POSTING_BUDGET = 3000;
  *
  * @param groups - the terms of each word of the question, weightiest word first
  */
-export function retrievalTerms(groups: ReadonlyArray<Iterable<string>>, df: ReadonlyMap<string, number>, passages: number): string[] {
+export function retrievalTerms(groups: ReadonlyArray<Iterable<string>>, df: Frequencies, passages: number): string[] {
   // a term no passage has cannot find anything; a question made only of near stop words cannot
   // single out a passage of a large corpus: it finds no candidates (and is answered "not found")
   // instead of walking half the index
@@ -110,32 +116,37 @@ export const COUNT_POSTING_BUDGET = 300_000;
 /** How many counted passages go on to ranking (their order is read; CANDIDATES are ranked). */
 export const COUNTED_CANDIDATES = 200;
 
-/**
- * MiniSearch's index as this module reads it: the posting lists (term → field → short id → count)
- * and the short ids of the live documents. These are MiniSearch 7's own fields (`_index`,
- * `_documentIds`), read, never written; test/core/search/retrieval.test.ts fails if they change.
- */
-interface Postings {
-  _index: { get(term: string): Map<number, Map<number, number>> | undefined };
-  _documentIds: Map<number, unknown>;
-  _nextId: number;
-}
-
-/** Reusable score buffers, grown to the index's ids: a question allocates nothing per passage. */
+/** Reusable buffers, grown to the index's slots: a question allocates nothing per passage. */
 let scoreBuffer = new Float64Array(0);
+/**
+ * Per slot, the walk (a running number over all questions) that last reached it: a slot counts once
+ * a term, and is listed once a question (reached after the question's first walk number).
+ */
+let stampBuffer = new Uint32Array(0);
+let walkNumber = 0;
 
 /**
  * The candidates by counting (see COUNT_POSTING_BUDGET): each term's inverse document frequency,
  * times its weight in the question, summed per passage; the best COUNTED_CANDIDATES live passages.
+ * The posting lists are read where they lie, in the packed index (see search-index.ts).
  */
-export function countedCandidates(index: MiniSearch<IndexedPassage>, terms: ReadonlyArray<{ term: string; weight: number }>, df: ReadonlyMap<string, number>, passages: number, filter?: (passage: number) => boolean): Candidate[] {
-  const internals = index as unknown as Postings;
-  const size = internals._nextId;
-  if (scoreBuffer.length < size) scoreBuffer = new Float64Array(Math.max(size, scoreBuffer.length * 2));
+export function countedCandidates(index: SearchIndex, terms: ReadonlyArray<{ term: string; weight: number }>, passages: number, filter?: (passage: number) => boolean): Candidate[] {
+  const size = index.slotCount;
+  if (scoreBuffer.length < size) {
+    scoreBuffer = new Float64Array(Math.max(size, scoreBuffer.length * 2));
+    stampBuffer = new Uint32Array(scoreBuffer.length);
+    walkNumber = 0;
+  }
+  if (walkNumber > 0xffff0000) {
+    stampBuffer.fill(0);
+    walkNumber = 0;
+  }
   const scores = scoreBuffer;
+  const stamps = stampBuffer;
+  const first = walkNumber;
   const touched: number[] = [];
   const ordered = terms
-    .map(({ term, weight }) => ({ term, weight, count: df.get(term) ?? 0 }))
+    .map(({ term, weight }) => ({ term, weight, count: index.frequency(term) }))
     // near stop words are left out, as from the MiniSearch query (see retrievalTerms)
     .filter(({ count }) => count > 0 && (count <= COMMON_MIN_PASSAGES || count <= COMMON_SHARE * passages))
     .sort((a, b) => a.count - b.count);
@@ -143,28 +154,23 @@ export function countedCandidates(index: MiniSearch<IndexedPassage>, terms: Read
   for (const { term, weight, count } of ordered) {
     if (walked > 0 && walked + count > COUNT_POSTING_BUDGET) break;
     walked += count;
-    const fields = internals._index.get(term);
-    if (!fields) continue;
     const gain = weight * Math.log(1 + passages / count);
-    const seen = fields.size > 1 ? new Set<number>() : null;
-    for (const docs of fields.values()) {
-      for (const shortId of docs.keys()) {
-        if (seen) {
-          if (seen.has(shortId)) continue;
-          seen.add(shortId);
-        }
-        if (scores[shortId] === 0) touched.push(shortId);
-        scores[shortId]! += gain;
-      }
-    }
+    const walk = ++walkNumber;
+    const visit = (slot: number): void => {
+      const last = stamps[slot]!;
+      if (last === walk) return;
+      if (last <= first) touched.push(slot);
+      stamps[slot] = walk;
+      scores[slot]! += gain;
+    };
+    for (let field = 0; field < index.fields; field++) index.forEachPosting(term, field, visit);
   }
   const out: Candidate[] = [];
-  for (const shortId of touched) {
-    const id = internals._documentIds.get(shortId);
-    const score = scores[shortId]!;
-    scores[shortId] = 0;
-    if (typeof id !== 'number' || (filter && !filter(id))) continue;
-    out.push({ index: id, bm25: score });
+  for (const slot of touched) {
+    const score = scores[slot]!;
+    scores[slot] = 0;
+    if (!index.live(slot) || (filter && !filter(slot))) continue;
+    out.push({ index: slot, bm25: score });
   }
   out.sort((a, b) => b.bm25 - a.bm25);
   return out.slice(0, COUNTED_CANDIDATES);
@@ -203,7 +209,7 @@ export const SCAN_LIMIT = 2000;
  * the partial matches of words the corpus lacks included (种 and 茶 of 种茶, for a report that says
  * 茶叶种植), that some passage holds.
  */
-export function scanCharacters(groups: ReadonlyArray<{ alternatives: ReadonlyArray<{ tokens: readonly string[] }> }>, df: ReadonlyMap<string, number>): string[] {
+export function scanCharacters(groups: ReadonlyArray<{ alternatives: ReadonlyArray<{ tokens: readonly string[] }> }>, df: Frequencies): string[] {
   const characters = new Set<string>();
   for (const group of groups) {
     for (const alternative of group.alternatives) {

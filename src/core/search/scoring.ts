@@ -2,6 +2,7 @@ import type { Coverage } from '../answer/extraction.js';
 import type { Alternative, AnalyzedQuery, TermGroup } from '../language/query.js';
 import { isHanCharacter } from '../language/tokenizer.js';
 import { contains, type TextView } from '../answer/view.js';
+import type { Frequencies } from './retrieval.js';
 
 /**
  * Scoring: how much of a question a passage covers.
@@ -92,7 +93,7 @@ interface IndexedAlternative {
 }
 
 /** Builds the scorer of an analyzed question, given the corpus's document frequencies. */
-export function scorer(query: AnalyzedQuery, df: ReadonlyMap<string, number>, passages: number): Scorer {
+export function scorer(query: AnalyzedQuery, df: Frequencies, passages: number): Scorer {
   const idfOf = (token: string): number => idf(df.get(token) ?? 0, passages);
   const mean = (tokens: string[]): number => tokens.reduce((sum, token) => sum + idfOf(token), 0) / tokens.length;
   const known = (alternative: Alternative): boolean => alternative.retrieval !== false && alternative.tokens.some((token) => (df.get(token) ?? 0) > 0);

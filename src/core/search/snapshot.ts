@@ -1,15 +1,20 @@
-import MiniSearch, { type Options } from 'minisearch';
+import type { Options } from 'minisearch';
 import { ALTERED_ENTRY, cacheKey, type IndexCache } from './index-cache.js';
 import { IndexBuilder } from './index-builder.js';
+import { PackedIndex, SLOT_WORDS } from './packed-index.js';
+import { SearchIndex } from './search-index.js';
+import { isHanCharacter } from '../language/tokenizer.js';
 import { normalizeText } from '../language/normalize.js';
 import type { Corpus } from '../corpus/corpus.js';
-import type { Passage, Section } from '../types.js';
+import type { Passage, ReportDocument, Section } from '../types.js';
+import { passageId } from '../corpus/passages.js';
 import { CharacterFrequencies, viewOf, type IndexedView } from '../answer/view.js';
 
 /**
- * The index snapshot of a corpus: a MiniSearch index over the passages' tokens, each passage's
- * normalized text, and document frequencies. Built in one pass, or loaded from the index cache
- * (keyed by a hash of the corpus, the tokenizer's version and the format).
+ * The index snapshot of a corpus: the passages' postings per field, each passage's normalized text,
+ * and document frequencies, packed in one buffer (packed-index.ts). Built in one pass, or loaded
+ * from the index cache (keyed by a hash of the corpus, the tokenizer's version and the format)
+ * without a parse. A MiniSearch index, for the corpora it searches, is made from it (see engine.ts).
  */
 
 /** Weight of the headline field (section keyword and headline) in BM25. */
@@ -45,14 +50,14 @@ export const INDEX_OPTIONS: Options<IndexedPassage> = {
 
 /** What a snapshot holds. */
 export interface IndexSnapshot {
-  index: MiniSearch<IndexedPassage>;
-  /** Each passage's normalized text, by position in the passage list. */
-  normalized: string[];
+  /** The passages' postings and document frequencies by slot (see search-index.ts). */
+  index: SearchIndex;
   /**
-   * In how many passages each token occurs (text or headline), and each single Han character
-   * anywhere in a passage (a one-character question word is matched anywhere).
+   * The passages by slot. Loaded from the cache, they are made from its passage table, and each
+   * one's text is read from the packed buffer when asked for: no paragraph is split again, and no
+   * text sits in the heap until a question or a view needs it.
    */
-  df: Map<string, number>;
+  passages: Passage[];
   /** True when it was loaded from the cache rather than built. */
   fromCache: boolean;
 }
@@ -69,56 +74,93 @@ export function headlineViewOf(section: Section): IndexedView {
   return viewOf(normalizeText(`${section.keyword} ${section.headline}`));
 }
 
-/** Loads the corpus's snapshot from the cache, or builds (and caches) it. */
-export function openSnapshot(corpus: Corpus, passages: readonly Passage[], headlineView: (section: Section) => IndexedView, options: SnapshotOptions): IndexSnapshot {
+/**
+ * The terms a passage's document frequency counts: the tokens of its text and of its headline, and
+ * each single Han character anywhere in either (a one-character question word is matched anywhere).
+ */
+export function countedTerms(text: IndexedView, headline: IndexedView): Set<string> {
+  const terms = new Set([...text.tokens, ...headline.tokens]);
+  for (const view of [text, headline]) for (const ch of view.normalized) if (isHanCharacter(ch)) terms.add(ch);
+  return terms;
+}
+
+/**
+ * Loads the corpus's snapshot from the cache, or builds (and caches) it.
+ * @param split - the corpus's passages (toPassages of each report), asked for only when building
+ */
+export function openSnapshot(corpus: Corpus, split: () => Passage[], headlineView: (section: Section) => IndexedView, options: SnapshotOptions): IndexSnapshot {
   const key = options.cache ? cacheKey(corpus, options.maxPassageChars) : '';
   const cached = options.cache?.load(key);
-  const restored = cached === undefined ? undefined : readSnapshot(cached, key, passages.length);
-  if (restored) return restored;
+  const restored = cached === undefined || cached === ALTERED_ENTRY ? undefined : PackedIndex.open(cached, key);
+  const passages = restored && passagesOf(restored, corpus.documents);
+  if (restored && passages) return { index: new SearchIndex(restored), passages, fromCache: true };
   if (cached !== undefined) options.onCacheProblem?.(cached === ALTERED_ENTRY ? `the cached index for key ${key} was altered (checksum mismatch); rebuilding it` : `the cached index for key ${key} is unreadable; rebuilding it`);
-  const built = buildSnapshot(passages, headlineView);
+  const built = split();
+  const packed = buildPacked(built, corpus.documents, headlineView, key);
   if (options.cache) {
     try {
-      options.cache.save(key, JSON.stringify({ key, passages: passages.length, normalized: built.normalized, df: [...built.df], index: built.index }));
+      options.cache.save(key, packed);
     } catch (error) {
       // a cache that cannot be written (read-only folder, full disk) costs start-up time, not answers
       options.onCacheProblem?.(`the index could not be cached: ${(error as Error).message}`);
     }
   }
-  return built;
+  return { index: new SearchIndex(PackedIndex.open(packed, key)!), passages: built, fromCache: false };
 }
 
-/** Builds the snapshot: one passage at a time, so that no second copy of the corpus's tokens is held. */
-export function buildSnapshot(passages: readonly Passage[], headlineView: (section: Section) => IndexedView): IndexSnapshot {
-  const normalized = passages.map((passage) => normalizeText(passage.text));
+/**
+ * Builds the packed index: one passage at a time, so that no second copy of the corpus's tokens is
+ * held. Each slot's record is its passage's place: report, section (positions in `documents` and
+ * its sections), paragraph and part.
+ */
+export function buildPacked(passages: readonly Passage[], documents: readonly ReportDocument[], headlineView: (section: Section) => IndexedView, key: string): Uint8Array {
   const characters = new CharacterFrequencies();
   const builder = new IndexBuilder(INDEX_OPTIONS.fields);
+  const places = new Map(documents.map((document, i) => [document.id, { i, sections: new Map(document.sections.map((section, j) => [section, j])) }]));
+  const records = new Uint32Array(passages.length * SLOT_WORDS);
   passages.forEach((passage, id) => {
-    const text = viewOf(normalized[id]!);
+    const text = viewOf(normalizeText(passage.text));
     const headline = headlineView(passage.section);
     characters.nextText();
     characters.add(text.normalized);
     characters.add(headline.normalized);
     // distinct tokens only: coverage, not term frequency, ranks, and indexing costs half as much
     builder.add([text.tokens, headline.tokens]);
+    const place = places.get(passage.documentId);
+    records.set([place?.i ?? NO_PLACE, place?.sections.get(passage.section) ?? NO_PLACE, passage.paragraph, passage.part], id * SLOT_WORDS);
   });
   // a passage holds a word when its text or its headline does; a single Han character, anywhere
+  // (as countedTerms counts it)
   const df = builder.documentFrequencies();
   characters.copyTo(df);
-  return { index: builder.build(INDEX_OPTIONS), normalized, df, fromCache: false };
+  return builder.pack(key, df, passages.map((passage) => passage.text), records);
 }
 
-/** A snapshot read back from the cache, or undefined when it is corrupt or not this corpus's. */
-function readSnapshot(text: string, key: string, passages: number): IndexSnapshot | undefined {
-  try {
-    const data = JSON.parse(text) as { key?: unknown; passages?: unknown; normalized?: unknown; df?: unknown; index?: unknown };
-    if (data.key !== key || data.passages !== passages) return undefined;
-    if (!Array.isArray(data.normalized) || data.normalized.length !== passages || !data.normalized.every((item) => typeof item === 'string')) return undefined;
-    if (!Array.isArray(data.df) || typeof data.index !== 'object' || data.index === null) return undefined;
-    const index = MiniSearch.loadJS<IndexedPassage>(data.index as Parameters<typeof MiniSearch.loadJS>[0], INDEX_OPTIONS);
-    if (index.documentCount !== passages) return undefined;
-    return { index, normalized: data.normalized as string[], df: new Map(data.df as Array<[string, number]>), fromCache: true };
-  } catch {
-    return undefined;
+/** The record of a passage whose report or section is not among the documents (never read back). */
+const NO_PLACE = 0xffffffff;
+
+/**
+ * The passages of a packed index's table, or undefined when a record names a report or section
+ * the documents do not have. Each passage's text is a getter over the buffer (an own, enumerable
+ * property: copies and comparisons see it as a value).
+ */
+function passagesOf(packed: PackedIndex, documents: readonly ReportDocument[]): Passage[] | undefined {
+  const passages: Passage[] = [];
+  for (let slot = 0; slot < packed.slots; slot++) {
+    const [at, sectionAt, paragraph, part] = packed.record(slot);
+    const document = documents[at!];
+    const section = document?.sections[sectionAt!];
+    if (!document || !section) return undefined;
+    passages.push({
+      id: passageId(document.id, section.number, paragraph!, part!),
+      documentId: document.id,
+      section,
+      paragraph: paragraph!,
+      part: part!,
+      get text() {
+        return packed.text(slot);
+      },
+    });
   }
+  return passages;
 }

@@ -8,13 +8,13 @@ import { CACHE_ENTRIES_KEPT, cacheKey, fileCache, type IndexCache } from '../../
 import { CorpusError } from '../../../src/core/errors.js';
 import { GOOD_REPORT, tempCorpus } from '../../helpers/corpus.js';
 
-function memoryCache(): IndexCache & { saves: number; entries: Map<string, string> } {
-  const entries = new Map<string, string>();
+function memoryCache(): IndexCache & { saves: number; entries: Map<string, Uint8Array> } {
+  const entries = new Map<string, Uint8Array>();
   const cache = {
     saves: 0,
     entries,
     load: (key: string) => entries.get(key),
-    save: (key: string, data: string) => {
+    save: (key: string, data: Uint8Array) => {
       cache.saves++;
       entries.set(key, data);
     },
@@ -47,7 +47,11 @@ describe('index cache', () => {
     Engine.build(corpus, { cache });
     const key = [...cache.entries.keys()][0]!;
     const problems: string[] = [];
-    for (const corrupt of ['{not json', JSON.stringify({ key, passages: 1 }), cache.entries.get(key)!.slice(0, 500)]) {
+    // not an index; the index of another corpus (under this key); a truncated one
+    const otherCache = memoryCache();
+    Engine.build(loadCorpus(tempCorpus({ 'a.md': GOOD_REPORT })), { cache: otherCache });
+    const otherIndex = [...otherCache.entries.values()][0]!;
+    for (const corrupt of [Buffer.from('{not json'), otherIndex, cache.entries.get(key)!.slice(0, 500)]) {
       cache.entries.set(key, corrupt);
       const engine = Engine.build(corpus, { cache, onCacheProblem: (message) => problems.push(message) });
       expect(engine.fromCache).toBe(false);
@@ -69,7 +73,7 @@ describe('index cache', () => {
     const dir = tempCorpus({});
     const cache = fileCache(join(dir, 'cache'));
     Engine.build(loadCorpus('test/fixtures/corpus'), { cache });
-    expect(readdirSync(join(dir, 'cache')).filter((name) => name.endsWith('.json'))).toHaveLength(1);
+    expect(readdirSync(join(dir, 'cache')).filter((name) => name.endsWith('.bin'))).toHaveLength(1);
     expect(readdirSync(join(dir, 'cache')).some((name) => name.endsWith('.tmp'))).toBe(false);
     expect(Engine.build(loadCorpus('test/fixtures/corpus'), { cache }).fromCache).toBe(true);
   });
@@ -81,7 +85,12 @@ describe('index cache', () => {
     Engine.build(loadCorpus('corpus', caching), caching);
     for (const name of readdirSync(dir)) {
       const path = join(dir, name);
-      writeFileSync(path, readFileSync(path, 'utf8').replace(/成资s3线开工/gi, '成资S3线停工'));
+      // the same bytes but for one word of a passage, as an edit that keeps the file readable would
+      const bytes = readFileSync(path);
+      for (const word of ['成资S3线开工', '成资s3线开工']) {
+        for (let at = bytes.indexOf(word); at >= 0; at = bytes.indexOf(word, at + 1)) bytes.write('成资S3线停工', at);
+      }
+      writeFileSync(path, bytes);
     }
     const problems: string[] = [];
     const onCacheProblem = (message: string) => problems.push(message);
@@ -95,11 +104,11 @@ describe('index cache', () => {
   it('GIVEN many corpus versions THEN the folder keeps only the newest entries', () => {
     const dir = join(tempCorpus({}), 'cache');
     const cache = fileCache(dir);
-    for (let version = 0; version < CACHE_ENTRIES_KEPT + 3; version++) cache.save(`v${version}`, `{"version":${version}}`);
-    const left = readdirSync(dir).filter((name) => name.endsWith('.json'));
+    for (let version = 0; version < CACHE_ENTRIES_KEPT + 3; version++) cache.save(`v${version}`, Buffer.from(`{"version":${version}}`));
+    const left = readdirSync(dir).filter((name) => name.endsWith('.bin'));
     expect(left).toHaveLength(CACHE_ENTRIES_KEPT);
-    expect(left).toContain(`index-v${CACHE_ENTRIES_KEPT + 2}.json`);
-    expect(cache.load(`v${CACHE_ENTRIES_KEPT + 2}`)).toBe(`{"version":${CACHE_ENTRIES_KEPT + 2}}`);
+    expect(left).toContain(`index-v${CACHE_ENTRIES_KEPT + 2}.bin`);
+    expect(Buffer.from(cache.load(`v${CACHE_ENTRIES_KEPT + 2}`) as Uint8Array).toString()).toBe(`{"version":${CACHE_ENTRIES_KEPT + 2}}`);
   });
 });
 
@@ -110,17 +119,28 @@ describe('parsed corpus cache', () => {
     const [key] = [...cache.entries.keys()];
     expect(key).toMatch(/^corpus-/);
     // a marker written into the cached copy shows that the second load read it, not the files
-    const snapshot = JSON.parse(cache.entries.get(key!)!) as { documents: Array<{ paragraphs: Array<[number, number, string, number]> }> };
-    snapshot.documents[0]!.paragraphs[0]![2] += '(cached)';
-    cache.entries.set(key!, JSON.stringify(snapshot));
+    const snapshot = JSON.parse(Buffer.from(cache.entries.get(key!)!).toString()) as { documents: Array<{ sections: Array<{ headline: string }> }> };
+    snapshot.documents[0]!.sections[1]!.headline += '(cached)';
+    cache.entries.set(key!, Buffer.from(JSON.stringify(snapshot)));
     const restored = loadCorpus('corpus', { cache });
-    const marked = restored.documents.flatMap((document) => document.paragraphs).filter((paragraph) => paragraph.text.includes('(cached)'));
+    const marked = restored.documents.flatMap((document) => document.sections).filter((section) => section.headline.includes('(cached)'));
     expect(marked).toHaveLength(1);
-    marked[0]!.text = marked[0]!.text.replace('(cached)', '');
+    marked[0]!.headline = marked[0]!.headline.replace('(cached)', '');
+    // the paragraphs are not cached: they are parsed from the file when asked for, onto the restored sections
     expect(restored).toEqual(parsed);
     for (const document of restored.documents) {
       expect(document.paragraphs.every((paragraph) => document.sections.some((section) => section === paragraph.section))).toBe(true);
     }
+  });
+
+  it('GIVEN a cached parse and a report edited after the load THEN asking for its paragraphs fails naming the file, never giving the new text under the old key', () => {
+    const cache = memoryCache();
+    const dir = tempCorpus({ 'a.md': GOOD_REPORT });
+    loadCorpus(dir, { cache });
+    const restored = loadCorpus(dir, { cache });
+    writeFileSync(join(dir, 'a.md'), GOOD_REPORT.replace('地铁开通了。', '地铁开通了,客流很大。'));
+    expect(() => restored.documents[0]!.paragraphs).toThrow(/a\.md: file: the file changed since the corpus was loaded: load it again$/);
+    expect(loadCorpus(dir, { cache }).documents[0]!.paragraphs.some((paragraph) => paragraph.text.includes('客流很大'))).toBe(true);
   });
 
   it('GIVEN a changed file THEN it is parsed again, and a broken one still stops the load at its line', () => {
@@ -139,9 +159,9 @@ describe('parsed corpus cache', () => {
     const parsed = loadCorpus('corpus', { cache });
     const [key] = [...cache.entries.keys()];
     const problems: string[] = [];
-    const whole = cache.entries.get(key!)!;
-    for (const corrupt of ['{not json', whole.slice(0, 300), whole.replace(`"version":${CORPUS_SNAPSHOT_VERSION}`, '"version":0'), whole.replace(/"paragraphs":\[\[0,/, '"paragraphs":[[99,'), whole.replace('"label":', '"label":7,"x":')]) {
-      cache.entries.set(key!, corrupt);
+    const whole = Buffer.from(cache.entries.get(key!)!).toString();
+    for (const corrupt of ['{not json', whole.slice(0, 300), whole.replace(`"version":${CORPUS_SNAPSHOT_VERSION}`, '"version":0'), whole.replace('"number":', '"number":"one","x":'), whole.replace('"label":', '"label":7,"x":')]) {
+      cache.entries.set(key!, Buffer.from(corrupt));
       expect(loadCorpus('corpus', { cache, onCacheProblem: (message) => problems.push(message) })).toEqual(parsed);
     }
     expect(problems).toHaveLength(5);

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import MiniSearch from 'minisearch';
 import { COUNT_POSTING_BUDGET, countedCandidates, lettersOnly, longestShared, MAX_RETRIEVAL_TERMS, retrievalTerms, scanCandidates, scanCharacters } from '../../../src/core/search/retrieval.js';
-import type { IndexedPassage } from '../../../src/core/search/snapshot.js';
+import { IndexBuilder } from '../../../src/core/search/index-builder.js';
+import { PackedIndex, SLOT_WORDS } from '../../../src/core/search/packed-index.js';
+import { SearchIndex } from '../../../src/core/search/search-index.js';
 
 const df = new Map<string, number>([
   ['公园', 3],
@@ -41,26 +42,37 @@ describe('the scan when the index finds nothing', () => {
   });
 });
 
+/** A search index of space-separated texts (headlines as given, else empty), with the given document frequencies. */
+function searchIndex(texts: string[], df: Map<string, number>, headlines: string[][] = []): SearchIndex {
+  const builder = new IndexBuilder(['text', 'headline']);
+  texts.forEach((text, i) => builder.add([new Set(text.split(' ')), new Set(headlines[i] ?? [])]));
+  return new SearchIndex(PackedIndex.open(builder.pack('test', df, texts, new Uint32Array(texts.length * SLOT_WORDS)), 'test')!);
+}
+
 describe('the second round on a large corpus', () => {
-  it('GIVEN a MiniSearch index THEN counting reads its posting lists: passages holding more of the rarer terms first, near stop words unread, discarded passages and filtered ones left out', () => {
+  it('GIVEN a packed index THEN counting reads its posting lists: passages holding more of the rarer terms first, near stop words unread, removed passages and filtered ones left out', () => {
     const texts = ['绿道 公园 造林', '绿道 公园', '公园 造林', '公园', '口袋', '口袋', '口袋', '口袋', '口袋', '口袋'];
-    const index = new MiniSearch<IndexedPassage>({ fields: ['text', 'headline'], tokenize: (text) => text.split(' '), processTerm: (term) => term });
-    index.addAll(texts.map((text, id) => ({ id, text, headline: '' })));
     // as if in a corpus of 1,000 passages, 口袋 in 600 of them: a near stop word, not counted
-    const counts = new Map<string, number>([['绿道', 2], ['公园', 4], ['造林', 3], ['口袋', 600]]);
+    const index = searchIndex(texts, new Map([['绿道', 2], ['公园', 4], ['造林', 3], ['口袋', 600]]));
     const weighted = ['绿道', '公园', '造林', '口袋'].map((term) => ({ term, weight: 1 }));
-    expect(countedCandidates(index, weighted, counts, 1000).map(({ index: id }) => id)).toEqual([0, 1, 2, 3]);
-    index.discard(0);
-    expect(countedCandidates(index, weighted, counts, 1000).map(({ index: id }) => id)).toEqual([1, 2, 3]);
-    expect(countedCandidates(index, weighted, counts, 1000, (id) => id !== 2).map(({ index: id }) => id)).toEqual([1, 3]);
+    expect(countedCandidates(index, weighted, 1000).map(({ index: id }) => id)).toEqual([0, 1, 2, 3]);
+    index.remove(0, []);
+    expect(countedCandidates(index, weighted, 1000).map(({ index: id }) => id)).toEqual([1, 2, 3]);
+    expect(countedCandidates(index, weighted, 1000, (id) => id !== 2).map(({ index: id }) => id)).toEqual([1, 3]);
+  });
+
+  it('GIVEN a term in both fields of a passage, and a passage added after packing THEN each passage counts the term once, and the added one is found', () => {
+    const index = searchIndex(['绿道 公园', '公园'], new Map([['绿道', 2], ['公园', 2]]), [['绿道'], []]);
+    index.add([new Set(['绿道']), new Set()], ['绿道']);
+    const counted = countedCandidates(index, [{ term: '绿道', weight: 1 }], 1000);
+    expect(counted.map(({ index: id }) => id)).toEqual([0, 2]);
+    expect(counted[0]!.bm25).toBeCloseTo(counted[1]!.bm25);
   });
 
   it('GIVEN terms whose lists exceed the counting budget THEN the rarest are read first and the walk stops there', () => {
-    const index = new MiniSearch<IndexedPassage>({ fields: ['text', 'headline'], tokenize: (text) => text.split(' '), processTerm: (term) => term });
-    index.addAll([{ id: 0, text: '稀有 常见', headline: '' }, { id: 1, text: '常见', headline: '' }]);
-    const counts = new Map<string, number>([['稀有', 1], ['常见', COUNT_POSTING_BUDGET]]);
+    const index = searchIndex(['稀有 常见', '常见'], new Map([['稀有', 1], ['常见', COUNT_POSTING_BUDGET]]));
     // 常见 would take the walk past the budget: only 稀有 is read
-    expect(countedCandidates(index, [{ term: '常见', weight: 1 }, { term: '稀有', weight: 1 }], counts, COUNT_POSTING_BUDGET * 100).map(({ index: id }) => id)).toEqual([0]);
+    expect(countedCandidates(index, [{ term: '常见', weight: 1 }, { term: '稀有', weight: 1 }], COUNT_POSTING_BUDGET * 100).map(({ index: id }) => id)).toEqual([0]);
   });
 
   it('GIVEN a passage that quotes the question and one that has its words scattered THEN the quoting one holds the longer run', () => {
