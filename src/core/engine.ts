@@ -173,7 +173,7 @@ export class Engine {
   /** The options the engine was built with (passage size). */
   private readonly maxPassageChars: number;
   private byId: Map<string, Passage>;
-  /** Postings, document frequencies and normalized texts by slot: packed, plus what changed since. */
+  /** Postings and document frequencies by slot: packed, plus what changed since (search-index.ts). */
   private readonly index: SearchIndex;
   /**
    * The MiniSearch index a corpus of up to COUNTED_MIN_PASSAGES passages is searched with, made
@@ -231,8 +231,8 @@ export class Engine {
   /**
    * Brings the engine to a newly loaded corpus in place, in time proportional to what changed: the
    * passages of a removed or changed report leave the index (their slots die), those of an added
-   * or changed one enter it (new slots), and document frequencies follow (see search-index.ts). Asking is synchronous, so no
-   * question ever sees half an update. The index cache on disk is not rewritten (the next start
+   * or changed one enter it (new slots), and document frequencies follow (see search-index.ts).
+   * Asking is synchronous, so no question ever sees half an update. The index cache on disk is not rewritten (the next start
    * rebuilds or finds its own key).
    *
    * @returns the ids of the reports added, changed and removed

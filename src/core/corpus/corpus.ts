@@ -118,7 +118,11 @@ export function loadCorpus(dir: string, options: LoadOptions = {}): Corpus {
   // digests are kept: a cached parse needs no text read again
   const files = new Map<string, string>();
   const read = (path: string): void => {
-    files.set(path, digestFile(path));
+    try {
+      files.set(path, digestFile(path));
+    } catch (error) {
+      problems.push(new CorpusError({ file: path, line: 0, field: 'file' }, `the file cannot be read: ${(error as Error).message}`));
+    }
   };
   const sources = reports.map((name) => {
     const stem = basename(name, '.md');
@@ -140,12 +144,19 @@ export function loadCorpus(dir: string, options: LoadOptions = {}): Corpus {
   // each file is read again to be parsed: it is checked against the digest its key was made with,
   // so that a file changed in between is not cached under the key of its former text
   const readText = (path: string): string => {
-    const bytes = readFileSync(path);
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(path);
+    } catch (error) {
+      throw new CorpusError({ file: path, line: 0, field: 'file' }, `the file cannot be read: ${(error as Error).message}`);
+    }
     if (contentDigest(bytes) !== files.get(path)) throw new CorpusError({ file: path, line: 0, field: 'file' }, 'the file changed since the corpus was loaded: load it again');
     return decodeUtf8(bytes, path);
   };
   const key = options.cache ? parsedCorpusKey(files, CORPUS_SNAPSHOT_VERSION) : '';
-  const cached = options.cache?.load(key);
+  // a folder with a naming problem (a stray lexicon, two files of one id) is parsed, so that every
+  // problem is reported together; the cache holds only folders that loaded
+  const cached = problems.length ? undefined : options.cache?.load(key);
   if (cached !== undefined) {
     // a restored report's paragraphs are parsed from its file when first asked for (an engine whose
     // index is cached never asks): the same file, so its sections line up with the restored ones
@@ -161,6 +172,8 @@ export function loadCorpus(dir: string, options: LoadOptions = {}): Corpus {
   const lexicon = emptyLexicon();
   const documents: ReportDocument[] = [];
   for (const { id, path, lexiconPath } of sources) {
+    // a file that could not be read is already a problem
+    if (!files.has(path)) continue;
     collect(() => documents.push(parseReport(readText(path), path, id)));
     if (files.has(lexiconPath)) collect(() => addLexiconFile(lexicon, readText(lexiconPath), lexiconPath));
   }

@@ -154,6 +154,14 @@ describe('parsed corpus cache', () => {
     expect(cache.saves).toBe(2);
   });
 
+  it('GIVEN a cached corpus and then a lexicon without its report THEN the load still stops, naming the stray file', () => {
+    const cache = memoryCache();
+    const dir = tempCorpus({ 'a.md': GOOD_REPORT });
+    loadCorpus(dir, { cache });
+    writeFileSync(join(dir, 'b.lexicon.yaml'), 'expansions: {}\n');
+    expect(() => loadCorpus(dir, { cache })).toThrow(/b\.lexicon\.yaml: file name: a lexicon must sit beside its report/);
+  });
+
   it('GIVEN a corrupt cached parse THEN the files are parsed again and the problem is reported', () => {
     const cache = memoryCache();
     const parsed = loadCorpus('corpus', { cache });
