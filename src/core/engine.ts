@@ -464,7 +464,8 @@ export class Engine {
       highlights: extract.part[1] - extract.part[0] < extract.text.length ? [extract.part] : highlightSpans(extract.text, matchedTokens),
       // the words of the previous question that the answer used are listed apart, as context
       matchedTerms: inherited.size === 0 ? matched : matched.filter((term) => !inherited.has(typed(term))),
-      context: inherited.size === 0 ? [] : matched.filter((term) => inherited.has(typed(term))).map(typed),
+      // a single character (个, 车) of the earlier question says nothing a reader can check: never listed
+      context: inherited.size === 0 ? [] : matched.filter((term) => inherited.has(typed(term))).map(typed).filter((word) => [...word].length > 1),
       citations: [this.cite(best.passage)],
     };
   }

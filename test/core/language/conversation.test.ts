@@ -57,6 +57,14 @@ describe('follow-up questions', () => {
     expect(result.answer).toContain('4月30日');
   });
 
+  it('GIVEN a follow-up answered with the earlier question\'s words THEN its context lists words, never a single character', () => {
+    // 个 of 多少个 is matched in the answer too, and is no word a reader checks
+    const result = engine.ask('那技能培训呢', { history: turns('新区今年新增就业岗位多少个') });
+    expect(result.answer).toContain('个');
+    expect(result.context).toContain('岗位');
+    expect(result.context.filter((word) => [...word].length < 2)).toEqual([]);
+  });
+
   it('GIVEN a question that stands on its own THEN the history is ignored', () => {
     const alone = engine.ask('社区医院新增了多少个就诊窗口');
     const after = engine.ask('社区医院新增了多少个就诊窗口', { history: turns('滨江大桥全长多少公里') });
