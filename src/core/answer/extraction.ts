@@ -142,6 +142,8 @@ export function extractAnswer(passage: string, types: TypeCheck, coverage: Cover
 
 /** An answer is the whole sentence that holds the best window, unless that sentence is longer than this. */
 export const SENTENCE_ANSWER_CHARS = 80;
+/** A long sentence's answering window grows by its neighbouring clauses up to this many characters. */
+export const GROWN_ANSWER_CHARS = 60;
 const SENTENCE_END = /[。！？!?；;][”’"'）)」』】]*$/u;
 
 /**
@@ -154,9 +156,27 @@ function sentenceOf(passage: string, prepared: Extractable, window: Window, scor
   while (first > 0 && !SENTENCE_END.test(clauses[first - 1]!.text)) first--;
   let last = window.last;
   while (last < clauses.length - 1 && !SENTENCE_END.test(clauses[last]!.text)) last++;
+  const span = (from: number, to: number): string => passage.slice(clauses[from]!.start, clauses[to]!.start + clauses[to]!.text.length).replace(LEADING, '').replace(/[，,、：:\s]+$/u, '');
+  if ([...span(first, last)].length > SENTENCE_ANSWER_CHARS) {
+    // a long sentence: the window, with as many of the sentence's clauses around it as fit (the one
+    // after first: what a question asks about is mostly said after the words it repeats)
+    let from = window.first;
+    let to = window.last;
+    for (let grown = true; grown; ) {
+      grown = false;
+      for (const [f, t] of [[from, to + 1], [from - 1, to]] as const) {
+        if (f < first || t > last || [...span(f, t)].length > GROWN_ANSWER_CHARS) continue;
+        [from, to] = [f, t];
+        grown = true;
+        break;
+      }
+    }
+    first = from;
+    last = to;
+  }
   const raw = passage.slice(clauses[first]!.start, clauses[last]!.start + clauses[last]!.text.length);
   const text = raw.replace(LEADING, '').replace(/[，,、：:\s]+$/u, '');
-  if ((first === window.first && last === window.last) || !text || [...text].length > SENTENCE_ANSWER_CHARS) {
+  if ((first === window.first && last === window.last) || !text) {
     return { text: window.text, start: window.start, end: window.start + window.text.length, score, view: window.view, part: [0, window.text.length] };
   }
   const start = clauses[first]!.start + raw.indexOf(text);

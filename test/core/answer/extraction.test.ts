@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { typeCheck } from '../../../src/core/language/answer-kinds.js';
-import { extractableOf, extractAnswer, FOCUS_BONUS, LENGTH_PENALTY } from '../../../src/core/answer/extraction.js';
+import { extractableOf, extractAnswer, FOCUS_BONUS, GROWN_ANSWER_CHARS, LENGTH_PENALTY, SENTENCE_ANSWER_CHARS } from '../../../src/core/answer/extraction.js';
 import { emptyLexicon } from '../../../src/core/corpus/lexicon.js';
 import { analyzeQuery, questionWords } from '../../../src/core/language/query.js';
 import { scorer } from '../../../src/core/search/scoring.js';
@@ -55,5 +55,34 @@ describe('choosing the answer window', () => {
         expect(chosen.score).toBeCloseTo(reference!.score, 9);
       }
     }
+  });
+});
+
+describe('the answer a person needs', () => {
+  const answerOf = (passage: string, question: string) => {
+    const query = analyzeQuery(question, emptyLexicon());
+    return extractAnswer(passage, typeCheck(query, questionWords(query)), scorer(query, new Map(), 10), extractableOf(passage));
+  };
+
+  it('GIVEN a short sentence THEN the answer is all of it, its answering clauses marked', () => {
+    const passage = '东湖公园扩建工程已经完工，新增绿地约12公顷。门票免费。';
+    const answer = answerOf(passage, '东湖公园新增了多少绿地');
+    expect(answer.text).toBe('东湖公园扩建工程已经完工，新增绿地约12公顷。');
+    expect(answer.text.slice(...answer.part)).toContain('12公顷');
+  });
+
+  it(`GIVEN a sentence over ${SENTENCE_ANSWER_CHARS} characters THEN the answering clauses grow by their neighbours in it, the one after first, up to ${GROWN_ANSWER_CHARS} characters, verbatim`, () => {
+    const sentence =
+      '滨海新区综合交通枢纽工程由市交通局牵头建设，总投资约86亿元，其中地下部分是两条地铁线路的换乘大厅，地面部分设有长途客运站和公交首末站，预计2026年底建成投入使用，届时日均客流将超过15万人次。';
+    expect([...sentence].length).toBeGreaterThan(SENTENCE_ANSWER_CHARS);
+    const passage = `新区今年开工项目30个。${sentence}`;
+    const answer = answerOf(passage, '综合交通枢纽总投资多少');
+    const window = answer.text.slice(...answer.part);
+    expect(window).toContain('86亿元');
+    expect(answer.text.length).toBeGreaterThan(window.length);
+    expect([...answer.text].length).toBeLessThanOrEqual(GROWN_ANSWER_CHARS);
+    expect(sentence).toContain(answer.text);
+    // the clause after the answering ones comes before any clause ahead of them
+    expect(answer.text.endsWith(window)).toBe(false);
   });
 });
