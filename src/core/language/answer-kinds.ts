@@ -138,8 +138,8 @@ export const MAX_TYPE_BONUS = 2 * TYPE_BONUS;
  * The type check of a question: its expectation and its own terms (blanked from texts, so that a
  * question about 产业园 does not find its own 园 to be a place).
  */
-export function typeCheck(expectation: Expectation, ownTerms: Iterable<string>): TypeCheck {
-  const check = kindCheck(expectation, ownTerms);
+export function typeCheck(expectation: Expectation & { cleaned?: string }, ownTerms: Iterable<string>): TypeCheck {
+  const check = kindCheck(expectation, ownTerms, expectation.cleaned);
   // only a strict question withholds an answer without its kind; the bonus still guides extraction
   return expectation.strict ? check : { bonus: check.bonus, holds: () => true };
 }
@@ -153,7 +153,30 @@ function expression(source: string, flags: string): RegExp {
   return madeExpressions.get(`${flags}/${source}`, () => new RegExp(source, flags));
 }
 
-function kindCheck(expectation: Expectation, ownTerms: Iterable<string>): TypeCheck {
+/** Particles between a question's words and its question word (是谁, 在哪里, 讨伐了哪儿): part of neither. */
+const BEFORE_ASKER = /[是在了的为于给到被向由从去往]+$/u;
+const AFTER_ASKER = /^[了呢吗啊呀]+/u;
+const SLOT_PARTICLES = /^[是在了的为于给到被向由从去往着过]+/u;
+/** The longest filler a slot takes, in characters: a name, not a clause. */
+const MAX_SLOT_CHARS = 12;
+
+/**
+ * The question's words around its question word (小说家 谁 的小说; 讨伐了 哪儿): the two characters
+ * before it (是, 在, 了… aside) and the two after it (了, 呢, 吗… aside; none at the question's end).
+ * Undefined when fewer than two characters stand before it.
+ */
+export function slotAnchors(question: string, asker: RegExp): { left: string; right: string } | undefined {
+  const match = asker.exec(question);
+  if (!match) return undefined;
+  const before = [...question.slice(0, match.index).replace(BEFORE_ASKER, '')];
+  const left = before.slice(-2).join('');
+  if (before.length < 2 || !/^[\p{Script=Han}\p{L}\p{N}]{2}$/u.test(left)) return undefined;
+  const after = question.slice(match.index + match[0].length).replace(AFTER_ASKER, '');
+  const right = [...(/^[\p{Script=Han}\p{L}\p{N}]+/u.exec(after)?.[0] ?? '')].slice(0, 2).join('');
+  return { left, right };
+}
+
+function kindCheck(expectation: Expectation, ownTerms: Iterable<string>, question?: string): TypeCheck {
   const { expects, measure } = expectation;
   if (!expects) return { bonus: () => 0, holds: () => true };
   // the question's units (人次, 个, 分钟) stay: they are what the answer's figure is counted in
@@ -173,7 +196,21 @@ function kindCheck(expectation: Expectation, ownTerms: Iterable<string>): TypeCh
     const filler = expects === 'place' && measure ? expression(placeNounPattern(measure), 'u') : FILLERS[expects];
     // a name no pattern knows (a person, a place, an organization, an era) is found by its part-of-speech tags
     const tagged = expects === 'place' && measure ? undefined : TAG_EVIDENCE[expects];
-    const holds = (text: string): boolean => filler.test(beyondQuestion(text)) || (tagged !== undefined && tagged(taggedBeyond(text)));
+    // a name no pattern nor tag knows (乙一, a pen name; 百济) is found in place: the text says the
+    // question's words before its question word, then something new, then the words after it
+    const anchors = question && (expects === 'agent' || (expects === 'place' && !measure)) ? slotAnchors(question, expects === 'agent' ? AGENT : PLACE) : undefined;
+    const slotFilled = (text: string): boolean => {
+      if (!anchors) return false;
+      for (let at = text.indexOf(anchors.left); at >= 0; at = text.indexOf(anchors.left, at + 1)) {
+        const clause = /^[^，,。；;！？!?、]*/u.exec(text.slice(at + anchors.left.length))![0];
+        const end = anchors.right ? clause.indexOf(anchors.right) : clause.length;
+        // the particles the question left out may stand in the text (驶向了zeta): they name nothing
+        const slot = (end > 0 ? clause.slice(0, end) : '').replace(SLOT_PARTICLES, '');
+        if (slot && [...slot].length <= MAX_SLOT_CHARS && /[\p{Script=Han}\p{L}]/u.test(beyondQuestion(slot))) return true;
+      }
+      return false;
+    };
+    const holds = (text: string): boolean => filler.test(beyondQuestion(text)) || (tagged !== undefined && tagged(taggedBeyond(text))) || slotFilled(text);
     return { bonus: (text) => (holds(text) ? 2 * TYPE_BONUS : 0), holds };
   }
   // a figure answers when the question does not hold it already (完成投资多少亿元 is answered by 1088亿元)

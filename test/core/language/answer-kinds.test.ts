@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expectationOf, typeCheck } from '../../../src/core/language/answer-kinds.js';
+import { expectationOf, slotAnchors, typeCheck } from '../../../src/core/language/answer-kinds.js';
 import { normalizeText } from '../../../src/core/language/normalize.js';
 
 const expect_ = (question: string) => expectationOf(normalizeText(question));
@@ -92,5 +92,21 @@ describe('kinds no pattern lists, read from part-of-speech tags', () => {
   it('GIVEN 几个人 THEN a count of people (八人) answers', () => {
     expect(holds('一行几个人到金融街调研', ['一行', '金融街', '调研'], '局长等一行八人到金融街进行实地调研。')).toBe(true);
     expect(holds('一行几个人到金融街调研', ['一行', '金融街', '调研'], '局长到金融街进行实地调研。')).toBe(false);
+  });
+
+  it('GIVEN a who- or where-question THEN a name no pattern or tag knows answers where the question has its question word, between the same words; elsewhere it does not', () => {
+    const inPlace = (question: string, own: string[], text: string) => {
+      const normalized = normalizeText(question);
+      return typeCheck({ ...expectationOf(normalized), cleaned: normalized }, own).holds(normalizeText(text));
+    };
+    // kobo and zeta are no names to any pattern or tag: only their place says what they are
+    expect(inPlace('《夜行》是日本作家谁的小说', ['夜行', '日本', '作家', '小说'], '《夜行》是日本作家kobo的小说,2003年出版。')).toBe(true);
+    expect(inPlace('《夜行》是日本作家谁的小说', ['夜行', '日本', '作家', '小说'], '《夜行》是日本作家的长篇小说,2003年出版。')).toBe(false);
+    expect(inPlace('《夜行》是日本作家谁的小说', ['夜行', '日本', '作家', '小说'], '日本作家kobo写过很多小说。')).toBe(false);
+    expect(inPlace('舰队最后驶向了哪里', ['舰队', '最后', '驶向'], '舰队补给之后,最后驶向zeta。')).toBe(true);
+    expect(inPlace('舰队最后驶向了哪里', ['舰队', '最后', '驶向'], '舰队最后驶向了。')).toBe(false);
+    expect(slotAnchors('《夜行》是日本作家谁的小说', /谁/u)).toEqual({ left: '作家', right: '的小' });
+    expect(slotAnchors('讨伐了哪儿', /哪儿/u)).toEqual({ left: '讨伐', right: '' });
+    expect(slotAnchors('是谁', /谁/u)).toBeUndefined();
   });
 });
