@@ -62,7 +62,7 @@ const AGENT = /谁|哪个单位|哪家|哪些单位|哪个部门|哪些部门|�
 const LIST = /哪些|包括什么|\bwhat are\b|\bwhich\b.*\b(are|were)\b/u;
 const PLACE = /哪里|哪儿|在哪|什么地方|哪个城市|哪些城市|哪个地方|哪个县|哪个区|哪个省|哪个市|哪个镇|\bwhere\b|\bwhich (city|cities|place|places|district|area|areas|county)\b/u;
 /** "Which <place noun>": the noun is what the answer must name (彭什产业园在哪个县 needs a 县). */
-const PLACE_NOUN = /哪个(县|区|省|市|镇|乡|村)/u;
+const PLACE_NOUN = /哪个(县|区(?!域)|省|市(?!场)|镇|乡|村)/u;
 /**
  * The characters that make a place noun part of a common word rather than the end of a place's
  * name (地区, 社区, 园区, 区域; 城市, 市场; 农村, 村民): before it, and after it. General word
@@ -199,14 +199,17 @@ function kindCheck(expectation: Expectation, ownTerms: Iterable<string>, questio
     // a name no pattern nor tag knows (乙一, a pen name; 百济) is found in place: the text says the
     // question's words before its question word, then something new, then the words after it
     const anchors = question && (expects === 'agent' || (expects === 'place' && !measure)) ? slotAnchors(question, expects === 'agent' ? AGENT : PLACE) : undefined;
+    // the particles the question left out may stand in the text (驶向了zeta): they name nothing
+    const names = (slot: string): boolean => {
+      const named = slot.replace(SLOT_PARTICLES, '');
+      return named.length > 0 && [...named].length <= MAX_SLOT_CHARS && /[\p{Script=Han}\p{L}]/u.test(beyondQuestion(named));
+    };
     const slotFilled = (text: string): boolean => {
       if (!anchors) return false;
       for (let at = text.indexOf(anchors.left); at >= 0; at = text.indexOf(anchors.left, at + 1)) {
         const clause = /^[^，,。；;！？!?、]*/u.exec(text.slice(at + anchors.left.length))![0];
         const end = anchors.right ? clause.indexOf(anchors.right) : clause.length;
-        // the particles the question left out may stand in the text (驶向了zeta): they name nothing
-        const slot = (end > 0 ? clause.slice(0, end) : '').replace(SLOT_PARTICLES, '');
-        if (slot && [...slot].length <= MAX_SLOT_CHARS && /[\p{Script=Han}\p{L}]/u.test(beyondQuestion(slot))) return true;
+        if (end > 0 && names(clause.slice(0, end))) return true;
       }
       return false;
     };

@@ -60,6 +60,13 @@ describe('expected answer type', () => {
     expect(holds('老茶厂在哪个村', ['老茶厂'], '老茶厂在溪口村')).toBe(true);
   });
 
+  it('GIVEN "which area" (哪个区域) or "which market" (哪个市场) THEN no district or city is required: any place answers', () => {
+    expect(expect_('观测站建在哪个区域').measure).toBeNull();
+    expect(expect_('这批茶叶卖到哪个市场').measure).toBeNull();
+    expect(holds('观测站建在哪个区域', ['观测站'], '观测站建在青海湖北岸附近')).toBe(true);
+    expect(expect_('实验中学在哪个区').measure).toBe('区');
+  });
+
   it('GIVEN an agent question THEN the question\'s own organization word does not satisfy it', () => {
     expect(holds('运营公司是哪家', ['运营', '公司'], '渡船运营公司正在招标')).toBe(false);
     expect(holds('码头由谁管理', ['码头', '管理'], '码头由港务集团管理')).toBe(true);
