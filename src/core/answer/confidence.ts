@@ -31,6 +31,8 @@ export interface AnswerFeatures {
    * the corpus but not of the passage: the passage gives another thing's 投资.
    */
   modifierHeld: boolean;
+  /** False when the passage shares only single characters with a question about a word the corpus lacks (Scorer.contentHeld). */
+  contentHeld: boolean;
 }
 
 /**
@@ -50,7 +52,7 @@ export const TYPE_MISSING_CONFIDENCE = 0.05;
 
 /** The calibrated probability that an answer with these features is right. */
 export function confidenceOf(features: AnswerFeatures, model: typeof CONFIDENCE_MODEL = CONFIDENCE_MODEL): number {
-  if (!features.typeHolds || !features.figuresHeld || !features.modifierHeld) return TYPE_MISSING_CONFIDENCE;
+  if (!features.typeHolds || !features.figuresHeld || !features.modifierHeld || !features.contentHeld) return TYPE_MISSING_CONFIDENCE;
   const z = model.intercept + model.coverage * features.coverage + model.focus * features.focus + model.unknown * features.unknown;
   return 1 / (1 + Math.exp(-z));
 }
@@ -95,6 +97,7 @@ export function decide(sources: readonly AnswerSource[], scorer: Scorer, types: 
       unknown: scorer.unknownShare,
       figuresHeld: scorer.figuresHeld(source.present),
       modifierHeld: scorer.modifierHeld(source.present),
+      contentHeld: scorer.contentHeld(source.present),
     };
     return { source: i, extract, confidence: confidenceOf(features), features };
   };

@@ -79,6 +79,13 @@ export interface Scorer extends Coverage {
    * focus score (see focusOf).
    */
   modifierHeld(present: Presence): boolean;
+  /**
+   * False when a text matches the question only through single characters (着, 部, 资 for
+   * "capital") while a word of the question's own, of two characters or more, is nowhere in the
+   * corpus (电影, 快递, France): the question is about something the reports do not hold, and the
+   * characters it shares with them are chance.
+   */
+  contentHeld(present: Presence): boolean;
 
   /** The share of the question's weight that is words the corpus has nothing for. */
   unknownShare: number;
@@ -169,6 +176,12 @@ export function scorer(query: AnalyzedQuery, df: Frequencies, passages: number):
     for (let i = 0; i < indexed.length; i++) sum += weights[i]! * groupScore(indexed[i]!, present);
     return sum / total;
   };
+  // a word of the question's own (not an earlier question's), two characters or more, that the
+  // corpus has no token of
+  const absentOwnWord = query.groups.some((group) => !group.inherited && [...group.label].length > 1 && group.alternatives[0]!.tokens.every((token) => (df.get(token) ?? 0) === 0));
+  // a group a text holds through a word of two characters or more (its own or an alternative)
+  const strongMatch = (alternatives: readonly IndexedAlternative[], present: Presence): boolean =>
+    alternatives.some(({ alternative, tokens: at }) => alternative.retrieval !== false && [...alternative.word].length > 1 && at.length > 0 && at.every((k) => present[k]! > 0));
   const focusOf = (present: Presence): number => {
     if (!focusAlternatives) return 1;
     let score = groupScore(focusAlternatives, present);
@@ -194,6 +207,7 @@ export function scorer(query: AnalyzedQuery, df: Frequencies, passages: number):
       });
     },
     figuresHeld: (present) => figures.every((alternatives) => groupScore(alternatives, present) > 0),
+    contentHeld: (present) => !absentOwnWord || query.groups.some((_, i) => strongMatch(indexed[i]!, present)),
     modifierHeld: (present) => !nameModifier || groupScore(modifierAlternatives!, present) > 0,
     focusScore: (text, headline) => focusOf(presence(text, headline)),
   };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ANSWER_AT, confidenceOf, TYPE_MISSING_CONFIDENCE } from '../../../src/core/answer/confidence.js';
 
-const base = { coverage: 0.8, focus: 1, typeHolds: true, unknown: 0, figuresHeld: true, modifierHeld: true };
+const base = { coverage: 0.8, focus: 1, typeHolds: true, unknown: 0, figuresHeld: true, modifierHeld: true, contentHeld: true };
 
 describe('confidence', () => {
   it('GIVEN more of the question covered THEN confidence rises', () => {
@@ -31,7 +31,7 @@ describe('confidence', () => {
 
   it('GIVEN any signals THEN confidence is a probability', () => {
     for (const coverage of [0, 0.5, 1]) for (const focus of [0, 1]) for (const unknown of [0, 1]) {
-      const value = confidenceOf({ coverage, focus, unknown, typeHolds: true, figuresHeld: true, modifierHeld: true });
+      const value = confidenceOf({ coverage, focus, unknown, typeHolds: true, figuresHeld: true, modifierHeld: true, contentHeld: true });
       expect(value).toBeGreaterThan(0);
       expect(value).toBeLessThan(1);
     }

@@ -72,3 +72,22 @@ describe('the name a focus belongs to', () => {
     expect(score.modifierHeld(present)).toBe(true);
   });
 });
+
+describe('what the question is about', () => {
+  // a made-up corpus's frequencies: it has 到, 部, 公园 and 开放, not 快递 or 电影
+  const df = new Map<string, number>([['到', 3], ['部', 2], ['公园', 2], ['开放', 1], ['东湖', 1]]);
+  const heldIn = (question: string, text: string) => {
+    const score = scorer(analyzeQuery(question, emptyLexicon()), df, 10);
+    return score.contentHeld(score.presence(viewOf(normalizeText(text))));
+  };
+
+  it('GIVEN a word of the question the corpus lacks and a text sharing only single characters with it THEN the text does not hold its content', () => {
+    expect(heldIn('我的快递到哪了', '游客到东湖公园观鸟')).toBe(false);
+    expect(heldIn('推荐一部好看的电影', '全部公园免费开放')).toBe(false);
+  });
+
+  it('GIVEN a text holding a word of two characters of the question, or a question whose words the corpus all has THEN its content is held', () => {
+    expect(heldIn('快递到公园要多久', '游客到东湖公园观鸟')).toBe(true);
+    expect(heldIn('到哪里了', '游客到东湖公园观鸟')).toBe(true);
+  });
+});
