@@ -80,10 +80,11 @@ export interface Scorer extends Coverage {
    */
   modifierHeld(present: Presence): boolean;
   /**
-   * False when a text matches the question only through single characters (着, 部, 资 for
-   * "capital") while a word of the question's own, of two characters or more, is nowhere in the
-   * corpus (电影, 快递, France): the question is about something the reports do not hold, and the
-   * characters it shares with them are chance.
+   * False when a word of the question's own, of two characters or more, is nowhere in the corpus
+   * (电影, 快递, 股市, France) and a text matches no other such word of the question (itself or
+   * through a word of two characters or more that stands for it): what it shares with the question
+   * is single characters (到, 部, 资 for "capital") or a stand-in for one (涨 → 增长). The question
+   * is about something the reports do not hold.
    */
   contentHeld(present: Presence): boolean;
 
@@ -207,7 +208,7 @@ export function scorer(query: AnalyzedQuery, df: Frequencies, passages: number):
       });
     },
     figuresHeld: (present) => figures.every((alternatives) => groupScore(alternatives, present) > 0),
-    contentHeld: (present) => !absentOwnWord || query.groups.some((_, i) => strongMatch(indexed[i]!, present)),
+    contentHeld: (present) => !absentOwnWord || query.groups.some((group, i) => [...group.label].length > 1 && strongMatch(indexed[i]!, present)),
     modifierHeld: (present) => !nameModifier || groupScore(modifierAlternatives!, present) > 0,
     focusScore: (text, headline) => focusOf(presence(text, headline)),
   };
