@@ -179,7 +179,10 @@ export function scorer(query: AnalyzedQuery, df: Frequencies, passages: number):
   };
   // a word of the question's own (not an earlier question's), two characters or more, that the
   // corpus has no token of
-  const absentOwnWord = query.groups.some((group) => !group.inherited && [...group.label].length > 1 && group.alternatives[0]!.tokens.every((token) => (df.get(token) ?? 0) === 0));
+  const absentOwnWord = query.groups.some((group) => {
+    const own = group.alternatives[0]!.tokens;
+    return !group.inherited && [...group.label].length > 1 && own.length > 0 && own.every((token) => (df.get(token) ?? 0) === 0);
+  });
   // a group a text holds through a word of two characters or more (its own or an alternative)
   const strongMatch = (alternatives: readonly IndexedAlternative[], present: Presence): boolean =>
     alternatives.some(({ alternative, tokens: at }) => alternative.retrieval !== false && [...alternative.word].length > 1 && at.length > 0 && at.every((k) => present[k]! > 0));
