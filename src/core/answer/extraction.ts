@@ -156,7 +156,9 @@ function sentenceOf(passage: string, prepared: Extractable, window: Window, scor
   while (first > 0 && !SENTENCE_END.test(clauses[first - 1]!.text)) first--;
   let last = window.last;
   while (last < clauses.length - 1 && !SENTENCE_END.test(clauses[last]!.text)) last++;
-  const span = (from: number, to: number): string => passage.slice(clauses[from]!.start, clauses[to]!.start + clauses[to]!.text.length).replace(LEADING, '').replace(/[，,、：:\s]+$/u, '');
+  // the clauses from `from` to `to` as the passage has them, and without the commas at their edges
+  const raw = (from: number, to: number): string => passage.slice(clauses[from]!.start, clauses[to]!.start + clauses[to]!.text.length);
+  const span = (from: number, to: number): string => raw(from, to).replace(LEADING, '').replace(/[，,、：:\s]+$/u, '');
   if ([...span(first, last)].length > SENTENCE_ANSWER_CHARS) {
     // a long sentence: the window, with as many of the sentence's clauses around it as fit (the one
     // after first: what a question asks about is mostly said after the words it repeats)
@@ -174,12 +176,11 @@ function sentenceOf(passage: string, prepared: Extractable, window: Window, scor
     first = from;
     last = to;
   }
-  const raw = passage.slice(clauses[first]!.start, clauses[last]!.start + clauses[last]!.text.length);
-  const text = raw.replace(LEADING, '').replace(/[，,、：:\s]+$/u, '');
+  const text = span(first, last);
   if ((first === window.first && last === window.last) || !text) {
     return { text: window.text, start: window.start, end: window.start + window.text.length, score, view: window.view, part: [0, window.text.length] };
   }
-  const start = clauses[first]!.start + raw.indexOf(text);
+  const start = clauses[first]!.start + raw(first, last).indexOf(text);
   const part: [number, number] = [window.start - start, window.start - start + window.text.length];
   return { text, start, end: start + text.length, score, view: joinViews(clauses.slice(first, last + 1).map((clause) => clause.view)), part };
 }

@@ -46,7 +46,7 @@ const LEXICON_SUFFIX = '.lexicon.yaml';
 const DOCUMENT_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 
 /** The digest {@link Corpus.files} holds for a file's bytes. */
-export function contentDigest(bytes: Uint8Array): string {
+function contentDigest(bytes: Uint8Array): string {
   return createHash('sha256').update(bytes).digest('hex');
 }
 

@@ -170,9 +170,9 @@ export function slotAnchors(question: string, asker: RegExp): { left: string; ri
   if (!match) return undefined;
   const before = [...question.slice(0, match.index).replace(BEFORE_ASKER, '')];
   const left = before.slice(-2).join('');
-  if (before.length < 2 || !/^[\p{Script=Han}\p{L}\p{N}]{2}$/u.test(left)) return undefined;
+  if (before.length < 2 || !/^[\p{L}\p{N}]{2}$/u.test(left)) return undefined;
   const after = question.slice(match.index + match[0].length).replace(AFTER_ASKER, '');
-  const right = [...(/^[\p{Script=Han}\p{L}\p{N}]+/u.exec(after)?.[0] ?? '')].slice(0, 2).join('');
+  const right = [...(/^[\p{L}\p{N}]+/u.exec(after)?.[0] ?? '')].slice(0, 2).join('');
   return { left, right };
 }
 
@@ -202,7 +202,7 @@ function kindCheck(expectation: Expectation, ownTerms: Iterable<string>, questio
     // the particles the question left out may stand in the text (驶向了zeta): they name nothing
     const names = (slot: string): boolean => {
       const named = slot.replace(SLOT_PARTICLES, '');
-      return named.length > 0 && [...named].length <= MAX_SLOT_CHARS && /[\p{Script=Han}\p{L}]/u.test(beyondQuestion(named));
+      return named.length > 0 && [...named].length <= MAX_SLOT_CHARS && /\p{L}/u.test(beyondQuestion(named));
     };
     const slotFilled = (text: string): boolean => {
       if (!anchors) return false;

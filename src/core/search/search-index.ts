@@ -31,11 +31,6 @@ export class SearchIndex {
     return this.nextSlot;
   }
 
-  /** How many slots are live. */
-  get liveCount(): number {
-    return this.nextSlot - this.dead.size;
-  }
-
   /** Whether a slot holds a passage (it was given and has not left). */
   live(slot: number): boolean {
     return slot >= 0 && slot < this.nextSlot && !this.dead.has(slot);
@@ -78,16 +73,15 @@ export class SearchIndex {
     if (added) for (const slot of added) visit(slot);
   }
 
-  /** Every term some live passage holds (for the few uses that list the vocabulary: single characters). */
-  *terms(): Generator<string> {
-    for (let id = 0; id < this.base.termCount; id++) {
-      const term = this.base.term(id);
-      if (this.base.frequency(id) + (this.dfDelta.get(term) ?? 0) > 0) yield term;
-    }
-    for (const [term, delta] of this.dfDelta) if (delta > 0 && this.base.termId(term) < 0) yield term;
+  /** Every term some live passage holds (for building MiniSearch's index of a small corpus). */
+  terms(): Generator<string> {
+    return this.shortTerms(Number.POSITIVE_INFINITY);
   }
 
-  /** The single Han characters the vocabulary holds: from the terms of 3 or 4 utf-8 bytes alone. */
+  /**
+   * The terms of at most `maxBytes` utf-8 bytes that some live passage holds (4: the single Han
+   * characters and short Latin runs, read without decoding the longer terms).
+   */
   *shortTerms(maxBytes: number): Generator<string> {
     for (let id = 0; id < this.base.termCount; id++) {
       if (this.base.termByteLength(id) > maxBytes) continue;
