@@ -3,7 +3,7 @@
  *
  * A start that parses a serialized index (JSON, then MiniSearch's `loadJS`) rebuilds every posting
  * list as objects: on 100,000 passages that took 10 s and over 2 GB. Here the posting lists, the
- * document frequencies, a hash table of the terms and each passage's normalized text are typed
+ * document frequencies, a hash table of the terms and each passage's text are typed
  * arrays laid end to end; opening the buffer makes views over it (no copy, no object per term or
  * passage). Terms and texts are decoded only when a question reads them. Each slot also carries a
  * few numbers of its owner's (the engine's passage table: report, section, paragraph, part).

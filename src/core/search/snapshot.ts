@@ -11,7 +11,7 @@ import { passageId } from '../corpus/passages.js';
 import { CharacterFrequencies, viewOf, type IndexedView } from '../answer/view.js';
 
 /**
- * The index snapshot of a corpus: the passages' postings per field, each passage's normalized text,
+ * The index snapshot of a corpus: the passages' postings per field, each passage's text,
  * and document frequencies, packed in one buffer (packed-index.ts). Built in one pass, or loaded
  * from the index cache (keyed by a hash of the corpus, the tokenizer's version and the format)
  * without a parse. A MiniSearch index, for the corpora it searches, is made from it (see engine.ts).
