@@ -1,11 +1,11 @@
 import { CORPUS_SNAPSHOT_VERSION } from '../../../src/core/corpus/snapshot.js';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../../src/core/corpus/corpus.js';
 import { Engine } from '../../../src/core/engine.js';
 import { CACHE_ENTRIES_KEPT, cacheKey, fileCache, type IndexCache } from '../../../src/core/search/index-cache.js';
-import { CorpusError } from '../../../src/core/errors.js';
+import { CorpusError, CorpusErrors } from '../../../src/core/errors.js';
 import { GOOD_REPORT, tempCorpus } from '../../helpers/corpus.js';
 
 function memoryCache(): IndexCache & { saves: number; entries: Map<string, Uint8Array> } {
@@ -160,6 +160,20 @@ describe('parsed corpus cache', () => {
     loadCorpus(dir, { cache });
     writeFileSync(join(dir, 'b.lexicon.yaml'), 'expansions: {}\n');
     expect(() => loadCorpus(dir, { cache })).toThrow(/b\.lexicon\.yaml: file name: a lexicon must sit beside its report/);
+  });
+
+  it('GIVEN a report that cannot be read (a folder named like one) THEN the load stops with an error naming it, beside the other problems', () => {
+    const dir = tempCorpus({ 'a.md': GOOD_REPORT, 'c.lexicon.yaml': 'expansions: {}\n' });
+    mkdirSync(join(dir, 'b.md'));
+    let error: unknown;
+    try {
+      loadCorpus(dir, { cache: memoryCache() });
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(CorpusErrors);
+    expect((error as Error).message).toMatch(/b\.md: file: the file cannot be read: EISDIR/);
+    expect((error as Error).message).toMatch(/c\.lexicon\.yaml: file name: a lexicon must sit beside its report/);
   });
 
   it('GIVEN a corrupt cached parse THEN the files are parsed again and the problem is reported', () => {
