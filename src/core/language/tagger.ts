@@ -1,5 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { BoundedCache } from '../util/bounded-cache.js';
+import { SortedLines } from '../util/sorted-lines.js';
 
 /**
  * Chinese part-of-speech tags, from jieba (`@node-rs/jieba`, its own dictionary of about 350,000
@@ -22,14 +25,16 @@ interface Jieba {
 
 const require = createRequire(import.meta.url);
 let jieba: Jieba | null | undefined;
+/** How many texts the tagger itself has tagged in this process, and how many were read from tag tables. */
+const counts = { byTagger: 0, fromTables: 0 };
 
 /** The tagger, loaded once; null when the native module cannot be loaded on this machine. */
 function tagger(): Jieba | null {
   if (jieba !== undefined) return jieba;
   try {
     const { Jieba } = require('@node-rs/jieba') as { Jieba: { withDict(dict: Uint8Array): Jieba } };
-    const { dict } = require('@node-rs/jieba/dict') as { dict: Uint8Array };
-    jieba = Jieba.withDict(dict);
+    // the dictionary file alone: the package's dict module also reads its 6 MB keyword weights
+    jieba = Jieba.withDict(readFileSync(join(dirname(require.resolve('@node-rs/jieba')), 'dict.txt')));
   } catch {
     // without the tagger, the kind check has its patterns alone
     jieba = null;
@@ -37,12 +42,101 @@ function tagger(): Jieba | null {
   return jieba;
 }
 
+function tagWithJieba(text: string): TaggedWord[] | undefined {
+  const words = tagger()?.tag(text, true);
+  if (words) counts.byTagger += 1;
+  return words;
+}
+
+/** How many texts the tagger has tagged in this process, and how many were read from tag tables (for tests). */
+export function tagCounts(): { byTagger: number; fromTables: number } {
+  return { ...counts };
+}
+
 /** Tags by text: a passage's clauses are checked again for every question that finds them. */
 const tagged = new BoundedCache<string, TaggedWord[]>(32_768);
 
 /** The words of `text` with their tags (empty when the tagger is not available). */
 export function tag(text: string): TaggedWord[] {
-  return tagged.get(text, () => tagger()?.tag(text, true) ?? []);
+  return tagged.get(text, () => {
+    const read = tagFromTables(text, tables);
+    if (read) counts.fromTables += 1;
+    return read ?? tagWithJieba(text) ?? [];
+  });
+}
+
+/**
+ * Punctuation that jieba never joins to a neighbour: each is a word of its own, tagged x, and the
+ * text on either side of it is cut as if it stood alone. So a text's tags are its segments' tags
+ * (the text between these characters) with these in between, and a table of segments answers for
+ * any clause or sentence made of them. (A property test holds this against jieba itself.)
+ */
+const SEPARATOR = /([，。；：！？、“”‘’（）《》【】『』「」,;:!?()"])/u;
+
+/** The tag tables of the snapshots opened in this process, newest first (see useTagTable). */
+const tables: SortedLines[] = [];
+/** How many tables are consulted: a service holds several corpora, a table is read in place. */
+const TABLES_KEPT = 8;
+
+/** Makes a snapshot's tag table (see tagTable) answer for its texts in this process. */
+export function useTagTable(table: SortedLines): void {
+  tables.unshift(table);
+  tables.length = Math.min(tables.length, TABLES_KEPT);
+}
+
+/** A table line's words: `length/tag` each (length in UTF-16 code units), spaces between. */
+function wordsOf(segment: string, line: string): TaggedWord[] {
+  const words: TaggedWord[] = [];
+  let at = 0;
+  for (const item of line.split(' ')) {
+    const slash = item.indexOf('/');
+    const length = Number(item.slice(0, slash));
+    words.push({ word: segment.slice(at, at + length), tag: item.slice(slash + 1) });
+    at += length;
+  }
+  return words;
+}
+
+/** The tags of `text` put together from tables, or undefined when a segment of it is in none. */
+export function tagFromTables(text: string, from: readonly SortedLines[]): TaggedWord[] | undefined {
+  if (from.length === 0) return undefined;
+  const words: TaggedWord[] = [];
+  for (const [i, part] of text.split(SEPARATOR).entries()) {
+    // split with a group: odd parts are the separators
+    if (i % 2 === 1) words.push({ word: part, tag: 'x' });
+    else if (part) {
+      let line: string | undefined;
+      for (const table of from) if ((line = table.get(part)) !== undefined) break;
+      if (line === undefined) return undefined;
+      words.push(...wordsOf(part, line));
+    }
+  }
+  return words;
+}
+
+/**
+ * The tag table of some texts: each distinct segment (see SEPARATOR) with its words' lengths and
+ * tags, one line each, sorted (a SortedLines file). Undefined when the tagger cannot be loaded.
+ */
+export function tagTable(texts: Iterable<string>): Uint8Array | undefined {
+  const segments = new Set<string>();
+  for (const text of texts) {
+    for (const [i, part] of text.split(SEPARATOR).entries()) {
+      // a segment the line format cannot hold, or that would read as a header, is left to the tagger
+      if (i % 2 === 0 && part && !/[\u0000-\u001f]/u.test(part) && !part.startsWith('#')) segments.add(part);
+    }
+  }
+  if (!tagger()) return undefined;
+  const lines: Buffer[] = [];
+  for (const segment of segments) {
+    const words = tagWithJieba(segment)!;
+    // words that do not spell the segment again could not be cut from it: left to the tagger
+    if (words.map(({ word }) => word).join('') !== segment || words.some(({ word, tag }) => !word || /[\s/]/u.test(tag))) continue;
+    lines.push(Buffer.from(`${segment}\t${words.map(({ word, tag }) => `${word.length}/${tag}`).join(' ')}\n`));
+  }
+  // by the segment's bytes: the tab (0x09) sorts below every character a segment holds
+  lines.sort(Buffer.compare);
+  return Buffer.concat(lines);
 }
 
 /** Era and calendar characters that make a time word (t) a time a question can ask for, not 目前 or 近期. */

@@ -1,8 +1,5 @@
-import type * as PinyinPro from 'pinyin-pro';
 import { isHanCharacter, STOP_WORDS } from './tokenizer.js';
-import { lazyModule } from '../util/lazy-module.js';
-
-const pinyinPro = lazyModule<typeof PinyinPro>('pinyin-pro');
+import { pinyinReadings } from './general-data.js';
 
 /**
  * Pinyin typos: a character typed through a pinyin input method is often another character of the
@@ -45,7 +42,8 @@ const readingCache = new Map<string, string[]>();
 function readings(ch: string): string[] {
   let found = readingCache.get(ch);
   if (!found) {
-    found = pinyinPro().pinyin(ch, { toneType: 'none', type: 'array', multiple: true }).filter((syllable) => /^[a-zü]+$/.test(syllable));
+    // pinyin-pro's readings, as scripts/derive-pinyin.ts wrote them to data/
+    found = pinyinReadings().get(ch)?.split(' ') ?? [];
     // bounded by the characters of the corpus and of the questions asked (a few thousand)
     if (readingCache.size < 50_000) readingCache.set(ch, found);
   }

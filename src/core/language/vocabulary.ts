@@ -1,5 +1,5 @@
 import { BoundedCache } from '../util/bounded-cache.js';
-import { cedictGlosses, colloquialWords } from './general-data.js';
+import { cedictTables, colloquialWords } from './general-data.js';
 import type { QueryVocabulary, VocabularyTerm } from './query.js';
 import { contentTokens, isHanCharacter } from './tokenizer.js';
 import { TypoCorrector, type Correction } from './typos.js';
@@ -33,16 +33,63 @@ const KNOWN_WORDS_KEPT = 20_000;
 interface Sense {
   word: string;
   presence: number;
+  /** The stems joined by spaces, as the dictionary writes the sense. */
+  gloss: string;
   stems: string[];
 }
 
-interface SenseIndex {
-  /** Whole sense (stems joined by spaces) -> corpus words with it. */
-  bySense: Map<string, Sense[]>;
-  /** Stem -> senses of corpus words holding it. */
-  byStem: Map<string, Sense[]>;
-  /** Stem -> how specific it is (inverse frequency over all senses of the dictionary). */
-  stemWeight(stem: string): number;
+/**
+ * CC-CEDICT's senses of the words one corpus holds, looked up in the dictionary's tables when a
+ * question needs them (see cedictTables): no index of the whole dictionary is built per corpus.
+ */
+class CorpusSenses {
+  private readonly tables = cedictTables();
+  private readonly withStem = new BoundedCache<string, Sense[]>(KNOWN_WORDS_KEPT);
+  private readonly weights = new BoundedCache<string, number>(KNOWN_WORDS_KEPT);
+
+  /** @param presence - share of a word's tokens that the corpus holds */
+  constructor(private readonly presence: (word: string) => number) {}
+
+  /** A headword's senses, each its stems joined by spaces (none for a word the dictionary lacks). */
+  glosses(word: string): string[] {
+    return this.tables.words.get(word)?.split('\t') ?? [];
+  }
+
+  /** How specific a stem is: inverse frequency over all senses of the dictionary. */
+  stemWeight(stem: string): number {
+    return this.weights.get(stem, () => {
+      const line = this.tables.stems.get(stem);
+      const count = line === undefined ? 1 : Number(line.slice(0, line.indexOf('\t')));
+      return Math.log(1 + this.tables.senses / count);
+    });
+  }
+
+  /**
+   * The senses holding a stem of the words the corpus holds at least half of (a word the corpus half
+   * holds may still be found in part: 公交车 in a report that says 公交), in dictionary order.
+   */
+  byStem(stem: string): Sense[] {
+    return this.withStem.get(stem, () => {
+      const line = this.tables.stems.get(stem);
+      const found: Sense[] = [];
+      if (line === undefined) return found;
+      for (const word of line.slice(line.indexOf('\t') + 1).split(' ')) {
+        const presence = this.presence(word);
+        if (presence < 0.5) continue;
+        for (const gloss of this.glosses(word)) {
+          const stems = gloss.split(' ');
+          if (stems.includes(stem)) found.push({ word, presence, gloss, stems });
+        }
+      }
+      return found;
+    });
+  }
+
+  /** The senses that are exactly this gloss (see byStem), in dictionary order. */
+  bySense(gloss: string): Sense[] {
+    const space = gloss.indexOf(' ');
+    return this.byStem(space < 0 ? gloss : gloss.slice(0, space)).filter((sense) => sense.gloss === gloss);
+  }
 }
 
 /** What a corpus vocabulary is built from: its document frequencies (bigrams, single characters, Latin runs). */
@@ -61,7 +108,7 @@ export interface CorpusTerms {
 export class CorpusVocabulary implements QueryVocabulary {
   readonly colloquial = colloquialWords();
   readonly longestColloquial: number;
-  private senseIndex: SenseIndex | undefined;
+  private senseTables: CorpusSenses | undefined;
   private corrector: TypoCorrector | undefined;
   // words recur from question to question; the corpus does not change under a vocabulary
   private readonly relatedCache = new BoundedCache<string, VocabularyTerm[]>(KNOWN_WORDS_KEPT);
@@ -73,7 +120,7 @@ export class CorpusVocabulary implements QueryVocabulary {
     this.longestColloquial = Math.max(0, ...[...this.colloquial.keys()].map((key) => [...key].length));
   }
 
-  /** Reads the dictionary and builds the typo corrector now (a service does it before its first question). */
+  /** Opens the dictionary and builds the typo corrector now (a service does it before its first question). */
   warm(): void {
     this.senses();
     this.typos();
@@ -94,24 +141,9 @@ export class CorpusVocabulary implements QueryVocabulary {
     return found / tokens.length;
   }
 
-  private senses(): SenseIndex {
-    if (this.senseIndex) return this.senseIndex;
-    const bySense = new Map<string, Sense[]>();
-    const byStem = new Map<string, Sense[]>();
-    const { words, stems: stemCounts, senses: total } = cedictGlosses();
-    for (const word in words) {
-      const presence = this.presence(word);
-      // a word the corpus half holds may still be found in part (公交车 in a report that says 公交)
-      if (presence < 0.5) continue;
-      for (const gloss of words[word]!.split('\t')) {
-        const sense: Sense = { word, presence, stems: gloss.split(' ') };
-        push(bySense, gloss, sense);
-        for (const stem of new Set(sense.stems)) push(byStem, stem, sense);
-      }
-    }
-    const stemWeight = (stem: string): number => Math.log(1 + total / (stemCounts[stem] ?? 1));
-    this.senseIndex = { bySense, byStem, stemWeight };
-    return this.senseIndex;
+  private senses(): CorpusSenses {
+    this.senseTables ??= new CorpusSenses((word) => this.presence(word));
+    return this.senseTables;
   }
 
   private typos(): TypoCorrector {
@@ -130,21 +162,21 @@ export class CorpusVocabulary implements QueryVocabulary {
   /** CC-CEDICT neighbours of a word that the corpus holds (see related). */
   private neighbours(word: string): VocabularyTerm[] {
     // a single character has too many senses for any of them to stand for it
-    const glosses = [...word].length > 1 ? (cedictGlosses().words[word]?.split('\t') ?? []) : [];
-    const index = glosses.length ? this.senses() : undefined;
+    const index = [...word].length > 1 ? this.senses() : undefined;
+    const glosses = index?.glosses(word) ?? [];
     const best = new Map<string, number>();
     const offer = (candidate: string, weight: number): void => {
       if (candidate !== word && weight > (best.get(candidate) ?? 0)) best.set(candidate, weight);
     };
-    for (const gloss of index ? glosses : []) {
+    for (const gloss of glosses) {
       const stems = gloss.split(' ');
       const weightOf = (list: readonly string[]): number => list.reduce((sum, stem) => sum + index!.stemWeight(stem), 0);
       const own = weightOf(stems);
       if (own < MIN_SHARED_SPECIFICITY) continue;
-      for (const sense of index!.bySense.get(gloss) ?? []) if (sense.presence === 1 && [...sense.word].length > 1) offer(sense.word, SAME_SENSE_WEIGHT);
+      for (const sense of index!.bySense(gloss)) if (sense.presence === 1 && [...sense.word].length > 1) offer(sense.word, SAME_SENSE_WEIGHT);
       const seen = new Set<Sense>();
       for (const stem of new Set(stems)) {
-        for (const sense of index!.byStem.get(stem) ?? []) {
+        for (const sense of index!.byStem(stem)) {
           if (sense.presence < 1 || seen.has(sense) || [...sense.word].length < 2) continue;
           seen.add(sense);
           const shared = weightOf(sense.stems.filter((item) => stems.includes(item)));
@@ -169,8 +201,8 @@ export class CorpusVocabulary implements QueryVocabulary {
     const index = this.senses();
     // a phrase of several words is a whole sense (ring road -> 环线)
     for (let n = Math.min(3, stems.length); n > 1; n--) {
-      const senses = index.bySense.get(stems.slice(0, n).join(' '));
-      if (!senses) continue;
+      const senses = index.bySense(stems.slice(0, n).join(' '));
+      if (!senses.length) continue;
       const best = new Map<string, number>();
       for (const sense of senses) best.set(sense.word, Math.max(best.get(sense.word) ?? 0, sense.presence));
       const terms = top(best, MIN_ENGLISH, (candidate) => this.frequencyOf(candidate));
@@ -179,7 +211,7 @@ export class CorpusVocabulary implements QueryVocabulary {
     const stem = stems[0]!;
     const best = new Map<string, number>();
     let multi = false;
-    for (const sense of index.byStem.get(stem) ?? []) {
+    for (const sense of index.byStem(stem)) {
       // the share of the sense that the word is: railway is all of 铁路's "railway", part of 轨道's "railway track"
       const weight = (sense.presence * index.stemWeight(stem)) / sense.stems.reduce((sum, item) => sum + index.stemWeight(item), 0);
       if (weight > (best.get(sense.word) ?? 0)) best.set(sense.word, weight);

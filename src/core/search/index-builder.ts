@@ -126,11 +126,17 @@ export class IndexBuilder implements PostingSource {
  * is built through MiniSearch's own deserialization, so that each distinct term enters MiniSearch's
  * radix tree once: `add` enters it once per document, scanning a tree node's children one by one.
  *
+ * With `only`, the index holds those terms alone, each with all its postings, beside the whole
+ * corpus's document count and field lengths: a search for them, with neither prefix nor fuzzy
+ * matching, scores every passage exactly as in the whole index (a term's BM25 reads nothing of
+ * other terms), for a fraction of the cost of entering every term (see Engine.miniSearchFor).
+ *
  * @param options - the index's options: `fields` in the source's order, and a `tokenize` and
  * `processTerm` that leave the tokens as they are (queries go through them); `storeFields` is not
  * supported
+ * @param only - the terms to enter (default: every term of the source)
  */
-export function miniSearchOf<T>(source: PostingSource, options: Options<T>): MiniSearch<T> {
+export function miniSearchOf<T>(source: PostingSource, options: Options<T>, only?: Iterable<string>): MiniSearch<T> {
   if (options.storeFields?.length) throw new Error('IndexBuilder: storeFields is not supported');
   if (options.fields.length !== source.fields) throw new Error(`IndexBuilder: the options name ${options.fields.length} fields, the postings have ${source.fields}`);
   const ids: number[] = [];
@@ -140,7 +146,7 @@ export function miniSearchOf<T>(source: PostingSource, options: Options<T>): Min
   // one term's plain entry at a time: MiniSearch.loadJS only iterates `index`, so a generator
   // spares a second, plain-object copy of every posting list
   function* entries(): Generator<[string, Record<string, Record<string, number>>]> {
-    for (const term of source.terms()) {
+    for (const term of only ? new Set(only) : source.terms()) {
       const data: Record<string, Record<string, number>> = {};
       for (let field = 0; field < source.fields; field++) {
         const list: number[] = [];

@@ -6,7 +6,7 @@ import type { Corpus } from '../corpus/corpus.js';
 import { TOKENIZER_VERSION } from '../language/tokenizer.js';
 
 /** Bumped whenever what the engine stores in a snapshot changes shape or meaning. */
-export const INDEX_FORMAT_VERSION = 2;
+export const INDEX_FORMAT_VERSION = 3;
 
 /** Where serialized indexes (and parsed corpora) are kept between runs, as bytes. */
 export interface IndexCache {
@@ -42,8 +42,11 @@ export function parsedCorpusKey(files: ReadonlyMap<string, string>, formatVersio
   return `corpus-${hashFiles(`parsed corpus format ${formatVersion}`, files)}`;
 }
 
-/** How many entries a file cache keeps: the newest, so that old corpus versions do not pile up. */
-export const CACHE_ENTRIES_KEPT = 6;
+/**
+ * How many entries a file cache keeps: the newest, so that old corpus versions do not pile up. A
+ * corpus has up to three (its parse, its index, its tag table): the three newest corpora are kept.
+ */
+export const CACHE_ENTRIES_KEPT = 9;
 
 /**
  * What `load` returns for an entry whose content no longer matches the checksum it was saved with

@@ -1,4 +1,5 @@
 import type MiniSearch from 'minisearch';
+import type { Options } from 'minisearch';
 import type { IndexedPassage } from './snapshot.js';
 import type { SearchIndex } from './search-index.js';
 import { isHanCharacter } from '../language/tokenizer.js';
@@ -195,6 +196,23 @@ export function countedCandidates(index: SearchIndex, terms: ReadonlyArray<{ ter
 export interface Candidate {
   index: number;
   bm25: number;
+}
+
+/**
+ * The index terms a MiniSearch search for `terms` looks up: the query string `candidates` passes,
+ * as the search options tokenize and process it. With neither prefix nor fuzzy matching, these are
+ * the only postings the search reads.
+ */
+export function searchedTerms(terms: readonly string[], options: Options<IndexedPassage>): string[] {
+  const tokenize = options.searchOptions?.tokenize ?? options.tokenize;
+  const processTerm = options.searchOptions?.processTerm ?? options.processTerm;
+  if (!tokenize || !processTerm || options.searchOptions?.prefix || options.searchOptions?.fuzzy) {
+    throw new Error('searchedTerms: the options must name tokenize and processTerm, with no prefix or fuzzy search');
+  }
+  return tokenize(terms.join(' ')).flatMap((token) => {
+    const processed = processTerm(token);
+    return Array.isArray(processed) ? processed : processed ? [processed] : [];
+  });
 }
 
 /**

@@ -7,7 +7,9 @@ import { isHanCharacter } from '../language/tokenizer.js';
 import { normalizeText } from '../language/normalize.js';
 import type { Corpus } from '../corpus/corpus.js';
 import type { Passage, ReportDocument, Section } from '../types.js';
-import { passageId } from '../corpus/passages.js';
+import { passageId, splitClauses } from '../corpus/passages.js';
+import { tagTable, useTagTable } from '../language/tagger.js';
+import { SortedLines } from '../util/sorted-lines.js';
 import { CharacterFrequencies, viewOf, type IndexedView } from '../answer/view.js';
 
 /**
@@ -93,19 +95,53 @@ export function openSnapshot(corpus: Corpus, split: () => Passage[], headlineVie
   const cached = options.cache?.load(key);
   const restored = cached === undefined || cached === ALTERED_ENTRY ? undefined : PackedIndex.open(cached, key);
   const passages = restored && passagesOf(restored, corpus.documents);
-  if (restored && passages) return { index: new SearchIndex(restored), passages, fromCache: true };
+  if (restored && passages) {
+    if (passages.length <= TAGGED_MAX_PASSAGES) openTagTable(options, key);
+    return { index: new SearchIndex(restored), passages, fromCache: true };
+  }
   if (cached !== undefined) options.onCacheProblem?.(cached === ALTERED_ENTRY ? `the cached index for key ${key} was altered (checksum mismatch); rebuilding it` : `the cached index for key ${key} is unreadable; rebuilding it`);
   const built = split();
   const packed = buildPacked(built, corpus.documents, headlineView, key);
+  const tags = options.cache && built.length <= TAGGED_MAX_PASSAGES ? tagTable(built.flatMap((passage) => splitClauses(passage.text).map((clause) => normalizeText(clause)))) : undefined;
   if (options.cache) {
     try {
       options.cache.save(key, packed);
+      if (tags) options.cache.save(tagTableKey(key), tags);
     } catch (error) {
       // a cache that cannot be written (read-only folder, full disk) costs start-up time, not answers
       options.onCacheProblem?.(`the index could not be cached: ${(error as Error).message}`);
     }
   }
+  if (tags) useTagTable(new SortedLines(bufferOf(tags), 'tag table'));
   return { index: new SearchIndex(PackedIndex.open(packed, key)!), passages: built, fromCache: false };
+}
+
+/**
+ * Up to this many passages, a cached snapshot keeps the part-of-speech tags of its clauses (see
+ * tagTable): tagging them costs well under a second where the tagger is loaded anyway, and a
+ * process that opens the snapshot to answer a question or two never loads the tagger (0.1-0.15 s).
+ * A larger corpus's start takes longer than the tagger's load: it is tagged on need.
+ */
+export const TAGGED_MAX_PASSAGES = 2000;
+
+function tagTableKey(key: string): string {
+  return `tags-${key}`;
+}
+
+function bufferOf(bytes: Uint8Array): Buffer {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
+/** Puts the cached tag table of a snapshot to use; one that is missing or damaged leaves the tagging to the tagger. */
+function openTagTable(options: SnapshotOptions, key: string): void {
+  const tags = options.cache?.load(tagTableKey(key));
+  if (tags === undefined) return;
+  try {
+    if (tags === ALTERED_ENTRY) throw new Error('checksum mismatch');
+    useTagTable(new SortedLines(bufferOf(tags), 'tag table'));
+  } catch (error) {
+    options.onCacheProblem?.(`the cached tag table for key ${key} is unreadable (${(error as Error).message}); the tagger will tag its texts`);
+  }
 }
 
 /**

@@ -23,11 +23,13 @@ function memoryCache(): IndexCache & { saves: number; entries: Map<string, Uint8
 }
 
 describe('index cache', () => {
-  it('GIVEN an unchanged corpus THEN the second start loads the index and answers the same', () => {
+  it('GIVEN an unchanged corpus THEN the second start loads the index (and its tag table) and answers the same', () => {
     const cache = memoryCache();
     const first = Engine.build(loadCorpus('corpus'), { cache });
     const second = Engine.build(loadCorpus('corpus'), { cache });
-    expect([first.fromCache, second.fromCache, cache.saves]).toEqual([false, true, 1]);
+    // two entries saved once: the index, and the tags of its clauses (a small corpus: see TAGGED_MAX_PASSAGES)
+    expect([first.fromCache, second.fromCache, cache.saves]).toEqual([false, true, 2]);
+    expect([...cache.entries.keys()].filter((key) => key.startsWith('tags-'))).toHaveLength(1);
     for (const question of ['成资S3线开工了吗', '日开行动车多少对', '成都的人口有多少', 'Longquan Mountain forest park greening']) {
       expect(second.ask(question)).toEqual(first.ask(question));
     }
@@ -61,6 +63,19 @@ describe('index cache', () => {
     expect(problems).toHaveLength(3);
   });
 
+  it('GIVEN a damaged tag table THEN it is reported, and the tagger tags the texts: the answers are the same', () => {
+    const cache = memoryCache();
+    const corpus = loadCorpus('corpus');
+    const first = Engine.build(corpus, { cache });
+    const key = [...cache.entries.keys()].find((name) => name.startsWith('tags-'))!;
+    cache.entries.set(key, Buffer.from(Array.from({ length: 200 }, (_, i) => `${String(1000 - i)}\t1/x\n`).join('')));
+    const problems: string[] = [];
+    const second = Engine.build(corpus, { cache, onCacheProblem: (message) => problems.push(message) });
+    expect(second.fromCache).toBe(true);
+    expect(problems).toEqual([expect.stringMatching(/^the cached tag table for key .* is unreadable \(tag table: lines are not sorted.*\); the tagger will tag its texts$/)]);
+    for (const question of ['成都七中的校长是谁', '一码通是哪家公司开发的']) expect(second.ask(question)).toEqual(first.ask(question));
+  });
+
   it('GIVEN a cache that cannot be written THEN the engine still answers and the problem is reported', () => {
     const problems: string[] = [];
     const broken: IndexCache = { load: () => undefined, save: () => { throw new Error('EROFS: read-only file system'); } };
@@ -73,7 +88,7 @@ describe('index cache', () => {
     const dir = tempCorpus({});
     const cache = fileCache(join(dir, 'cache'));
     Engine.build(loadCorpus('test/fixtures/corpus'), { cache });
-    expect(readdirSync(join(dir, 'cache')).filter((name) => name.endsWith('.bin'))).toHaveLength(1);
+    expect(readdirSync(join(dir, 'cache')).filter((name) => name.endsWith('.bin')).map((name) => name.replace(/[0-9a-f]{32}/, 'KEY')).sort()).toEqual(['index-KEY.bin', 'index-tags-KEY.bin']);
     expect(readdirSync(join(dir, 'cache')).some((name) => name.endsWith('.tmp'))).toBe(false);
     expect(Engine.build(loadCorpus('test/fixtures/corpus'), { cache }).fromCache).toBe(true);
   });

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import MiniSearch from 'minisearch';
 import { describe, expect, it } from 'vitest';
 import { IndexBuilder, miniSearchOf } from '../../../src/core/search/index-builder.js';
+import { searchedTerms } from '../../../src/core/search/retrieval.js';
 import { PackedIndex, SLOT_WORDS } from '../../../src/core/search/packed-index.js';
 import { SearchIndex } from '../../../src/core/search/search-index.js';
 import { INDEX_OPTIONS, type IndexedPassage } from '../../../src/core/search/snapshot.js';
@@ -71,7 +72,7 @@ describe('packed index', () => {
 });
 
 describe('search index', () => {
-  it('GIVEN passages removed and added after packing THEN frequencies follow, and its MiniSearch index searches as one built from the live passages alone', () => {
+  it('GIVEN passages removed and added after packing THEN frequencies follow, and its MiniSearch index (whole, or of the query\'s terms alone) searches as one built from the live passages alone', () => {
     fc.assert(
       fc.property(documents, documents, fc.array(fc.nat(), { maxLength: 10 }), fc.array(token, { minLength: 1, maxLength: 3 }), (before, after, leaving, query) => {
         const index = new SearchIndex(PackedIndex.open(packed(before).bytes, 'key')!);
@@ -94,6 +95,10 @@ describe('search index', () => {
         for (const [slot, [text, headline]] of live) fresh.add({ id: slot, text: text.join(' '), headline: headline.join(' ') });
         const search = (engine: MiniSearch<IndexedPassage>) => engine.search(query.join(' ')).map(({ id, score }) => [id, Math.round(score * 1e9)]);
         expect(search(miniSearchOf(index, INDEX_OPTIONS))).toEqual(search(fresh));
+        // the first question's index: its own terms only, the same scores
+        const own = miniSearchOf(index, INDEX_OPTIONS, searchedTerms(query, INDEX_OPTIONS));
+        expect(own.termCount).toBeLessThanOrEqual(new Set(query).size);
+        expect(search(own)).toEqual(search(fresh));
       }),
       { numRuns: 100 },
     );
