@@ -76,6 +76,15 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)]!;
 }
 
+/** Every this many questions of the set, one is timed as a start of its own (see startSample). */
+const START_SAMPLE_EVERY = 5;
+
+/** The questions whose starts are timed: every START_SAMPLE_EVERY-th of the set's files, in order. */
+function startSample(files: readonly string[]): string[] {
+  const all = files.flatMap((file) => readFileSync(file, 'utf8').split('\n').filter((line) => line.trim()).map((line) => (JSON.parse(line) as { q: string }).q));
+  return all.filter((_, i) => i % START_SAMPLE_EVERY === 0);
+}
+
 /** Wall time of a command to its exit, median of `runs`, in ms. */
 function wall(command: string, args: string[], runs: number, input?: string, env?: NodeJS.ProcessEnv): number {
   const times: number[] = [];
@@ -324,7 +333,11 @@ export async function main(argv: string[]): Promise<number> {
   process.stderr.write('bench: cold start and batch...\n');
   wall(process.execPath, [ASK, QUESTION], 1); // warms the index cache, as any second start finds it
   const coldNpm = wall('npm', ['run', '--silent', 'ask', '--', QUESTION], 5);
-  const coldNode = wall(process.execPath, [ASK, QUESTION], 5);
+  // one question says little of a start: what a question needs (the dictionary, the typo corrector,
+  // the tagger) is loaded on need, so each of a sample of the set's questions is timed (median of 3)
+  const askedAlone = startSample(questions).map((question) => wall(process.execPath, [ASK, question], 3));
+  const coldNode = median(askedAlone);
+  const coldNodeMax = Math.max(...askedAlone);
   const lines = Array.from({ length: 1000 }, (_, i) => ['成资S3线开工了吗', '日开行动车多少对', '川芎产值同比增长多少', 'How many schools in Chengdu pair up?', '成都的人口有多少'][i % 5]).join('\n');
   const batchEmpty = wall(process.execPath, [ASK, '--batch'], 3, '');
   const batchFull = wall(process.execPath, [ASK, '--batch'], 3, `${lines}\n`);
@@ -344,7 +357,7 @@ export async function main(argv: string[]): Promise<number> {
     }
   }
   results.push(...startChecks(starts));
-  results.push({ target: '`node dist/cli/ask.js` on the shipped report answers in < 0.25 s', measured: `${fmt(coldNode, 0)} ms`, met: coldNode < 250 });
+  results.push({ target: '`node dist/cli/ask.js` on the shipped report answers in < 0.25 s', measured: `${fmt(coldNode, 0)} ms (median of ${askedAlone.length} questions of the set; slowest ${fmt(coldNodeMax, 0)} ms)`, met: coldNode < 250 });
   results.push(...tenantsChecks(tenants));
   if (reload) results.push({ target: `hot reload: one report added to ${reload.passages.toLocaleString('en')} passages in < 1 s`, measured: `${fmt(reload.reloadMs, 0)} ms (${reload.addedPassages} passages added)`, met: reload.reloadMs < 1000 });
   const report = [
@@ -368,7 +381,7 @@ export async function main(argv: string[]): Promise<number> {
     table(rows),
     '',
     `Start-up: \`npm run ask -- "${QUESTION}"\` to its answer (median of 5, index cache warm): ${fmt(coldNpm, 0)} ms;`,
-    `\`node dist/cli/ask.js\` directly: ${fmt(coldNode, 0)} ms. \`--batch\`: ${fmt(batchPerQuestion, 3)} ms a question (1,000 questions, start-up subtracted).`,
+    `\`node dist/cli/ask.js "…"\` directly, each of ${askedAlone.length} questions of the set (every ${START_SAMPLE_EVERY}th, median of 3 each): median ${fmt(coldNode, 0)} ms, slowest ${fmt(coldNodeMax, 0)} ms. \`--batch\`: ${fmt(batchPerQuestion, 3)} ms a question (1,000 questions, start-up subtracted).`,
     '',
     ...(starts.length
       ? [

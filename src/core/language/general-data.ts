@@ -58,31 +58,53 @@ export function colloquialWords(): ReadonlyMap<string, readonly string[]> {
  */
 export interface CedictTables {
   /** Simplified headword -> its senses, each the stems of its English words joined by spaces, the senses joined by tabs. */
-  words: SortedLines;
+  readonly words: SortedLines;
   /** Stem -> how many senses of the dictionary hold it, a tab, then the headwords with such a sense (spaces between). */
-  stems: SortedLines;
+  readonly stems: SortedLines;
   /** How many senses the dictionary has. */
-  senses: number;
+  readonly senses: number;
 }
 
-let cedict: CedictTables | undefined;
+let cedictWords: SortedLines | undefined;
+let cedictStems: { table: SortedLines; senses: number } | undefined;
 
-/** CC-CEDICT's senses of Chinese words, as stems of their English glosses (opened once). */
+function openData(name: string): SortedLines {
+  return new SortedLines(readFileSync(`${DATA_DIR}${name}`), `data/${name}`);
+}
+
+/**
+ * CC-CEDICT's senses of Chinese words, as stems of their English glosses: each table is read on its
+ * first lookup (a question whose words the dictionary lacks never reads the stems).
+ */
 export function cedictTables(): CedictTables {
-  if (!cedict) {
-    const open = (name: string): SortedLines => new SortedLines(readFileSync(`${DATA_DIR}${name}`), `data/${name}`);
-    const stems = open('cedict-stems.tsv');
-    const senses = Number(stems.header('senses'));
+  return {
+    get words() {
+      cedictWords ??= openData('cedict-words.tsv');
+      return cedictWords;
+    },
+    get stems() {
+      return stemsTable().table;
+    },
+    get senses() {
+      return stemsTable().senses;
+    },
+  };
+}
+
+function stemsTable(): { table: SortedLines; senses: number } {
+  if (!cedictStems) {
+    const table = openData('cedict-stems.tsv');
+    const senses = Number(table.header('senses'));
     if (!Number.isInteger(senses) || senses <= 0) throw new Error('data/cedict-stems.tsv: its header line #senses is missing or not a count');
-    cedict = { words: open('cedict-words.tsv'), stems, senses };
+    cedictStems = { table, senses };
   }
-  return cedict;
+  return cedictStems;
 }
 
 let readings: SortedLines | undefined;
 
 /** data/pinyin-readings.tsv: a Han character -> its toneless syllables (pinyin-pro's), spaces between. */
 export function pinyinReadings(): SortedLines {
-  readings ??= new SortedLines(readFileSync(`${DATA_DIR}pinyin-readings.tsv`), 'data/pinyin-readings.tsv');
+  readings ??= openData('pinyin-readings.tsv');
   return readings;
 }
