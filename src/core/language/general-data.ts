@@ -91,6 +91,12 @@ export function cedictTables(): CedictTables {
   };
 }
 
+/** Reads both CC-CEDICT tables now (a service does it before its first question; see cedictTables). */
+export function readCedictTables(): void {
+  cedictWords ??= openData('cedict-words.tsv');
+  stemsTable();
+}
+
 function stemsTable(): { table: SortedLines; senses: number } {
   if (!cedictStems) {
     const table = openData('cedict-stems.tsv');

@@ -1,5 +1,5 @@
 import { BoundedCache } from '../util/bounded-cache.js';
-import { cedictTables, colloquialWords } from './general-data.js';
+import { cedictTables, colloquialWords, readCedictTables } from './general-data.js';
 import type { QueryVocabulary, VocabularyTerm } from './query.js';
 import { contentTokens, isHanCharacter } from './tokenizer.js';
 import { TypoCorrector, type Correction } from './typos.js';
@@ -120,9 +120,9 @@ export class CorpusVocabulary implements QueryVocabulary {
     this.longestColloquial = Math.max(0, ...[...this.colloquial.keys()].map((key) => [...key].length));
   }
 
-  /** Opens the dictionary and builds the typo corrector now (a service does it before its first question). */
+  /** Reads the dictionary's tables and builds the typo corrector now (a service does it before its first question). */
   warm(): void {
-    this.senses();
+    readCedictTables();
     this.typos();
   }
 
@@ -231,12 +231,6 @@ export class CorpusVocabulary implements QueryVocabulary {
   private frequencyOf(word: string): number {
     return Math.min(...contentTokens(word).map((token) => this.terms.frequency(token)));
   }
-}
-
-function push<T>(map: Map<string, T[]>, key: string, value: T): void {
-  const list = map.get(key);
-  if (list) list.push(value);
-  else map.set(key, [value]);
 }
 
 /** The best candidates at or above `least`, by weight, then by how often the corpus uses them. */
