@@ -79,6 +79,7 @@ export function withContext(current: AnalyzedQuery, previous: AnalyzedQuery): An
     .map((group): TermGroup => ({
       ...group,
       focus: false,
+      aspect: false,
       focusPhrase: false,
       modifier: false,
       inherited: true,

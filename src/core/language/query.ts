@@ -99,6 +99,14 @@ export interface TermGroup {
    * answer must cover it.
    */
   focus: boolean;
+  /**
+   * True for a focus that names the aspect asked about (特点 in 有什么特点, 作用, 职务: the noun of
+   * 什么 in a question that expects no name, place, time or figure). An answer describes the aspect
+   * and seldom says its name, so in ranking it weighs as the question's other words, not double (a
+   * passage that says 特点 of something else must not outrank the one that describes the thing
+   * asked about); its presence still counts as the focus's in the confidence.
+   */
+  aspect: boolean;
 }
 
 /** A question taken apart for retrieval. */
@@ -167,6 +175,10 @@ class GroupBuilder {
   private afterQuestion: number | null = null;
   private beforeQuestion: number | null = null;
   private questionPending = false;
+  /** True right after a question word that takes a kind noun (see RunItem.kind), until a stop word. */
+  private kindPending = false;
+  /** The group that is such a kind noun (特点 in 有什么特点), if any. */
+  private kindGroup: number | null = null;
   /** True while English content words follow each other (cross-city bus routes): a noun phrase. */
   private englishPhrase = false;
 
@@ -186,6 +198,7 @@ class GroupBuilder {
   /** A stop word or the end of a run: the next group starts a new stretch of content words. */
   breakRun(): void {
     this.broken = true;
+    this.kindPending = false;
   }
 
   /**
@@ -213,27 +226,39 @@ class GroupBuilder {
     for (const alternative of usable) if (alternative.retrieval !== false) this.addTerms(alternative.tokens, alternative.weight);
     // a measure word after a question word (几次, 多少个) says what is counted, not what is asked about
     const measure = UNIT_WORD.test(label);
-    if (this.questionPending && this.afterQuestion === null && !measure) this.afterQuestion = this.groups.length;
+    if (this.questionPending && this.afterQuestion === null && !measure) {
+      this.afterQuestion = this.groups.length;
+      if (this.kindPending) this.kindGroup = this.groups.length;
+    }
+    this.kindPending = false;
     if (!measure) this.questionPending = false;
     // every field set here, in one order, so that all groups share one shape (see alternative())
-    this.groups.push({ label, alternatives: usable, translated, unknown, modifier: false, startsRun: this.broken, focusPhrase: false, inherited: false, focus: false });
+    this.groups.push({ label, alternatives: usable, translated, unknown, modifier: false, startsRun: this.broken, focusPhrase: false, inherited: false, focus: false, aspect: false });
     this.broken = false;
   }
 
-  question(): void {
+  /** A question word; `kind` when it takes a kind noun (see RunItem.kind). */
+  question(kind = false): void {
     if (this.groups.length && !this.questionPending) this.beforeQuestion = this.groups.length - 1;
     this.questionPending = true;
     this.broken = true;
+    this.kindPending = kind;
   }
 
   /**
    * Marks the focus: the first group after a question word, else the last one before one. A yes/no
    * question (…共享吗) asks about its last word before 吗, whatever an earlier 几 counted.
    */
-  finish(yesNo = false): TermGroup[] {
+  /**
+   * @param yesNo - a yes/no question (…吗)
+   * @param described - the question expects no kind of filler (a name, place, time or figure): the
+   *   noun of its 什么 is then the aspect asked about (see TermGroup.aspect)
+   */
+  finish(yesNo = false, described = false): TermGroup[] {
     const before = yesNo && this.beforeQuestion !== null;
     const focus = before ? this.beforeQuestion : (this.afterQuestion ?? this.beforeQuestion);
     if (focus !== null) this.groups[focus]!.focus = true;
+    if (focus !== null && described && !before && focus === this.kindGroup) this.groups[focus]!.aspect = true;
     // a focus before its question word is a phrase's head: the word before it in the same stretch is its modifier
     if (focus !== null && (before || this.afterQuestion === null) && focus > 0 && !this.groups[focus]!.startsRun && !this.groups[focus]!.translated) this.groups[focus - 1]!.modifier = true;
     return this.groups;
@@ -516,7 +541,7 @@ function addHanRun(typedRun: string, sources: Sources, out: GroupBuilder): void 
     }
     afterQuestion = item.question;
     flush();
-    if (item.question) out.question();
+    if (item.question) out.question(item.kind === true);
     else out.breakRun();
     at += [...item.text].length;
   }
@@ -557,7 +582,7 @@ export function analyzeQuery(text: string, lexicon: Lexicon, vocabulary?: QueryV
   }
   flushEnglish();
   const { expects, measure, strict } = expectationOf(normalized);
-  return { text, cleaned: cleaned.text, groups: out.finish(/[吗么][?!.,]*\s*$/u.test(normalized)), terms: out.terms, expects, measure, strict, removed: cleaned.removed, ...(cleaned.social ? { social: cleaned.social } : {}) };
+  return { text, cleaned: cleaned.text, groups: out.finish(/[吗么][?!.,]*\s*$/u.test(normalized), expects === null), terms: out.terms, expects, measure, strict, removed: cleaned.removed, ...(cleaned.social ? { social: cleaned.social } : {}) };
 }
 
 /**

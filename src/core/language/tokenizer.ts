@@ -42,8 +42,11 @@ const HAN = /\p{Script=Han}/u;
 const WORD_CHAR = String.raw`(?:(?!\p{Script=Han})[\p{L}\p{N}])`;
 export const TOKEN_RUN = new RegExp(String.raw`(\p{Script=Han}+)|(${WORD_CHAR}+(?:[.+]${WORD_CHAR}+)*%?)`, 'gu');
 
-/** A piece of a Han run: a content word, or a stop word (which may be a question word). */
-export type RunItem = { content: string } | { question: boolean; text: string };
+/**
+ * A piece of a Han run: a content word, or a stop word (which may be a question word). `kind` marks
+ * a question word whose noun may name the aspect asked about (什么 in 有什么特点: see DESCRIPTION_ASKERS).
+ */
+export type RunItem = { content: string } | { question: boolean; text: string; kind?: boolean };
 
 /**
  * Nouns that name the kind of answer when they follow 哪个/哪些/什么 (哪个部门, 什么程度): they are
@@ -52,6 +55,11 @@ export type RunItem = { content: string } | { question: boolean; text: string };
 const KIND_NOUNS: ReadonlySet<string> = new Set(['部门', '单位', '机构', '城市', '地方', '地区', '时间', '程度', '阶段', '方面', '情况', '级别', '水平']);
 const MEASURE_CHARACTERS: ReadonlySet<string> = new Set([...MEASURE_WORDS, '班', '趟', '步']);
 const KIND_ASKERS: ReadonlySet<string> = new Set(['哪个', '哪些', '什么', '哪', '啥', '哪一个', '哪两个', '哪几个']);
+/**
+ * The question words whose noun may name an aspect rather than a class (有什么特点, 什么作用): 哪个
+ * and 哪些 ask which one of a class (哪一个国家: 荷兰), 什么 also what something is like.
+ */
+const DESCRIPTION_ASKERS: ReadonlySet<string> = new Set(['什么', '啥']);
 
 /**
  * The words of a text by ICU, in order. Walked with `containing` rather than the iterator: the
@@ -76,12 +84,16 @@ export function segmentRun(run: string): RunItem[] {
     const after = previous;
     previous = segment;
     // 哪 + a measure word (哪家, 哪所) asks which one: the measure word is part of the question word
-    if ((KIND_NOUNS.has(segment) && KIND_ASKERS.has(after)) || (after === '哪' && [...segment].length === 1 && MEASURE_CHARACTERS.has(segment))) {
+    if (KIND_NOUNS.has(segment) && KIND_ASKERS.has(after)) {
+      items.push({ question: true, text: segment });
+      continue;
+    }
+    if (after === '哪' && [...segment].length === 1 && MEASURE_CHARACTERS.has(segment)) {
       items.push({ question: true, text: segment });
       continue;
     }
     if (STOP_WORDS.has(segment)) {
-      items.push({ question: QUESTION_WORDS.has(segment), text: segment });
+      items.push({ question: QUESTION_WORDS.has(segment), text: segment, kind: DESCRIPTION_ASKERS.has(segment) });
       continue;
     }
     // after 多少 or 几, ICU may join the measure word to the noun (多少|个班): split it off

@@ -12,7 +12,7 @@ import type { Frequencies } from './retrieval.js';
  * over the question's groups g (its words, figures, English words or phrases):
  *   s_g(text) = max over g's alternatives a of  weight_a · (tokens of a found / tokens of a)
  *     a token found only in the section's headline counts HEADLINE_CREDIT;
- *   w_g = FOCUS_WEIGHT (for the focus, else 1) · rarity_g
+ *   w_g = FOCUS_WEIGHT (for the focus, unless it names an aspect: TermGroup.aspect; else 1) · rarity_g
  *   rarity_g = mean IDF of the user's own word's tokens; for a word reached only through other
  *     words (English, a typo, a word the corpus lacks), the best of its alternatives' known
  *     rarities; a word nothing in the corpus matches is UNKNOWN_SHARE of the rarest
@@ -112,7 +112,7 @@ export function scorer(query: AnalyzedQuery, df: Frequencies, passages: number):
     if (unknownGroup(group)) rarity = (isHanCharacter(group.label) ? UNKNOWN_CHARACTER_SHARE : UNKNOWN_SHARE) * rarest;
     else if (group.translated || group.unknown) rarity = Math.max(...group.alternatives.filter(known).map((alternative) => mean(alternative.tokens)));
     else rarity = mean(group.alternatives[0]!.tokens);
-    return group.focus ? FOCUS_WEIGHT * rarity : rarity;
+    return group.focus && !group.aspect ? FOCUS_WEIGHT * rarity : rarity;
   };
   const weights = query.groups.map(importance);
   const total = weights.reduce((sum, weight) => sum + weight, 0);

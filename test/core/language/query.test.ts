@@ -46,3 +46,21 @@ describe('query analysis', () => {
     expect(query.groups.find((group) => group.focus)?.label).toBe('开工');
   });
 });
+
+describe('the aspect a description is asked about', () => {
+  const aspectOf = (question: string) => analyzeQuery(question, emptyLexicon()).groups.filter((group) => group.focus).map((group) => ({ label: group.label, aspect: group.aspect }));
+
+  it('GIVEN 有什么特点 / 什么作用 / 什么职务 THEN the noun of 什么 is the focus, marked as the aspect asked about', () => {
+    expect(aspectOf('青叶木的叶片有什么特点')).toEqual([{ label: '特点', aspect: true }]);
+    expect(aspectOf('这座水库有什么作用')).toEqual([{ label: '作用', aspect: true }]);
+    expect(aspectOf('他在省里担任什么职务')).toEqual([{ label: '职务', aspect: true }]);
+  });
+
+  it('GIVEN a question asking for a name, a time, a figure or which one THEN its focus is no aspect', () => {
+    for (const question of ['示例公司是哪家公司开发的', '新馆什么时候开放', '步道有多少公里', '德国西边是哪一个国家', '青叶木是什么']) {
+      expect(aspectOf(question).every((focus) => !focus.aspect), question).toBe(true);
+    }
+    // 是 between 什么 and the noun: the noun is what the question is about, not its kind
+    expect(aspectOf('什么是棱柱')).toEqual([{ label: '棱柱', aspect: false }]);
+  });
+});
