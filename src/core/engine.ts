@@ -24,6 +24,8 @@ import type MiniSearch from 'minisearch';
 
 /** The longest question accepted, in characters (code points; Discord's /ask option allows 200). */
 export const MAX_QUESTION_CHARS = 500;
+/** The longest title or section keyword taken for a name a question may give (see Engine.subjectsIn). */
+const MAX_SUBJECT_CHARS = 12;
 /**
  * The least confidence an answer is given with (see README, "Confidence"); below it the engine
  * abstains. Kept under its old name for the CLI and tools that print it.
@@ -276,6 +278,7 @@ export class Engine {
     for (const section of this.headlineViews.keys()) if (!liveSections.has(section)) this.headlineViews.delete(section);
     this.byId = new Map(this.passages.map((passage) => [passage.id, passage]));
     this.miniSearchMemo = undefined;
+    this.subjectsMemo = undefined;
     this.textsMemo = undefined;
     this.documents = next;
     this.lexicon = corpus.lexicon;
@@ -314,6 +317,42 @@ export class Engine {
     }
     this.miniSearchMemo ??= miniSearchOf(this.index, INDEX_OPTIONS);
     return this.miniSearchMemo;
+  }
+
+  /**
+   * The reports' titles and sections' keywords (normalized, 2 to MAX_SUBJECT_CHARS characters), by
+   * their first two characters: the names a question may give of what a report or section is about.
+   */
+  private subjectsMemo: Map<string, string[]> | undefined;
+  /** Each report's title, normalized (made with subjectsMemo). */
+  private titlesMemo = new Map<string, string>();
+
+  /** The titles and keywords (see subjectsMemo) that a normalized question holds, the longest of overlapping ones. */
+  private subjectsIn(text: string): string[] {
+    if (!this.subjectsMemo) {
+      const index = new Map<string, string[]>();
+      this.titlesMemo = new Map([...this.documents.values()].map((document) => [document.id, normalizeText(document.source.title)]));
+      for (const document of this.documents.values()) {
+        for (const name of [document.source.title, ...document.sections.map((section) => section.keyword)]) {
+          const subject = normalizeText(name).replace(/[\s"'“”‘’《》「」]/gu, '');
+          const length = [...subject].length;
+          if (length < 2 || length > MAX_SUBJECT_CHARS) continue;
+          const key = subject.slice(0, 2);
+          const list = index.get(key) ?? [];
+          if (!list.includes(subject)) list.push(subject);
+          index.set(key, list);
+        }
+      }
+      this.subjectsMemo = index;
+    }
+    const found = new Set<string>();
+    for (let i = 0; i + 1 < text.length; i++) for (const subject of this.subjectsMemo.get(text.slice(i, i + 2)) ?? []) if (text.startsWith(subject, i)) found.add(subject);
+    return [...found].filter((subject) => ![...found].some((other) => other !== subject && other.includes(subject)));
+  }
+
+  /** Whether a passage names a subject: in its text, its section's keyword and headline, or its report's title. */
+  private holdsSubject(index: number, passage: Passage, subject: string): boolean {
+    return this.viewOf(index).normalized.includes(subject) || this.headlineView(passage.section).normalized.includes(subject) || (this.titlesMemo.get(passage.documentId) ?? '').includes(subject);
   }
 
   /** Every slot's normalized text ('' for a slot whose passage left), for a small corpus's scans. */
@@ -426,6 +465,14 @@ export class Engine {
         return { index, passage, present, coverage: share, score: share + (BM25_SHARE * bm25) / top + bonus + ORDER_SHARE * (orders.get(index) ?? 0) };
       })
       .sort((a, b) => b.score - a.score);
+    // a question naming what a report or section is about (its title or keyword) is answered from a
+    // passage that holds the name, when one of the candidates does: not from another report's
+    // passage that happens to share the question's other words
+    const subjects = this.subjectsIn(query.cleaned);
+    if (subjects.length) {
+      const holds = new Map(ranked.map(({ index, passage }) => [index, subjects.some((subject) => this.holdsSubject(index, passage, subject))]));
+      if ([...holds.values()].some(Boolean)) ranked.sort((a, b) => Number(holds.get(b.index)) - Number(holds.get(a.index)) || b.score - a.score);
+    }
     // answer
     const sources: AnswerSource[] = ranked.slice(0, ANSWER_CANDIDATES).map(({ index, passage, present, coverage }) => ({
       text: passage.text,

@@ -1,0 +1,43 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadCorpus } from '../../../src/core/corpus/corpus.js';
+import { Engine } from '../../../src/core/engine.js';
+import { removeTempDirs, tempCorpus } from '../../helpers/corpus.js';
+
+// made up: two short encyclopedia-style reports; a paragraph seldom repeats its report's subject
+const report = (title: string, url: string, paragraphs: string[]): string => `---
+title: ${title}
+publisher: 示例百科(虚构样本)
+date: 2024-01-01
+url: https://example.org/${url}
+language: zh-CN
+---
+
+${paragraphs.map((text, i) => `## 第${i + 1}段 | ${title} | ${text.slice(0, 8)}\n\n${text}`).join('\n\n')}
+`;
+
+describe('a question naming what a report is about', () => {
+  let engine: Engine;
+  beforeAll(() => {
+    engine = Engine.build(
+      loadCorpus(
+        tempCorpus({
+          'qingye.md': report('青叶木', 'qingye', ['青叶木是豆科的落叶乔木,原产南方山地。', '又名翠叶树或山青木,民间也叫它青皮树。', '叶片呈卵形,秋季转为金黄色。']),
+          'hongfeng.md': report('红枫', 'hongfeng', ['红枫是槭树科的落叶小乔木。', '红枫的别称有很多,常见的是红叶。', '每年十一月是观赏红枫的季节。']),
+        }),
+      ),
+    );
+  });
+  afterAll(removeTempDirs);
+
+  it('GIVEN a question naming a report\'s title THEN it is answered from that report, not from another that shares its other words', () => {
+    const result = engine.ask('青叶木的别称是什么');
+    // 别称 is said only of 红枫; the report on 青叶木 (its name in its title and headings) is where the answer must come from
+    expect(result.passages[0]!.passage.documentId).toBe('qingye');
+    expect(result.passages.findIndex(({ passage }) => passage.documentId === 'hongfeng')).toBeGreaterThan(result.passages.findIndex(({ passage }) => passage.text.includes('翠叶树')));
+    expect(result.answer ?? '').not.toContain('红叶');
+  });
+
+  it('GIVEN a question naming the other report THEN that one answers as before', () => {
+    expect(engine.ask('红枫的别称是什么').answer).toContain('红叶');
+  });
+});
