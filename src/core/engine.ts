@@ -480,7 +480,7 @@ export class Engine {
       present,
       prepared: this.passageExtractables.get(index, () => extractableOf(passage.text)),
     }));
-    const decision = decide(sources, score, typeCheck(query, questionWords(query)));
+    const decision = decide(sources, score, typeCheck(query, questionWords(query)), query.expects === 'list');
     // the answering passage leads the list; the others keep their rank
     if (decision && decision.source > 0) ranked.unshift(...ranked.splice(decision.source, 1));
     const passages = ranked.slice(0, limit).map(({ passage, coverage: share, score: value }) => ({ passage, coverage: share, score: value }));

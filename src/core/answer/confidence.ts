@@ -11,6 +11,12 @@ import type { Scorer } from '../search/scoring.js';
 
 /** How many of the best-ranked passages are tried as the answer's source. */
 export const ANSWER_CANDIDATES = 3;
+/**
+ * The least focus score of an answer to a list question (哪些) that lists (its items joined by 、):
+ * the focus of such a question is the class of what is listed (支流, 平台, 磨难), which the list
+ * names by its items and may not name itself.
+ */
+export const LISTED_FOCUS = 0.5;
 /** The least confidence an answer is given with (README, "Confidence"). */
 export const ANSWER_AT = 0.5;
 
@@ -86,13 +92,17 @@ export const FALLBACK_COVERAGE = 0.75;
  * Chooses the answer: the best-ranked source, unless it lacks the kind of filler the question asks
  * for (a figure in 公里, a date...) and one of the next (at most ANSWER_CANDIDATES in all) holds it
  * while covering nearly as much. Undefined when there is no source.
+ *
+ * @param asksList - the question asks for a list (哪些): an answer that lists (see LISTED_FOCUS) has
+ *   its focus score raised to LISTED_FOCUS
  */
-export function decide(sources: readonly AnswerSource[], scorer: Scorer, types: TypeCheck): Decision | undefined {
+export function decide(sources: readonly AnswerSource[], scorer: Scorer, types: TypeCheck, asksList = false): Decision | undefined {
   const judge = (source: AnswerSource, i: number): Decision => {
     const extract = extractAnswer(source.text, types, scorer, source.prepared);
+    const focus = scorer.focusOf(source.present);
     const features: AnswerFeatures = {
       coverage: source.coverage,
-      focus: scorer.focusOf(source.present),
+      focus: asksList && types.bonus(extract.view.normalized) > 0 ? Math.max(focus, LISTED_FOCUS) : focus,
       typeHolds: types.holds(extract.view.normalized),
       unknown: scorer.unknownShare,
       figuresHeld: scorer.figuresHeld(source.present),

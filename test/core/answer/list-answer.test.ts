@@ -1,0 +1,45 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadCorpus } from '../../../src/core/corpus/corpus.js';
+import { Engine } from '../../../src/core/engine.js';
+import { removeTempDirs, tempCorpus } from '../../helpers/corpus.js';
+
+// made up: a list said by its items (月季、杜鹃、山茶) without the class word a question uses (花卉)
+const LISTED = '滨湖公园今年新栽了月季、杜鹃、山茶三千余株。';
+const report = (planted: string): string => `---
+title: 示例公园简报
+publisher: 示例晚报(虚构样本)
+date: 2024-04-01
+url: https://example.org/park
+language: zh-CN
+---
+
+## 关键词1 | 绿化 | 新栽植物
+
+${planted}
+
+## 关键词2 | 设施 | 步道
+
+滨湖公园环湖步道全长3公里,沿途设休息亭6座。
+`;
+
+describe('a list question answered by a list', () => {
+  let engine: Engine;
+  let unlisted: Engine;
+  beforeAll(() => {
+    engine = Engine.build(loadCorpus(tempCorpus({ 'park.md': report(LISTED) })));
+    // the same sentence without its items
+    unlisted = Engine.build(loadCorpus(tempCorpus({ 'park.md': report('滨湖公园今年新栽了三千余株,由园林处负责养护。') })));
+  });
+  afterAll(removeTempDirs);
+
+  it('GIVEN 哪些 + a class word the report does not write THEN the sentence listing its items answers', () => {
+    const result = engine.ask('滨湖公园今年新栽了哪些花卉');
+    expect(result.found).toBe(true);
+    expect(result.answer).toContain('月季、杜鹃、山茶');
+  });
+
+  it('GIVEN the same question and a sentence that lists nothing THEN the missing class word still withholds it', () => {
+    const result = unlisted.ask('滨湖公园今年新栽了哪些花卉');
+    expect(result.found).toBe(false);
+  });
+});
