@@ -1,5 +1,6 @@
 import type { Coverage } from '../answer/extraction.js';
 import type { Alternative, AnalyzedQuery, TermGroup } from '../language/query.js';
+import { MEASURE_WORDS } from '../language/numerals.js';
 import { isHanCharacter } from '../language/tokenizer.js';
 import { contains, type TextView } from '../answer/view.js';
 import type { Frequencies } from './retrieval.js';
@@ -46,6 +47,9 @@ export const MIN_NAME_CHARACTERS = 3;
 
 /** The least focus score of a one-character focus (see Scorer.focusScore). */
 export const SINGLE_CHARACTER_FOCUS = 0.5;
+
+/** A measure word that counts (条, 种, 期, 个…): not a unit of time or an ordinal's (年, 月, 日, 号). */
+const COUNTING_MEASURE = new RegExp(`^[${[...MEASURE_WORDS].filter((ch) => !'年月日天号'.includes(ch)).join('')}]`, 'u');
 
 /** IDF as BM25 computes it. */
 export function idf(df: number, n: number): number {
@@ -170,7 +174,10 @@ export function scorer(query: AnalyzedQuery, df: Frequencies, passages: number):
   const modifierAlternatives = modifier ? indexedOf(modifier) : undefined;
   const nameModifier = modifier !== undefined && !unknownGroup(modifier) && [...modifier.label].length >= MIN_NAME_CHARACTERS;
   // "1" is mostly 一个 said in passing (扫一个码), not a figure that names something
-  const figures = query.groups.filter((group) => !group.inherited && !group.translated && /\d/.test(group.label) && group.label !== '1').map(indexedOf);
+  // a count said in passing (三条河, 分成两种, 3期: a number then a measure word) describes the question's
+  // subject; only a figure that names something (第2批, S11, 1457年, 3号线) must be held
+  const counted = (i: number): boolean => /^\d+$/.test(query.groups[i]!.label) && query.groups[i - 1]?.label !== '第' && COUNTING_MEASURE.test(query.groups[i + 1]?.label ?? '');
+  const figures = query.groups.filter((group, i) => !group.inherited && !group.translated && /\d/.test(group.label) && group.label !== '1' && !counted(i)).map(indexedOf);
   const coverageOf = (present: Presence): number => {
     if (total === 0) return 0;
     let sum = 0;
