@@ -88,7 +88,8 @@ const YES_NO = /[吗么][?,.!]*\s*$|了没有?[?,.!]*\s*$|是否|有没有|是�
 const ENGLISH_YES_NO_START = /^(is|are|was|were|has|have|had|did|does|do|can|could|will|would)\b/i;
 
 /** Detects what a normalized question (lower case, see normalizeText) asks for. */
-export function expectationOf(normalized: string): Expectation {
+export function expectationOf(asked: string): Expectation {
+  const normalized = whichOne(asked);
   const yesNo = YES_NO.test(normalized) || ENGLISH_YES_NO_START.test(normalized.trim());
   const make = (expects: AnswerType | null, measure: string | null, strict: boolean): Expectation => ({ expects, measure, strict: strict && !yesNo });
   if (MONEY.test(normalized) && (AMOUNT.test(normalized) || /how much|\bcost\b|\bprice\b|\bfare\b/i.test(normalized))) return make('amount', MONEY_UNITS, true);
@@ -108,6 +109,11 @@ export function expectationOf(normalized: string): Expectation {
     return make('amount', unitsLike(unit), true);
   }
   return make(null, null, false);
+}
+
+/** Normalization writes the count of 哪一年, 哪一个县 as a digit (哪1年): asked which one, it is 哪年, 哪个县. */
+function whichOne(normalized: string): string {
+  return normalized.replace(/哪1(?!\d)/gu, '哪');
 }
 
 /** Fillers of each kind, looked for in what a text holds beyond the question's own words. */
@@ -182,9 +188,13 @@ function kindCheck(expectation: Expectation, ownTerms: Iterable<string>, questio
   // the question's units (人次, 个, 分钟) stay: they are what the answer's figure is counted in
   const unit = expression(`^(?:[${MEASURE_WORDS}]+|${TIME_UNITS}|${LENGTH_UNITS}|${AREA_UNITS}${measure ? `|${measure}` : ''})$`, 'u');
   const own = [...ownTerms].filter((token) => (token.length > 1 || !/\p{Script=Han}/u.test(token)) && !unit.test(token)).sort((a, b) => b.length - a.length);
+  // a number of the question is blanked where it stands whole: its 1 (第1届) is not the 1 of 1929年
+  const wholeNumbers = own.filter((token) => /^\d[\d.]*$/u.test(token)).map((token) => expression(`(?<![\\d.])${token.replaceAll('.', '\\.')}(?![\\d.])`, 'gu'));
+  const words = own.filter((token) => !/^\d[\d.]*$/u.test(token));
   const beyondQuestion = (normalized: string): string => {
     let rest = normalized;
-    for (const token of own) if (rest.includes(token)) rest = rest.replaceAll(token, ' ');
+    for (const token of words) if (rest.includes(token)) rest = rest.replaceAll(token, ' ');
+    for (const number of wholeNumbers) rest = rest.replace(number, ' ');
     return rest;
   };
   // a text's tags do not depend on the question (they are cached by text); the question's own words are then left out

@@ -14,6 +14,13 @@ describe('expected answer type', () => {
     expect(expect_('How much does the ferry cost?')).toMatchObject({ expects: 'amount', strict: true });
   });
 
+  it('GIVEN which-one asked with 一 (哪一年, 哪一个县, 哪一位, traditional too) THEN the kind is read as for 哪年, 哪个县, 哪位', () => {
+    expect(expect_('渡口在哪一年建成')).toMatchObject({ expects: 'time', strict: true });
+    expect(expect_('渡口建於哪一年')).toMatchObject({ expects: 'time', strict: true });
+    expect(expect_('码头位于哪一个县')).toMatchObject({ expects: 'place', measure: '县' });
+    expect(expect_('码头由哪一位船长管理')).toMatchObject({ expects: 'agent', strict: true });
+  });
+
   it('GIVEN a yes/no question that embeds a wh-word THEN nothing is required', () => {
     expect(expect_('能查渡船什么时候到吗').strict).toBe(false);
   });
