@@ -60,7 +60,7 @@ const AREA = /多大面积|面积|占地|how large|how big|\barea\b/u;
 const TIME = /什么时候|啥时候|啥时|什么时间|多会儿|何时|几时|几点(?!建议|意见|要求|措施|内容|共识|经验|做法|体会|原因|理由|想法|看法|考虑)|哪年|哪一年|几月|几号|几日|哪个月|哪天|哪一天|\bwhen\b|\bwhat (year|date|time)\b/u;
 const AGENT = /谁|哪个单位|哪家|哪些单位|哪个部门|哪些部门|哪所|哪个机构|哪些机构|哪位|由哪|\bwho\b|\bby whom\b|\bwhich (university|universities|organi[sz]ation|department|agency|institution|institute|body|bodies|company|companies|media)\b/u;
 const LIST = /哪些|包括什么|\bwhat are\b|\bwhich\b.*\b(are|were)\b/u;
-const PLACE = /哪里|哪儿|在哪|什么地方|哪个城市|哪些城市|哪个地方|哪个县|哪个区|哪个省|哪个市|哪个镇|\bwhere\b|\bwhich (city|cities|place|places|district|area|areas|county)\b/u;
+const PLACE = /哪里|哪儿|在哪(?![个种类样])|什么地方|哪个城市|哪些城市|哪个地方|哪个县|哪个区|哪个省|哪个市|哪个镇|\bwhere\b|\bwhich (city|cities|place|places|district|area|areas|county)\b/u;
 /** "Which <place noun>": the noun is what the answer must name (彭什产业园在哪个县 needs a 县). */
 const PLACE_NOUN = /哪个(县|区(?!域)|省|市(?!场)|镇|乡|村)/u;
 /**

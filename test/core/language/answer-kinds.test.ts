@@ -21,6 +21,14 @@ describe('expected answer type', () => {
     expect(expect_('码头由哪一位船长管理')).toMatchObject({ expects: 'agent', strict: true });
   });
 
+  it('GIVEN 在哪 with a classifier (在哪一种状态下, 在哪个阶段) THEN the noun decides: no place is asked for', () => {
+    expect(expect_('溶液在哪一种状态下最稳定').expects).not.toBe('place');
+    expect(expect_('工程在哪个阶段停工').expects).not.toBe('place');
+    expect(expect_('码头在哪')).toMatchObject({ expects: 'place' });
+    expect(expect_('牡丹分布在哪些省')).toMatchObject({ expects: 'place' });
+    expect(expect_('码头在哪个县')).toMatchObject({ expects: 'place', measure: '县' });
+  });
+
   it('GIVEN a yes/no question that embeds a wh-word THEN nothing is required', () => {
     expect(expect_('能查渡船什么时候到吗').strict).toBe(false);
   });
