@@ -62,3 +62,20 @@ ${sections.join('\n\n')}
 `;
   return tempCorpus({ 'long-2024.md': report });
 }
+
+/**
+ * A made-up report: front matter (a sample publisher, `https://example.org/<slug>`) and the body
+ * given, its sections written as `## label | keyword | headline`.
+ */
+export function madeUpReport(title: string, slug: string, body: string): string {
+  return `---
+title: ${title}
+publisher: 示例晚报(虚构样本)
+date: 2024-05-01
+url: https://example.org/${slug}
+language: zh-CN
+---
+
+${body.trim()}
+`;
+}

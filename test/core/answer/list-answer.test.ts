@@ -1,18 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../../src/core/corpus/corpus.js';
 import { Engine } from '../../../src/core/engine.js';
-import { removeTempDirs, tempCorpus } from '../../helpers/corpus.js';
+import { madeUpReport, removeTempDirs, tempCorpus } from '../../helpers/corpus.js';
 
 // made up: a list said by its items (月季、杜鹃、山茶) without the class word a question uses (花卉)
 const LISTED = '滨湖公园今年新栽了月季、杜鹃、山茶三千余株。';
-const report = (planted: string): string => `---
-title: 示例公园简报
-publisher: 示例晚报(虚构样本)
-date: 2024-04-01
-url: https://example.org/park
-language: zh-CN
----
-
+const report = (planted: string): string => madeUpReport('示例公园简报', 'park', `
 ## 关键词1 | 绿化 | 新栽植物
 
 ${planted}
@@ -20,7 +13,7 @@ ${planted}
 ## 关键词2 | 设施 | 步道
 
 滨湖公园环湖步道全长3公里,沿途设休息亭6座。
-`;
+`);
 
 describe('a list question answered by a list', () => {
   let engine: Engine;

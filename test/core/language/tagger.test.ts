@@ -8,7 +8,7 @@ import { splitClauses } from '../../../src/core/corpus/passages.js';
 import { normalizeText } from '../../../src/core/language/normalize.js';
 import { tag, tagFromTables, tagTable } from '../../../src/core/language/tagger.js';
 import { SortedLines } from '../../../src/core/util/sorted-lines.js';
-import { tempCorpus } from '../../helpers/corpus.js';
+import { madeUpReport, tempCorpus } from '../../helpers/corpus.js';
 
 /** Report text written for the tests (fixtures made here): long sentences, figures, names, quotes. */
 const FIXTURES = ['farming/xiangcun-2023.md', 'everyday/binjiang-2024.md', 'corpus/metro-2022.md', 'corpus/parks-2023.md'].map((file) =>
@@ -57,14 +57,7 @@ describe('part-of-speech tags from a table', () => {
 
   it('GIVEN a small corpus opened from its cache in a fresh process THEN a question answered with tag evidence never loads the tagger, and is answered the same', async () => {
     const corpusDir = tempCorpus({
-      'people.md': `---
-title: 示例人事简报
-publisher: 示例日报(虚构样本)
-date: 2024-05-01
-url: https://example.org/people
-language: zh-CN
----
-
+      'people.md': madeUpReport('示例人事简报', 'people', `
 ## 关键词1 | 人事 | 新馆长到任
 
 市博物馆新任馆长为王建国,他此前在省文物局工作,曾主持三处遗址的发掘。
@@ -72,7 +65,7 @@ language: zh-CN
 ## 关键词2 | 场馆 | 新馆开放
 
 新馆位于滨江路,面积约两万平方米,今年五月对外开放。
-`,
+`),
     });
     const cacheDir = mkdtempSync(join(tmpdir(), 'tag-cache-'));
     const question = '市博物馆的新馆长是谁';

@@ -1,17 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../../src/core/corpus/corpus.js';
 import { Engine } from '../../../src/core/engine.js';
-import { removeTempDirs, tempCorpus } from '../../helpers/corpus.js';
+import { madeUpReport, removeTempDirs, tempCorpus } from '../../helpers/corpus.js';
 
 // made up: a plant described section by section, none of them saying 特点; another section says 特点 of a fair
-const REPORT = `---
-title: 示例植物园简报
-publisher: 示例晚报(虚构样本)
-date: 2024-06-01
-url: https://example.org/plants
-language: zh-CN
----
-
+const REPORT = madeUpReport('示例植物园简报', 'plants', `
 ## 第1段 | 青叶木 | 青叶木是园内新引种的乔木
 
 青叶木是园内新引种的乔木,原产南方山地。
@@ -35,7 +28,7 @@ language: zh-CN
 ## 第6段 | 庙会 | 春节庙会
 
 今年春节庙会的特点是摊位多、节目新,吸引游客超过十万人次。
-`;
+`);
 
 describe('ranking a description question', () => {
   let engine: Engine;

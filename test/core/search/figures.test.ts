@@ -1,17 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../../src/core/corpus/corpus.js';
 import { Engine } from '../../../src/core/engine.js';
-import { removeTempDirs, tempCorpus } from '../../helpers/corpus.js';
+import { madeUpReport, removeTempDirs, tempCorpus } from '../../helpers/corpus.js';
 
 // made up: a report whose sentences do not repeat the counts a question says in passing
-const REPORT = `---
-title: 示例物流简报
-publisher: 示例晚报(虚构样本)
-date: 2024-05-01
-url: https://example.org/logistics
-language: zh-CN
----
-
+const REPORT = madeUpReport('示例物流简报', 'logistics', `
 ## 关键词1 | 运输 | 运输方式
 
 园区货运以铁路运输为主,公路运输为辅。
@@ -19,7 +12,7 @@ language: zh-CN
 ## 关键词2 | 项目 | 项目批次
 
 第1批项目已全部建成投用。
-`;
+`);
 
 describe('figures a question names', () => {
   let engine: Engine;

@@ -1,19 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../../src/core/corpus/corpus.js';
 import { Engine } from '../../../src/core/engine.js';
-import { removeTempDirs, tempCorpus } from '../../helpers/corpus.js';
+import { madeUpReport, removeTempDirs, tempCorpus } from '../../helpers/corpus.js';
 
-// made up: two short encyclopedia-style reports; a paragraph seldom repeats its report's subject
-const report = (title: string, url: string, paragraphs: string[]): string => `---
-title: ${title}
-publisher: 示例百科(虚构样本)
-date: 2024-01-01
-url: https://example.org/${url}
-language: zh-CN
----
-
-${paragraphs.map((text, i) => `## 第${i + 1}段 | ${title} | ${text.slice(0, 8)}\n\n${text}`).join('\n\n')}
-`;
+// made up: two short encyclopedia-style reports, a section a paragraph, each section's keyword the
+// report's subject; a paragraph seldom repeats it
+const report = (title: string, slug: string, paragraphs: string[]): string =>
+  madeUpReport(title, slug, paragraphs.map((text, i) => `## 第${i + 1}段 | ${title} | ${text.slice(0, 8)}\n\n${text}`).join('\n\n'));
 
 describe('a question naming what a report is about', () => {
   let engine: Engine;
