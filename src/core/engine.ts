@@ -320,39 +320,43 @@ export class Engine {
   }
 
   /**
-   * The reports' titles and sections' keywords (normalized, 2 to MAX_SUBJECT_CHARS characters), by
-   * their first two characters: the names a question may give of what a report or section is about.
+   * The reports' titles and sections' keywords in subject form (see subjectForm; 2 to
+   * MAX_SUBJECT_CHARS characters) by their first two characters, the names a question may give of
+   * what a report or section is about; and each report's title in the same form. Made on the first
+   * question, again after an update.
    */
-  private subjectsMemo: Map<string, string[]> | undefined;
-  /** Each report's title, normalized (made with subjectsMemo). */
-  private titlesMemo = new Map<string, string>();
+  private subjectsMemo: { byStart: Map<string, string[]>; titles: Map<string, string> } | undefined;
+
+  private subjects(): { byStart: Map<string, string[]>; titles: Map<string, string> } {
+    if (!this.subjectsMemo) {
+      const byStart = new Map<string, string[]>();
+      const titles = new Map<string, string>();
+      for (const document of this.documents.values()) {
+        titles.set(document.id, subjectForm(document.source.title));
+        for (const subject of [titles.get(document.id)!, ...document.sections.map((section) => subjectForm(section.keyword))]) {
+          const length = [...subject].length;
+          if (length < 2 || length > MAX_SUBJECT_CHARS) continue;
+          const list = byStart.get(subject.slice(0, 2)) ?? [];
+          if (!list.includes(subject)) list.push(subject);
+          byStart.set(subject.slice(0, 2), list);
+        }
+      }
+      this.subjectsMemo = { byStart, titles };
+    }
+    return this.subjectsMemo;
+  }
 
   /** The titles and keywords (see subjectsMemo) that a normalized question holds, the longest of overlapping ones. */
   private subjectsIn(text: string): string[] {
-    if (!this.subjectsMemo) {
-      const index = new Map<string, string[]>();
-      this.titlesMemo = new Map([...this.documents.values()].map((document) => [document.id, normalizeText(document.source.title)]));
-      for (const document of this.documents.values()) {
-        for (const name of [document.source.title, ...document.sections.map((section) => section.keyword)]) {
-          const subject = normalizeText(name).replace(/[\s"'“”‘’《》「」]/gu, '');
-          const length = [...subject].length;
-          if (length < 2 || length > MAX_SUBJECT_CHARS) continue;
-          const key = subject.slice(0, 2);
-          const list = index.get(key) ?? [];
-          if (!list.includes(subject)) list.push(subject);
-          index.set(key, list);
-        }
-      }
-      this.subjectsMemo = index;
-    }
+    const { byStart } = this.subjects();
     const found = new Set<string>();
-    for (let i = 0; i + 1 < text.length; i++) for (const subject of this.subjectsMemo.get(text.slice(i, i + 2)) ?? []) if (text.startsWith(subject, i)) found.add(subject);
+    for (let i = 0; i + 1 < text.length; i++) for (const subject of byStart.get(text.slice(i, i + 2)) ?? []) if (text.startsWith(subject, i)) found.add(subject);
     return [...found].filter((subject) => ![...found].some((other) => other !== subject && other.includes(subject)));
   }
 
   /** Whether a passage names a subject: in its text, its section's keyword and headline, or its report's title. */
   private holdsSubject(index: number, passage: Passage, subject: string): boolean {
-    return this.viewOf(index).normalized.includes(subject) || this.headlineView(passage.section).normalized.includes(subject) || (this.titlesMemo.get(passage.documentId) ?? '').includes(subject);
+    return this.viewOf(index).normalized.includes(subject) || this.headlineView(passage.section).normalized.includes(subject) || (this.subjects().titles.get(passage.documentId) ?? '').includes(subject);
   }
 
   /** Every slot's normalized text ('' for a slot whose passage left), for a small corpus's scans. */
@@ -554,6 +558,11 @@ export class Engine {
   sectionPassages(documentId: string, section: number): Passage[] {
     return this.passages.filter((passage) => passage.documentId === documentId && passage.section.number === section);
   }
+}
+
+/** A title or keyword as a question would name it: normalized, without spaces, quotes or title marks. */
+function subjectForm(name: string): string {
+  return normalizeText(name).replace(/[\s"'“”‘’《》「」]/gu, '');
 }
 
 /** The result for small talk: nothing found, nothing shown from the reports. */

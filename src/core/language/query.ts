@@ -248,8 +248,7 @@ class GroupBuilder {
   /**
    * Marks the focus: the first group after a question word, else the last one before one. A yes/no
    * question (…共享吗) asks about its last word before 吗, whatever an earlier 几 counted.
-   */
-  /**
+   *
    * @param yesNo - a yes/no question (…吗)
    * @param described - the question expects no kind of filler (a name, place, time or figure): the
    *   noun of its 什么 is then the aspect asked about (see TermGroup.aspect)

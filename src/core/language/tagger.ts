@@ -73,15 +73,24 @@ export function tag(text: string): TaggedWord[] {
  */
 const SEPARATOR = /([，。；：！？、“”‘’（）《》【】『』「」,;:!?()"])/u;
 
-/** The tag tables of the snapshots opened in this process, newest first (see useTagTable). */
-const tables: SortedLines[] = [];
+/** A text cut at SEPARATOR: its segments and separators in order, no empty segment. */
+function piecesOf(text: string): Array<{ text: string; separator: boolean }> {
+  // split with a group: odd parts are the separators
+  return text.split(SEPARATOR).flatMap((part, i) => (part ? [{ text: part, separator: i % 2 === 1 }] : []));
+}
+
+/** The tag tables of the snapshots opened in this process, by their snapshot's key, newest last (see useTagTable). */
+const tableByKey = new Map<string, SortedLines>();
+let tables: SortedLines[] = [];
 /** How many tables are consulted: a service holds several corpora, a table is read in place. */
 const TABLES_KEPT = 8;
 
-/** Makes a snapshot's tag table (see tagTable) answer for its texts in this process. */
-export function useTagTable(table: SortedLines): void {
-  tables.unshift(table);
-  tables.length = Math.min(tables.length, TABLES_KEPT);
+/** Makes a snapshot's tag table (see tagTable) answer for its texts in this process; a snapshot opened again keeps one. */
+export function useTagTable(key: string, table: SortedLines): void {
+  tableByKey.delete(key);
+  tableByKey.set(key, table);
+  for (const old of [...tableByKey.keys()].slice(0, Math.max(0, tableByKey.size - TABLES_KEPT))) tableByKey.delete(old);
+  tables = [...tableByKey.values()].reverse();
 }
 
 /** A table line's words: `length/tag` each (length in UTF-16 code units), spaces between. */
@@ -101,15 +110,15 @@ function wordsOf(segment: string, line: string): TaggedWord[] {
 export function tagFromTables(text: string, from: readonly SortedLines[]): TaggedWord[] | undefined {
   if (from.length === 0) return undefined;
   const words: TaggedWord[] = [];
-  for (const [i, part] of text.split(SEPARATOR).entries()) {
-    // split with a group: odd parts are the separators
-    if (i % 2 === 1) words.push({ word: part, tag: 'x' });
-    else if (part) {
-      let line: string | undefined;
-      for (const table of from) if ((line = table.get(part)) !== undefined) break;
-      if (line === undefined) return undefined;
-      words.push(...wordsOf(part, line));
+  for (const { text: part, separator } of piecesOf(text)) {
+    if (separator) {
+      words.push({ word: part, tag: 'x' });
+      continue;
     }
+    let line: string | undefined;
+    for (const table of from) if ((line = table.get(part)) !== undefined) break;
+    if (line === undefined) return undefined;
+    words.push(...wordsOf(part, line));
   }
   return words;
 }
@@ -121,9 +130,9 @@ export function tagFromTables(text: string, from: readonly SortedLines[]): Tagge
 export function tagTable(texts: Iterable<string>): Uint8Array | undefined {
   const segments = new Set<string>();
   for (const text of texts) {
-    for (const [i, part] of text.split(SEPARATOR).entries()) {
+    for (const { text: part, separator } of piecesOf(text)) {
       // a segment the line format cannot hold, or that would read as a header, is left to the tagger
-      if (i % 2 === 0 && part && !/[\u0000-\u001f]/u.test(part) && !part.startsWith('#')) segments.add(part);
+      if (!separator && !/[\u0000-\u001f]/u.test(part) && !part.startsWith('#')) segments.add(part);
     }
   }
   if (!tagger()) return undefined;

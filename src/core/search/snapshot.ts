@@ -112,7 +112,7 @@ export function openSnapshot(corpus: Corpus, split: () => Passage[], headlineVie
       options.onCacheProblem?.(`the index could not be cached: ${(error as Error).message}`);
     }
   }
-  if (tags) useTagTable(new SortedLines(bufferOf(tags), 'tag table'));
+  if (tags) useTagTable(key, new SortedLines(bufferOf(tags), 'tag table'));
   return { index: new SearchIndex(PackedIndex.open(packed, key)!), passages: built, fromCache: false };
 }
 
@@ -138,7 +138,7 @@ function openTagTable(options: SnapshotOptions, key: string): void {
   if (tags === undefined) return;
   try {
     if (tags === ALTERED_ENTRY) throw new Error('checksum mismatch');
-    useTagTable(new SortedLines(bufferOf(tags), 'tag table'));
+    useTagTable(key, new SortedLines(bufferOf(tags), 'tag table'));
   } catch (error) {
     options.onCacheProblem?.(`the cached tag table for key ${key} is unreadable (${(error as Error).message}); the tagger will tag its texts`);
   }
