@@ -1,6 +1,6 @@
 import { config as loadDotenv } from 'dotenv';
 import { join } from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 
 const blankIsUnset = (value: unknown): unknown => (typeof value === 'string' && value.trim() === '' ? undefined : value);
 const snowflake = z.string().regex(/^\d{1,20}$/, 'expected a Discord id (digits only)');

@@ -1,7 +1,7 @@
 import { createInterface } from 'node:readline';
 import { contractError, QueryError, replay, ReportQaError, toContract, type Engine } from '../core/index.js';
 import { ConfigError } from '../config.js';
-import { z } from 'zod';
+import * as z from 'zod';
 import { corpusDir, openEngine } from './engine.js';
 import { parseCommandLine } from './args.js';
 import { exitQuietlyOnClosedPipe, isMainModule } from './main-module.js';

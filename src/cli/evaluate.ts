@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { z } from 'zod';
+import * as z from 'zod';
 import { replay, type AskResult, type Engine } from '../core/index.js';
 import { confidenceOf, type AnswerFeatures, type CONFIDENCE_MODEL } from '../core/answer/confidence.js';
 

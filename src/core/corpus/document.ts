@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { CorpusError, CorpusErrors } from '../errors.js';
 import { headingLabel, isListItem, isTableRow, listItemText, stripInline, tableLines } from './markdown.js';
 import type { Paragraph, ReportDocument, Section, SourceInfo } from '../types.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { normalizeText } from '../language/normalize.js';
 import { englishStems } from '../language/english.js';
 import type { YamlSource } from './yaml-source.js';

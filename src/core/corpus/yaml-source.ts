@@ -1,5 +1,5 @@
 import type * as Yaml from 'yaml';
-import type { z } from 'zod';
+import type * as z from 'zod';
 import { CorpusError, CorpusErrors } from '../errors.js';
 import { lazyModule } from '../util/lazy-module.js';
 

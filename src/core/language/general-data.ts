@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { foldWidthAndCase } from './normalize.js';
 import { SortedLines } from '../util/sorted-lines.js';
@@ -13,8 +14,19 @@ import { SortedLines } from '../util/sorted-lines.js';
  * are all simplified never makes it.
  */
 
-/** data/ beside src/ and dist/: both sit one level below the package root. */
-const DATA_DIR = fileURLToPath(new URL('../../../data/', import.meta.url));
+/**
+ * data/ at the package root: the nearest folder above this module that has data/README.md. Found,
+ * not counted in levels, so that the same code reads it from src/, from dist/ and from the
+ * command line's one-file bundle (see scripts/bundle-cli.ts).
+ */
+const DATA_DIR = dataDirAbove(dirname(fileURLToPath(import.meta.url)));
+
+function dataDirAbove(start: string): string {
+  for (let dir = start; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'data', 'README.md'))) return join(dir, 'data') + sep;
+    if (dirname(dir) === dir) throw new Error(`no data/ folder (with its README.md) above ${start}: the package is incomplete`);
+  }
+}
 
 function lines(name: string): string[] {
   return readFileSync(`${DATA_DIR}${name}`, 'utf8')
@@ -69,7 +81,7 @@ let cedictWords: SortedLines | undefined;
 let cedictStems: { table: SortedLines; senses: number } | undefined;
 
 function openData(name: string): SortedLines {
-  return new SortedLines(readFileSync(`${DATA_DIR}${name}`), `data/${name}`);
+  return SortedLines.open(`${DATA_DIR}${name}`, `data/${name}`);
 }
 
 /**

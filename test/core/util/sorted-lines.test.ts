@@ -1,6 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { SortedLines } from '../../../src/core/util/sorted-lines.js';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PagedBytes, SortedLines } from '../../../src/core/util/sorted-lines.js';
 
 /** A table as the derive scripts write it: header lines, then `key<TAB>value` sorted by the key's bytes. */
 function table(entries: ReadonlyMap<string, string>, headers: Record<string, string> = {}): Buffer {
@@ -38,5 +41,44 @@ describe('sorted lines: a table looked up where it lies', () => {
 
   it('GIVEN an empty table THEN every lookup misses', () => {
     expect(new SortedLines(Buffer.from('#source\tnone\n'), 'empty').get('成都')).toBeUndefined();
+  });
+
+  it('GIVEN a table in a file read in pages of any size THEN lookups find what the whole buffer finds, across page edges', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sorted-lines-'));
+    try {
+      fc.assert(
+        fc.property(fc.uniqueArray(key, { maxLength: 40 }), fc.array(key, { maxLength: 10 }), fc.integer({ min: 1, max: 40 }), (keys, others, pageSize) => {
+          const entries = new Map(keys.map((k, i) => [k, i % 4 === 0 ? '' : `值${i} ${k}`]));
+          const bytes = table(entries, { count: String(keys.length) });
+          const path = join(dir, 'table.tsv');
+          writeFileSync(path, bytes);
+          const paged = new SortedLines(PagedBytes.file(path, pageSize), 'test');
+          const whole = new SortedLines(bytes, 'test');
+          for (const k of [...keys, ...others]) expect(paged.get(k)).toBe(whole.get(k));
+          expect(paged.header('count')).toBe(String(keys.length));
+        }),
+        { numRuns: 150 },
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('GIVEN a large table file THEN opening it and looking up a few keys reads a small part of it', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sorted-lines-'));
+    try {
+      const entries = new Map(Array.from({ length: 50_000 }, (_, i) => [`k${String(i).padStart(6, '0')}`, `value of ${i}`]));
+      const path = join(dir, 'big.tsv');
+      const bytes = table(entries);
+      writeFileSync(path, bytes);
+      const pages = PagedBytes.file(path);
+      const lines = new SortedLines(pages, 'big');
+      expect([lines.get('k000000'), lines.get('k031415'), lines.get('k049999'), lines.get('k050000')]).toEqual(['value of 0', 'value of 31415', 'value of 49999', undefined]);
+      const pagesInFile = Math.ceil(bytes.length / 4096);
+      expect(pages.pagesRead).toBeGreaterThan(0);
+      expect(pages.pagesRead).toBeLessThan(pagesInFile / 3);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
