@@ -1,6 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { DATA_DIR } from '../util/data-dir.js';
 import { foldWidthAndCase } from './normalize.js';
 import { SortedLines } from '../util/sorted-lines.js';
 
@@ -13,20 +12,6 @@ import { SortedLines } from '../util/sorted-lines.js';
  * they are folded here without the traditional-to-simplified converter: a process whose questions
  * are all simplified never makes it.
  */
-
-/**
- * data/ at the package root: the nearest folder above this module that has data/README.md. Found,
- * not counted in levels, so that the same code reads it from src/, from dist/ and from the
- * command line's one-file bundle (see scripts/bundle-cli.ts).
- */
-const DATA_DIR = dataDirAbove(dirname(fileURLToPath(import.meta.url)));
-
-function dataDirAbove(start: string): string {
-  for (let dir = start; ; dir = dirname(dir)) {
-    if (existsSync(join(dir, 'data', 'README.md'))) return join(dir, 'data') + sep;
-    if (dirname(dir) === dir) throw new Error(`no data/ folder (with its README.md) above ${start}: the package is incomplete`);
-  }
-}
 
 function lines(name: string): string[] {
   return readFileSync(`${DATA_DIR}${name}`, 'utf8')

@@ -1,6 +1,8 @@
 import * as OpenCC from 'opencc-js/t2cn';
 import type { DictGroup } from 'opencc-js/core';
+import { readFileSync } from 'node:fs';
 import { arabicizeCounts } from './numerals.js';
+import { DATA_DIR } from '../util/data-dir.js';
 
 // Taiwan-standard input to mainland simplified covers both 繁體 and 正體 spellings users type.
 const FROM = 'tw';
@@ -14,7 +16,7 @@ const toSimplified = (text: string): string => (converter ??= OpenCC.Converter({
  * replacement differs at its position (all of an entry's characters when the lengths differ). A
  * text holding none of them is its own conversion: every entry that matches in it maps to itself.
  */
-function changingCharacters(groups: readonly DictGroup[]): Set<number> {
+export function changingCharacters(groups: readonly DictGroup[]): Set<number> {
   const changing = new Set<number>();
   // walked by code point without splitting: the dictionaries hold some 6,000 entries, read at start-up
   const add = (source: string, replacement: string): void => {
@@ -47,10 +49,27 @@ function changingCharacters(groups: readonly DictGroup[]): Set<number> {
   return changing;
 }
 
-// the dictionaries of the configuration the converter above runs (opencc-js names it tw2s)
-const config = OpenCC.Locale.configs[`${FROM}2s`] as { normalizationChain?: DictGroup[]; conversionChain: readonly DictGroup[] } | undefined;
-if (!config) throw new Error(`opencc-js has no ${FROM}2s configuration`);
-const CHANGING = changingCharacters([...(config.normalizationChain ?? []), ...config.conversionChain]);
+/** The dictionaries of the configuration the converter above runs (opencc-js names it tw2s), in order. */
+export function converterDictionaries(): DictGroup[] {
+  const config = OpenCC.Locale.configs[`${FROM}2s`] as { normalizationChain?: DictGroup[]; conversionChain: readonly DictGroup[] } | undefined;
+  if (!config) throw new Error(`opencc-js has no ${FROM}2s configuration`);
+  return [...(config.normalizationChain ?? []), ...config.conversionChain];
+}
+
+/**
+ * The changing characters, as scripts/derive-opencc.ts wrote them to data/opencc-changing.txt
+ * (computing them from the dictionaries took some 6 ms of every start; a test holds the file to
+ * what the installed opencc-js gives).
+ */
+let changing: ReadonlySet<number> | undefined;
+function changingSet(): ReadonlySet<number> {
+  if (!changing) {
+    const text = readFileSync(`${DATA_DIR}opencc-changing.txt`, 'utf8').split('\n').filter((line) => !line.startsWith('#')).join('');
+    changing = new Set([...text].map((ch) => ch.codePointAt(0)!));
+    if (changing.size === 0) throw new Error('data/opencc-changing.txt lists no character');
+  }
+  return changing;
+}
 
 /**
  * Traditional to simplified. Most questions and passages are simplified already: the converter
@@ -58,6 +77,7 @@ const CHANGING = changingCharacters([...(config.normalizationChain ?? []), ...co
  * only when a character of the text is one that some entry changes.
  */
 export function simplify(text: string): string {
+  const CHANGING = changingSet();
   for (let i = 0; i < text.length; i++) {
     const code = text.codePointAt(i)!;
     if (CHANGING.has(code)) return toSimplified(text);

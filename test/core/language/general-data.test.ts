@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { pinyin } from 'pinyin-pro';
 import { cedictTables, pinyinReadings } from '../../../src/core/language/general-data.js';
-import { foldWidthAndCase, normalizeText } from '../../../src/core/language/normalize.js';
+import { changingCharacters, converterDictionaries, foldWidthAndCase, normalizeText, simplify } from '../../../src/core/language/normalize.js';
 
 describe('the general language data under data/', () => {
   it('GIVEN each word list THEN every line is already simplified: folding it without the converter loses nothing', () => {
@@ -15,6 +15,17 @@ describe('the general language data under data/', () => {
 
   it('GIVEN a traditional line THEN the check above would catch it', () => {
     expect(normalizeText('羣眾 醫院', false)).not.toBe(foldWidthAndCase('羣眾 醫院'));
+  });
+
+  it('GIVEN the installed opencc-js THEN data/opencc-changing.txt lists exactly the characters its dictionaries change (regenerate it with scripts/derive-opencc.ts after an upgrade)', () => {
+    const listed = readFileSync(new URL('../../../data/opencc-changing.txt', import.meta.url), 'utf8').split('\n').filter((line) => !line.startsWith('#')).join('');
+    const expected = [...changingCharacters(converterDictionaries())].sort((a, b) => a - b).map((code) => String.fromCodePoint(code)).join('');
+    expect(listed).toBe(expected);
+    // and simplify converts through them: a traditional text changes, a text of other characters is returned as it is
+    expect(simplify('體育場館')).toBe('体育场馆');
+    const untouched = '成都东部新区规划建设';
+    expect([...untouched].some((ch) => listed.includes(ch))).toBe(false);
+    expect(simplify(untouched)).toBe(untouched);
   });
 });
 
