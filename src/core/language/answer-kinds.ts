@@ -33,7 +33,8 @@ export interface Expectation {
 const NUMBER = String.raw`\d[\d.,]*(?:余|多)?(?:万|亿|千|百)?(?:余|多)?`;
 const TIME_UNITS = '(?:秒|分钟|小时|天|日|周|星期|个月|月|年)';
 const LENGTH_UNITS = '(?:公里|千米|米|km|厘米)';
-const AREA_UNITS = '(?:亩|平方米|平方公里|平方千米|公顷)';
+// Latin unit symbols may stand after a space (1.601 km²; NFKC writes ² as 2)
+const AREA_UNITS = String.raw`(?:亩|平方米|平方公里|平方千米|公顷|\s?(?:km2|m2|ha)(?![a-z\d]))`;
 const MONEY_UNITS = '(?:元|块)';
 
 /**
@@ -100,7 +101,7 @@ export function expectationOf(asked: string): Expectation {
   if (AGENT.test(normalized)) return make('agent', null, true);
   const placeNoun = PLACE_NOUN.exec(normalized);
   if (placeNoun) return make('place', placeNoun[1]!, true);
-  if (PLACE.test(normalized)) return make('place', null, true);
+  if (PLACE.test(normalized) && !asksWhichThings(normalized)) return make('place', null, true);
   if (LIST.test(normalized)) return make('list', null, false);
   if (AMOUNT.test(normalized) || ENGLISH_AMOUNT.test(normalized)) {
     const unit = MEASURE.exec(normalized)?.[1] ?? null;
@@ -109,6 +110,16 @@ export function expectationOf(asked: string): Expectation {
     return make('amount', unitsLike(unit), true);
   }
   return make(null, null, false);
+}
+
+/**
+ * 在哪些X asks for places only when X is a place word (在哪些省市, 在哪些城市): 在哪些平台上 asks
+ * which platforms, a list.
+ */
+const IN_WHICH = /在哪些(\p{Script=Han}{1,2})/u;
+function asksWhichThings(normalized: string): boolean {
+  const noun = IN_WHICH.exec(normalized)?.[1];
+  return noun !== undefined && !FILLERS.place.test(noun);
 }
 
 /** Normalization writes the count of 哪一年, 哪一个县 as a digit (哪1年): asked which one, it is 哪年, 哪个县. */
@@ -120,7 +131,7 @@ function whichOne(normalized: string): string {
 const FILLERS: Record<Exclude<AnswerType, 'amount' | 'list'>, RegExp> = {
   agent: /院|大学|学校|部门|政府|委员会|委|局|厅|办公室|公司|集团|中心|小组|协会|联盟|机构|媒体|企业|记者|银行|研究所|书记|市长|省长|主任|主席|部长|局长|校长|院长|经理|董事长|专家/u,
   place: /省|市(?!场)|县|区(?!域|别)|镇|乡|村|街道|地区|地带|江|河|山|湖|园|港|站|机场|口岸/u,
-  time: /\d+年|\d+月|\d+日|\d+号|昨日|昨天|今日|今天|今年|去年|明年|前年|年底|年初|年内|年中|上半年|下半年|季度|月底|月初|春节|元旦|\d+时|\d+点(?!\d)|\d{1,2}:\d{2}/u,
+  time: /\d+年|(?:\d+|[一二两三四五六七八九十]+)岁|\d+月|\d+日|\d+号|昨日|昨天|今日|今天|今年|去年|明年|前年|年底|年初|年内|年中|上半年|下半年|季度|月底|月初|春节|元旦|\d+时|\d+点(?!\d)|\d{1,2}:\d{2}/u,
 };
 const LIST_FILLER = /\p{Script=Han}、\p{Script=Han}/u;
 
@@ -169,17 +180,34 @@ const MAX_SLOT_CHARS = 12;
 /**
  * The question's words around its question word (小说家 谁 的小说; 讨伐了 哪儿): the two characters
  * before it (是, 在, 了… aside) and the two after it (了, 呢, 吗… aside; none at the question's end).
- * Undefined when fewer than two characters stand before it.
+ * When fewer than two letters or digits stand before it (《魔笛》是谁的作品: a title's mark, or the
+ * question's start), the left anchor is '' and the filler is sought at the start of a clause, before
+ * the words after it (莫扎特的作品), in a sentence that names what the question names before its
+ * question word (《魔笛》). `before` is that part of the question. Undefined when neither side has
+ * two such characters.
  */
-export function slotAnchors(question: string, asker: RegExp): { left: string; right: string } | undefined {
+export function slotAnchors(question: string, asker: RegExp): { left: string; right: string; before: string } | undefined {
   const match = asker.exec(question);
   if (!match) return undefined;
   const before = [...question.slice(0, match.index).replace(BEFORE_ASKER, '')];
   const left = before.slice(-2).join('');
-  if (before.length < 2 || !/^[\p{L}\p{N}]{2}$/u.test(left)) return undefined;
   const after = question.slice(match.index + match[0].length).replace(AFTER_ASKER, '');
   const right = [...(/^[\p{L}\p{N}]+/u.exec(after)?.[0] ?? '')].slice(0, 2).join('');
-  return { left, right };
+  if (before.length >= 2 && /^[\p{L}\p{N}]{2}$/u.test(left)) return { left, right, before: before.join('') };
+  return [...right].length === 2 ? { left: '', right, before: before.join('') } : undefined;
+}
+
+/** Where a clause ends: the filler of a slot never spans one. */
+const CLAUSE_MARKS = /[，,。；;！？!?、]/u;
+const SENTENCE_MARKS = /[。；;！？!?]/u;
+
+/** The sentence of `text` that holds the character at `at`. */
+function sentenceAround(text: string, at: number): string {
+  let start = at;
+  while (start > 0 && !SENTENCE_MARKS.test(text[start - 1]!)) start--;
+  let end = at;
+  while (end < text.length && !SENTENCE_MARKS.test(text[end]!)) end++;
+  return text.slice(start, end);
 }
 
 function kindCheck(expectation: Expectation, ownTerms: Iterable<string>, question?: string): TypeCheck {
@@ -216,6 +244,18 @@ function kindCheck(expectation: Expectation, ownTerms: Iterable<string>, questio
     };
     const slotFilled = (text: string): boolean => {
       if (!anchors) return false;
+      if (!anchors.left) {
+        // the filler starts its clause and ends at the words after the question word, in a
+        // sentence that names the question's subject (晚年的作品 says nothing of whose 《魔笛》 is)
+        const subject = words.filter((word) => anchors.before.includes(word));
+        for (let at = text.indexOf(anchors.right); at > 0; at = text.indexOf(anchors.right, at + 1)) {
+          let start = at;
+          while (start > 0 && !CLAUSE_MARKS.test(text[start - 1]!)) start--;
+          const sentence = sentenceAround(text, at);
+          if (names(text.slice(start, at)) && (subject.length === 0 || subject.some((word) => sentence.includes(word)))) return true;
+        }
+        return false;
+      }
       for (let at = text.indexOf(anchors.left); at >= 0; at = text.indexOf(anchors.left, at + 1)) {
         const clause = /^[^，,。；;！？!?、]*/u.exec(text.slice(at + anchors.left.length))![0];
         const end = anchors.right ? clause.indexOf(anchors.right) : clause.length;

@@ -127,8 +127,46 @@ describe('kinds no pattern lists, read from part-of-speech tags', () => {
     expect(inPlace('《夜行》是日本作家谁的小说', ['夜行', '日本', '作家', '小说'], '日本作家kobo写过很多小说。')).toBe(false);
     expect(inPlace('舰队最后驶向了哪里', ['舰队', '最后', '驶向'], '舰队补给之后,最后驶向zeta。')).toBe(true);
     expect(inPlace('舰队最后驶向了哪里', ['舰队', '最后', '驶向'], '舰队最后驶向了。')).toBe(false);
-    expect(slotAnchors('《夜行》是日本作家谁的小说', /谁/u)).toEqual({ left: '作家', right: '的小' });
-    expect(slotAnchors('讨伐了哪儿', /哪儿/u)).toEqual({ left: '讨伐', right: '' });
+    expect(slotAnchors('《夜行》是日本作家谁的小说', /谁/u)).toMatchObject({ left: '作家', right: '的小' });
+    expect(slotAnchors('讨伐了哪儿', /哪儿/u)).toMatchObject({ left: '讨伐', right: '' });
     expect(slotAnchors('是谁', /谁/u)).toBeUndefined();
+  });
+
+  it('GIVEN a who-question with nothing but a title before 谁 THEN a name starting a clause before the words after 谁 answers, in a sentence naming the title', () => {
+    const inPlace = (text: string) => {
+      const normalized = normalizeText('《魔笛》是谁的作品');
+      return typeCheck({ ...expectationOf(normalized), cleaned: normalized }, ['魔笛', '作品']).holds(normalizeText(text));
+    };
+    expect(slotAnchors('《魔笛》是谁的作品', /谁/u)).toMatchObject({ left: '', right: '的作' });
+    // kobo is no name to any pattern or tag: only its place says what it is
+    expect(inPlace('kobo的作品《魔笛》于1791年首演。')).toBe(true);
+    expect(inPlace('《魔笛》首演于1791年,场场爆满。晚年的作品多为宗教音乐。')).toBe(false);
+    expect(inPlace('《魔笛》是一部德语歌剧。')).toBe(false);
+  });
+
+  it('GIVEN a when-question THEN an age (自十八岁起, 25岁时) answers it as a time', () => {
+    const holds = (text: string) => {
+      const normalized = normalizeText('他什么时候开始学琴');
+      return typeCheck({ ...expectationOf(normalized), cleaned: normalized }, ['开始', '学琴']).holds(normalizeText(text));
+    };
+    expect(holds('他自六岁开始学琴,师从名家。')).toBe(true);
+    expect(holds('他25岁时开始学琴。')).toBe(true);
+    expect(holds('他开始学琴,师从名家。')).toBe(false);
+  });
+
+  it('GIVEN an area question THEN a figure in a Latin unit symbol, after a space or not, answers it', () => {
+    const holds = (text: string) => {
+      const normalized = normalizeText('该区土地面积是多少');
+      return typeCheck({ ...expectationOf(normalized), cleaned: normalized }, ['该区', '土地', '面积']).holds(normalizeText(text));
+    };
+    expect(holds('该区土地面积1.601 km²,是全市最小的区。')).toBe(true);
+    expect(holds('该区土地面积约300ha。')).toBe(true);
+    expect(holds('该区土地面积在全市最小。')).toBe(false);
+  });
+
+  it('GIVEN 在哪些 and a noun THEN it asks for places only when the noun is a place word', () => {
+    expect(expectationOf(normalizeText('这个程序可以运行在哪些平台上'))).toMatchObject({ expects: 'list', strict: false });
+    expect(expectationOf(normalizeText('这种植物分布在哪些省市'))).toMatchObject({ expects: 'place', strict: true });
+    expect(expectationOf(normalizeText('这种植物分布在哪里'))).toMatchObject({ expects: 'place', strict: true });
   });
 });
