@@ -144,13 +144,15 @@ describe('kinds no pattern lists, read from part-of-speech tags', () => {
     expect(inPlace('《魔笛》是一部德语歌剧。')).toBe(false);
   });
 
-  it('GIVEN a when-question THEN an age (自十八岁起, 25岁时) answers it as a time', () => {
+  it('GIVEN a when-question THEN an age (自十八岁起, 25岁时) or an era (清宣宗时代, 康熙年间) answers it as a time', () => {
     const holds = (text: string) => {
       const normalized = normalizeText('他什么时候开始学琴');
       return typeCheck({ ...expectationOf(normalized), cleaned: normalized }, ['开始', '学琴']).holds(normalizeText(text));
     };
     expect(holds('他自六岁开始学琴,师从名家。')).toBe(true);
     expect(holds('他25岁时开始学琴。')).toBe(true);
+    expect(holds('到清宣宗时代,他开始学琴。')).toBe(true);
+    expect(holds('他在康熙年间开始学琴。')).toBe(true);
     expect(holds('他开始学琴,师从名家。')).toBe(false);
   });
 
