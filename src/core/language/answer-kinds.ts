@@ -137,7 +137,8 @@ const FILLERS: Record<Exclude<AnswerType, 'amount' | 'list'>, RegExp> = {
   reason: /因为|由于|为了|以便|以免|原因|之所以|是因|目的/u,
   time: /\d+年|(?:\d+|[一二两三四五六七八九十]+)岁|\p{Script=Han}时代|\p{Script=Han}时期|\p{Script=Han}年间|\d+月|\d+日|\d+号|昨日|昨天|今日|今天|今年|去年|明年|前年|年底|年初|年内|年中|上半年|下半年|季度|月底|月初|春节|元旦|\d+时|\d+点(?!\d)|\d{1,2}:\d{2}/u,
 };
-const LIST_FILLER = /\p{Script=Han}、\p{Script=Han}/u;
+// items joined by 、: names, a name with its gloss in brackets (素铁讪路(sutthisan road)、叻抛路), titles in 《》
+const LIST_FILLER = /[\p{Script=Han})）》」』”]、[\p{Script=Han}《「『“]/u;
 
 /**
  * Scores what a text holds beyond the question's own words that is of the kind asked for. Built

@@ -18,7 +18,10 @@ ${planted}
 describe('a list question answered by a list', () => {
   let engine: Engine;
   let unlisted: Engine;
+  let glossed: Engine;
   beforeAll(() => {
+    // items with a gloss in brackets, and titles in 《》
+    glossed = Engine.build(loadCorpus(tempCorpus({ 'park.md': report('滨湖公园今年新栽了月季(rosa chinensis)、杜鹃(rhododendron)三千余株,园内上演了《春》、《夏》两台灯光秀。') })));
     engine = Engine.build(loadCorpus(tempCorpus({ 'park.md': report(LISTED) })));
     // the same sentence without its items
     unlisted = Engine.build(loadCorpus(tempCorpus({ 'park.md': report('滨湖公园今年新栽了三千余株,由园林处负责养护。') })));
@@ -34,5 +37,12 @@ describe('a list question answered by a list', () => {
   it('GIVEN the same question and a sentence that lists nothing THEN the missing class word still withholds it', () => {
     const result = unlisted.ask('滨湖公园今年新栽了哪些花卉');
     expect(result.found).toBe(false);
+  });
+
+  it('GIVEN items with a gloss in brackets, or titles in 《》 THEN they are a list too', () => {
+    const plants = glossed.ask('滨湖公园今年新栽了哪些花卉');
+    expect(plants.found).toBe(true);
+    expect(plants.answer).toContain('杜鹃(rhododendron)');
+    expect(glossed.ask('滨湖公园上演了哪些节目').answer).toContain('《春》、《夏》');
   });
 });
