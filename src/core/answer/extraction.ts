@@ -145,6 +145,8 @@ export const SENTENCE_ANSWER_CHARS = 80;
 /** A long sentence's answering window grows by its neighbouring clauses up to this many characters. */
 export const GROWN_ANSWER_CHARS = 60;
 const SENTENCE_END = /[。！？!?；;][”’"'）)」』】]*$/u;
+/** A clause that refers to its subject rather than naming it. */
+const PRONOUN_START = /^\s*(?:他|她|它|其|该|此|这|這|該)/u;
 
 /**
  * The answer a person needs: the sentence the best window stands in, verbatim (a year or a subject
@@ -175,6 +177,13 @@ function sentenceOf(passage: string, prepared: Extractable, window: Window, scor
     }
     first = from;
     last = to;
+  }
+  // a sentence that opens on a pronoun (他是…, 该城为…) names its subject in the sentence before:
+  // that one comes along when both fit in an answer
+  if (first > 0 && PRONOUN_START.test(clauses[first]!.text)) {
+    let before = first - 1;
+    while (before > 0 && !SENTENCE_END.test(clauses[before - 1]!.text)) before--;
+    if ([...span(before, last)].length <= SENTENCE_ANSWER_CHARS) first = before;
   }
   const text = span(first, last);
   if ((first === window.first && last === window.last) || !text) {
