@@ -61,7 +61,7 @@ const AREA = /多大面积|面积|占地|how large|how big|\barea\b/u;
 const TIME = /什么时候|啥时候|啥时|什么时间|多会儿|何时|几时|几点(?!建议|意见|要求|措施|内容|共识|经验|做法|体会|原因|理由|想法|看法|考虑)|哪年|哪一年|几月|几号|几日|哪个月|哪天|哪一天|\bwhen\b|\bwhat (year|date|time)\b/u;
 const AGENT = /谁|哪个单位|哪家|哪些单位|哪个部门|哪些部门|哪所|哪个机构|哪些机构|哪位|由哪|\bwho\b|\bby whom\b|\bwhich (university|universities|organi[sz]ation|department|agency|institution|institute|body|bodies|company|companies|media)\b/u;
 /** Why and what for: answered by a clause that gives a cause or a purpose (never withheld without one: reasons are said in too many ways). */
-const REASON = /为什么|为何|因何|何故|什么原因|原因是什么|原因为何|出于什么|什么目的|目的是什么|目的为何|怎么会|\bwhy\b/u;
+const REASON = /为什么|为何|因何|何故|什么原因|(?:原因|理由|缘由|缘故)是什么|原因为何|出于什么|什么目的|目的是什么|目的为何|怎么会|\bwhy\b/u;
 const LIST = /哪些|包括什么|\bwhat are\b|\bwhich\b.*\b(are|were)\b/u;
 const PLACE = /哪里|哪儿|在哪(?![个种类样])|什么地方|哪个城市|哪些城市|哪个地方|哪个县|哪个区|哪个省|哪个市|哪个镇|\bwhere\b|\bwhich (city|cities|place|places|district|area|areas|county)\b/u;
 /** "Which <place noun>": the noun is what the answer must name (彭什产业园在哪个县 needs a 县). */
@@ -134,7 +134,7 @@ function whichOne(normalized: string): string {
 const FILLERS: Record<Exclude<AnswerType, 'amount' | 'list'>, RegExp> = {
   agent: /院|大学|学校|部门|政府|委员会|委|局|厅|办公室|公司|集团|中心|小组|协会|联盟|机构|媒体|企业|记者|银行|研究所|书记|市长|省长|主任|主席|部长|局长|校长|院长|经理|董事长|专家/u,
   place: /省|市(?!场)|县|区(?!域|别)|镇|乡|村|街道|地区|地带|江|河|山|湖|园|港|站|机场|口岸/u,
-  reason: /因为|由于|为了|以便|以免|原因|之所以|是因|目的/u,
+  reason: /因为|由于|为了|以便|以免|原因|之所以|是因|目的|为由/u,
   time: /\d+年|(?:\d+|[一二两三四五六七八九十]+)岁|\p{Script=Han}时代|\p{Script=Han}时期|\p{Script=Han}年间|\d+月|\d+日|\d+号|昨日|昨天|今日|今天|今年|去年|明年|前年|年底|年初|年内|年中|上半年|下半年|季度|月底|月初|春节|元旦|\d+时|\d+点(?!\d)|\d{1,2}:\d{2}/u,
 };
 // items joined by 、: names, a name with its gloss in brackets (素铁讪路(sutthisan road)、叻抛路), titles in 《》

@@ -25,7 +25,7 @@ describe('why-questions', () => {
   afterAll(removeTempDirs);
 
   it('GIVEN 为什么, 因何 or 出于什么目的 THEN a reason is expected, never required', () => {
-    for (const question of ['青石镇为什么叫这个名字', '青石镇因何得名', '出于什么目的封闭永安桥', 'why is the bridge closed']) {
+    for (const question of ['青石镇为什么叫这个名字', '青石镇因何得名', '出于什么目的封闭永安桥', '封桥的理由是什么', 'why is the bridge closed']) {
       expect(expectationOf(normalizeText(question)), question).toMatchObject({ expects: 'reason', strict: false });
     }
   });
