@@ -96,6 +96,10 @@ export function segmentRun(run: string): RunItem[] {
       items.push({ question: QUESTION_WORDS.has(segment), text: segment, kind: DESCRIPTION_ASKERS.has(segment) });
       continue;
     }
+    if (madeOfStopWords(segment)) {
+      items.push({ question: [...segment].some((ch) => QUESTION_WORDS.has(ch)), text: segment });
+      continue;
+    }
     // after 多少 or 几, ICU may join the measure word to the noun (多少|个班): split it off
     if ((after === '多少' || after === '几') && segment.length > 1 && MEASURE_CHARACTERS.has(segment[0]!) && !STOP_WORDS.has(segment.slice(1))) {
       items.push({ content: segment[0]! }, { content: segment.slice(1) });
@@ -112,6 +116,14 @@ export function segmentRun(run: string): RunItem[] {
     if (particle) items.push({ question: false, text: '了' });
   }
   return items;
+}
+
+/**
+ * A segment of two characters or more, each a stop word of its own (的是 in 指的是什么, 是在, 还有):
+ * ICU joins such particles and verbs, and the pair means no more than its characters do.
+ */
+function madeOfStopWords(segment: string): boolean {
+  return segment.length > 1 && [...segment].every((ch) => STOP_WORDS.has(ch));
 }
 
 /** Splits a Han run into the runs left once stop words are taken out. */

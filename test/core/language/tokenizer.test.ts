@@ -43,6 +43,13 @@ describe('tokenizer', () => {
     expect(tokenizeQuery('跨市公交增加到了几条')).not.toContain('几条');
   });
 
+  it('GIVEN particles the segmenter joins (的是 in 指的是什么) THEN the pair is no token either', () => {
+    expect(tokenizeQuery('一轴指的是什么')).not.toContain('的是');
+    expect(tokenizeQuery('一轴指的是什么')).toContain('一轴');
+    // a word of which only some characters are particles stays
+    expect(tokenizeQuery('是否开通')).toContain('开通');
+  });
+
   it('GIVEN a word with a character that is also a particle THEN the word stays whole', () => {
     expect(tokenizeQuery('异地看病')).toContain('异地');
   });
