@@ -8,6 +8,7 @@ const holds = (question: string, own: string[], text: string) => typeCheck(expec
 describe('expected answer type', () => {
   it('GIVEN who, when, where and money questions THEN each asks strictly for its kind', () => {
     expect(expect_('码头由谁管理')).toMatchObject({ expects: 'agent', strict: true });
+    expect(expect_('何人主持修建了码头')).toMatchObject({ expects: 'agent', strict: true });
     expect(expect_('码头什么时候开放')).toMatchObject({ expects: 'time', strict: true });
     expect(expect_('码头在哪里')).toMatchObject({ expects: 'place', strict: true });
     expect(expect_('船票多少钱')).toMatchObject({ expects: 'amount', strict: true });
