@@ -2,7 +2,7 @@ import { ANSWER_AT, ANSWER_CANDIDATES, decide, type AnswerFeatures, type AnswerS
 import { typeCheck } from './language/answer-kinds.js';
 import type { Corpus } from './corpus/corpus.js';
 import { QueryError } from './errors.js';
-import { extractableOf, type Extractable } from './answer/extraction.js';
+import { extractableOf, type Coverage, type Extractable } from './answer/extraction.js';
 import { BoundedCache } from './util/bounded-cache.js';
 import { highlightSpans } from './answer/highlight.js';
 import { normalizeText } from './language/normalize.js';
@@ -12,8 +12,9 @@ import { MAX_PASSAGE_CHARS, toPassages } from './corpus/passages.js';
 import { marksFollowUp, MAX_CHAIN, MIN_OWN_COVERAGE, withContext, type Turn } from './language/conversation.js';
 import { analyzeQuery, questionWords, termsByWeight, type AnalyzedQuery } from './language/query.js';
 import type { SmallTalk } from './language/cleanup.js';
-import { CANDIDATES, candidates, searchedTerms, countedCandidates, lettersOnly, longestShared, retrievalTerms, SCAN_LIMIT, scanCandidates, scanCharacters, COUNTED_MIN_PASSAGES, type Candidate } from './search/retrieval.js';
-import { BM25_SHARE, scorer } from './search/scoring.js';
+import { CANDIDATES, candidates, searchedTerms, countedCandidates, lettersOnly, longestShared, retrievalTerms, SCAN_LIMIT, scanCandidates, scanCharacters, COUNTED_MIN_PASSAGES, type Candidate, type Frequencies } from './search/retrieval.js';
+import { isHanCharacter } from './language/tokenizer.js';
+import { BM25_SHARE, blendedCoverage, scorer } from './search/scoring.js';
 import { countedTerms, headlineViewOf, INDEX_OPTIONS, openSnapshot, type IndexedPassage } from './search/snapshot.js';
 import { miniSearchOf } from './search/index-builder.js';
 import type { SearchIndex } from './search/search-index.js';
@@ -44,6 +45,13 @@ export const CONTEXT_SECTION_BONUS = 0.05;
  * large corpus hold a question's words; the one that quotes them in order ranks first.
  */
 export const ORDER_SHARE = 0.3;
+
+/**
+ * A word held by more passages than this is not counted report by report (see reportFrequencies):
+ * its frequency in a report is taken to be its share of the corpus's. Such a word weighs little in
+ * the corpus already, and counting it would walk a posting list as long as the corpus is large.
+ */
+export const REPORT_COUNT_MAX_POSTINGS = 1000;
 /** How many passages' views and clauses are kept for reuse across questions. */
 const VIEW_CACHE_SIZE = 5000;
 
@@ -273,6 +281,7 @@ export class Engine {
       else slotsByDocument.set(passage.documentId, [passage]);
     }
     this.passages = corpus.documents.flatMap((document) => slotsByDocument.get(document.id) ?? []);
+    this.reportSizes = undefined;
     // sections of reports that left are not asked about again
     const liveSections = new Set(this.passages.map((passage) => passage.section));
     for (const section of this.headlineViews.keys()) if (!liveSections.has(section)) this.headlineViews.delete(section);
@@ -369,6 +378,36 @@ export class Engine {
   private normalizedOf(slot: number): string {
     const passage = this.slots[slot];
     return passage ? normalizeText(passage.text) : '';
+  }
+
+  /** Live passages per report (see reportFrequencies): counted on first need after a change. */
+  private reportSizes: Map<string, number> | undefined;
+
+  /**
+   * How many passages of one report hold each word (in their text or headline), counted from the
+   * word's posting lists, and how many passages the report has. A single Han character has postings
+   * only where it stands alone, so it cannot be counted: it is taken to be in every passage, and
+   * weighs nothing within the report (its weight in the corpus still counts, see blendedCoverage).
+   */
+  private reportFrequencies(documentId: string): { frequencies: Frequencies; passages: number } {
+    if (!this.reportSizes) {
+      this.reportSizes = new Map();
+      for (const passage of this.passages) this.reportSizes.set(passage.documentId, (this.reportSizes.get(passage.documentId) ?? 0) + 1);
+    }
+    const passages = this.reportSizes.get(documentId) ?? 0;
+    const get = (token: string): number => {
+      if (isHanCharacter(token)) return passages;
+      const corpusWide = this.index.frequency(token);
+      if (corpusWide > REPORT_COUNT_MAX_POSTINGS) return (corpusWide * passages) / Math.max(1, this.passages.length);
+      const holding = new Set<number>();
+      for (let field = 0; field < this.index.fields; field++) {
+        this.index.forEachPosting(token, field, (slot) => {
+          if (this.slots[slot]?.documentId === documentId) holding.add(slot);
+        });
+      }
+      return holding.size;
+    };
+    return { frequencies: { get }, passages };
   }
 
   /** The letters and digits of the passage at `index` (see lettersOnly), kept for the next questions that meet it. */
@@ -478,11 +517,23 @@ export class Engine {
       if ([...holds.values()].some(Boolean)) ranked.sort((a, b) => Number(holds.get(b.index)) - Number(holds.get(a.index)) || b.score - a.score);
     }
     // answer
+    // the answering window is chosen with the words weighed within the passage's report as well
+    const withinReport = new Map<string, Coverage>();
+    const within = (documentId: string): Coverage => {
+      let coverage = withinReport.get(documentId);
+      if (!coverage) {
+        const report = this.reportFrequencies(documentId);
+        coverage = blendedCoverage(score, scorer(query, report.frequencies, report.passages));
+        withinReport.set(documentId, coverage);
+      }
+      return coverage;
+    };
     const sources: AnswerSource[] = ranked.slice(0, ANSWER_CANDIDATES).map(({ index, passage, present, coverage }) => ({
       text: passage.text,
       coverage,
       present,
       prepared: this.passageExtractables.get(index, () => extractableOf(passage.text)),
+      within: within(passage.documentId),
     }));
     const decision = decide(sources, score, typeCheck(query, questionWords(query)), query.expects === 'list');
     // the answering passage leads the list; the others keep their rank

@@ -1,5 +1,5 @@
 import type { TypeCheck } from '../language/answer-kinds.js';
-import { extractAnswer, type Extract, type Extractable } from './extraction.js';
+import { extractAnswer, type Coverage, type Extract, type Extractable } from './extraction.js';
 import type { Scorer } from '../search/scoring.js';
 
 /**
@@ -71,6 +71,8 @@ export interface AnswerSource {
   /** Which of the question's tokens the passage and its headline hold (Scorer.presence). */
   present: readonly number[];
   prepared: Extractable;
+  /** How the answering window is chosen in this passage, when not by the question's scorer (see blendedCoverage). */
+  within?: Coverage;
 }
 
 /** The chosen answer. */
@@ -98,7 +100,7 @@ export const FALLBACK_COVERAGE = 0.75;
  */
 export function decide(sources: readonly AnswerSource[], scorer: Scorer, types: TypeCheck, asksList = false): Decision | undefined {
   const judge = (source: AnswerSource, i: number): Decision => {
-    const extract = extractAnswer(source.text, types, scorer, source.prepared);
+    const extract = extractAnswer(source.text, types, source.within ?? scorer, source.prepared);
     const focus = scorer.focusOf(source.present);
     const features: AnswerFeatures = {
       coverage: source.coverage,

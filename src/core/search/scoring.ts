@@ -223,3 +223,27 @@ export function scorer(query: AnalyzedQuery, df: Frequencies, passages: number):
     focusScore: (text, headline) => focusOf(presence(text, headline)),
   };
 }
+
+/**
+ * The share of a word's weight, when the answering window of a passage is chosen, that comes from
+ * how rare the word is within the passage's own report (the rest from its rarity in the whole
+ * corpus). A report names its subject in nearly every passage (长谷川町子, 都安县): across the
+ * corpus that name is rare and outweighs the rest of the question, within the report it says
+ * nothing of which sentence answers, and the question's other words (从师于, 焦点) do. Equal parts:
+ * a window is still chosen for the subject a question names when the report names others.
+ */
+export const REPORT_WEIGHT_SHARE = 0.5;
+
+/**
+ * A coverage whose weights blend the corpus's and a report's (see REPORT_WEIGHT_SHARE): both
+ * scorers are of the same question, so a text's presence is the same for both.
+ */
+export function blendedCoverage(corpus: Scorer, report: Scorer, share = REPORT_WEIGHT_SHARE): Coverage {
+  const mix = (a: number, b: number): number => a * (1 - share) + b * share;
+  return {
+    of: (text, headline) => mix(corpus.of(text, headline), report.of(text, headline)),
+    presence: (text, headline) => corpus.presence(text, headline),
+    coverageOf: (present) => mix(corpus.coverageOf(present), report.coverageOf(present)),
+    focusOf: (present) => corpus.focusOf(present),
+  };
+}
