@@ -383,6 +383,14 @@ export class Engine {
   /** Live passages per report (see reportFrequencies): counted on first need after a change. */
   private reportSizes: Map<string, number> | undefined;
 
+  private reportSizesNow(): Map<string, number> {
+    if (!this.reportSizes) {
+      this.reportSizes = new Map();
+      for (const passage of this.passages) this.reportSizes.set(passage.documentId, (this.reportSizes.get(passage.documentId) ?? 0) + 1);
+    }
+    return this.reportSizes;
+  }
+
   /**
    * How many passages of one report hold each word (in their text or headline), counted from the
    * word's posting lists, and how many passages the report has. A single Han character has postings
@@ -390,11 +398,7 @@ export class Engine {
    * weighs nothing within the report (its weight in the corpus still counts, see blendedCoverage).
    */
   private reportFrequencies(documentId: string): { frequencies: Frequencies; passages: number } {
-    if (!this.reportSizes) {
-      this.reportSizes = new Map();
-      for (const passage of this.passages) this.reportSizes.set(passage.documentId, (this.reportSizes.get(passage.documentId) ?? 0) + 1);
-    }
-    const passages = this.reportSizes.get(documentId) ?? 0;
+    const passages = this.reportSizesNow().get(documentId) ?? 0;
     const get = (token: string): number => {
       if (isHanCharacter(token)) return passages;
       const corpusWide = this.index.frequency(token);
@@ -518,8 +522,10 @@ export class Engine {
     }
     // answer
     // the answering window is chosen with the words weighed within the passage's report as well
-    const withinReport = new Map<string, Coverage>();
-    const within = (documentId: string): Coverage => {
+    // (in a corpus of one report, those are the corpus's weights)
+    const withinReport = this.reportSizesNow().size > 1 ? new Map<string, Coverage>() : undefined;
+    const within = (documentId: string): Coverage | undefined => {
+      if (!withinReport) return undefined;
       let coverage = withinReport.get(documentId);
       if (!coverage) {
         const report = this.reportFrequencies(documentId);
