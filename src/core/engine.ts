@@ -399,7 +399,17 @@ export class Engine {
    */
   private reportFrequencies(documentId: string): { frequencies: Frequencies; passages: number } {
     const passages = this.reportSizesNow().get(documentId) ?? 0;
+    // the scorer asks for a token more than once (its rarity, whether it is known): counted once
+    const counted = new Map<string, number>();
     const get = (token: string): number => {
+      let found = counted.get(token);
+      if (found === undefined) {
+        found = count(token);
+        counted.set(token, found);
+      }
+      return found;
+    };
+    const count = (token: string): number => {
       if (isHanCharacter(token)) return passages;
       const corpusWide = this.index.frequency(token);
       if (corpusWide > REPORT_COUNT_MAX_POSTINGS) return (corpusWide * passages) / Math.max(1, this.passages.length);

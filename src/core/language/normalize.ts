@@ -77,10 +77,10 @@ function changingSet(): ReadonlySet<number> {
  * only when a character of the text is one that some entry changes.
  */
 export function simplify(text: string): string {
-  const CHANGING = changingSet();
+  const changes = changingSet();
   for (let i = 0; i < text.length; i++) {
     const code = text.codePointAt(i)!;
-    if (CHANGING.has(code)) return toSimplified(text);
+    if (changes.has(code)) return toSimplified(text);
     if (code > 0xffff) i++;
   }
   return text;

@@ -84,11 +84,7 @@ export function segmentRun(run: string): RunItem[] {
     const after = previous;
     previous = segment;
     // 哪 + a measure word (哪家, 哪所) asks which one: the measure word is part of the question word
-    if (KIND_NOUNS.has(segment) && KIND_ASKERS.has(after)) {
-      items.push({ question: true, text: segment });
-      continue;
-    }
-    if (after === '哪' && [...segment].length === 1 && MEASURE_CHARACTERS.has(segment)) {
+    if ((KIND_NOUNS.has(segment) && KIND_ASKERS.has(after)) || (after === '哪' && [...segment].length === 1 && MEASURE_CHARACTERS.has(segment))) {
       items.push({ question: true, text: segment });
       continue;
     }
