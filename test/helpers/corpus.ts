@@ -1,6 +1,8 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { loadCorpus } from '../../src/core/corpus/corpus.js';
+import { Engine } from '../../src/core/engine.js';
 
 /** A valid report, to be broken one way at a time by the tests. */
 export const GOOD_REPORT = `---
@@ -78,4 +80,9 @@ language: zh-CN
 
 ${body.trim()}
 `;
+}
+
+/** An engine over report files written to a temporary folder (removed by removeTempDirs). */
+export function engineOf(files: Record<string, string>): Engine {
+  return Engine.build(loadCorpus(tempCorpus(files)));
 }

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadCorpus } from '../../../src/core/corpus/corpus.js';
-import { Engine } from '../../../src/core/engine.js';
-import { madeUpReport, removeTempDirs, tempCorpus } from '../../helpers/corpus.js';
+import type { Engine } from '../../../src/core/engine.js';
+import { engineOf, madeUpReport, removeTempDirs } from '../../helpers/corpus.js';
 
 // made up: a list said by its items (月季、杜鹃、山茶) without the class word a question uses (花卉)
 const LISTED = '滨湖公园今年新栽了月季、杜鹃、山茶三千余株。';
@@ -21,10 +20,10 @@ describe('a list question answered by a list', () => {
   let glossed: Engine;
   beforeAll(() => {
     // items with a gloss in brackets, and titles in 《》
-    glossed = Engine.build(loadCorpus(tempCorpus({ 'park.md': report('滨湖公园今年新栽了月季(rosa chinensis)、杜鹃(rhododendron)三千余株,园内上演了《春》、《夏》两台灯光秀。') })));
-    engine = Engine.build(loadCorpus(tempCorpus({ 'park.md': report(LISTED) })));
+    glossed = engineOf({ 'park.md': report('滨湖公园今年新栽了月季(rosa chinensis)、杜鹃(rhododendron)三千余株,园内上演了《春》、《夏》两台灯光秀。') });
+    engine = engineOf({ 'park.md': report(LISTED) });
     // the same sentence without its items
-    unlisted = Engine.build(loadCorpus(tempCorpus({ 'park.md': report('滨湖公园今年新栽了三千余株,由园林处负责养护。') })));
+    unlisted = engineOf({ 'park.md': report('滨湖公园今年新栽了三千余株,由园林处负责养护。') });
   });
   afterAll(removeTempDirs);
 

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadCorpus } from '../../../src/core/corpus/corpus.js';
-import { Engine } from '../../../src/core/engine.js';
-import { madeUpReport, removeTempDirs, tempCorpus } from '../../helpers/corpus.js';
+import type { Engine } from '../../../src/core/engine.js';
+import { engineOf, madeUpReport, removeTempDirs } from '../../helpers/corpus.js';
 
 // made up: the answering sentence refers to its subject (它, 该园), named once in the sentence before
 const REPORT = madeUpReport('示例植物园简报', 'garden', `
@@ -17,7 +16,7 @@ const REPORT = madeUpReport('示例植物园简报', 'garden', `
 describe('a sentence that refers to its subject', () => {
   let engine: Engine;
   beforeAll(() => {
-    engine = Engine.build(loadCorpus(tempCorpus({ 'garden.md': REPORT })));
+    engine = engineOf({ 'garden.md': REPORT });
   });
   afterAll(removeTempDirs);
 

@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadCorpus } from '../../../src/core/corpus/corpus.js';
-import { Engine } from '../../../src/core/engine.js';
+import type { Engine } from '../../../src/core/engine.js';
 import { expectationOf } from '../../../src/core/language/answer-kinds.js';
 import { normalizeText } from '../../../src/core/language/normalize.js';
-import { madeUpReport, removeTempDirs, tempCorpus } from '../../helpers/corpus.js';
+import { engineOf, madeUpReport, removeTempDirs } from '../../helpers/corpus.js';
 
 // made up: a sentence that repeats the question's words comes first (shorter, as much of the question);
 // the cause or purpose is said after it
@@ -20,7 +19,7 @@ const REPORT = madeUpReport('示例古镇简报', 'town', `
 describe('why-questions', () => {
   let engine: Engine;
   beforeAll(() => {
-    engine = Engine.build(loadCorpus(tempCorpus({ 'town.md': REPORT })));
+    engine = engineOf({ 'town.md': REPORT });
   });
   afterAll(removeTempDirs);
 

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadCorpus } from '../../../src/core/corpus/corpus.js';
-import { Engine } from '../../../src/core/engine.js';
-import { madeUpReport, removeTempDirs, tempCorpus } from '../../helpers/corpus.js';
+import type { Engine } from '../../../src/core/engine.js';
+import { engineOf, madeUpReport, removeTempDirs } from '../../helpers/corpus.js';
 
 // made up: a report about one tree names it in every passage; another report says 树皮 and 用途 often
 const TREE = madeUpReport('青叶木引种简报', 'tree', `
@@ -46,7 +45,7 @@ const OTHERS = madeUpReport('林木资源简报', 'forest', `
 describe('the answering sentence chosen within its report', () => {
   let engine: Engine;
   beforeAll(() => {
-    engine = Engine.build(loadCorpus(tempCorpus({ 'tree.md': TREE, 'forest.md': OTHERS })));
+    engine = engineOf({ 'tree.md': TREE, 'forest.md': OTHERS });
   });
   afterAll(removeTempDirs);
 

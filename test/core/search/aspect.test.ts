@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadCorpus } from '../../../src/core/corpus/corpus.js';
-import { Engine } from '../../../src/core/engine.js';
-import { madeUpReport, removeTempDirs, tempCorpus } from '../../helpers/corpus.js';
+import type { Engine } from '../../../src/core/engine.js';
+import { engineOf, madeUpReport, removeTempDirs } from '../../helpers/corpus.js';
 
 // made up: a plant described section by section, none of them saying 特点; another section says 特点 of a fair
 const REPORT = madeUpReport('示例植物园简报', 'plants', `
@@ -33,7 +32,7 @@ const REPORT = madeUpReport('示例植物园简报', 'plants', `
 describe('ranking a description question', () => {
   let engine: Engine;
   beforeAll(() => {
-    engine = Engine.build(loadCorpus(tempCorpus({ 'plants.md': REPORT })));
+    engine = engineOf({ 'plants.md': REPORT });
   });
   afterAll(removeTempDirs);
 

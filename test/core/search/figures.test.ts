@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadCorpus } from '../../../src/core/corpus/corpus.js';
-import { Engine } from '../../../src/core/engine.js';
-import { madeUpReport, removeTempDirs, tempCorpus } from '../../helpers/corpus.js';
+import type { Engine } from '../../../src/core/engine.js';
+import { engineOf, madeUpReport, removeTempDirs } from '../../helpers/corpus.js';
 
 // made up: a report whose sentences do not repeat the counts a question says in passing
 const REPORT = madeUpReport('示例物流简报', 'logistics', `
@@ -17,7 +16,7 @@ const REPORT = madeUpReport('示例物流简报', 'logistics', `
 describe('figures a question names', () => {
   let engine: Engine;
   beforeAll(() => {
-    engine = Engine.build(loadCorpus(tempCorpus({ 'logistics.md': REPORT })));
+    engine = engineOf({ 'logistics.md': REPORT });
   });
   afterAll(removeTempDirs);
 

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadCorpus } from '../../../src/core/corpus/corpus.js';
-import { Engine } from '../../../src/core/engine.js';
-import { madeUpReport, removeTempDirs, tempCorpus } from '../../helpers/corpus.js';
+import type { Engine } from '../../../src/core/engine.js';
+import { engineOf, madeUpReport, removeTempDirs } from '../../helpers/corpus.js';
 
 // made up: a short term defined once; another section says 的是 (要注意的是) and 指 more often
 const REPORT = madeUpReport('示例景区规划简报', 'scenic', `
@@ -17,7 +16,7 @@ const REPORT = madeUpReport('示例景区规划简报', 'scenic', `
 describe('particles the segmenter joins', () => {
   let engine: Engine;
   beforeAll(() => {
-    engine = Engine.build(loadCorpus(tempCorpus({ 'scenic.md': REPORT })));
+    engine = engineOf({ 'scenic.md': REPORT });
   });
   afterAll(removeTempDirs);
 

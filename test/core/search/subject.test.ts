@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadCorpus } from '../../../src/core/corpus/corpus.js';
-import { Engine } from '../../../src/core/engine.js';
-import { madeUpReport, removeTempDirs, tempCorpus } from '../../helpers/corpus.js';
+import type { Engine } from '../../../src/core/engine.js';
+import { engineOf, madeUpReport, removeTempDirs } from '../../helpers/corpus.js';
 
 // made up: two short encyclopedia-style reports, a section a paragraph, each section's keyword the
 // report's subject; a paragraph seldom repeats it
@@ -11,14 +10,10 @@ const report = (title: string, slug: string, paragraphs: string[]): string =>
 describe('a question naming what a report is about', () => {
   let engine: Engine;
   beforeAll(() => {
-    engine = Engine.build(
-      loadCorpus(
-        tempCorpus({
-          'qingye.md': report('青叶木', 'qingye', ['青叶木是豆科的落叶乔木,原产南方山地。', '又名翠叶树或山青木,民间也叫它青皮树。', '叶片呈卵形,秋季转为金黄色。']),
-          'hongfeng.md': report('红枫', 'hongfeng', ['红枫是槭树科的落叶小乔木。', '红枫的别称有很多,常见的是红叶。', '每年十一月是观赏红枫的季节。']),
-        }),
-      ),
-    );
+    engine = engineOf({
+      'qingye.md': report('青叶木', 'qingye', ['青叶木是豆科的落叶乔木,原产南方山地。', '又名翠叶树或山青木,民间也叫它青皮树。', '叶片呈卵形,秋季转为金黄色。']),
+      'hongfeng.md': report('红枫', 'hongfeng', ['红枫是槭树科的落叶小乔木。', '红枫的别称有很多,常见的是红叶。', '每年十一月是观赏红枫的季节。']),
+    });
   });
   afterAll(removeTempDirs);
 
