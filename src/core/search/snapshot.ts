@@ -96,23 +96,23 @@ export function openSnapshot(corpus: Corpus, split: () => Passage[], headlineVie
   const restored = cached === undefined || cached === ALTERED_ENTRY ? undefined : PackedIndex.open(cached, key);
   const passages = restored && passagesOf(restored, corpus.documents);
   if (restored && passages) {
-    if (passages.length <= TAGGED_MAX_PASSAGES) openTagTable(options, key);
+    if (passages.length <= TAGGED_MAX_PASSAGES && !openTagTable(options, key)) keepTagTable(options, key, passages);
     return { index: new SearchIndex(restored), passages, fromCache: true };
   }
   if (cached !== undefined) options.onCacheProblem?.(cached === ALTERED_ENTRY ? `the cached index for key ${key} was altered (checksum mismatch); rebuilding it` : `the cached index for key ${key} is unreadable; rebuilding it`);
   const built = split();
   const packed = buildPacked(built, corpus.documents, headlineView, key);
-  const tags = options.cache && built.length <= TAGGED_MAX_PASSAGES ? tagTable(built.flatMap((passage) => splitClauses(passage.text).map((clause) => normalizeText(clause)))) : undefined;
   if (options.cache) {
+    let saved = true;
     try {
       options.cache.save(key, packed);
-      if (tags) options.cache.save(tagTableKey(key), tags);
     } catch (error) {
       // a cache that cannot be written (read-only folder, full disk) costs start-up time, not answers
       options.onCacheProblem?.(`the index could not be cached: ${(error as Error).message}`);
+      saved = false;
     }
+    if (built.length <= TAGGED_MAX_PASSAGES) keepTagTable(options, key, built, saved);
   }
-  if (tags) useTagTable(key, new SortedLines(bufferOf(tags), 'tag table'));
   return { index: new SearchIndex(PackedIndex.open(packed, key)!), passages: built, fromCache: false };
 }
 
@@ -132,16 +132,37 @@ function bufferOf(bytes: Uint8Array): Buffer {
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
-/** Puts the cached tag table of a snapshot to use; one that is missing or damaged leaves the tagging to the tagger. */
-function openTagTable(options: SnapshotOptions, key: string): void {
+/** Puts the cached tag table of a snapshot to use; false when it is missing or damaged. */
+function openTagTable(options: SnapshotOptions, key: string): boolean {
   const tags = options.cache?.load(tagTableKey(key));
-  if (tags === undefined) return;
+  if (tags === undefined) return false;
   try {
     if (tags === ALTERED_ENTRY) throw new Error('checksum mismatch');
     useTagTable(key, new SortedLines(bufferOf(tags), 'tag table'));
+    return true;
   } catch (error) {
-    options.onCacheProblem?.(`the cached tag table for key ${key} is unreadable (${(error as Error).message}); the tagger will tag its texts`);
+    options.onCacheProblem?.(`the cached tag table for key ${key} is unreadable (${(error as Error).message}); it is made again`);
+    return false;
   }
+}
+
+/**
+ * Tags the passages' clauses (see tagTable), caches the table beside the snapshot and puts it to
+ * use: when the snapshot is built, and when a cached snapshot's table is missing (pruned with older
+ * entries) or damaged, so that one such start loads the tagger and the next ones do not. Not saved
+ * when the index itself could not be (`save` false: the problem is reported once).
+ */
+function keepTagTable(options: SnapshotOptions, key: string, passages: readonly Passage[], save = true): void {
+  const tags = tagTable(passages.flatMap((passage) => splitClauses(passage.text).map((clause) => normalizeText(clause))));
+  if (!tags) return;
+  if (save) {
+    try {
+      options.cache?.save(tagTableKey(key), tags);
+    } catch (error) {
+      options.onCacheProblem?.(`the tag table could not be cached: ${(error as Error).message}`);
+    }
+  }
+  useTagTable(key, new SortedLines(bufferOf(tags), 'tag table'));
 }
 
 /**

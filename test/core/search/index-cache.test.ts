@@ -63,17 +63,33 @@ describe('index cache', () => {
     expect(problems).toHaveLength(3);
   });
 
-  it('GIVEN a damaged tag table THEN it is reported, and the tagger tags the texts: the answers are the same', () => {
+  it('GIVEN a damaged tag table THEN it is reported and made again: the answers are the same, and the next start reads it', () => {
     const cache = memoryCache();
     const corpus = loadCorpus('corpus');
     const first = Engine.build(corpus, { cache });
     const key = [...cache.entries.keys()].find((name) => name.startsWith('tags-'))!;
+    const good = cache.entries.get(key)!;
     cache.entries.set(key, Buffer.from(Array.from({ length: 200 }, (_, i) => `${String(1000 - i)}\t1/x\n`).join('')));
     const problems: string[] = [];
     const second = Engine.build(corpus, { cache, onCacheProblem: (message) => problems.push(message) });
     expect(second.fromCache).toBe(true);
-    expect(problems).toEqual([expect.stringMatching(/^the cached tag table for key .* is unreadable \(tag table: lines are not sorted.*\); the tagger will tag its texts$/)]);
+    expect(problems).toEqual([expect.stringMatching(/^the cached tag table for key .* is unreadable \(tag table: lines are not sorted.*\); it is made again$/)]);
+    expect(Buffer.compare(Buffer.from(cache.entries.get(key)!), Buffer.from(good))).toBe(0);
     for (const question of ['成都七中的校长是谁', '一码通是哪家公司开发的']) expect(second.ask(question)).toEqual(first.ask(question));
+  });
+
+  it('GIVEN a cached index whose tag table was pruned THEN the table is made again beside it, once', () => {
+    const cache = memoryCache();
+    const corpus = loadCorpus('corpus');
+    Engine.build(corpus, { cache });
+    const key = [...cache.entries.keys()].find((name) => name.startsWith('tags-'))!;
+    const good = cache.entries.get(key)!;
+    cache.entries.delete(key);
+    expect(Engine.build(corpus, { cache }).fromCache).toBe(true);
+    expect(Buffer.compare(Buffer.from(cache.entries.get(key)!), Buffer.from(good))).toBe(0);
+    const saves = cache.saves;
+    Engine.build(corpus, { cache });
+    expect(cache.saves).toBe(saves);
   });
 
   it('GIVEN a cache that cannot be written THEN the engine still answers and the problem is reported', () => {
