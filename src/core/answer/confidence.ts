@@ -92,8 +92,9 @@ export const FALLBACK_COVERAGE = 0.75;
 
 /**
  * Chooses the answer: the best-ranked source, unless it lacks the kind of filler the question asks
- * for (a figure in 公里, a date...) and one of the next (at most ANSWER_CANDIDATES in all) holds it
- * while covering nearly as much. Undefined when there is no source.
+ * for (a figure in 公里, a date...), or the defining clause a what-is question asks for
+ * (TypeCheck.ranksSources), and one of the next (at most ANSWER_CANDIDATES in all) holds it while
+ * covering nearly as much. Undefined when there is no source.
  *
  * @param asksList - the question asks for a list (哪些): an answer that lists (see LISTED_FOCUS) has
  *   its focus score raised to LISTED_FOCUS
@@ -116,7 +117,9 @@ export function decide(sources: readonly AnswerSource[], scorer: Scorer, types: 
   const first = sources[0];
   if (!first) return undefined;
   const best = judge(first, 0);
-  if (best.features.typeHolds) return best;
+  // a what-is question's defining clause (X是…) is evidence enough to prefer a passage that has one
+  const defines = (decision: Decision): boolean => types.ranksSources === true && types.bonus(decision.extract.view.normalized) > 0;
+  if (best.features.typeHolds && (types.ranksSources !== true || defines(best))) return best;
   for (let i = 1; i < Math.min(sources.length, ANSWER_CANDIDATES); i++) {
     const source = sources[i]!;
     if (source.coverage < FALLBACK_COVERAGE * first.coverage) continue;
@@ -124,7 +127,7 @@ export function decide(sources: readonly AnswerSource[], scorer: Scorer, types: 
     // edge: a passage none of whose clauses holds it cannot answer, and is not extracted
     if (!source.prepared.clauses.some((clause) => types.holds(clause.view.normalized))) continue;
     const other = judge(source, i);
-    if (other.features.typeHolds) return other;
+    if (other.features.typeHolds && (!best.features.typeHolds || defines(other))) return other;
   }
   return best;
 }

@@ -1,6 +1,7 @@
 import { MAX_TYPE_BONUS, type TypeCheck } from '../language/answer-kinds.js';
 import { normalizeText } from '../language/normalize.js';
 import { splitClauses } from '../corpus/passages.js';
+import { tag } from '../language/tagger.js';
 import { joinViews, viewOf, type IndexedView, type TextView } from './view.js';
 
 /** The longest run of clauses considered as one answer. */
@@ -137,7 +138,7 @@ export function extractAnswer(passage: string, types: TypeCheck, coverage: Cover
   }
   // a passage of punctuation only has no window: it is its own answer
   if (!best) return { text: passage, start: 0, end: passage.length, score: bestScore, view: joinViews(prepared.clauses.map((clause) => clause.view)), part: [0, passage.length] };
-  return sentenceOf(passage, prepared, best.window, bestScore);
+  return sentenceOf(passage, prepared, best.window, bestScore, types.subjectSlot === true);
 }
 
 /** An answer is the whole sentence that holds the best window, unless that sentence is longer than this. */
@@ -145,14 +146,22 @@ export const SENTENCE_ANSWER_CHARS = 80;
 /** A long sentence's answering window grows by its neighbouring clauses up to this many characters. */
 export const GROWN_ANSWER_CHARS = 60;
 const SENTENCE_END = /[。！？!?；;][”’"'）)」』】]*$/u;
+/** How long an answer may grow by the sentence before it when that sentence names the subject a question asks for (TypeCheck.subjectSlot). */
+export const SUBJECT_ANSWER_CHARS = 140;
 /** A clause that refers to its subject rather than naming it. */
 const PRONOUN_START = /^\s*(?:他|她|它|其|该|此|这|這|該)/u;
+
+/** A clause that opens on an adverb, a verb or a conjunction (首度阐释了…, 因此…): its subject was named before it. */
+function opensOnPredicate(normalized: string): boolean {
+  const opening = tag(normalized.trimStart()).find((word) => word.word.trim());
+  return opening !== undefined && /^(?:d|v|c)$/u.test(opening.tag);
+}
 
 /**
  * The answer a person needs: the sentence the best window stands in, verbatim (a year or a subject
  * said in its other clauses comes with it), or the window alone when that sentence is long.
  */
-function sentenceOf(passage: string, prepared: Extractable, window: Window, score: number): Extract {
+function sentenceOf(passage: string, prepared: Extractable, window: Window, score: number, subjectSlot: boolean): Extract {
   const { clauses } = prepared;
   let first = window.first;
   while (first > 0 && !SENTENCE_END.test(clauses[first - 1]!.text)) first--;
@@ -180,10 +189,10 @@ function sentenceOf(passage: string, prepared: Extractable, window: Window, scor
   }
   // a sentence that opens on a pronoun (他是…, 该城为…) names its subject in the sentence before:
   // that one comes along when both fit in an answer
-  if (first > 0 && PRONOUN_START.test(clauses[first]!.text)) {
+  if (first > 0 && (PRONOUN_START.test(clauses[first]!.text) || (subjectSlot && opensOnPredicate(clauses[first]!.view.normalized)))) {
     let before = first - 1;
     while (before > 0 && !SENTENCE_END.test(clauses[before - 1]!.text)) before--;
-    if ([...span(before, last)].length <= SENTENCE_ANSWER_CHARS) first = before;
+    if ([...span(before, last)].length <= (subjectSlot ? SUBJECT_ANSWER_CHARS : SENTENCE_ANSWER_CHARS)) first = before;
   }
   const text = span(first, last);
   if ((first === window.first && last === window.last) || !text) {

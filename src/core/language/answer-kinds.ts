@@ -11,7 +11,7 @@ import { tag, TAG_EVIDENCE, type TaggedWord } from './tagger.js';
  */
 
 /** Kinds of answers a question can ask for. */
-export type AnswerType = 'amount' | 'agent' | 'place' | 'time' | 'list' | 'reason';
+export type AnswerType = 'amount' | 'agent' | 'place' | 'time' | 'list' | 'reason' | 'which' | 'definition';
 
 /** What a question asks for. */
 export interface Expectation {
@@ -20,6 +20,8 @@ export interface Expectation {
   /**
    * For amounts, the units that answer, as a regular-expression fragment (几条 -> 条, 多久 -> a
    * unit of time, 多少钱 -> 元), so that a figure with one is preferred, and required when strict.
+   * For a which-question, the noun it asks one of (哪个港 -> 港); for a what-is question, the last
+   * two letters of the term it asks to have defined (什么是棱柱 -> 棱柱).
    */
   measure: string | null;
   /**
@@ -63,7 +65,7 @@ const AGENT = /谁|何人|哪个单位|哪家|哪些单位|哪个部门|哪些�
 /** Why and what for: answered by a clause that gives a cause or a purpose (never withheld without one: reasons are said in too many ways). */
 const REASON = /为什么|为何|因何|何故|什么原因|(?:原因|理由|缘由|缘故)是什么|原因为何|出于什么|什么目的|目的是什么|目的为何|怎么会|\bwhy\b/u;
 const LIST = /哪些|包括什么|\bwhat are\b|\bwhich\b.*\b(are|were)\b/u;
-const PLACE = /哪里|哪儿|在哪(?![个种类样])|什么地方|哪个城市|哪些城市|哪个地方|哪个县|哪个区|哪个省|哪个市|哪个镇|\bwhere\b|\bwhich (city|cities|place|places|district|area|areas|county)\b/u;
+const PLACE = /哪里|哪儿|在哪(?![个种类样])|什么地方|哪个城市|哪些城市|哪个国家|哪个地方|哪个县|哪个区|哪个省|哪个市|哪个镇|\bwhere\b|\bwhich (city|cities|place|places|district|area|areas|county)\b/u;
 /** "Which <place noun>": the noun is what the answer must name (彭什产业园在哪个县 needs a 县). */
 const PLACE_NOUN = /哪个(县|区(?!域)|省|市(?!场)|镇|乡|村)/u;
 /**
@@ -112,6 +114,10 @@ export function expectationOf(asked: string): Expectation {
     return make('amount', unitsLike(unit), true);
   }
   if (REASON.test(normalized)) return make('reason', null, false);
+  const defined = definedTerm(normalized);
+  if (defined) return make('definition', defined, false);
+  const which = whichNoun(normalized);
+  if (which) return make('which', which, false);
   return make(null, null, false);
 }
 
@@ -125,13 +131,48 @@ function asksWhichThings(normalized: string): boolean {
   return noun !== undefined && !FILLERS.place.test(noun);
 }
 
+/**
+ * 哪个X, 哪种X, 哪一项X…: the noun the answer names one of. Its measure word is left out, and the
+ * noun ends before a particle or a verb that follows it (哪个港的 -> 港; 哪种语言的母语 -> 语言).
+ */
+const WHICH_NOUN = /哪(?:个|种|项|条|家|所|座|支|部|本|首|场|间|类|门|片|段|只|艘|架|辆|款|颗|块|篇|张|句|届|次|批)?(\p{Script=Han}{1,2})/u;
+/** What ends the noun after 哪: particles, prepositions and the commonest verbs and locatives. */
+const NOUN_END = /[的是为在于了上中里内所被由与和及就会能将把对从到出有之时最才又也都还曾已而并或即可以做用等得着过呢吗]/u;
+/** The noun a which-question asks one of (its first two characters at most), or null. */
+export function whichNoun(normalized: string): string | null {
+  const match = WHICH_NOUN.exec(normalized);
+  if (!match || /^(?:里|儿|些|样|怕|一)/u.test(match[1]!)) return null;
+  const end = match[1]!.search(NOUN_END);
+  const noun = end < 0 ? match[1]! : match[1]!.slice(0, end);
+  return noun || null;
+}
+
+/**
+ * What-is questions (什么是X, X是什么, X指的是什么, X是?, X的意思是什么): the term they ask to have
+ * defined, as its last two letters (the head of a longer phrase), or null.
+ */
+const DEFINED_FIRST = /^(?:什么是|何谓|何为|什么叫)([\p{L}\p{N}]{2,})[?？。!！]*\s*$/u;
+const DEFINED_LAST = /[」》”"’')）]?(?:一词)?(?:所代表)?(?:指的|的意思|的意义|的定义|的含义)?(?:是|为|指)(?:什么|何|啥)?(?:意思)?[?？。!！]*\s*$/u;
+export function definedTerm(normalized: string): string | null {
+  const first = DEFINED_FIRST.exec(normalized)?.[1];
+  const term = first ?? (DEFINED_LAST.test(normalized) ? /[\p{L}\p{N}]{2}$/u.exec(normalized.replace(DEFINED_LAST, ''))?.[0] : undefined);
+  return term ? [...term].slice(-2).join('') : null;
+}
+
+/** A question word that opens a clause of the question: it asks for the subject. */
+const SUBJECT_ASKER = /(?:^|[，,：:；;])\s*(?:谁|何人|哪)/u;
+
 /** Normalization writes the count of 哪一年, 哪一个县 as a digit (哪1年): asked which one, it is 哪年, 哪个县. */
 function whichOne(normalized: string): string {
   return normalized.replace(/哪1(?!\d)/gu, '哪');
 }
 
+function escapeForPattern(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
+}
+
 /** Fillers of each kind, looked for in what a text holds beyond the question's own words. */
-const FILLERS: Record<Exclude<AnswerType, 'amount' | 'list'>, RegExp> = {
+const FILLERS: Record<Exclude<AnswerType, 'amount' | 'list' | 'which' | 'definition'>, RegExp> = {
   agent: /院|大学|学校|部门|政府|委员会|委|局|厅|办公室|公司|集团|中心|小组|协会|联盟|机构|媒体|企业|记者|银行|研究所|书记|市长|省长|主任|主席|部长|局长|校长|院长|经理|董事长|专家/u,
   place: /省|市(?!场)|县|区(?!域|别)|镇|乡|村|街道|地区|地带|江|河|山|湖|园|港|站|机场|口岸/u,
   reason: /因为|由于|为了|以便|以免|原因|之所以|是因|目的|为由/u,
@@ -149,6 +190,17 @@ export interface TypeCheck {
   bonus(normalized: string): number;
   /** True when the text holds a filler of the kind, or the question asks for no kind. */
   holds(normalized: string): boolean;
+  /**
+   * True when the question opens a clause with its question word (谁首先提出…, 哪个城市是…): what it
+   * asks for is the subject of the answering clause, which a sentence that opens on a pronoun names
+   * only in the sentence before.
+   */
+  subjectSlot?: boolean;
+  /**
+   * True when what the bonus finds is evidence enough to let a lower-ranked passage that holds it
+   * answer instead of a better-ranked one that does not (the defining clause of a what-is question).
+   */
+  ranksSources?: boolean;
 }
 
 /** What it is worth, for extraction, when a clause holds what was asked for. */
@@ -162,8 +214,9 @@ export const MAX_TYPE_BONUS = 2 * TYPE_BONUS;
  */
 export function typeCheck(expectation: Expectation & { cleaned?: string }, ownTerms: Iterable<string>): TypeCheck {
   const check = kindCheck(expectation, ownTerms, expectation.cleaned);
+  const subjectSlot = expectation.cleaned !== undefined && SUBJECT_ASKER.test(expectation.cleaned);
   // only a strict question withholds an answer without its kind; the bonus still guides extraction
-  return expectation.strict ? check : { bonus: check.bonus, holds: () => true };
+  return { bonus: check.bonus, holds: expectation.strict ? check.holds : () => true, subjectSlot, ranksSources: expectation.expects === 'definition' };
 }
 
 /**
@@ -215,11 +268,29 @@ function sentenceAround(text: string, at: number): string {
   return text.slice(start, end);
 }
 
+/**
+ * The check of a what-is or which question, from the term or noun it asks about (its measure): a
+ * bonus for extraction, never a veto.
+ */
+function nounCheck(expects: 'definition' | 'which', noun: string | null, beyondQuestion: (normalized: string) => string): TypeCheck {
+  if (!noun) return { bonus: () => 0, holds: () => true };
+  if (expects === 'definition') {
+    // the clause that defines the term says it before 是, 指, 为 or 即 (棱柱是…; 绿窗口或绿色窗口是…;
+    // JAXR（Java API…）是…)
+    const defines = expression(`${escapeForPattern(noun)}(?:[（(][^）)]*[）)])?(?:是|指|为|即|意为|意思是)`, 'u');
+    return { bonus: (text) => (defines.test(text) ? 2 * TYPE_BONUS : 0), holds: () => true };
+  }
+  // a thing of the kind asked for is named by a word that ends in one of the noun's letters
+  // (维多利亚港, 爱尔兰语, 清朝 for 哪个港, 哪种语言, 哪个朝代), beyond the question's own words
+  const named = expression(`(?<=\\p{Script=Han})[${[...new Set(noun)].join('')}]`, 'u');
+  return { bonus: (text) => (named.test(beyondQuestion(text)) ? 2 * TYPE_BONUS : 0), holds: () => true };
+}
+
 function kindCheck(expectation: Expectation, ownTerms: Iterable<string>, question?: string): TypeCheck {
   const { expects, measure } = expectation;
   if (!expects) return { bonus: () => 0, holds: () => true };
   // the question's units (人次, 个, 分钟) stay: they are what the answer's figure is counted in
-  const unit = expression(`^(?:[${MEASURE_WORDS}]+|${TIME_UNITS}|${LENGTH_UNITS}|${AREA_UNITS}${measure ? `|${measure}` : ''})$`, 'u');
+  const unit = expression(`^(?:[${MEASURE_WORDS}]+|${TIME_UNITS}|${LENGTH_UNITS}|${AREA_UNITS}${measure && expects === 'amount' ? `|${measure}` : ''})$`, 'u');
   const own = [...ownTerms].filter((token) => (token.length > 1 || !/\p{Script=Han}/u.test(token)) && !unit.test(token)).sort((a, b) => b.length - a.length);
   // a number of the question is blanked where it stands whole: its 1 (第1届) is not the 1 of 1929年
   const wholeNumbers = own.filter((token) => /^\d[\d.]*$/u.test(token)).map((token) => expression(`(?<![\\d.])${token.replaceAll('.', '\\.')}(?![\\d.])`, 'gu'));
@@ -232,6 +303,7 @@ function kindCheck(expectation: Expectation, ownTerms: Iterable<string>, questio
   };
   // a text's tags do not depend on the question (they are cached by text); the question's own words are then left out
   const taggedBeyond = (text: string): TaggedWord[] => tag(text).filter((word) => !own.some((token) => token.includes(word.word) || word.word.includes(token)));
+  if (expects === 'definition' || expects === 'which') return nounCheck(expects, measure, beyondQuestion);
   if (expects === 'list') {
     return { bonus: (text) => (LIST_FILLER.test(beyondQuestion(text)) ? 2 * TYPE_BONUS : 0), holds: () => true };
   }

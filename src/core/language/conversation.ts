@@ -92,12 +92,14 @@ export function withContext(current: AnalyzedQuery, previous: AnalyzedQuery): An
       for (const token of alternative.tokens) terms.set(token, Math.max(terms.get(token) ?? 0, alternative.weight));
     }
   }
-  const loose = current.expects === null && previous.expects !== null;
+  // the kind a follow-up asks for is the earlier question's (那二期呢 asks what 一期 was asked); a
+  // what-is question's term is its own, and a which-question keeps its noun (哪个港 -> 港)
+  const loose = current.expects === null && previous.expects !== null && previous.expects !== 'definition';
   return {
     ...current,
     groups: [...current.groups, ...inherited],
     terms,
-    ...(loose ? { expects: previous.expects, measure: null, strict: false } : {}),
+    ...(loose ? { expects: previous.expects, measure: previous.expects === 'which' ? previous.measure : null, strict: false } : {}),
     inherited,
   };
 }

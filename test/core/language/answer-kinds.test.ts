@@ -173,3 +173,49 @@ describe('kinds no pattern lists, read from part-of-speech tags', () => {
     expect(expectationOf(normalizeText('这种植物分布在哪里'))).toMatchObject({ expects: 'place', strict: true });
   });
 });
+
+describe('which-questions and what-is questions', () => {
+  const bonus = (question: string, own: string[], text: string) => typeCheck(expect_(question), own).bonus(normalizeText(text));
+
+  it('GIVEN 哪个X, 哪种X, 哪一项X THEN the question asks for one X: the noun, without its measure word or what follows it, and nothing is required', () => {
+    expect(expect_('哪个港口吞吐量最大')).toMatchObject({ expects: 'which', measure: '港口', strict: false });
+    expect(expect_('哪一種語言的民歌流傳最廣?')).toMatchObject({ expects: 'which', measure: '语言' });
+    expect(expect_('总兵在哪个朝代时为正二品')).toMatchObject({ expects: 'which', measure: '朝代' });
+    expect(expect_('湖区最大的渔场属于哪个湖')).toMatchObject({ expects: 'which', measure: '湖' });
+    // the kinds read before stay theirs: a county, a country (a place), a year
+    expect(expect_('它在哪个县')).toMatchObject({ expects: 'place', measure: '县' });
+    expect(expect_('总部设在哪个国家')).toMatchObject({ expects: 'place', strict: true });
+    expect(expect_('哪一年建成')).toMatchObject({ expects: 'time' });
+  });
+
+  it('GIVEN a which-question THEN a word ending in the noun beyond the question\'s own words earns the bonus; the noun alone does not', () => {
+    expect(bonus('哪个港口吞吐量最大', ['港口', '吞吐量', '最大'], '吞吐量最大的是维多利亚港')).toBeGreaterThan(0);
+    expect(bonus('哪种语言的民歌流传最广', ['语言', '民歌', '流传', '最广'], '流传最广的是用白苗语唱的民歌')).toBeGreaterThan(0);
+    expect(bonus('哪个港口吞吐量最大', ['港口', '吞吐量', '最大'], '各个港口的吞吐量都在增长')).toBe(0);
+    expect(typeCheck(expect_('哪个港口吞吐量最大'), ['港口']).holds(normalizeText('吞吐量逐年增长'))).toBe(true);
+  });
+
+  it('GIVEN 什么是X, X是什么, X指的是什么, X是? THEN the question asks for X defined; a when- or why-question does not', () => {
+    expect(expect_('什么是浮标站')).toMatchObject({ expects: 'definition', measure: '标站', strict: false });
+    expect(expect_('浮標站是什麼？')).toMatchObject({ expects: 'definition', measure: '标站' });
+    expect(expect_('绿窗口指的是什么')).toMatchObject({ expects: 'definition', measure: '窗口' });
+    expect(expect_('「南华县」一词所代表的意义是?')).toMatchObject({ expects: 'definition', measure: '华县' });
+    expect(expect_('浮标站是什么时候建的')).toMatchObject({ expects: 'time' });
+    expect(expect_('浮标站为什么要换电池')).toMatchObject({ expects: 'reason' });
+  });
+
+  it('GIVEN a what-is question THEN a clause that says the term before 是, 指 or 为 (a gloss in brackets between) earns the bonus; one that only names it does not', () => {
+    expect(bonus('什么是浮标站', ['浮标站'], '浮标站是锚定在海面的无人平台')).toBeGreaterThan(0);
+    expect(bonus('什么是JAXR', ['jaxr'], 'JAXR（Java API for XML Registries）是一组接口')).toBeGreaterThan(0);
+    expect(bonus('什么是浮标站', ['浮标站'], '浮标站由海洋局维护')).toBe(0);
+  });
+
+  it('GIVEN a question word that opens a clause (谁…, 何人…, 哪个…) THEN the question asks for a subject; one after other words does not', () => {
+    const subject = (question: string) => typeCheck({ ...expect_(question), cleaned: normalizeText(question) }, []).subjectSlot;
+    expect(subject('谁最早研究本县水利')).toBe(true);
+    expect(subject('1998年，何人整理了县档案')).toBe(true);
+    expect(subject('哪个湖的银鱼产量最高')).toBe(true);
+    expect(subject('县档案由谁整理')).toBe(false);
+    expect(subject('银鱼产量最高的是哪个湖')).toBe(false);
+  });
+});

@@ -1,5 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { marksFollowUp, type Turn } from '../../../src/core/language/conversation.js';
+import { marksFollowUp, withContext, type Turn } from '../../../src/core/language/conversation.js';
+import { emptyLexicon } from '../../../src/core/corpus/lexicon.js';
+import { analyzeQuery } from '../../../src/core/language/query.js';
 import { loadCorpus } from '../../../src/core/corpus/corpus.js';
 import { Engine } from '../../../src/core/engine.js';
 
@@ -90,5 +92,21 @@ describe('follow-up questions', () => {
     const history = turns('滨江大桥什么时候通车', '它全长多少');
     expect(history[1]!.passageIds).toEqual(['binjiang-2024#3.1']);
     expect(engine.ask('那社区公交呢', { history }).answer).toMatch(/公交/);
+  });
+});
+
+describe('the kind a follow-up asks for', () => {
+  const followUp = (previous: string, current: string) => withContext(analyzeQuery(current, emptyLexicon()), analyzeQuery(previous, emptyLexicon()));
+
+  it('GIVEN a which-question, then 那X呢 THEN the follow-up asks for one of the same noun', () => {
+    expect(followUp('哪个港口吞吐量最大', '那第二呢')).toMatchObject({ expects: 'which', measure: '港口', strict: false });
+  });
+
+  it('GIVEN a what-is question, then 那Y呢 THEN the earlier term is not what the follow-up asks to have defined', () => {
+    expect(followUp('什么是浮标站', '那潮位站呢')).toMatchObject({ expects: null, measure: null });
+  });
+
+  it('GIVEN a when-question, then 那Y呢 THEN the follow-up still asks when, without being strict', () => {
+    expect(followUp('浮标站什么时候建成', '那潮位站呢')).toMatchObject({ expects: 'time', strict: false });
   });
 });

@@ -1,0 +1,71 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Engine } from '../../../src/core/engine.js';
+import { engineOf, madeUpReport, removeTempDirs } from '../../helpers/corpus.js';
+
+// made up: the answer to a which-question is a name ending in the noun asked for (青石湖 for 哪个湖),
+// said sentences away from a sentence that repeats more of the question's words
+const LAKES = madeUpReport('湖区渔业简报', 'lakes', `
+## 第1段 | 渔业 | 湖区渔业
+
+湖区渔业历史悠久，渔民世代以捕捞银鱼为生。银鱼产量最高的年份出现在2019年，当年雨水充沛。湖区共有渔船三百余艘，大多是木船，船坞设在北岸。产量最高的水域是青石湖，那里水深鱼肥。
+`);
+
+// made up: the subject of an answering sentence is named in the sentence before (他是…; 随后…)
+const PEOPLE = madeUpReport('本县水利人物', 'people', `
+## 第1段 | 人物 | 水利学者
+
+1998年，地方志学者林秋岩在整理县档案馆的旧藏时，发现了一批记录明代水利工程的手抄文书，共计四十余册，其中多册保存完好。他是最早系统研究本县古代水利的学者，著有《清溪水利考》一书。
+
+## 第2段 | 工程 | 潮汐试验站
+
+2003年，工程师周明远带领团队在河口建成了第一座潮汐试验站，站内设有观测塔一座。随后测得了本地潮差的完整年际变化，数据沿用至今。
+`);
+
+// made up: one passage names the term again and again, another defines it
+const TERMS = madeUpReport('海洋观测简报', 'terms', `
+## 第1段 | 设备 | 浮标站
+
+浮标站的数据每小时上传一次。浮标站由海洋局维护，浮标站共有十二座，浮标站去年更换了电池。
+
+## 第2段 | 术语 | 术语说明
+
+本文所称的浮标站是锚定在海面、自动观测水文气象的无人平台。
+`);
+
+describe('the answer names what the question asks about', () => {
+  let engine: Engine;
+  beforeAll(() => {
+    engine = engineOf({ 'lakes.md': LAKES, 'people.md': PEOPLE, 'terms.md': TERMS });
+  });
+  afterAll(removeTempDirs);
+
+  it('GIVEN a which-question (哪个湖) THEN the sentence naming one of the kind answers, not the one that repeats more of its words', () => {
+    expect(engine.ask('银鱼产量最高的是哪个湖').answer).toBe('产量最高的水域是青石湖，那里水深鱼肥。');
+  });
+
+  it('GIVEN a question asking for a subject (谁是…) and an answer opening on 他 THEN the sentence naming him comes along, though both pass 80 characters', () => {
+    const answer = engine.ask('谁是最早系统研究本县古代水利的学者').answer!;
+    expect(answer).toContain('林秋岩');
+    expect(answer.endsWith('他是最早系统研究本县古代水利的学者，著有《清溪水利考》一书。')).toBe(true);
+    expect([...answer].length).toBeGreaterThan(80);
+  });
+
+  it('GIVEN a question about something else of the same sentence THEN the long pair is not shown: the sentence answers alone', () => {
+    expect(engine.ask('最早系统研究本县古代水利的学者著有什么书').answer).toBe('他是最早系统研究本县古代水利的学者，著有《清溪水利考》一书。');
+  });
+
+  it('GIVEN a who-question and an answer opening on an adverb (随后…) THEN the sentence before, which names who, comes along', () => {
+    const answer = engine.ask('谁测得了本地潮差的完整年际变化').answer!;
+    expect(answer).toContain('周明远');
+    expect(answer).toContain('随后测得了本地潮差的完整年际变化');
+  });
+
+  it('GIVEN a what-is question THEN the passage that defines the term answers, though another names it more often', () => {
+    expect(engine.ask('什么是浮标站').answer).toBe('本文所称的浮标站是锚定在海面、自动观测水文气象的无人平台。');
+    expect(engine.ask('浮标站是什么？').answer).toBe('本文所称的浮标站是锚定在海面、自动观测水文气象的无人平台。');
+  });
+
+  it('GIVEN a question about the term that is not a what-is question THEN the passage that answers it still does', () => {
+    expect(engine.ask('浮标站由谁维护').answer).toContain('海洋局维护');
+  });
+});
