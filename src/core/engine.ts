@@ -1,5 +1,5 @@
 import { ANSWER_AT, ANSWER_CANDIDATES, decide, type AnswerFeatures, type AnswerSource } from './answer/confidence.js';
-import { typeCheck } from './language/answer-kinds.js';
+import { namesReason, typeCheck } from './language/answer-kinds.js';
 import type { Corpus } from './corpus/corpus.js';
 import { QueryError } from './errors.js';
 import { extractableOf, type Coverage, type Extractable } from './answer/extraction.js';
@@ -192,6 +192,18 @@ export class Engine {
   private miniSearchMemo: MiniSearch<IndexedPassage> | undefined;
   /** Whether a question has been searched with MiniSearch (see miniSearchFor). */
   private searchedOnce = false;
+  /** The parts of a split paragraph before this passage's (see passageId), nearest first; none for a whole paragraph. */
+  private earlierParts(passage: Passage): Passage[] {
+    const split = /^(.*#\d+\.\d+\.)(\d+)$/.exec(passage.id);
+    if (!split) return [];
+    const parts: Passage[] = [];
+    for (let part = Number(split[2]) - 1; part >= 1; part--) {
+      const earlier = this.byId.get(`${split[1]}${part}`);
+      if (earlier) parts.push(earlier);
+    }
+    return parts;
+  }
+
   /** Every slot's normalized text, for the scans of a corpus of up to SCAN_LIMIT passages (made on need). */
   private textsMemo: string[] | undefined;
   /** General vocabulary limited to this corpus (dictionary, everyday words, typos). */
@@ -540,6 +552,15 @@ export class Engine {
       if (!coverage) {
         const report = this.reportFrequencies(documentId);
         coverage = blendedCoverage(score, scorer(query, report.frequencies, report.passages));
+        // a report's title names what each of its passages is about: in choosing the window, its
+        // words count as a headline's do (HEADLINE_CREDIT), so that a window is not chosen for
+        // repeating the subject, but for the question's other words (入口, 最高峰)
+        const title = this.subjects().titles.get(documentId);
+        if (title) {
+          const titleView = viewOf(title);
+          const blended = coverage;
+          coverage = { ...blended, presence: (text, headline) => blended.presence(text, headline ?? titleView) };
+        }
         withinReport.set(documentId, coverage);
       }
       return coverage;
@@ -548,10 +569,15 @@ export class Engine {
       text: passage.text,
       coverage,
       present,
+      // a figure said once in a split paragraph (民国35年…同年11月) holds for its later parts
+      earlier: this.earlierParts(passage).map((part) => score.presence(viewOf(normalizeText(part.text)))),
       prepared: this.passageExtractables.get(index, () => extractableOf(passage.text)),
       within: within(passage.documentId),
+      report: passage.documentId,
     }));
-    const decision = decide(sources, score, typeCheck(query, questionWords(query)), query.expects === 'list');
+    // a list's class (有哪些支流) and a reason's noun (分手的理由) name the kind of answer asked for
+    const focusIsKind = query.expects === 'list' || (query.expects === 'reason' && query.groups.some((group) => group.focus && namesReason(group.label)));
+    const decision = decide(sources, score, typeCheck(query, questionWords(query)), focusIsKind);
     // the answering passage leads the list; the others keep their rank
     if (decision && decision.source > 0) ranked.unshift(...ranked.splice(decision.source, 1));
     const passages = ranked.slice(0, limit).map(({ passage, coverage: share, score: value }) => ({ passage, coverage: share, score: value }));

@@ -12,9 +12,10 @@ import type { Scorer } from '../search/scoring.js';
 /** How many of the best-ranked passages are tried as the answer's source. */
 export const ANSWER_CANDIDATES = 3;
 /**
- * The least focus score of an answer to a list question (哪些) that lists (its items joined by 、):
- * the focus of such a question is the class of what is listed (支流, 平台, 磨难), which the list
- * names by its items and may not name itself.
+ * The least focus score of an answer that holds the kind of answer its question's focus names: a
+ * list question's (哪些) answer that lists (its items joined by 、), whose focus is the class of what
+ * is listed (支流, 平台, 磨难), which the list names by its items and may not name itself; and a
+ * why-question's answer that gives a reason (…为由, 因为…), when its focus is 原因 or 理由.
  */
 export const LISTED_FOCUS = 0.5;
 /** The least confidence an answer is given with (README, "Confidence"). */
@@ -63,6 +64,13 @@ export function confidenceOf(features: AnswerFeatures, model: typeof CONFIDENCE_
   return 1 / (1 + Math.exp(-z));
 }
 
+/** Whether the figures a question names are in a passage, or in the earlier parts of its paragraph (民国35年…同年11月). */
+function figuresHeldIn(source: AnswerSource, scorer: Scorer): boolean {
+  if (scorer.figuresHeld(source.present)) return true;
+  const earlier = source.earlier ?? [];
+  return earlier.length > 0 && scorer.figuresHeld(source.present.map((value, k) => Math.max(value, ...earlier.map((part) => part[k]!))));
+}
+
 /** A ranked passage as the answer step sees it. */
 export interface AnswerSource {
   /** The passage's text, verbatim. */
@@ -73,6 +81,10 @@ export interface AnswerSource {
   prepared: Extractable;
   /** How the answering window is chosen in this passage, when not by the question's scorer (see blendedCoverage). */
   within?: Coverage;
+  /** The report it is from: passages of one report that cover a question alike are told apart by their answering windows (see decide). */
+  report?: string;
+  /** What the earlier parts of its paragraph hold of the question's tokens, when the paragraph was split. */
+  earlier?: ReadonlyArray<readonly number[]>;
 }
 
 /** The chosen answer. */
@@ -91,24 +103,25 @@ export interface Decision {
 export const FALLBACK_COVERAGE = 0.75;
 
 /**
- * Chooses the answer: the best-ranked source, unless it lacks the kind of filler the question asks
+ * Chooses the answer: the best-ranked source (of those from its report that cover the question as
+ * much, the one whose answering window scores best), unless it lacks the kind of filler the question asks
  * for (a figure in 公里, a date...), or the defining clause a what-is question asks for
  * (TypeCheck.ranksSources), and one of the next (at most ANSWER_CANDIDATES in all) holds it while
  * covering nearly as much. Undefined when there is no source.
  *
- * @param asksList - the question asks for a list (哪些): an answer that lists (see LISTED_FOCUS) has
- *   its focus score raised to LISTED_FOCUS
+ * @param focusIsKind - the question's focus names the kind of answer it asks for (哪些 + a class;
+ *   原因, 理由): an answer that holds the kind (see LISTED_FOCUS) has its focus score raised to LISTED_FOCUS
  */
-export function decide(sources: readonly AnswerSource[], scorer: Scorer, types: TypeCheck, asksList = false): Decision | undefined {
+export function decide(sources: readonly AnswerSource[], scorer: Scorer, types: TypeCheck, focusIsKind = false): Decision | undefined {
   const judge = (source: AnswerSource, i: number): Decision => {
     const extract = extractAnswer(source.text, types, source.within ?? scorer, source.prepared);
     const focus = scorer.focusOf(source.present);
     const features: AnswerFeatures = {
       coverage: source.coverage,
-      focus: asksList && types.bonus(extract.view.normalized) > 0 ? Math.max(focus, LISTED_FOCUS) : focus,
+      focus: focusIsKind && types.bonus(extract.view.normalized) > 0 ? Math.max(focus, LISTED_FOCUS) : focus,
       typeHolds: types.holds(extract.view.normalized),
       unknown: scorer.unknownShare,
-      figuresHeld: scorer.figuresHeld(source.present),
+      figuresHeld: figuresHeldIn(source, scorer),
       modifierHeld: scorer.modifierHeld(source.present),
       contentHeld: scorer.contentHeld(source.present),
     };
@@ -116,7 +129,15 @@ export function decide(sources: readonly AnswerSource[], scorer: Scorer, types: 
   };
   const first = sources[0];
   if (!first) return undefined;
-  const best = judge(first, 0);
+  let best = judge(first, 0);
+  // passages of one report that cover the question alike (its subject and the same few words) are
+  // told apart by their answering windows: the best-scoring window answers
+  for (let i = 1; i < Math.min(sources.length, ANSWER_CANDIDATES); i++) {
+    const source = sources[i]!;
+    if (source.coverage !== first.coverage || source.report === undefined || source.report !== first.report) continue;
+    const other = judge(source, i);
+    if (other.features.typeHolds && other.extract.score > best.extract.score) best = other;
+  }
   // a what-is question's defining clause (X是…) is evidence enough to prefer a passage that has one
   const defines = (decision: Decision): boolean => types.ranksSources === true && types.bonus(decision.extract.view.normalized) > 0;
   if (best.features.typeHolds && (types.ranksSources !== true || defines(best))) return best;

@@ -64,6 +64,11 @@ const TIME = /什么时候|啥时候|啥时|什么时间|多会儿|何时|几时
 const AGENT = /谁|何人|哪个单位|哪家|哪些单位|哪个部门|哪些部门|哪所|哪个机构|哪些机构|哪位|由哪|\bwho\b|\bby whom\b|\bwhich (university|universities|organi[sz]ation|department|agency|institution|institute|body|bodies|company|companies|media)\b/u;
 /** Why and what for: answered by a clause that gives a cause or a purpose (never withheld without one: reasons are said in too many ways). */
 const REASON = /为什么|为何|因何|何故|什么原因|(?:原因|理由|缘由|缘故)是什么|原因为何|出于什么|什么目的|目的是什么|目的为何|怎么会|\bwhy\b/u;
+/** A noun that names a reason or a purpose (原因, 理由, 目的): a why-question's focus that an answer names by giving one. */
+const REASON_NOUN = /原因|理由|缘由|缘故|目的/u;
+export function namesReason(word: string): boolean {
+  return REASON_NOUN.test(word);
+}
 const LIST = /哪些|包括什么|\bwhat are\b|\bwhich\b.*\b(are|were)\b/u;
 const PLACE = /哪里|哪儿|在哪(?![个种类样])|什么地方|哪个城市|哪些城市|哪个国家|哪个地方|哪个县|哪个区|哪个省|哪个市|哪个镇|\bwhere\b|\bwhich (city|cities|place|places|district|area|areas|county)\b/u;
 /** "Which <place noun>": the noun is what the answer must name (彭什产业园在哪个县 needs a 县). */
@@ -100,7 +105,7 @@ export function expectationOf(asked: string): Expectation {
   if (MONEY.test(normalized) && (AMOUNT.test(normalized) || /how much|\bcost\b|\bprice\b|\bfare\b/i.test(normalized))) return make('amount', MONEY_UNITS, true);
   if (DURATION.test(normalized)) return make('amount', TIME_UNITS, true);
   if (AREA.test(normalized) && AMOUNT.test(normalized)) return make('amount', AREA_UNITS, true);
-  if (LENGTH.test(normalized)) return make('amount', `(?:${LENGTH_UNITS.slice(3, -1)}|${TIME_UNITS.slice(3, -1)})`, true);
+  if (LENGTH.test(normalized) && (AMOUNT.test(normalized) || /how long|how far/.test(normalized))) return make('amount', `(?:${LENGTH_UNITS.slice(3, -1)}|${TIME_UNITS.slice(3, -1)})`, true);
   if (TIME.test(normalized)) return make('time', null, true);
   if (AGENT.test(normalized)) return make('agent', null, true);
   const placeNoun = PLACE_NOUN.exec(normalized);
@@ -206,7 +211,9 @@ export interface TypeCheck {
 /** What it is worth, for extraction, when a clause holds what was asked for. */
 export const TYPE_BONUS = 0.15;
 /** The most {@link TypeCheck.bonus} gives. */
-export const MAX_TYPE_BONUS = 2 * TYPE_BONUS;
+export const MAX_TYPE_BONUS = 3 * TYPE_BONUS;
+/** Verbs that say where something lies. */
+const LOCATIVE = /位于|坐落|座落|地处|位在/u;
 
 /**
  * The type check of a question: its expectation and its own terms (blanked from texts, so that a
@@ -341,7 +348,9 @@ function kindCheck(expectation: Expectation, ownTerms: Iterable<string>, questio
       return false;
     };
     const holds = (text: string): boolean => filler.test(beyondQuestion(text)) || (tagged !== undefined && tagged(taggedBeyond(text))) || slotFilled(text);
-    return { bonus: (text) => (holds(text) ? 2 * TYPE_BONUS : 0), holds };
+    // a where-question is answered by where something lies: a clause that says so (位于…) is worth more
+    const locates = expects === 'place' && !measure;
+    return { bonus: (text) => (holds(text) ? 2 * TYPE_BONUS + (locates && LOCATIVE.test(text) ? TYPE_BONUS : 0) : 0), holds };
   }
   // a figure answers when the question does not hold it already (完成投资多少亿元 is answered by 1088亿元)
   // a global expression is only used through matchAll, which copies it: sharing it is safe

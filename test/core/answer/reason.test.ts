@@ -40,3 +40,30 @@ describe('why-questions', () => {
     expect(result.answer).toContain('明清老街');
   });
 });
+
+// made up: the reason is given as 以…为由, and the answer never says 理由 or 原因
+const TROUPE = madeUpReport('示例剧团简报', 'troupe', `
+## 第1段 | 剧团 | 剧团近况
+
+剧团成立于1998年,团员二十余人,常年在县城演出。2016年,老团长以身体不好为由宣布退休,由副团长接任。剧团去年排演了新戏三部。
+`);
+
+describe('why-questions whose focus is the reason', () => {
+  let engine: Engine;
+  beforeAll(() => {
+    engine = engineOf({ 'troupe.md': TROUPE });
+  });
+  afterAll(removeTempDirs);
+
+  it('GIVEN …的理由是什么 or …的原因是什么 THEN a sentence that gives a reason answers, though it does not say 理由', () => {
+    for (const question of ['老团长宣布退休的理由是什么', '老团长退休的原因是什么']) {
+      const result = engine.ask(question);
+      expect(result.found, question).toBe(true);
+      expect(result.answer, question).toBe('2016年,老团长以身体不好为由宣布退休,由副团长接任。');
+    }
+  });
+
+  it('GIVEN a reason the report does not give THEN no answer', () => {
+    expect(engine.ask('剧团成立的原因是什么').found).toBe(false);
+  });
+});

@@ -55,3 +55,32 @@ describe('the answering sentence chosen within its report', () => {
     expect(result.answer).toBe('树皮可提取黄色染料,用途广泛。');
   });
 });
+
+// made up: a report whose title is its subject; the sentence that answers does not repeat it
+const MOUNTAIN = madeUpReport('青石山', 'mountain', `
+## 第1段 | 概况 | 青石山概况
+
+青石山是本县的名山，青石山绵延三十公里，每年吸引游客十万人次。最高峰在东段的鹰嘴崖，海拔一千二百米。山中有古寺三座，香火旺盛。
+`);
+const RIVER = madeUpReport('白沙河', 'river', `
+## 第1段 | 概况 | 白沙河概况
+
+白沙河发源于县境西部，全长八十公里，沿岸有村庄四十余个。河上建有水坝两座，灌溉农田五万亩。
+`);
+
+describe('the answering sentence of a report about its title', () => {
+  let engine: Engine;
+  beforeAll(() => {
+    engine = engineOf({ 'mountain.md': MOUNTAIN, 'river.md': RIVER });
+  });
+  afterAll(removeTempDirs);
+
+  it('GIVEN a question naming the report\'s title THEN the sentence that says the rest answers, though another repeats the title', () => {
+    const answer = engine.ask('青石山的最高峰在哪里').answer!;
+    expect(answer.startsWith('最高峰在东段的鹰嘴崖')).toBe(true);
+  });
+
+  it('GIVEN a question whose answer names the title itself THEN that sentence still answers', () => {
+    expect(engine.ask('青石山有多长').answer).toBe('青石山是本县的名山，青石山绵延三十公里，每年吸引游客十万人次。');
+  });
+});

@@ -219,3 +219,28 @@ describe('which-questions and what-is questions', () => {
     expect(subject('银鱼产量最高的是哪个湖')).toBe(false);
   });
 });
+
+describe('length questions', () => {
+  it('GIVEN 长度 or 全长 with an amount asked (多少, 多长) THEN a length is required; said in passing (长度不定，和什么有关) THEN none is', () => {
+    expect(expect_('大桥全长多少米')).toMatchObject({ expects: 'amount', strict: true });
+    expect(expect_('这条路的长度是多少')).toMatchObject({ expects: 'amount', strict: true });
+    expect(expect_('第二阶段长度不定，一般和什么有关')).not.toMatchObject({ expects: 'amount' });
+  });
+});
+
+describe('where-questions', () => {
+  const bonus = (question: string, own: string[], text: string) => typeCheck(expect_(question), own).bonus(normalizeText(text));
+
+  it('GIVEN a where-question THEN a clause saying where the thing lies (位于, 地处) is worth more than one that only names a place', () => {
+    const located = bonus('古桥在哪里', ['古桥'], '古桥位于青石镇东侧');
+    const named = bonus('古桥在哪里', ['古桥'], '古桥由青石镇出资修建');
+    expect(named).toBeGreaterThan(0);
+    expect(located).toBeGreaterThan(named);
+    // a clause with no place at all gets nothing, 位于 or not
+    expect(bonus('古桥在哪里', ['古桥'], '古桥位于此处已有百年')).toBe(0);
+  });
+
+  it('GIVEN a which-county question THEN 位于 adds nothing: the county decides', () => {
+    expect(bonus('古桥在哪个县', ['古桥'], '古桥位于青石县')).toBe(bonus('古桥在哪个县', ['古桥'], '古桥属青石县'));
+  });
+});

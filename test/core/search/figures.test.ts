@@ -30,3 +30,35 @@ describe('figures a question names', () => {
     expect(engine.ask('第2批项目建成投用了吗').found).toBe(false);
   });
 });
+
+// made up: a paragraph long enough to be split into passages; its year is said once, at its start
+const BRIDGE = madeUpReport('古桥修缮简报', 'bridge', `
+## 第1段 | 古桥 | 古桥修缮
+
+2015年春，县里对城东的古桥进行了全面勘察，发现桥墩有多处裂缝，桥面石板松动，护栏也有缺损。勘察报告提出先加固桥墩、再更换石板的方案，并建议在汛期前完成主体加固，以免洪水冲刷造成更大的损坏。方案经专家论证后获得通过，所需资金由县财政和省级补助共同承担，总额约为三百万元，分两年拨付。施工期间，古桥两侧设置了临时便道，方便附近居民通行，交警部门也调整了周边的公交线路。同年十月，文物局局长赵远山主持了古桥的修缮工程，工程历时半年，于次年四月完工。
+
+## 第2段 | 游客 | 游客服务
+
+2018年，古桥所在的街区开设了游客服务中心，提供免费讲解。
+`);
+
+describe('a figure said once in a long paragraph', () => {
+  let engine: Engine;
+  beforeAll(() => {
+    engine = engineOf({ 'bridge.md': BRIDGE });
+  });
+  afterAll(removeTempDirs);
+
+  it('GIVEN a year at the start of a paragraph split into passages THEN a later passage of it answers a question naming the year', () => {
+    const result = engine.ask('2015年谁主持了古桥的修缮工程');
+    expect(result.found).toBe(true);
+    expect(result.answer).toBe('同年十月，文物局局长赵远山主持了古桥的修缮工程，工程历时半年，于次年四月完工。');
+    // the paragraph was split: the year is in another passage than the answer's
+    expect(result.citations[0]!.passageId).toMatch(/#1\.1\.[2-9]$/);
+  });
+
+  it('GIVEN a year no part of that paragraph says (2016年), or one only another paragraph says (2018年) THEN no answer', () => {
+    expect(engine.ask('2016年谁主持了古桥的修缮工程').found).toBe(false);
+    expect(engine.ask('2018年谁主持了古桥的修缮工程').found).toBe(false);
+  });
+});
