@@ -184,6 +184,9 @@ function sentenceOf(passage: string, prepared: Extractable, window: Window, scor
         break;
       }
     }
+    // a question asking for the subject (哪个城市不仅为…) is answered at the sentence's start: the
+    // window reaches back to it when both fit
+    if (subjectSlot && from > first && [...span(first, to)].length <= SUBJECT_ANSWER_CHARS) from = first;
     first = from;
     last = to;
   }

@@ -21,6 +21,13 @@ const PEOPLE = madeUpReport('本县水利人物', 'people', `
 2003年，工程师周明远带领团队在河口建成了第一座潮汐试验站，站内设有观测塔一座。随后测得了本地潮差的完整年际变化，数据沿用至今。
 `);
 
+// made up: a sentence of over 100 characters whose subject is named once, at its start
+const CITY = madeUpReport('通安市概况', 'city', `
+## 第1段 | 城市 | 城市概况
+
+通安市属于东部沿海经济带的腹地，是全国重要的港口城市之一，海岸线长103.5公里，是国家批准的对外开放城市，为本省第五大城市，华东第十大城市，也是本省距离机场最近的城市，素有“渔米之乡”和“海上花园”的美称，每年吸引大批游客前来观光度假。
+`);
+
 // made up: one passage names the term again and again, another defines it
 const TERMS = madeUpReport('海洋观测简报', 'terms', `
 ## 第1段 | 设备 | 浮标站
@@ -35,7 +42,7 @@ const TERMS = madeUpReport('海洋观测简报', 'terms', `
 describe('the answer names what the question asks about', () => {
   let engine: Engine;
   beforeAll(() => {
-    engine = engineOf({ 'lakes.md': LAKES, 'people.md': PEOPLE, 'terms.md': TERMS });
+    engine = engineOf({ 'lakes.md': LAKES, 'people.md': PEOPLE, 'terms.md': TERMS, 'city.md': CITY });
   });
   afterAll(removeTempDirs);
 
@@ -58,6 +65,19 @@ describe('the answer names what the question asks about', () => {
     const answer = engine.ask('谁测得了本地潮差的完整年际变化').answer!;
     expect(answer).toContain('周明远');
     expect(answer).toContain('随后测得了本地潮差的完整年际变化');
+  });
+
+  it('GIVEN a question asking for the subject of a long sentence (哪个城市不仅是…) THEN the cut answer reaches back to the sentence\'s start, which names it', () => {
+    const answer = engine.ask('哪个城市不仅是本省第五大城市，也是华东第十大城市').answer!;
+    expect(answer.startsWith('通安市属于东部沿海经济带的腹地')).toBe(true);
+    expect(answer).toContain('华东第十大城市');
+    expect([...answer].length).toBeLessThanOrEqual(140);
+  });
+
+  it('GIVEN another question about that sentence THEN only the window around what it asks is shown', () => {
+    const answer = engine.ask('通安市的海岸线有多长').answer!;
+    expect(answer).toContain('海岸线长103.5公里');
+    expect(answer).not.toContain('美称');
   });
 
   it('GIVEN a what-is question THEN the passage that defines the term answers, though another names it more often', () => {
