@@ -40,6 +40,8 @@ export interface AnswerFeatures {
   modifierHeld: boolean;
   /** False when the passage shares only single characters with a question about a word the corpus lacks (Scorer.contentHeld). */
   contentHeld: boolean;
+  /** Share of the question's weighted words the answer itself (the sentence shown) covers (0-1; see ANSWER_COVERAGE_FULL). */
+  answerCoverage: number;
 }
 
 /**
@@ -57,11 +59,21 @@ export const CONFIDENCE_MODEL = { intercept: -1.62, coverage: 3.93, focus: 2.88,
  */
 export const TYPE_MISSING_CONFIDENCE = 0.05;
 
+/**
+ * An answer whose own sentence covers less of the question than this (its passage may cover more)
+ * is right about 0.8 of the time whatever the model's score (measured on every dev set, README
+ * "Confidence"): its confidence is at most PARTIAL_ANSWER_CONFIDENCE.
+ */
+export const ANSWER_COVERAGE_FULL = 0.65;
+/** The most confidence an answer covering less than ANSWER_COVERAGE_FULL of the question is given. */
+export const PARTIAL_ANSWER_CONFIDENCE = 0.85;
+
 /** The calibrated probability that an answer with these features is right. */
 export function confidenceOf(features: AnswerFeatures, model: typeof CONFIDENCE_MODEL = CONFIDENCE_MODEL): number {
   if (!features.typeHolds || !features.figuresHeld || !features.modifierHeld || !features.contentHeld) return TYPE_MISSING_CONFIDENCE;
   const z = model.intercept + model.coverage * features.coverage + model.focus * features.focus + model.unknown * features.unknown;
-  return 1 / (1 + Math.exp(-z));
+  const p = 1 / (1 + Math.exp(-z));
+  return features.answerCoverage < ANSWER_COVERAGE_FULL ? Math.min(p, PARTIAL_ANSWER_CONFIDENCE) : p;
 }
 
 /** Whether the figures a question names are in a passage, or in the earlier parts of its paragraph (民国35年…同年11月). */
@@ -124,6 +136,7 @@ export function decide(sources: readonly AnswerSource[], scorer: Scorer, types: 
       figuresHeld: figuresHeldIn(source, scorer),
       modifierHeld: scorer.modifierHeld(source.present),
       contentHeld: scorer.contentHeld(source.present),
+      answerCoverage: scorer.coverageOf(scorer.presence(extract.view)),
     };
     return { source: i, extract, confidence: confidenceOf(features), features };
   };
