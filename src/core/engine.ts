@@ -531,7 +531,7 @@ export class Engine {
         const present = score.presence(this.viewOf(index), this.headlineView(passage.section));
         const share = score.coverageOf(present);
         const bonus = preferred.has(passage.section) ? CONTEXT_SECTION_BONUS : 0;
-        return { index, passage, present, coverage: share, score: share + (BM25_SHARE * bm25) / top + bonus + ORDER_SHARE * (orders.get(index) ?? 0) };
+        return { index, passage, present, coverage: share, order: orders.get(index) ?? 0, score: share + (BM25_SHARE * bm25) / top + bonus + ORDER_SHARE * (orders.get(index) ?? 0) };
       })
       .sort((a, b) => b.score - a.score);
     // a question naming what a report or section is about (its title or keyword) is answered from a
@@ -565,7 +565,8 @@ export class Engine {
       }
       return coverage;
     };
-    const sources: AnswerSource[] = ranked.slice(0, ANSWER_CANDIDATES).map(({ index, passage, present, coverage }) => ({
+    const sources: AnswerSource[] = ranked.slice(0, ANSWER_CANDIDATES).map(({ index, passage, present, coverage, order }) => ({
+      order,
       text: passage.text,
       coverage,
       present,

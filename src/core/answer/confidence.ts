@@ -95,6 +95,8 @@ export interface AnswerSource {
   within?: Coverage;
   /** The report it is from: passages of one report that cover a question alike are told apart by their answering windows (see decide). */
   report?: string;
+  /** The share of the question the passage says verbatim in one run (large corpora; see ORDER_SHARE in engine.ts). */
+  order?: number;
   /** What the earlier parts of its paragraph hold of the question's tokens, when the paragraph was split. */
   earlier?: ReadonlyArray<readonly number[]>;
 }
@@ -148,6 +150,9 @@ export function decide(sources: readonly AnswerSource[], scorer: Scorer, types: 
   for (let i = 1; i < Math.min(sources.length, ANSWER_CANDIDATES); i++) {
     const source = sources[i]!;
     if (source.coverage !== first.coverage || source.report === undefined || source.report !== first.report) continue;
+    // on a large corpus the passage that says more of the question in one verbatim run ranks first
+    // (Engine, ORDER_SHARE): that is no tie
+    if ((source.order ?? 0) < (first.order ?? 0)) continue;
     const other = judge(source, i);
     if (other.features.typeHolds && other.extract.score > best.extract.score) best = other;
   }

@@ -42,6 +42,14 @@ describe('choosing among passages that cover a question alike', () => {
     expect(decide([source(SPREAD, 'town'), source(TOGETHER, 'other')], score, types)!.source).toBe(0);
   });
 
+  it('GIVEN the best-ranked passage says more of the question verbatim in one run (a large corpus\'s order) THEN it answers: that is no tie', () => {
+    const { score, types, source } = setUp(question);
+    const spread = { ...source(SPREAD, 'town'), order: 0.4 };
+    const together = { ...source(TOGETHER, 'town'), order: 0.2 };
+    expect(decide([spread, together], score, types)!.source).toBe(0);
+    expect(decide([{ ...spread, order: 0.2 }, together], score, types)!.source).toBe(1);
+  });
+
   it('GIVEN a passage of the same report that covers less of the question THEN the best-ranked one answers', () => {
     const { score, types, source } = setUp(question);
     const spread = source(SPREAD, 'town');
