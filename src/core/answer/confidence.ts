@@ -153,8 +153,9 @@ export function decide(sources: readonly AnswerSource[], scorer: Scorer, types: 
     // on a large corpus the passage that says more of the question in one verbatim run ranks first
     // (Engine, ORDER_SHARE): that is no tie
     if ((source.order ?? 0) < (first.order ?? 0)) continue;
+    // a tie decides between answers, it does not turn a withheld one into an answer
     const other = judge(source, i);
-    if (other.features.typeHolds && other.extract.score > best.extract.score) best = other;
+    if (best.confidence >= ANSWER_AT && other.confidence >= ANSWER_AT && other.extract.score > best.extract.score) best = other;
   }
   // a what-is question's defining clause (X是…) is evidence enough to prefer a passage that has one
   const defines = (decision: Decision): boolean => types.ranksSources === true && types.bonus(decision.extract.view.normalized) > 0;

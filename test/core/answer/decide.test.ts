@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decide, type AnswerSource } from '../../../src/core/answer/confidence.js';
+import { ANSWER_AT, decide, type AnswerSource } from '../../../src/core/answer/confidence.js';
 import { extractableOf } from '../../../src/core/answer/extraction.js';
 import { viewOf } from '../../../src/core/answer/view.js';
 import { emptyLexicon } from '../../../src/core/corpus/lexicon.js';
@@ -56,5 +56,15 @@ describe('choosing among passages that cover a question alike', () => {
     const fewer = source(FEWER, 'town');
     expect(fewer.coverage).toBeLessThan(spread.coverage);
     expect(decide([spread, fewer], score, types)!.source).toBe(0);
+  });
+
+  it('GIVEN the best-ranked passage withheld (a figure of the question missing) and a tied one of its report THEN the tie does not turn it into an answer', () => {
+    const { score, types, source } = setUp('第3批项目什么时候开工');
+    // the ranking's coverage is what ties; what each passage holds decides the vetoes
+    const withheld = { ...source('第2批项目去年开工。', 'town'), coverage: 0.6 };
+    const other = { ...source('第3批项目今年开工。', 'town'), coverage: 0.6 };
+    const decision = decide([withheld, other], score, types)!;
+    expect(decision.source).toBe(0);
+    expect(decision.confidence).toBeLessThan(ANSWER_AT);
   });
 });
