@@ -8,7 +8,7 @@ import { highlightSpans } from './answer/highlight.js';
 import { normalizeText } from './language/normalize.js';
 import type { IndexCache } from './search/index-cache.js';
 import type { Lexicon } from './corpus/lexicon.js';
-import { MAX_PASSAGE_CHARS, toPassages } from './corpus/passages.js';
+import { earlierPartIds, MAX_PASSAGE_CHARS, toPassages } from './corpus/passages.js';
 import { marksFollowUp, MAX_CHAIN, MIN_OWN_COVERAGE, withContext, type Turn } from './language/conversation.js';
 import { analyzeQuery, questionWords, termsByWeight, type AnalyzedQuery } from './language/query.js';
 import type { SmallTalk } from './language/cleanup.js';
@@ -192,18 +192,6 @@ export class Engine {
   private miniSearchMemo: MiniSearch<IndexedPassage> | undefined;
   /** Whether a question has been searched with MiniSearch (see miniSearchFor). */
   private searchedOnce = false;
-  /** The parts of a split paragraph before this passage's (see passageId), nearest first; none for a whole paragraph. */
-  private earlierParts(passage: Passage): Passage[] {
-    const split = /^(.*#\d+\.\d+\.)(\d+)$/.exec(passage.id);
-    if (!split) return [];
-    const parts: Passage[] = [];
-    for (let part = Number(split[2]) - 1; part >= 1; part--) {
-      const earlier = this.byId.get(`${split[1]}${part}`);
-      if (earlier) parts.push(earlier);
-    }
-    return parts;
-  }
-
   /** Every slot's normalized text, for the scans of a corpus of up to SCAN_LIMIT passages (made on need). */
   private textsMemo: string[] | undefined;
   /** General vocabulary limited to this corpus (dictionary, everyday words, typos). */
@@ -570,8 +558,9 @@ export class Engine {
       text: passage.text,
       coverage,
       present,
-      // a figure said once in a split paragraph (民国35年…同年11月) holds for its later parts
-      earlier: this.earlierParts(passage).map((part) => score.presence(viewOf(normalizeText(part.text)))),
+      // a figure said once in a split paragraph (民国35年…同年11月) holds for its later parts: read
+      // only when the passage itself lacks one
+      earlier: () => earlierPartIds(passage.id).flatMap((id) => this.byId.get(id) ?? []).map((part) => score.presence(viewOf(normalizeText(part.text)))),
       prepared: this.passageExtractables.get(index, () => extractableOf(passage.text)),
       within: within(passage.documentId),
       report: passage.documentId,

@@ -79,7 +79,7 @@ export function confidenceOf(features: AnswerFeatures, model: typeof CONFIDENCE_
 /** Whether the figures a question names are in a passage, or in the earlier parts of its paragraph (民国35年…同年11月). */
 function figuresHeldIn(source: AnswerSource, scorer: Scorer): boolean {
   if (scorer.figuresHeld(source.present)) return true;
-  const earlier = source.earlier ?? [];
+  const earlier = source.earlier?.() ?? [];
   return earlier.length > 0 && scorer.figuresHeld(source.present.map((value, k) => Math.max(value, ...earlier.map((part) => part[k]!))));
 }
 
@@ -97,8 +97,8 @@ export interface AnswerSource {
   report?: string;
   /** The share of the question the passage says verbatim in one run (large corpora; see ORDER_SHARE in engine.ts). */
   order?: number;
-  /** What the earlier parts of its paragraph hold of the question's tokens, when the paragraph was split. */
-  earlier?: ReadonlyArray<readonly number[]>;
+  /** What the earlier parts of its paragraph hold of the question's tokens (one presence each), when the paragraph was split: asked for only when needed. */
+  earlier?: () => ReadonlyArray<readonly number[]>;
 }
 
 /** The chosen answer. */
@@ -127,7 +127,11 @@ export const FALLBACK_COVERAGE = 0.75;
  *   原因, 理由): an answer that holds the kind (see LISTED_FOCUS) has its focus score raised to LISTED_FOCUS
  */
 export function decide(sources: readonly AnswerSource[], scorer: Scorer, types: TypeCheck, focusIsKind = false): Decision | undefined {
+  // a source is judged once, though both the tie and the fallback below may ask for it
+  const judged = new Map<number, Decision>();
   const judge = (source: AnswerSource, i: number): Decision => {
+    const known = judged.get(i);
+    if (known) return known;
     const extract = extractAnswer(source.text, types, source.within ?? scorer, source.prepared);
     const focus = scorer.focusOf(source.present);
     const features: AnswerFeatures = {
@@ -140,7 +144,9 @@ export function decide(sources: readonly AnswerSource[], scorer: Scorer, types: 
       contentHeld: scorer.contentHeld(source.present),
       answerCoverage: scorer.coverageOf(scorer.presence(extract.view)),
     };
-    return { source: i, extract, confidence: confidenceOf(features), features };
+    const decision = { source: i, extract, confidence: confidenceOf(features), features };
+    judged.set(i, decision);
+    return decision;
   };
   const first = sources[0];
   if (!first) return undefined;

@@ -63,6 +63,15 @@ export function passageId(documentId: string, section: number, paragraph: number
   return part === 0 ? base : `${base}.${part}`;
 }
 
+/** The ids of the parts of a split paragraph before the passage with this id, nearest first (none for a whole paragraph or a first part). */
+export function earlierPartIds(id: string): string[] {
+  const split = /^(.*#\d+\.\d+\.)(\d+)$/u.exec(id);
+  if (!split) return [];
+  const ids: string[] = [];
+  for (let part = Number(split[2]) - 1; part >= 1; part--) ids.push(`${split[1]}${part}`);
+  return ids;
+}
+
 /**
  * The passages of a report: one per paragraph, long paragraphs cut into parts. Ids depend only on
  * the document id and the passage's place, so the same corpus always gives the same ids.

@@ -1,6 +1,7 @@
 import { ENGLISH_AMOUNT } from './english.js';
 import { MEASURE_WORDS } from './numerals.js';
 import { BoundedCache } from '../util/bounded-cache.js';
+import { escapePattern } from '../util/pattern.js';
 import { tag, TAG_EVIDENCE, type TaggedWord } from './tagger.js';
 
 /**
@@ -172,10 +173,6 @@ function whichOne(normalized: string): string {
   return normalized.replace(/哪1(?!\d)/gu, '哪');
 }
 
-function escapeForPattern(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&');
-}
-
 /** Fillers of each kind, looked for in what a text holds beyond the question's own words. */
 const FILLERS: Record<Exclude<AnswerType, 'amount' | 'list' | 'which' | 'definition'>, RegExp> = {
   agent: /院|大学|学校|部门|政府|委员会|委|局|厅|办公室|公司|集团|中心|小组|协会|联盟|机构|媒体|企业|记者|银行|研究所|书记|市长|省长|主任|主席|部长|局长|校长|院长|经理|董事长|专家/u,
@@ -284,7 +281,7 @@ function nounCheck(expects: 'definition' | 'which', noun: string | null, beyondQ
   if (expects === 'definition') {
     // the clause that defines the term says it before 是, 指, 为 or 即 (棱柱是…; 绿窗口或绿色窗口是…;
     // JAXR（Java API…）是…)
-    const defines = expression(`${escapeForPattern(noun)}(?:[（(][^）)]*[）)])?(?:是|指|为|即|意为|意思是)`, 'u');
+    const defines = expression(`${escapePattern(noun)}(?:[（(][^）)]*[）)])?(?:是|指|为|即|意为|意思是)`, 'u');
     return { bonus: (text) => (defines.test(text) ? 2 * TYPE_BONUS : 0), holds: () => true };
   }
   // a thing of the kind asked for is named by a word that ends in one of the noun's letters

@@ -1,3 +1,4 @@
+import { escapePattern } from '../util/pattern.js';
 import { fillerPhrases } from './general-data.js';
 import { normalizeText } from './normalize.js';
 
@@ -65,9 +66,8 @@ const patternCache = new WeakMap<readonly string[], EdgePatterns>();
 function edgePatterns(phrases: readonly string[]): EdgePatterns {
   let patterns = patternCache.get(phrases);
   if (!patterns) {
-    const escape = (phrase: string): string => phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    const alternatives = phrases.map((phrase) => (LATIN.test(phrase) ? `${escape(phrase)}(?![a-z0-9])` : escape(phrase)));
-    const endAlternatives = phrases.map((phrase) => (LATIN.test(phrase) ? `(?<![a-z0-9])${escape(phrase)}` : escape(phrase)));
+    const alternatives = phrases.map((phrase) => (LATIN.test(phrase) ? `${escapePattern(phrase)}(?![a-z0-9])` : escapePattern(phrase)));
+    const endAlternatives = phrases.map((phrase) => (LATIN.test(phrase) ? `(?<![a-z0-9])${escapePattern(phrase)}` : escapePattern(phrase)));
     patterns = { start: new RegExp(`^(?:${alternatives.join('|')})`, 'u'), end: new RegExp(`(?:${endAlternatives.join('|')})$`, 'u') };
     patternCache.set(phrases, patterns);
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadCorpus } from '../../../src/core/corpus/corpus.js';
-import { chunkParagraph, MAX_PASSAGE_CHARS, splitClauses, splitSentences, toPassages } from '../../../src/core/corpus/passages.js';
+import { chunkParagraph, earlierPartIds, MAX_PASSAGE_CHARS, passageId, splitClauses, splitSentences, toPassages } from '../../../src/core/corpus/passages.js';
 
 describe('passages', () => {
   it('GIVEN a long paragraph THEN it is cut at sentence ends into parts of at most the limit that join back to it', () => {
@@ -46,5 +46,13 @@ describe('passages', () => {
       expect(passage.text.length).toBeLessThanOrEqual(MAX_PASSAGE_CHARS);
     }
     expect(new Set(passages.map((p) => p.section.number))).toEqual(new Set([0, 1, 2, 3, 4, 5, 6, 7]));
+  });
+});
+
+describe('the parts of a split paragraph', () => {
+  it('GIVEN a later part\'s id THEN the ids of the parts before it, nearest first; a whole paragraph or a first part has none', () => {
+    expect(earlierPartIds(passageId('doc.v2', 1, 2, 3))).toEqual([passageId('doc.v2', 1, 2, 2), passageId('doc.v2', 1, 2, 1)]);
+    expect(earlierPartIds(passageId('doc', 1, 2, 1))).toEqual([]);
+    expect(earlierPartIds(passageId('doc', 1, 2, 0))).toEqual([]);
   });
 });
