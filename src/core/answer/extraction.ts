@@ -128,7 +128,11 @@ export function extractAnswer(passage: string, types: TypeCheck, coverage: Cover
   for (const candidate of candidates) {
     if (candidate.base + MAX_TYPE_BONUS < bestScore) break;
     let bonus = 0;
-    for (let k = candidate.window.first; k <= candidate.window.last; k++) bonus = Math.max(bonus, bonusOf(k));
+    // the subject a question asks for (谁首先…) stands before what is said of it: a clause after the
+    // first one holding the question's words holds no subject of theirs
+    let upTo = candidate.window.last;
+    if (types.subjectSlot) for (let k = candidate.window.first; k <= candidate.window.last; k++) if (holds[k]) { upTo = k; break; }
+    for (let k = candidate.window.first; k <= upTo; k++) bonus = Math.max(bonus, bonusOf(k));
     const score = candidate.base + bonus;
     // of equal scores, the window that comes first in the passage, as a plain scan would pick
     if (score > bestScore || (score === bestScore && best !== undefined && candidate.order < best.order)) {
@@ -138,7 +142,7 @@ export function extractAnswer(passage: string, types: TypeCheck, coverage: Cover
   }
   // a passage of punctuation only has no window: it is its own answer
   if (!best) return { text: passage, start: 0, end: passage.length, score: bestScore, view: joinViews(prepared.clauses.map((clause) => clause.view)), part: [0, passage.length] };
-  return sentenceOf(passage, prepared, best.window, bestScore, types.subjectSlot === true);
+  return sentenceOf(passage, prepared, best.window, bestScore, types.subjectSlot === true, bonusOf);
 }
 
 /** An answer is the whole sentence that holds the best window, unless that sentence is longer than this. */
@@ -161,7 +165,7 @@ function opensOnPredicate(normalized: string): boolean {
  * The answer a person needs: the sentence the best window stands in, verbatim (a year or a subject
  * said in its other clauses comes with it), or the window alone when that sentence is long.
  */
-function sentenceOf(passage: string, prepared: Extractable, window: Window, score: number, subjectSlot: boolean): Extract {
+function sentenceOf(passage: string, prepared: Extractable, window: Window, score: number, subjectSlot: boolean, bonusOf: (clause: number) => number): Extract {
   const { clauses } = prepared;
   let first = window.first;
   while (first > 0 && !SENTENCE_END.test(clauses[first - 1]!.text)) first--;
@@ -170,6 +174,10 @@ function sentenceOf(passage: string, prepared: Extractable, window: Window, scor
   // the clauses from `from` to `to` as the passage has them, and without the commas at their edges
   const raw = (from: number, to: number): string => passage.slice(clauses[from]!.start, clauses[to]!.start + clauses[to]!.text.length);
   const span = (from: number, to: number): string => raw(from, to).replace(LEADING, '').replace(/[，,、：:\s]+$/u, '');
+  const holdsKind = (from: number, to: number): boolean => {
+    for (let k = from; k <= to; k++) if (bonusOf(k) > 0) return true;
+    return false;
+  };
   if ([...span(first, last)].length > SENTENCE_ANSWER_CHARS) {
     // a long sentence: the window, with as many of the sentence's clauses around it as fit (the one
     // after first: what a question asks about is mostly said after the words it repeats)
@@ -196,6 +204,13 @@ function sentenceOf(passage: string, prepared: Extractable, window: Window, scor
     let before = first - 1;
     while (before > 0 && !SENTENCE_END.test(clauses[before - 1]!.text)) before--;
     if ([...span(before, last)].length <= (subjectSlot ? SUBJECT_ANSWER_CHARS : SENTENCE_ANSWER_CHARS)) first = before;
+  }
+  // what was asked for (a year, a name) said once in the sentence before (民国二年，…。自此…): that
+  // sentence comes along when the answer holds nothing of the kind and both fit
+  if (first > 0 && !holdsKind(first, last)) {
+    let before = first - 1;
+    while (before > 0 && !SENTENCE_END.test(clauses[before - 1]!.text)) before--;
+    if (holdsKind(before, first - 1) && [...span(before, last)].length <= SUBJECT_ANSWER_CHARS) first = before;
   }
   const text = span(first, last);
   if ((first === window.first && last === window.last) || !text) {

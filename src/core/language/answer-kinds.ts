@@ -35,6 +35,8 @@ export interface Expectation {
 
 const NUMBER = String.raw`\d[\d.,]*(?:余|多)?(?:万|亿|千|百)?(?:余|多)?`;
 const TIME_UNITS = '(?:秒|分钟|小时|天|日|周|星期|个月|月|年)';
+/** Spans of time a when-question may name as its own words (何年代, 哪个世纪): what a time in the answer is said in. */
+const TIME_SPANS = '年代|世纪|时代|时期|年间';
 const LENGTH_UNITS = '(?:公里|千米|米|km|厘米)';
 // Latin unit symbols may stand after a space (1.601 km²; NFKC writes ² as 2)
 const AREA_UNITS = String.raw`(?:亩|平方米|平方公里|平方千米|公顷|\s?(?:km2|m2|ha)(?![a-z\d]))`;
@@ -61,7 +63,7 @@ const MONEY = /多少钱|几块钱|几元|花了多少|投资多少|票价|价�
 const DURATION = /多久|多长时间|多少时间|多少分钟|多少小时|多少天|多少年|how long does|how long will|how long did|how much time/u;
 const LENGTH = /多长|多远|全长|长度|how long\b|how far/u;
 const AREA = /多大面积|面积|占地|how large|how big|\barea\b/u;
-const TIME = /什么时候|啥时候|啥时|什么时间|多会儿|何时|几时|几点(?!建议|意见|要求|措施|内容|共识|经验|做法|体会|原因|理由|想法|看法|考虑)|哪年|哪一年|几月|几号|几日|哪个月|哪天|哪一天|\bwhen\b|\bwhat (year|date|time)\b/u;
+const TIME = /什么时候|啥时候|啥时|什么时间|多会儿|何时|几时|几点(?!建议|意见|要求|措施|内容|共识|经验|做法|体会|原因|理由|想法|看法|考虑)|哪年|哪一年|何年|几月|几号|几日|哪个月|哪天|哪一天|\bwhen\b|\bwhat (year|date|time)\b/u;
 const AGENT = /谁|何人|哪个单位|哪家|哪些单位|哪个部门|哪些部门|哪所|哪个机构|哪些机构|哪位|由哪|\bwho\b|\bby whom\b|\bwhich (university|universities|organi[sz]ation|department|agency|institution|institute|body|bodies|company|companies|media)\b/u;
 /** Why and what for: answered by a clause that gives a cause or a purpose (never withheld without one: reasons are said in too many ways). */
 const REASON = /为什么|为何|因何|何故|什么原因|(?:原因|理由|缘由|缘故)是什么|原因为何|出于什么|什么目的|目的是什么|目的为何|怎么会|\bwhy\b/u;
@@ -293,8 +295,9 @@ function nounCheck(expects: 'definition' | 'which', noun: string | null, beyondQ
 function kindCheck(expectation: Expectation, ownTerms: Iterable<string>, question?: string): TypeCheck {
   const { expects, measure } = expectation;
   if (!expects) return { bonus: () => 0, holds: () => true };
-  // the question's units (人次, 个, 分钟) stay: they are what the answer's figure is counted in
-  const unit = expression(`^(?:[${MEASURE_WORDS}]+|${TIME_UNITS}|${LENGTH_UNITS}|${AREA_UNITS}${measure && expects === 'amount' ? `|${measure}` : ''})$`, 'u');
+  // the question's units (人次, 个, 分钟) stay: they are what the answer's figure is counted in; so
+  // do the spans of time a when-question names (何年代 is answered by 1990年代)
+  const unit = expression(`^(?:[${MEASURE_WORDS}]+|${TIME_UNITS}|${LENGTH_UNITS}|${AREA_UNITS}${measure && expects === 'amount' ? `|${measure}` : ''}${expects === 'time' ? `|${TIME_SPANS}` : ''})$`, 'u');
   const own = [...ownTerms].filter((token) => (token.length > 1 || !/\p{Script=Han}/u.test(token)) && !unit.test(token)).sort((a, b) => b.length - a.length);
   // a number of the question is blanked where it stands whole: its 1 (第1届) is not the 1 of 1929年
   const wholeNumbers = own.filter((token) => /^\d[\d.]*$/u.test(token)).map((token) => expression(`(?<![\\d.])${token.replaceAll('.', '\\.')}(?![\\d.])`, 'gu'));

@@ -39,10 +39,26 @@ const TERMS = madeUpReport('海洋观测简报', 'terms', `
 本文所称的浮标站是锚定在海面、自动观测水文气象的无人平台。
 `);
 
+// made up: what a question asks for (a year, a person) is said once, in the sentence before the one
+// that answers (2016年，…。自此…); a person of another sentence stands right after the answer
+const CANAL = madeUpReport('清河灌区纪事', 'canal', `
+## 第1段 | 灌区 | 清河灌区
+
+2016年，县水利局召开验收会议，宣布清河干渠全线贯通，沿线十二个村庄派代表参加。自此全县农田实现自流灌溉。
+
+## 第2段 | 研究 | 苔藓研究
+
+在1990年代，青年学者王建国在山区考察时采集了大量苔藓标本，记录了它们在各个山谷的分布和生长季节。首次证明了本地苔藓可以指示空气质量。这与李强的看法不同，李强认为苔藓只能反映土壤的湿度，与空气无关。
+
+## 第3段 | 渠首 | 渠首工程
+
+渠首工程于2012年动工。渠首的闸门由县水利局统一管理。
+`);
+
 describe('the answer names what the question asks about', () => {
   let engine: Engine;
   beforeAll(() => {
-    engine = engineOf({ 'lakes.md': LAKES, 'people.md': PEOPLE, 'terms.md': TERMS, 'city.md': CITY });
+    engine = engineOf({ 'lakes.md': LAKES, 'people.md': PEOPLE, 'terms.md': TERMS, 'city.md': CITY, 'canal.md': CANAL });
   });
   afterAll(removeTempDirs);
 
@@ -87,5 +103,22 @@ describe('the answer names what the question asks about', () => {
 
   it('GIVEN a question about the term that is not a what-is question THEN the passage that answers it still does', () => {
     expect(engine.ask('浮标站由谁维护').answer).toContain('海洋局维护');
+  });
+
+  it('GIVEN a when-question (何年) answered by a sentence that holds no time (自此…) THEN the sentence before, which says the year, comes along', () => {
+    const answer = engine.ask('全县农田于何年实现自流灌溉').answer!;
+    expect(answer).toContain('2016年');
+    expect(answer.endsWith('自此全县农田实现自流灌溉。')).toBe(true);
+  });
+
+  it('GIVEN an answer that holds what was asked THEN the sentence before does not come along', () => {
+    expect(engine.ask('渠首工程于何年动工').answer).toBe('渠首工程于2012年动工。');
+  });
+
+  it('GIVEN a who-question THEN a person named after the answering clause is no subject of it: the sentence before, which names who, comes along', () => {
+    const answer = engine.ask('谁首次证明了本地苔藓可以指示空气质量').answer!;
+    expect(answer).toContain('王建国');
+    expect(answer).toContain('首次证明了本地苔藓可以指示空气质量');
+    expect(answer).not.toContain('李强');
   });
 });

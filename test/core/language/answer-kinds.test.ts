@@ -15,6 +15,13 @@ describe('expected answer type', () => {
     expect(expect_('How much does the ferry cost?')).toMatchObject({ expects: 'amount', strict: true });
   });
 
+  it('GIVEN 何年 or 何年代 (in which year, decade) THEN a time is asked, and a decade answers 何年代 though the question says 年代', () => {
+    expect(expect_('码头于何年建成')).toMatchObject({ expects: 'time', strict: true });
+    expect(expect_('码头于何年代建成')).toMatchObject({ expects: 'time', strict: true });
+    expect(holds('码头于何年代建成', ['码头', '年代', '建成'], '码头在1990年代建成')).toBe(true);
+    expect(holds('码头于何年代建成', ['码头', '年代', '建成'], '码头建成后游客增多')).toBe(false);
+  });
+
   it('GIVEN which-one asked with 一 (哪一年, 哪一个县, 哪一位, traditional too) THEN the kind is read as for 哪年, 哪个县, 哪位', () => {
     expect(expect_('渡口在哪一年建成')).toMatchObject({ expects: 'time', strict: true });
     expect(expect_('渡口建於哪一年')).toMatchObject({ expects: 'time', strict: true });
