@@ -167,8 +167,11 @@ export function definedTerm(normalized: string): string | null {
   return term ? [...term].slice(-2).join('') : null;
 }
 
-/** A question word that opens a clause of the question: it asks for the subject. */
-const SUBJECT_ASKER = /(?:^|[，,：:；;])\s*(?:谁|何人|哪)/u;
+/**
+ * A question word that opens a clause of the question, or follows only what narrows it down there
+ * (安图县境内的哪一个…, 日本人的组成当中哪一部分…: no verb or preposition before it): it asks for the subject.
+ */
+const SUBJECT_ASKER = /(?:^|[，,：:；;])\s*(?:[^，,：:；;是为在由被把向给对从于]{1,12}(?:的|当中|之中))?(?:谁|何人|哪)/u;
 
 /** Normalization writes the count of 哪一年, 哪一个县 as a digit (哪1年): asked which one, it is 哪年, 哪个县. */
 function whichOne(normalized: string): string {

@@ -225,6 +225,14 @@ describe('which-questions and what-is questions', () => {
     expect(subject('县档案由谁整理')).toBe(false);
     expect(subject('银鱼产量最高的是哪个湖')).toBe(false);
   });
+
+  it('GIVEN a question word after only what narrows it down (县境内的哪一个…, 组成当中哪一部分…) THEN the question asks for a subject; after a verb or a preposition it does not', () => {
+    const subject = (question: string) => typeCheck({ ...expect_(question), cleaned: normalizeText(question) }, []).subjectSlot;
+    expect(subject('县境内的哪一个泉与青龙泉并称三大名泉')).toBe(true);
+    expect(subject('本县人口的组成当中哪一部分来自山区')).toBe(true);
+    expect(subject('青龙泉是县境内的哪一个泉')).toBe(false);
+    expect(subject('泉水由县里的哪一个部门管理')).toBe(false);
+  });
 });
 
 describe('length questions', () => {
