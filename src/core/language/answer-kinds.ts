@@ -180,7 +180,8 @@ function whichOne(normalized: string): string {
 
 /** Fillers of each kind, looked for in what a text holds beyond the question's own words. */
 const FILLERS: Record<Exclude<AnswerType, 'amount' | 'list' | 'which' | 'definition'>, RegExp> = {
-  agent: /院|大学|学校|部门|政府|委员会|委|局|厅|办公室|公司|集团|中心|小组|协会|联盟|机构|媒体|企业|记者|银行|研究所|书记|市长|省长|主任|主席|部长|局长|校长|院长|经理|董事长|专家/u,
+  // a name transliterated from another language joins its parts with a middle dot (梅莉·史翠普, 让-皮埃尔·巴利冈)
+  agent: /院|大学|学校|部门|政府|委员会|委|局|厅|办公室|公司|集团|中心|小组|协会|联盟|机构|媒体|企业|记者|银行|研究所|书记|市长|省长|主任|主席|部长|局长|校长|院长|经理|董事长|专家|\p{Script=Han}[·‧・•]\p{Script=Han}/u,
   place: /省|市(?!场)|县|区(?!域|别)|镇|乡|村|街道|地区|地带|江|河|山|湖|园|港|站|机场|口岸/u,
   reason: /因为|由于|为了|以便|以免|原因|之所以|是因|目的|为由/u,
   time: /\d+年|(?:\d+|[一二两三四五六七八九十]+)岁|\p{Script=Han}(?:时代|时期|年间)|\d+月|\d+日|\d+号|昨日|昨天|今日|今天|今年|去年|明年|前年|年底|年初|年内|年中|上半年|下半年|季度|月底|月初|春节|元旦|\d+时|\d+点(?!\d)|\d{1,2}:\d{2}/u,

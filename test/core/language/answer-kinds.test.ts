@@ -102,6 +102,13 @@ describe('kinds no pattern lists, read from part-of-speech tags', () => {
     expect(holds('这家报社被谁收购', ['报社', '收购'], '该报社后来被收购了。')).toBe(false);
   });
 
+  it('GIVEN a who-question THEN a name whose parts a middle dot joins (梅莉·史翠普, 安德里・尼里纳) answers; the question\'s own such name does not', () => {
+    expect(holds('谁获得提名的次数最多', ['获得', '提名', '次数', '最多'], '梅莉·史翠普提名次数最多，达16次。')).toBe(true);
+    expect(holds('谁获得提名的次数最多', ['获得', '提名', '次数', '最多'], '安德里・尼里纳获得提名次数最多。')).toBe(true);
+    expect(holds('谁获得提名的次数最多', ['获得', '提名', '次数', '最多'], '提名次数最多的达16次。')).toBe(false);
+    expect(holds('梅莉·史翠普获得了谁的提名', ['梅莉', '史翠普', '获得', '提名'], '梅莉·史翠普获得了提名。')).toBe(false);
+  });
+
   it('GIVEN a who-question about a role THEN an organization’s kind of word alone (联合体) is no one', () => {
     expect(holds('示例大学校长是谁', ['示例大学', '校长'], '由示例大学牵头组建的创新联合体已培育新品种7个。')).toBe(false);
   });
