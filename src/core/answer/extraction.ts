@@ -101,6 +101,7 @@ export function extractAnswer(passage: string, types: TypeCheck, coverage: Cover
   const clausePresence = prepared.clauses.map((clause) => coverage.presence(clause.view));
   const present: number[] = new Array<number>(clausePresence[0]?.length ?? 0).fill(0);
   const holds = clausePresence.map((tokens) => tokens.some((value) => value > 0));
+  const holdsFocus = clausePresence.map((tokens, k) => holds[k]! && coverage.focusOf(tokens) > 0);
   // most windows hold none of the question's words: they all match the same, computed once
   const nothing = coverage.coverageOf(present) + FOCUS_BONUS * coverage.focusOf(present);
   const candidates = prepared.windows.map((window, order) => {
@@ -108,12 +109,20 @@ export function extractAnswer(passage: string, types: TypeCheck, coverage: Cover
     let any = false;
     for (let k = window.first; k <= window.last; k++) any ||= holds[k]!;
     if (any) {
-      present.fill(0);
-      for (let k = window.first; k <= window.last; k++) {
-        const clause = clausePresence[k]!;
-        for (let i = 0; i < present.length; i++) if (clause[i]! > present[i]!) present[i] = clause[i]!;
+      // the question's words are matched within one sentence: a window across a sentence's end
+      // matches as well as its better part (words said of two things do not add up)
+      matched = -Infinity;
+      for (let from = window.first; from <= window.last; ) {
+        let to = from;
+        while (to < window.last && !FULL_STOP.test(prepared.clauses[to]!.text)) to++;
+        present.fill(0);
+        for (let k = from; k <= to; k++) {
+          const clause = clausePresence[k]!;
+          for (let i = 0; i < present.length; i++) if (clause[i]! > present[i]!) present[i] = clause[i]!;
+        }
+        matched = Math.max(matched, coverage.coverageOf(present) + FOCUS_BONUS * coverage.focusOf(present));
+        from = to + 1;
       }
-      matched = coverage.coverageOf(present) + FOCUS_BONUS * coverage.focusOf(present);
     }
     return { window, order, base: matched - LENGTH_PENALTY * window.text.length };
   });
@@ -128,10 +137,11 @@ export function extractAnswer(passage: string, types: TypeCheck, coverage: Cover
   for (const candidate of candidates) {
     if (candidate.base + MAX_TYPE_BONUS < bestScore) break;
     let bonus = 0;
-    // the subject a question asks for (谁首先…) stands before what is said of it: a clause after the
-    // first one holding the question's words holds no subject of theirs
+    // the subject a question asks for (谁首先阐释…, 谁负责…) stands before what is said of it, or in its
+    // clause (…，由市园林局负责管护): a clause after the last one holding the question's focus (the word
+    // after 谁) holds no subject of it
     let upTo = candidate.window.last;
-    if (types.subjectSlot) for (let k = candidate.window.first; k <= candidate.window.last; k++) if (holds[k]) { upTo = k; break; }
+    if (types.subjectSlot) while (upTo > candidate.window.first && !holdsFocus[upTo]) upTo--;
     for (let k = candidate.window.first; k <= upTo; k++) bonus = Math.max(bonus, bonusOf(k));
     const score = candidate.base + bonus;
     // of equal scores, the window that comes first in the passage, as a plain scan would pick
@@ -150,6 +160,8 @@ export const SENTENCE_ANSWER_CHARS = 80;
 /** A long sentence's answering window grows by its neighbouring clauses up to this many characters. */
 export const GROWN_ANSWER_CHARS = 60;
 const SENTENCE_END = /[。！？!?；;][”’"'）)」』】]*$/u;
+/** The end of a sentence that goes on to another subject (a semicolon's second part still speaks of the first's). */
+const FULL_STOP = /[。！？!?][”’"'）)」』】]*$/u;
 /** How long an answer may grow by the sentence before it when that sentence names the subject a question asks for (TypeCheck.subjectSlot). */
 export const SUBJECT_ANSWER_CHARS = 140;
 /** A clause that refers to its subject rather than naming it. */

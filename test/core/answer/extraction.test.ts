@@ -5,6 +5,8 @@ import { emptyLexicon } from '../../../src/core/corpus/lexicon.js';
 import { analyzeQuery, questionWords } from '../../../src/core/language/query.js';
 import { scorer } from '../../../src/core/search/scoring.js';
 
+import { joinViews } from '../../../src/core/answer/view.js';
+
 const PASSAGE = '成资S3线，全长约39公里，设站8座，于2020年开工。另有支线，预计2025年建成。';
 
 describe('answer windows', () => {
@@ -30,10 +32,11 @@ describe('answer windows', () => {
 describe('choosing the answer window', () => {
   const PASSAGES = [
     '东湖公园扩建工程已经完工，新增绿地约12公顷，由市园林局负责管护，预计明年五月对市民开放，门票免费。',
+    '西湖公园去年新增绿地5公顷。东湖公园扩建工程已经完工，预计明年五月开放。快充桩由供电公司建设。',
     '全市新建充电桩3200个，覆盖所有街道；其中快充桩占四成，由供电公司建设，年底前再建1000个。',
     '两地图书馆实现通借通还，读者凭一张卡可在40家分馆借书，2023年累计借阅18万册次。',
   ];
-  const QUESTIONS = ['东湖公园新增了多少绿地', '谁负责东湖公园的管护', '东湖公园什么时候开放', '新建了多少个充电桩', '快充桩由谁建设', '图书馆借阅了多少册次', '在几家分馆可以借书', '公园门票多少钱'];
+  const QUESTIONS = ['东湖公园新增了多少绿地', '谁负责东湖公园的管护', '谁负责建设快充桩', '东湖公园什么时候开放', '新建了多少个充电桩', '快充桩由谁建设', '图书馆借阅了多少册次', '在几家分馆可以借书', '公园门票多少钱'];
 
   it('GIVEN made-up passages and questions THEN the window chosen is the one a full scan of every window scores best', () => {
     for (const passage of PASSAGES) {
@@ -46,13 +49,26 @@ describe('choosing the answer window', () => {
         let reference: { text: string; score: number } | undefined;
         for (const window of prepared.windows) {
           let bonus = 0;
-          for (let k = window.first; k <= window.last; k++) bonus = Math.max(bonus, types.bonus(prepared.clauses[k]!.view.normalized));
-          const value = score.of(window.view) + FOCUS_BONUS * score.focusScore(window.view) + bonus - LENGTH_PENALTY * window.text.length;
+          // a who-question's subject is not looked for after the last clause holding its focus
+          let upTo = window.last;
+          const holdsFocus = (k: number) => score.presence(prepared.clauses[k]!.view).some((value) => value > 0) && score.focusScore(prepared.clauses[k]!.view) > 0;
+          if (types.subjectSlot) while (upTo > window.first && !holdsFocus(upTo)) upTo--;
+          for (let k = window.first; k <= upTo; k++) bonus = Math.max(bonus, types.bonus(prepared.clauses[k]!.view.normalized));
+          // the question's words are matched within one sentence: a window across a full stop scores as its better part
+          let matched = -Infinity;
+          for (let from = window.first; from <= window.last; ) {
+            let to = from;
+            while (to < window.last && !/[。！？!?]$/u.test(prepared.clauses[to]!.text)) to++;
+            const view = joinViews(prepared.clauses.slice(from, to + 1).map((clause) => clause.view));
+            matched = Math.max(matched, score.of(view) + FOCUS_BONUS * score.focusScore(view));
+            from = to + 1;
+          }
+          const value = matched + bonus - LENGTH_PENALTY * window.text.length;
           if (!reference || value > reference.score) reference = { text: window.text, score: value };
         }
         const chosen = extractAnswer(passage, types, score, prepared);
         expect(chosen.text.slice(...chosen.part), `${question} on ${passage.slice(0, 8)}`).toBe(reference!.text);
-        expect(chosen.score).toBeCloseTo(reference!.score, 9);
+        expect(chosen.score, `${question} on ${passage.slice(0, 8)}`).toBeCloseTo(reference!.score, 9);
       }
     }
   });
@@ -63,6 +79,12 @@ describe('the answer a person needs', () => {
     const query = analyzeQuery(question, emptyLexicon());
     return extractAnswer(passage, typeCheck(query, questionWords(query)), scorer(query, new Map(), 10), extractableOf(passage));
   };
+
+  it('GIVEN the question\'s words split over two sentences (一项纪录。另一场比赛) THEN they do not add up: the sentence that says most of them answers', () => {
+    const passage = '2019年市运会上，她打破了100米蛙泳世界纪录，成绩为1分08秒。2021年省运会女子组决赛中，她打破了由队友保持多年的200米蛙泳纪录。';
+    const answer = answerOf(passage, '在2021年省运会女子组决赛中，她打破了什么世界纪录');
+    expect(answer.text).toBe('2021年省运会女子组决赛中，她打破了由队友保持多年的200米蛙泳纪录。');
+  });
 
   it('GIVEN a short sentence THEN the answer is all of it, its answering clauses marked', () => {
     const passage = '东湖公园扩建工程已经完工，新增绿地约12公顷。门票免费。';
