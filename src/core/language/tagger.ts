@@ -8,7 +8,7 @@ import { SortedLines } from '../util/sorted-lines.js';
  * Chinese part-of-speech tags, from jieba (`@node-rs/jieba`, its own dictionary of about 350,000
  * words with their tags; prebuilt native binaries). The answer-kind check reads them as evidence of
  * what a text holds that no hand list knows: a person's name (nr, transliterated foreign names
- * included), a place (ns), a time word (t: 清朝, 世纪末), and a number followed by its measure word
+ * included; nrx, a name the dictionary lacks that starts with a surname), a place (ns), a time word (t: 清朝, 世纪末), and a number followed by its measure word
  * (m + q: 120英亩, 100英镑); the follow-up check reads whether a demonstrative names a noun. Loaded on
  * first need (about 0.2 s), then about 0.1 ms a sentence.
  */
@@ -43,9 +43,23 @@ function tagger(): Jieba | null {
 }
 
 function tagWithJieba(text: string): TaggedWord[] | undefined {
-  const words = tagger()?.tag(text, true);
-  if (words) counts.byTagger += 1;
-  return words;
+  const loaded = tagger();
+  if (!loaded) return undefined;
+  counts.byTagger += 1;
+  return loaded.tag(text, true).map((word) => (surnamed(word, loaded) ? { word: word.word, tag: UNKNOWN_NAME } : word));
+}
+
+/**
+ * The tag given a name jieba's dictionary does not hold (汪兆铭, 王蕴): a word of two or three Han
+ * characters that only its HMM found (tagged x), whose first character the dictionary tags as a
+ * surname (nr). Given when tagging, so tag tables hold it too.
+ */
+export const UNKNOWN_NAME = 'nrx';
+
+function surnamed(word: TaggedWord, loaded: Jieba): boolean {
+  if (word.tag !== 'x' || !/^\p{Script=Han}{2,3}$/u.test(word.word)) return false;
+  const first = loaded.tag(word.word[0]!, true);
+  return first.length === 1 && first[0]!.tag === 'nr';
 }
 
 /** How many texts the tagger has tagged in this process, and how many were read from tag tables (for tests). */
@@ -154,7 +168,7 @@ const DATED_TIME = /[年月日朝代世纪季节春夏秋冬初末期]/u;
 /** Evidence in tags that a text names something of a kind. */
 export const TAG_EVIDENCE = {
   /** A person's name, two characters or more (organizations are named by their kind: 局, 公司, 大学; an nt word alone, 联合体, is no one). */
-  agent: (words: readonly TaggedWord[]): boolean => runs(words, /^(?:nr|nrt|nrfg)$/).some((run) => [...run].length >= 2),
+  agent: (words: readonly TaggedWord[]): boolean => runs(words, /^(?:nr|nrt|nrfg|nrx)$/).some((run) => [...run].length >= 2),
   /** A place name, two characters or more. */
   place: (words: readonly TaggedWord[]): boolean => runs(words, /^ns$/).some((run) => [...run].length >= 2),
   /** A time word that names a time (清朝, 世纪末, 春节), or a number of years, months, days or centuries. */

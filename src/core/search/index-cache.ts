@@ -6,7 +6,7 @@ import type { Corpus } from '../corpus/corpus.js';
 import { TOKENIZER_VERSION } from '../language/tokenizer.js';
 
 /** Bumped whenever what the engine stores in a snapshot changes shape or meaning. */
-export const INDEX_FORMAT_VERSION = 3;
+export const INDEX_FORMAT_VERSION = 4;
 
 /** Where serialized indexes (and parsed corpora) are kept between runs, as bytes. */
 export interface IndexCache {

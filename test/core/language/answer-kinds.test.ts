@@ -109,6 +109,13 @@ describe('kinds no pattern lists, read from part-of-speech tags', () => {
     expect(holds('梅莉·史翠普获得了谁的提名', ['梅莉', '史翠普', '获得', '提名'], '梅莉·史翠普获得了提名。')).toBe(false);
   });
 
+  it('GIVEN a who-question THEN a name the dictionary lacks answers when it starts with a surname (汪兆铭, 陈树声); another unknown word (由青禾…) is no one', () => {
+    expect(holds('伪政府以谁为领导人', ['政府', '领导人'], '民国二十九年，汪兆铭在南京成立国民政府。')).toBe(true);
+    expect(holds('调查由谁主持', ['调查', '主持'], '这次调查由陈树声主持。')).toBe(true);
+    expect(holds('调查由谁主持', ['调查', '主持'], '这次调查由青禾县主持。')).toBe(false);
+    expect(holds('伪政府以谁为领导人', ['政府', '领导人'], '民国二十九年，在南京成立国民政府。')).toBe(false);
+  });
+
   it('GIVEN a who-question about a role THEN an organization’s kind of word alone (联合体) is no one', () => {
     expect(holds('示例大学校长是谁', ['示例大学', '校长'], '由示例大学牵头组建的创新联合体已培育新品种7个。')).toBe(false);
   });
