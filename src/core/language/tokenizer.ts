@@ -76,6 +76,9 @@ function segments(text: string): string[] {
   return out;
 }
 
+/** 哪, or 哪 with the count one (哪一, 哪1 as normalization writes it). */
+const WHICH_ONE = /^哪[一1]?$/u;
+
 /** Splits a Han run into content words and stop words (ICU word segmentation). */
 export function segmentRun(run: string): RunItem[] {
   const items: RunItem[] = [];
@@ -83,8 +86,13 @@ export function segmentRun(run: string): RunItem[] {
   for (const segment of segments(run)) {
     const after = previous;
     previous = segment;
-    // 哪 + a measure word (哪家, 哪所) asks which one: the measure word is part of the question word
-    if ((KIND_NOUNS.has(segment) && KIND_ASKERS.has(after)) || (after === '哪' && [...segment].length === 1 && MEASURE_CHARACTERS.has(segment))) {
+    // 哪 + a measure word (哪家, 哪所, 哪一级) asks which one: the measure word is part of the question word
+    if ((KIND_NOUNS.has(segment) && KIND_ASKERS.has(after)) || (WHICH_ONE.test(after) && [...segment].length === 1 && MEASURE_CHARACTERS.has(segment))) {
+      items.push({ question: true, text: segment });
+      continue;
+    }
+    // ICU may keep 一 on 哪 (哪一|级): which one is asked, never a word to search
+    if (WHICH_ONE.test(segment)) {
       items.push({ question: true, text: segment });
       continue;
     }

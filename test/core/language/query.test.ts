@@ -23,6 +23,14 @@ describe('query analysis', () => {
     expect(segment.mock.calls.map(([text]) => text)).toEqual(['天府国际机场什么时候投运', '异地看病能不能直接报销']);
   });
 
+  it('GIVEN 哪一 that ICU keeps as one word (哪一级, 哪一物质) THEN it asks which one: it is no search word, and the noun after it is the focus', () => {
+    for (const question of ['英国的哪一级战舰成为了护航舰艇', '这种工艺可以用于哪一物质的回收']) {
+      const query = analyzeQuery(question, emptyLexicon());
+      expect(query.groups.map((group) => group.label).filter((label) => label.includes('哪'))).toEqual([]);
+    }
+    expect(analyzeQuery('这种工艺可以用于哪一物质的回收', emptyLexicon()).groups.find((group) => group.focus)?.label).toBe('物质');
+  });
+
   it('GIVEN a lexicon word inside a run THEN the rest of the run keeps its segmented words', () => {
     const query = analyzeQuery('天府国际机场什么时候投运', lexicon('expansions:\n  机场: [空港]\n'));
     expect(query.groups.map((group) => group.label)).toEqual(['天府', '国际', '机场', '投运']);
