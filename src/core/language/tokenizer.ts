@@ -16,6 +16,8 @@ export const QUESTION_WORDS: ReadonlySet<string> = new Set([
   '哪里', '哪儿', '哪', '是否', '是不是', '有没有', '有无', '为什么', '为何', '几', '谁', '吗', '呢', '能不能', '能否',
   '可不可以', '会不会', '哪家', '哪所', '哪位', '哪天', '哪年', '哪座', '哪条', '哪种', '哪类', '哪样', '几时', '咋', '咋样',
   '怎么回事', '啥样', '多会儿', '没', '没有', '多少钱',
+  // the written register asks with 何 (何时, 何处, 何人, 因何…) and counts with 第几
+  '何时', '何处', '何地', '何人', '何年', '何者', '何种', '何物', '何事', '何职', '何故', '何以', '因何', '有何', '何谓', '第几',
 ]);
 
 /**
@@ -70,7 +72,10 @@ function segments(text: string): string[] {
   const out: string[] = [];
   for (let at = 0; at < text.length; ) {
     const { segment, index } = found.containing(at)!;
-    out.push(segment);
+    // ICU cuts the written register's question words into characters (因|何, 何|处): joined again
+    const last = out.at(-1);
+    if (last !== undefined && last.length === 1 && segment.length === 1 && QUESTION_WORDS.has(last + segment)) out[out.length - 1] = last + segment;
+    else out.push(segment);
     at = index + segment.length;
   }
   return out;
@@ -110,7 +115,8 @@ export function segmentRun(run: string): RunItem[] {
       continue;
     }
     // ICU keeps some question words on their measure word (多少个, 几条): split them off
-    const prefix = QUESTION_PREFIXES.find((word) => segment.startsWith(word) && segment.length > word.length);
+    // (几何 is a word of its own: geometry)
+    const prefix = QUESTION_PREFIXES.find((word) => segment.startsWith(word) && segment.length > word.length && !segment.startsWith('几何'));
     if (prefix) items.push({ question: true, text: prefix });
     let word = prefix ? segment.slice(prefix.length) : segment;
     // a trailing 了 (开工了, 到了) is a particle of its own

@@ -31,6 +31,17 @@ describe('query analysis', () => {
     expect(analyzeQuery('这种工艺可以用于哪一物质的回收', emptyLexicon()).groups.find((group) => group.focus)?.label).toBe('物质');
   });
 
+  it('GIVEN a question word of the written register (何时, 因何, 何地, 何人, 第几) THEN it asks: no group holds it, though ICU cuts it into characters', () => {
+    for (const question of ['茶园是何时开始种茶的', '这座桥是因何得名的', '县政府驻点在何地', '计划被何人告发', '该县的公路总长位居全省第几位']) {
+      const labels = analyzeQuery(question, emptyLexicon()).groups.map((group) => group.label);
+      expect(labels.filter((label) => /[何几]/u.test(label)), question).toEqual([]);
+    }
+  });
+
+  it('GIVEN 几何 (geometry) THEN it is a word to search, not 几 asking how many', () => {
+    expect(analyzeQuery('几何学中角是怎么定义的', emptyLexicon()).groups.map((group) => group.label).join(' ')).toContain('几何');
+  });
+
   it('GIVEN a lexicon word inside a run THEN the rest of the run keeps its segmented words', () => {
     const query = analyzeQuery('天府国际机场什么时候投运', lexicon('expansions:\n  机场: [空港]\n'));
     expect(query.groups.map((group) => group.label)).toEqual(['天府', '国际', '机场', '投运']);
