@@ -166,6 +166,8 @@ const FULL_STOP = /[。！？!?][”’"'）)」』】]*$/u;
 export const SUBJECT_ANSWER_CHARS = 140;
 /** A clause that refers to its subject rather than naming it. */
 const PRONOUN_START = /^\s*(?:他|她|它|其|该|此|这|這|該)/u;
+/** A clause that names what it speaks of by pointing back (瀧川的这一主张, 上述著作): what it points to was named before. */
+const REFERS_BACK = /这一|这些|这项|这种|上述|该[\p{Script=Han}]/u;
 
 /** A clause that opens on an adverb, a verb or a conjunction (首度阐释了…, 因此…): its subject was named before it. */
 function opensOnPredicate(normalized: string): boolean {
@@ -212,7 +214,7 @@ function sentenceOf(passage: string, prepared: Extractable, window: Window, scor
   }
   // a sentence that opens on a pronoun (他是…, 该城为…) names its subject in the sentence before:
   // that one comes along when both fit in an answer
-  if (first > 0 && (PRONOUN_START.test(clauses[first]!.text) || (subjectSlot && opensOnPredicate(clauses[first]!.view.normalized)))) {
+  if (first > 0 && (PRONOUN_START.test(clauses[first]!.text) || (subjectSlot && (opensOnPredicate(clauses[first]!.view.normalized) || REFERS_BACK.test(clauses[first]!.view.normalized))))) {
     let before = first - 1;
     while (before > 0 && !SENTENCE_END.test(clauses[before - 1]!.text)) before--;
     if ([...span(before, last)].length <= (subjectSlot ? SUBJECT_ANSWER_CHARS : SENTENCE_ANSWER_CHARS)) first = before;

@@ -53,6 +53,10 @@ const CANAL = madeUpReport('清河灌区纪事', 'canal', `
 ## 第3段 | 渠首 | 渠首工程
 
 渠首工程于2012年动工。渠首的闸门由县水利局统一管理。
+
+## 第4段 | 争论 | 轮作之争
+
+2010年，农学家陈志强在著作《稻作新论》中提出了在灌区推行轮作休耕的主张。陈的这一主张遭到了多位水利学者的批评，上述著作一度停印。
 `);
 
 describe('the answer names what the question asks about', () => {
@@ -120,5 +124,11 @@ describe('the answer names what the question asks about', () => {
     expect(answer).toContain('王建国');
     expect(answer).toContain('首次证明了本地苔藓可以指示空气质量');
     expect(answer).not.toContain('李强');
+  });
+
+  it('GIVEN a question asking for the subject and an answer that points back to it (陈的这一主张…) THEN the sentence before, which names it in full, comes along', () => {
+    const answer = engine.ask('哪一个人的著作遭到了多位水利学者的批评').answer!;
+    expect(answer).toContain('陈志强');
+    expect(answer).toContain('陈的这一主张遭到了多位水利学者的批评');
   });
 });
