@@ -192,6 +192,12 @@ function sentenceOf(passage: string, prepared: Extractable, window: Window, scor
     for (let k = from; k <= to; k++) if (bonusOf(k) > 0) return true;
     return false;
   };
+  // the first clause of the sentence before the one `first` opens
+  const sentenceBefore = (): number => {
+    let before = first - 1;
+    while (before > 0 && !SENTENCE_END.test(clauses[before - 1]!.text)) before--;
+    return before;
+  };
   if ([...span(first, last)].length > SENTENCE_ANSWER_CHARS) {
     // a long sentence: the window, with as many of the sentence's clauses around it as fit (the one
     // after first: what a question asks about is mostly said after the words it repeats)
@@ -215,15 +221,13 @@ function sentenceOf(passage: string, prepared: Extractable, window: Window, scor
   // a sentence that opens on a pronoun (他是…, 该城为…) names its subject in the sentence before:
   // that one comes along when both fit in an answer
   if (first > 0 && (PRONOUN_START.test(clauses[first]!.text) || (subjectSlot && (opensOnPredicate(clauses[first]!.view.normalized) || REFERS_BACK.test(clauses[first]!.view.normalized))))) {
-    let before = first - 1;
-    while (before > 0 && !SENTENCE_END.test(clauses[before - 1]!.text)) before--;
+    const before = sentenceBefore();
     if ([...span(before, last)].length <= (subjectSlot ? SUBJECT_ANSWER_CHARS : SENTENCE_ANSWER_CHARS)) first = before;
   }
   // what was asked for (a year, a name) said once in the sentence before (民国二年，…。自此…): that
   // sentence comes along when the answer holds nothing of the kind and both fit
   if (first > 0 && !holdsKind(first, last)) {
-    let before = first - 1;
-    while (before > 0 && !SENTENCE_END.test(clauses[before - 1]!.text)) before--;
+    const before = sentenceBefore();
     if (holdsKind(before, first - 1) && [...span(before, last)].length <= SUBJECT_ANSWER_CHARS) first = before;
   }
   const text = span(first, last);

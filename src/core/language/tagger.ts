@@ -8,8 +8,9 @@ import { SortedLines } from '../util/sorted-lines.js';
  * Chinese part-of-speech tags, from jieba (`@node-rs/jieba`, its own dictionary of about 350,000
  * words with their tags; prebuilt native binaries). The answer-kind check reads them as evidence of
  * what a text holds that no hand list knows: a person's name (nr, transliterated foreign names
- * included; nrx, a name the dictionary lacks that starts with a surname), a place (ns), a time word (t: 清朝, 世纪末), and a number followed by its measure word
- * (m + q: 120英亩, 100英镑); the follow-up check reads whether a demonstrative names a noun. Loaded on
+ * included; nrx, a name the dictionary lacks that starts with a surname), a place (ns), a time word
+ * (t: 清朝, 世纪末), and a number followed by its measure word (m + q: 120英亩, 100英镑); the
+ * follow-up check reads whether a demonstrative names a noun. Loaded on
  * first need (about 0.2 s), then about 0.1 ms a sentence.
  */
 
@@ -54,7 +55,7 @@ function tagWithJieba(text: string): TaggedWord[] | undefined {
  * characters that only its HMM found (tagged x), whose first character the dictionary tags as a
  * surname (nr). Given when tagging, so tag tables hold it too.
  */
-export const UNKNOWN_NAME = 'nrx';
+const UNKNOWN_NAME = 'nrx';
 
 function surnamed(word: TaggedWord, loaded: Jieba): boolean {
   if (word.tag !== 'x' || !/^\p{Script=Han}{2,3}$/u.test(word.word)) return false;
@@ -165,10 +166,13 @@ export function tagTable(texts: Iterable<string>): Uint8Array | undefined {
 /** Era and calendar characters that make a time word (t) a time a question can ask for, not 目前 or 近期. */
 const DATED_TIME = /[年月日朝代世纪季节春夏秋冬初末期]/u;
 
+/** The tags of a person's name: jieba's (nr, nrt for a transliteration, nrfg) and UNKNOWN_NAME. */
+const PERSON_TAGS = new RegExp(`^(?:nr|nrt|nrfg|${UNKNOWN_NAME})$`);
+
 /** Evidence in tags that a text names something of a kind. */
 export const TAG_EVIDENCE = {
   /** A person's name, two characters or more (organizations are named by their kind: 局, 公司, 大学; an nt word alone, 联合体, is no one). */
-  agent: (words: readonly TaggedWord[]): boolean => runs(words, /^(?:nr|nrt|nrfg|nrx)$/).some((run) => [...run].length >= 2),
+  agent: (words: readonly TaggedWord[]): boolean => runs(words, PERSON_TAGS).some((run) => [...run].length >= 2),
   /** A place name, two characters or more. */
   place: (words: readonly TaggedWord[]): boolean => runs(words, /^ns$/).some((run) => [...run].length >= 2),
   /** A time word that names a time (清朝, 世纪末, 春节), or a number of years, months, days or centuries. */
