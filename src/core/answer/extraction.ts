@@ -203,6 +203,8 @@ function sentenceOf(passage: string, prepared: Extractable, window: Window, scor
     // after first: what a question asks about is mostly said after the words it repeats)
     let from = window.first;
     let to = window.last;
+    // what a colon introduces is read with the words before it (主要支流有：…, 女儿：…)
+    while (from > first && /[：:]\s*$/u.test(clauses[from - 1]!.text) && [...span(from - 1, to)].length <= GROWN_ANSWER_CHARS) from--;
     for (let grown = true; grown; ) {
       grown = false;
       for (const [f, t] of [[from, to + 1], [from - 1, to]] as const) {

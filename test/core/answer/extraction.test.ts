@@ -86,6 +86,14 @@ describe('the answer a person needs', () => {
     expect(answer.text).toBe('2021年省运会女子组决赛中，她打破了由队友保持多年的200米蛙泳纪录。');
   });
 
+  it('GIVEN a long sentence whose answering clause follows a colon (…的女儿：林秋云…而命名) THEN the words the colon closes come with it', () => {
+    const sentence = '它以本市开埠时首任知府的女儿：林秋云（Lin Qiuyun 1801年至1860年）女士而命名，她是著名的诗人，一生写诗三千余首，晚年在城南开办义学，教授贫家子弟读书识字，深受乡里敬重。';
+    expect([...sentence].length).toBeGreaterThan(SENTENCE_ANSWER_CHARS);
+    const answer = answerOf(sentence, '滨江大道是以什么来命名的');
+    expect(answer.text.startsWith('它以本市开埠时首任知府的女儿：林秋云')).toBe(true);
+    expect([...answer.text].length).toBeLessThanOrEqual(GROWN_ANSWER_CHARS);
+  });
+
   it('GIVEN a short sentence THEN the answer is all of it, its answering clauses marked', () => {
     const passage = '东湖公园扩建工程已经完工，新增绿地约12公顷。门票免费。';
     const answer = answerOf(passage, '东湖公园新增了多少绿地');
