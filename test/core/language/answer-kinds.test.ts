@@ -231,8 +231,9 @@ describe('which-questions and what-is questions', () => {
     expect(bonus('什么是浮标站', ['浮标站'], '浮标站由海洋局维护')).toBe(0);
   });
 
+  const subject = (question: string) => typeCheck({ ...expect_(question), cleaned: normalizeText(question) }, []).subjectSlot;
+
   it('GIVEN a question word that opens a clause (谁…, 何人…, 哪个…) THEN the question asks for a subject; one after other words does not', () => {
-    const subject = (question: string) => typeCheck({ ...expect_(question), cleaned: normalizeText(question) }, []).subjectSlot;
     expect(subject('谁最早研究本县水利')).toBe(true);
     expect(subject('1998年，何人整理了县档案')).toBe(true);
     expect(subject('哪个湖的银鱼产量最高')).toBe(true);
@@ -241,7 +242,6 @@ describe('which-questions and what-is questions', () => {
   });
 
   it('GIVEN a question word after only what narrows it down (县境内的哪一个…, 组成当中哪一部分…) THEN the question asks for a subject; after a verb or a preposition it does not', () => {
-    const subject = (question: string) => typeCheck({ ...expect_(question), cleaned: normalizeText(question) }, []).subjectSlot;
     expect(subject('县境内的哪一个泉与青龙泉并称三大名泉')).toBe(true);
     expect(subject('本县人口的组成当中哪一部分来自山区')).toBe(true);
     expect(subject('青龙泉是县境内的哪一个泉')).toBe(false);
