@@ -182,7 +182,8 @@ export class Engine {
   private readonly fileTexts = new Map<string, string>();
   /** The options the engine was built with (passage size). */
   private readonly maxPassageChars: number;
-  private byId: Map<string, Passage>;
+  /** The slot of each live passage, by passage id. */
+  private slotById: Map<string, number>;
   /** Postings and document frequencies by slot: packed, plus what changed since (search-index.ts). */
   private readonly index: SearchIndex;
   /**
@@ -217,7 +218,7 @@ export class Engine {
     });
     this.passages = snapshot.passages;
     this.slots = [...this.passages];
-    this.byId = new Map(this.passages.map((passage) => [passage.id, passage]));
+    this.slotById = this.liveSlots();
     this.index = snapshot.index;
     this.fromCache = snapshot.fromCache;
     this.vocabulary = this.makeVocabulary();
@@ -285,7 +286,7 @@ export class Engine {
     // sections of reports that left are not asked about again
     const liveSections = new Set(this.passages.map((passage) => passage.section));
     for (const section of this.headlineViews.keys()) if (!liveSections.has(section)) this.headlineViews.delete(section);
-    this.byId = new Map(this.passages.map((passage) => [passage.id, passage]));
+    this.slotById = this.liveSlots();
     this.miniSearchMemo = undefined;
     this.subjectsMemo = undefined;
     this.textsMemo = undefined;
@@ -465,7 +466,7 @@ export class Engine {
     const asFollowUp = (): AskResult => {
       const last = history[history.length - 1]!;
       const merged = withContext(alone, this.resolveTurn(history, history.length - 1, 1));
-      const preferred = new Set((last.passageIds ?? []).map((id) => this.byId.get(id)?.section).filter((section): section is Section => section !== undefined));
+      const preferred = new Set((last.passageIds ?? []).map((id) => this.passage(id)?.section).filter((section): section is Section => section !== undefined));
       return this.answer(text, merged, options, preferred, alone);
     };
     if (marksFollowUp(text)) return asFollowUp();
@@ -519,7 +520,8 @@ export class Engine {
         const present = score.presence(this.viewOf(index), this.headlineView(passage.section));
         const share = score.coverageOf(present);
         const bonus = preferred.has(passage.section) ? CONTEXT_SECTION_BONUS : 0;
-        return { index, passage, present, coverage: share, order: orders.get(index) ?? 0, score: share + (BM25_SHARE * bm25) / top + bonus + ORDER_SHARE * (orders.get(index) ?? 0) };
+        const order = orders.get(index) ?? 0;
+        return { index, passage, present, coverage: share, order, score: share + (BM25_SHARE * bm25) / top + bonus + ORDER_SHARE * order };
       })
       .sort((a, b) => b.score - a.score);
     // a question naming what a report or section is about (its title or keyword) is answered from a
@@ -560,7 +562,7 @@ export class Engine {
       present,
       // a figure said once in a split paragraph (民国35年…同年11月) holds for its later parts: read
       // only when the passage itself lacks one
-      earlier: () => earlierPartIds(passage.id).flatMap((id) => this.byId.get(id) ?? []).map((part) => score.presence(viewOf(normalizeText(part.text)))),
+      earlier: () => earlierPartIds(passage.id).flatMap((id) => this.slotById.get(id) ?? []).map((slot) => score.presence(this.viewOf(slot))),
       prepared: this.passageExtractables.get(index, () => extractableOf(passage.text)),
       within: within(passage.documentId),
       report: passage.documentId,
@@ -634,7 +636,16 @@ export class Engine {
 
   /** A passage by id, or undefined. */
   passage(id: string): Passage | undefined {
-    return this.byId.get(id);
+    const slot = this.slotById.get(id);
+    return slot === undefined ? undefined : this.slots[slot];
+  }
+
+  private liveSlots(): Map<string, number> {
+    const slots = new Map<string, number>();
+    this.slots.forEach((passage, slot) => {
+      if (passage) slots.set(passage.id, slot);
+    });
+    return slots;
   }
 
   /** The passages of one section of one report, in order. */
