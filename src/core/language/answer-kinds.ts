@@ -140,10 +140,11 @@ function asksWhichThings(normalized: string): boolean {
 }
 
 /**
- * 哪个X, 哪种X, 哪一项X…: the noun the answer names one of. Its measure word is left out, and the
- * noun ends before a particle or a verb that follows it (哪个港的 -> 港; 哪种语言的母语 -> 语言).
+ * 哪个X, 哪种X, 哪一项X…: the noun the answer names one of. Its measure word (the numerals' measure
+ * words, and the few that count things but never follow a figure in a report: 本, 首, 间…) is left
+ * out, and the noun ends before a particle or a verb that follows it (哪个港的 -> 港; 哪种语言的母语 -> 语言).
  */
-const WHICH_NOUN = /哪(?:个|种|项|条|家|所|座|支|部|本|首|场|间|类|门|片|段|只|艘|架|辆|款|颗|块|篇|张|句|届|次|批)?(\p{Script=Han}{1,2})/u;
+const WHICH_NOUN = new RegExp(`哪[${MEASURE_WORDS}本首间片段颗块句款]?(\\p{Script=Han}{1,2})`, 'u');
 /** What ends the noun after 哪: particles, prepositions and the commonest verbs and locatives. */
 const NOUN_END = /[的是为在于了上中里内所被由与和及就会能将把对从到出有之时最才又也都还曾已而并或即可以做用等得着过呢吗]/u;
 /** The noun a which-question asks one of (its first two characters at most), or null. */
