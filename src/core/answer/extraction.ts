@@ -159,9 +159,11 @@ export function extractAnswer(passage: string, types: TypeCheck, coverage: Cover
 export const SENTENCE_ANSWER_CHARS = 80;
 /** A long sentence's answering window grows by its neighbouring clauses up to this many characters. */
 export const GROWN_ANSWER_CHARS = 60;
-const SENTENCE_END = /[。！？!?；;][”’"'）)」』】]*$/u;
+/** What may close a sentence after its final mark: quotes and brackets. */
+const CLOSERS = String.raw`[”’"'）)」』】]*$`;
+const SENTENCE_END = new RegExp(`[。！？!?；;]${CLOSERS}`, 'u');
 /** The end of a sentence that goes on to another subject (a semicolon's second part still speaks of the first's). */
-const FULL_STOP = /[。！？!?][”’"'）)」』】]*$/u;
+const FULL_STOP = new RegExp(`[。！？!?]${CLOSERS}`, 'u');
 /** How long an answer may grow by the sentence before it when that sentence names the subject a question asks for (TypeCheck.subjectSlot). */
 export const SUBJECT_ANSWER_CHARS = 140;
 /** A clause that refers to its subject rather than naming it. */
