@@ -152,11 +152,16 @@ export function extractAnswer(passage: string, types: TypeCheck, coverage: Cover
   }
   // a passage of punctuation only has no window: it is its own answer
   if (!best) return { text: passage, start: 0, end: passage.length, score: bestScore, view: joinViews(prepared.clauses.map((clause) => clause.view)), part: [0, passage.length] };
-  return sentenceOf(passage, prepared, best.window, bestScore, types.subjectSlot === true, bonusOf);
+  return sentenceOf(passage, prepared, best.window, bestScore, types.subjectSlot === true, bonusOf, types.describes === true ? DESCRIBING_ANSWER_CHARS : SENTENCE_ANSWER_CHARS);
 }
 
 /** An answer is the whole sentence that holds the best window, unless that sentence is longer than this. */
 export const SENTENCE_ANSWER_CHARS = 80;
+/**
+ * …or than this, when the question asks why or how (TypeCheck.describes): the account that answers
+ * it is the sentence, and its window alone gives a cause without what it caused, or the other way round.
+ */
+export const DESCRIBING_ANSWER_CHARS = 120;
 /** A long sentence's answering window grows by its neighbouring clauses up to this many characters. */
 export const GROWN_ANSWER_CHARS = 60;
 /** What may close a sentence after its final mark: quotes and brackets. */
@@ -181,7 +186,7 @@ function opensOnPredicate(normalized: string): boolean {
  * The answer a person needs: the sentence the best window stands in, verbatim (a year or a subject
  * said in its other clauses comes with it), or the window alone when that sentence is long.
  */
-function sentenceOf(passage: string, prepared: Extractable, window: Window, score: number, subjectSlot: boolean, bonusOf: (clause: number) => number): Extract {
+function sentenceOf(passage: string, prepared: Extractable, window: Window, score: number, subjectSlot: boolean, bonusOf: (clause: number) => number, sentenceChars: number): Extract {
   const { clauses } = prepared;
   let first = window.first;
   while (first > 0 && !SENTENCE_END.test(clauses[first - 1]!.text)) first--;
@@ -200,7 +205,7 @@ function sentenceOf(passage: string, prepared: Extractable, window: Window, scor
     while (before > 0 && !SENTENCE_END.test(clauses[before - 1]!.text)) before--;
     return before;
   };
-  if ([...span(first, last)].length > SENTENCE_ANSWER_CHARS) {
+  if ([...span(first, last)].length > sentenceChars) {
     // a long sentence: the window, with as many of the sentence's clauses around it as fit (the one
     // after first: what a question asks about is mostly said after the words it repeats)
     let from = window.first;

@@ -72,6 +72,8 @@ const REASON_NOUN = /原因|理由|缘由|缘故|目的/u;
 export function namesReason(word: string): boolean {
   return REASON_NOUN.test(word);
 }
+/** How, in what way, of what sort: asks for an account (怎样形成的, 怎么死的, 获得了怎样的成绩). */
+const MANNER = /怎样|怎么|如何|什么样|啥样|\bhow\b/u;
 const LIST = /哪些|包括什么|\bwhat are\b|\bwhich\b.*\b(are|were)\b/u;
 const PLACE = /哪里|哪儿|在哪(?![个种类样])|什么地方|哪个城市|哪些城市|哪个国家|哪个地方|哪个县|哪个区|哪个省|哪个市|哪个镇|\bwhere\b|\bwhich (city|cities|place|places|district|area|areas|county)\b/u;
 /** "Which <place noun>": the noun is what the answer must name (彭什产业园在哪个县 needs a 县). */
@@ -210,6 +212,11 @@ export interface TypeCheck {
    * answer instead of a better-ranked one that does not (the defining clause of a what-is question).
    */
   ranksSources?: boolean;
+  /**
+   * True when the question asks why or how (为什么…, …获得了怎样的成绩, 是如何形成的): what answers
+   * it is an account, the whole sentence that gives it, not one part of it (see DESCRIBING_ANSWER_CHARS).
+   */
+  describes?: boolean;
 }
 
 /** What it is worth, for extraction, when a clause holds what was asked for. */
@@ -227,7 +234,8 @@ export function typeCheck(expectation: Expectation & { cleaned?: string }, ownTe
   const check = kindCheck(expectation, ownTerms, expectation.cleaned);
   const subjectSlot = expectation.cleaned !== undefined && SUBJECT_ASKER.test(expectation.cleaned);
   // only a strict question withholds an answer without its kind; the bonus still guides extraction
-  return { bonus: check.bonus, holds: expectation.strict ? check.holds : () => true, subjectSlot, ranksSources: expectation.expects === 'definition' };
+  const describes = expectation.expects === 'reason' || (expectation.expects === null && expectation.cleaned !== undefined && MANNER.test(expectation.cleaned));
+  return { bonus: check.bonus, holds: expectation.strict ? check.holds : () => true, subjectSlot, ranksSources: expectation.expects === 'definition', describes };
 }
 
 /**

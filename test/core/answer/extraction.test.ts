@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { typeCheck } from '../../../src/core/language/answer-kinds.js';
-import { extractableOf, extractAnswer, FOCUS_BONUS, GROWN_ANSWER_CHARS, LENGTH_PENALTY, SENTENCE_ANSWER_CHARS } from '../../../src/core/answer/extraction.js';
+import { extractableOf, extractAnswer, FOCUS_BONUS, GROWN_ANSWER_CHARS, LENGTH_PENALTY, SENTENCE_ANSWER_CHARS, DESCRIBING_ANSWER_CHARS } from '../../../src/core/answer/extraction.js';
 import { emptyLexicon } from '../../../src/core/corpus/lexicon.js';
 import { analyzeQuery, questionWords } from '../../../src/core/language/query.js';
 import { scorer } from '../../../src/core/search/scoring.js';
@@ -114,5 +114,17 @@ describe('the answer a person needs', () => {
     expect(sentence).toContain(answer.text);
     // the clause after the answering ones comes before any clause ahead of them
     expect(answer.text.endsWith(window)).toBe(false);
+  });
+
+  it(`GIVEN a sentence over ${SENTENCE_ANSWER_CHARS} characters and a question asking why or how THEN the whole sentence answers (up to ${DESCRIBING_ANSWER_CHARS}); asked for one fact in it THEN its window does`, () => {
+    const sentence =
+      '在去年秋季联赛客场对阵北岸队的比赛中，对方后卫在终场前从背后铲倒了我方前锋，我方前锋起身后与他理论，随后双方球员发生推搡和口角，最终两队在场上爆发了一场长达十分钟的冲突。';
+    expect([...sentence].length).toBeGreaterThan(SENTENCE_ANSWER_CHARS);
+    expect([...sentence].length).toBeLessThanOrEqual(DESCRIBING_ANSWER_CHARS);
+    const passage = `北岸队成立于1998年。${sentence}赛后联赛处罚了两队。`;
+    for (const question of ['为什么两队在场上爆发了冲突', '两队的冲突是怎样发生的']) expect(answerOf(passage, question).text).toBe(sentence);
+    const asked = answerOf(passage, '两队的冲突持续了多长时间');
+    expect(asked.text).toContain('十分钟');
+    expect([...asked.text].length).toBeLessThanOrEqual(GROWN_ANSWER_CHARS);
   });
 });

@@ -273,3 +273,18 @@ describe('where-questions', () => {
     expect(bonus('古桥在哪个县', ['古桥'], '古桥位于青石县')).toBe(bonus('古桥在哪个县', ['古桥'], '古桥属青石县'));
   });
 });
+
+describe('questions that ask for an account', () => {
+  const describes = (question: string) => {
+    const normalized = normalizeText(question);
+    return typeCheck({ ...expectationOf(normalized), cleaned: normalized }, []).describes;
+  };
+
+  it('GIVEN a why- or how-question THEN it asks for an account (the whole sentence answers it)', () => {
+    for (const question of ['为什么两队爆发了冲突', '渡口是怎样废弃的', '她在决赛中取得了怎样的成绩', '新馆如何筹建', 'How did the bridge collapse']) expect(describes(question), question).toBe(true);
+  });
+
+  it('GIVEN a question for one fact (when, who, how much), or a few keywords THEN it does not', () => {
+    for (const question of ['渡口是什么时候废弃的', '谁筹建了新馆', '新馆花了多少钱', '新馆 筹建', '怎么样才算多少']) expect(describes(question), question).toBe(false);
+  });
+});
