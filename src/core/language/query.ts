@@ -101,10 +101,12 @@ export interface TermGroup {
   focus: boolean;
   /**
    * True for a focus that names the aspect asked about (特点 in 有什么特点, 作用, 职务: the noun of
-   * 什么 in a question that expects no name, place, time or figure). An answer describes the aspect
-   * and seldom says its name, so in ranking it weighs as the question's other words, not double (a
-   * passage that says 特点 of something else must not outrank the one that describes the thing
-   * asked about); its presence still counts as the focus's in the confidence.
+   * 什么 in a question that expects no name, place, time or figure), or the class a which-question
+   * asks one of (角色 in 哪一种角色, 部位 in 哪个部位). An answer describes the aspect, or names one
+   * of the class (超级英雄, 树皮), and seldom says the noun, so in ranking it weighs as the
+   * question's other words, not double (a passage that says 特点 of something else must not outrank
+   * the one that describes the thing asked about); its presence still counts as the focus's in the
+   * confidence.
    */
   aspect: boolean;
 }

@@ -58,10 +58,14 @@ const KIND_NOUNS: ReadonlySet<string> = new Set(['部门', '单位', '机构', '
 const MEASURE_CHARACTERS: ReadonlySet<string> = new Set([...MEASURE_WORDS, '班', '趟', '步']);
 const KIND_ASKERS: ReadonlySet<string> = new Set(['哪个', '哪些', '什么', '哪', '啥', '哪一个', '哪两个', '哪几个']);
 /**
- * The question words whose noun may name an aspect rather than a class (有什么特点, 什么作用): 哪个
- * and 哪些 ask which one of a class (哪一个国家: 荷兰), 什么 also what something is like.
+ * The question words whose noun names what kind of thing the answer is, not a word it must say: an
+ * aspect (有什么特点, 什么作用: the answer describes it) or a class (哪一种角色, 哪个部位: the answer
+ * names one of it, 超级英雄, 头, and seldom the class). See TermGroup.aspect: such a noun weighs as
+ * the question's other words in ranking, not as its focus, when the question asks for no name, place,
+ * time or figure.
  */
 const DESCRIPTION_ASKERS: ReadonlySet<string> = new Set(['什么', '啥']);
+const asksKind = (segment: string): boolean => DESCRIPTION_ASKERS.has(segment) || segment.startsWith('哪');
 
 /**
  * The words of a text by ICU, in order. Walked with `containing` rather than the iterator: the
@@ -92,17 +96,21 @@ export function segmentRun(run: string): RunItem[] {
     const after = previous;
     previous = segment;
     // 哪 + a measure word (哪家, 哪所, 哪一级) asks which one: the measure word is part of the question word
-    if ((KIND_NOUNS.has(segment) && KIND_ASKERS.has(after)) || (WHICH_ONE.test(after) && [...segment].length === 1 && MEASURE_CHARACTERS.has(segment))) {
+    if (KIND_NOUNS.has(segment) && KIND_ASKERS.has(after)) {
       items.push({ question: true, text: segment });
+      continue;
+    }
+    if (WHICH_ONE.test(after) && [...segment].length === 1 && MEASURE_CHARACTERS.has(segment)) {
+      items.push({ question: true, text: segment, kind: true });
       continue;
     }
     // ICU may keep 一 on 哪 (哪一|级): which one is asked, never a word to search
     if (WHICH_ONE.test(segment)) {
-      items.push({ question: true, text: segment });
+      items.push({ question: true, text: segment, kind: true });
       continue;
     }
     if (STOP_WORDS.has(segment)) {
-      items.push({ question: QUESTION_WORDS.has(segment), text: segment, kind: DESCRIPTION_ASKERS.has(segment) });
+      items.push({ question: QUESTION_WORDS.has(segment), text: segment, kind: asksKind(segment) });
       continue;
     }
     if (madeOfStopWords(segment)) {

@@ -75,6 +75,11 @@ describe('the aspect a description is asked about', () => {
     expect(aspectOf('他在省里担任什么职务')).toEqual([{ label: '职务', aspect: true }]);
   });
 
+  it('GIVEN a which-question for a thing of a class (哪一种角色, 哪个部位) THEN the class noun is the focus, marked as an aspect: the answer names one of the class', () => {
+    expect(aspectOf('科幻电影里最常出现哪一种角色')).toEqual([{ label: '角色', aspect: true }]);
+    expect(aspectOf('青叶木的哪个部位可以提取染料')).toEqual([{ label: '部位', aspect: true }]);
+  });
+
   it('GIVEN a question asking for a name, a time, a figure or which one THEN its focus is no aspect', () => {
     for (const question of ['示例公司是哪家公司开发的', '新馆什么时候开放', '步道有多少公里', '德国西边是哪一个国家', '青叶木是什么']) {
       expect(aspectOf(question).every((focus) => !focus.aspect), question).toBe(true);

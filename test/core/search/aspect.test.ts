@@ -27,6 +27,10 @@ const REPORT = madeUpReport('示例植物园简报', 'plants', `
 ## 第6段 | 庙会 | 春节庙会
 
 今年春节庙会的特点是摊位多、节目新,吸引游客超过十万人次。
+
+## 第7段 | 园艺讲座 | 嫁接
+
+园艺讲座介绍了青叶木嫁接部位的选择。
 `);
 
 describe('ranking a description question', () => {
@@ -40,6 +44,15 @@ describe('ranking a description question', () => {
     const result = engine.ask('青叶木的叶片有什么特点');
     expect(result.found).toBe(true);
     expect(result.answer).toContain('叶片呈卵形');
+  });
+
+  it('GIVEN a which-question (哪个部位) THEN the passage that names one of the class answers, not one that says the class word of something else', () => {
+    const result = engine.ask('青叶木的哪个部位可以提取染料', { limit: 3 });
+    expect(result.found).toBe(true);
+    expect(result.answer).toContain('树皮');
+    // the class word weighs as the question's other words: saying it of grafting covers less than naming the bark
+    const coverageOf = (text: string) => result.passages.find((hit) => hit.passage.text.includes(text))?.coverage ?? 0;
+    expect(coverageOf('树皮')).toBeGreaterThan(coverageOf('嫁接部位'));
   });
 
   it('GIVEN the aspect asked about of the thing the passage is about THEN that passage still answers', () => {
