@@ -460,7 +460,7 @@ function addEnglish(words: EnglishWord[], sources: Sources, out: GroupBuilder): 
       if (found) {
         const alternatives = found.terms.map((term) => alternative(term.word, lexiconTokens(lexicon, term.word), term.weight));
         // the word itself stays an alternative: reports quote some English (APP, ETC)
-        if (found.length === 1) alternatives.push(alternative(word.word, [word.stem], 1));
+        if (found.length === 1) alternatives.push(...asTyped(word));
         out.addEnglish(typed(found.length), alternatives);
         length = content[found.length - 1]! - i + 1;
       }
@@ -470,9 +470,18 @@ function addEnglish(words: EnglishWord[], sources: Sources, out: GroupBuilder): 
       continue;
     }
     if (word.number !== null) out.add(word.word, [alternative(word.word, [word.number], 1)]);
-    else out.addEnglish(word.word, [alternative(word.word, [word.stem], 1)]);
+    else out.addEnglish(word.word, asTyped(word));
     i++;
   }
+}
+
+/**
+ * A Latin word as a text may have it: the index holds words as written (Princeps, stops), so the word
+ * is searched as typed, and by its stem when that differs (a question's "stops" finds a text's "stop").
+ */
+function asTyped(word: EnglishWord): Alternative[] {
+  const typed = alternative(word.word, [word.word], 1);
+  return word.stem === word.word ? [typed] : [typed, alternative(word.word, [word.stem], 1)];
 }
 
 /** Per character of a run: which segment it belongs to, and whether that segment is a stop word. */
