@@ -163,8 +163,8 @@ export function tagTable(texts: Iterable<string>): Uint8Array | undefined {
   return Buffer.concat(lines);
 }
 
-/** Era and calendar characters that make a time word (t) a time a question can ask for, not 目前 or 近期. */
-const DATED_TIME = /[年月日朝代世纪季节春夏秋冬初末期]/u;
+/** Era and calendar characters that make a time word (t) a time a question can ask for, not 目前 or 近期; 世 only in 世纪 (六世, 三世 are regnal numbers, tagged t). */
+const DATED_TIME = /[年月日朝代季节春夏秋冬初末期]|世纪/u;
 
 /** The tags of a person's name: jieba's (nr, nrt for a transliteration, nrfg) and UNKNOWN_NAME. */
 const PERSON_TAGS = new RegExp(`^(?:nr|nrt|nrfg|${UNKNOWN_NAME})$`);

@@ -126,6 +126,11 @@ describe('kinds no pattern lists, read from part-of-speech tags', () => {
     expect(holds('这座塔什么时候开放', ['塔', '开放'], '这座塔目前正在修缮。')).toBe(false);
   });
 
+  it('GIVEN a when-question THEN a ruler\'s regnal number (六世, 三世: tagged as times) does not answer', () => {
+    expect(holds('他是什么时候改名的', ['改名'], '教宗亚历山大六世,出身于西班牙,是加里斯都三世的外甥。')).toBe(false);
+    expect(holds('他是什么时候改名的', ['改名'], '他于16世纪初改名。')).toBe(true);
+  });
+
   it('GIVEN an area or money question THEN a figure in a unit no list holds answers, and one in a unit of another kind does not', () => {
     expect(holds('公园占地多少', ['公园', '占地'], '公园占地约120英亩。')).toBe(true);
     expect(holds('每小时能挣多少钱', ['每小时', '挣'], '她每小时能挣100英镑。')).toBe(true);
