@@ -65,7 +65,7 @@ const KIND_ASKERS: ReadonlySet<string> = new Set(['哪个', '哪些', '什么', 
  * time or figure.
  */
 const DESCRIPTION_ASKERS: ReadonlySet<string> = new Set(['什么', '啥']);
-const asksKind = (segment: string): boolean => DESCRIPTION_ASKERS.has(segment) || segment.startsWith('哪');
+const asksKind = (segment: string): boolean => DESCRIPTION_ASKERS.has(segment) || /^哪(?!里|儿)/u.test(segment);
 
 /**
  * The words of a text by ICU, in order. Walked with `containing` rather than the iterator: the
