@@ -75,7 +75,7 @@ export function namesReason(word: string): boolean {
 /** How, in what way, of what sort: asks for an account (怎样形成的, 怎么死的, 获得了怎样的成绩). */
 const MANNER = /怎样|怎么|如何|什么样|啥样|\bhow\b/u;
 const LIST = /哪些|包括什么|\bwhat are\b|\bwhich\b.*\b(are|were)\b/u;
-const PLACE = /哪里|哪儿|在哪(?![个种类样])|什么地方|哪个城市|哪些城市|哪个国家|哪个地方|哪个县|哪个区|哪个省|哪个市|哪个镇|\bwhere\b|\bwhich (city|cities|place|places|district|area|areas|county)\b/u;
+const PLACE = /哪里|哪儿|在哪(?![个种类样届期次代天年月日场轮批])|什么地方|哪个城市|哪些城市|哪个国家|哪个地方|哪个县|哪个区|哪个省|哪个市|哪个镇|\bwhere\b|\bwhich (city|cities|place|places|district|area|areas|county)\b/u;
 /** "Which <place noun>": the noun is what the answer must name (彭什产业园在哪个县 needs a 县). */
 const PLACE_NOUN = /哪个(县|区(?!域)|省|市(?!场)|镇|乡|村)/u;
 /**

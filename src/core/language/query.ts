@@ -570,8 +570,10 @@ function addHanRun(typedRun: string, sources: Sources, out: GroupBuilder): void 
  */
 export function analyzeQuery(text: string, lexicon: Lexicon, vocabulary?: QueryVocabulary): AnalyzedQuery {
   const cleaned = cleanQuestion(normalizeText(text));
-  // 哪两个城市 is folded to 哪2个城市; the count belongs to the question word, not to the topic
-  const normalized = cleaned.text.replace(/哪\d+(?=[个位家所座条项种类])/gu, '哪');
+  // 哪两个城市 is folded to 哪2个城市; the count belongs to the question word, not to the topic; so
+  // does the 1 of 哪一年, 哪一天, 哪一届 (哪1年: which year), which was searched as a figure and even
+  // taken for the focus. 哪一支, 哪一场 keep theirs: their 一支 may be the text's (…为蒙古族的一支)
+  const normalized = cleaned.text.replace(/哪\d+(?=[个位家所座条项种类])|哪1(?=[年月日天届期代])/gu, '哪');
   const sources: Sources = { lexicon, vocabulary };
   const out = new GroupBuilder();
   let english: EnglishWord[] = [];

@@ -32,6 +32,8 @@ describe('expected answer type', () => {
   it('GIVEN 在哪 with a classifier (在哪一种状态下, 在哪个阶段) THEN the noun decides: no place is asked for', () => {
     expect(expect_('溶液在哪一种状态下最稳定').expects).not.toBe('place');
     expect(expect_('工程在哪个阶段停工').expects).not.toBe('place');
+    // an edition, a round, a match: which one, not where
+    for (const question of ['张华在哪一届比赛中夺冠', '球队在哪一场比赛中失利', '他在哪一轮被淘汰']) expect(expect_(question).expects, question).not.toBe('place');
     expect(expect_('码头在哪')).toMatchObject({ expects: 'place' });
     expect(expect_('牡丹分布在哪些省')).toMatchObject({ expects: 'place' });
     expect(expect_('码头在哪个县')).toMatchObject({ expects: 'place', measure: '县' });

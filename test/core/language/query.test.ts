@@ -31,6 +31,15 @@ describe('query analysis', () => {
     expect(analyzeQuery('这种工艺可以用于哪一物质的回收', emptyLexicon()).groups.find((group) => group.focus)?.label).toBe('物质');
   });
 
+  it('GIVEN 哪一年, 哪一天, 哪一届 (normalized to 哪1年…) THEN the 1 is which-one: no figure to search, no focus; the word the question asks about is', () => {
+    for (const question of ['青石桥建于哪一年', '运动会在哪一天开幕', '张华在哪一届比赛中夺冠']) {
+      const query = analyzeQuery(question, emptyLexicon());
+      expect(query.groups.map((group) => group.label), question).not.toContain('1');
+    }
+    expect(analyzeQuery('运动会在哪一天开幕', emptyLexicon()).groups.find((group) => group.focus)?.label).toBe('开幕');
+    expect(analyzeQuery('大桥是哪一年建成的', emptyLexicon()).groups.find((group) => group.focus)?.label).toBe('建成');
+  });
+
   it('GIVEN a question word of the written register (何时, 因何, 何地, 何人, 第几) THEN it asks: no group holds it, though ICU cuts it into characters', () => {
     for (const question of ['茶园是何时开始种茶的', '这座桥是因何得名的', '县政府驻点在何地', '计划被何人告发', '该县的公路总长位居全省第几位']) {
       const labels = analyzeQuery(question, emptyLexicon()).groups.map((group) => group.label);
