@@ -1,4 +1,4 @@
-import { expectationOf, type AnswerType } from './answer-kinds.js';
+import { expectationOf, namesReason, type AnswerType } from './answer-kinds.js';
 import { cleanQuestion, type SmallTalk } from './cleanup.js';
 import { ENGLISH_QUESTION_WORDS, englishWords, type EnglishWord } from './english.js';
 import { EXPANSION_WEIGHT, type Lexicon } from '../corpus/lexicon.js';
@@ -170,6 +170,11 @@ function own(word: string, weight = 1): Alternative {
   return alternative(word, HAN_WORD.test(word) ? contentTokens(word) : [word], weight);
 }
 
+/** A question that ends on its copula and a question mark (布里亚特共和国的首都为?): what it asks is left unsaid. */
+const ASKS_AT_END = /(?:是|为)[?？]+\s*$/u;
+/** The copula such a question ends on, when it was read as a word of its own. */
+const COPULA = /^[是为]$/u;
+
 /** Collects groups in question order, with where question words stand between them. */
 class GroupBuilder {
   readonly groups: TermGroup[] = [];
@@ -253,13 +258,25 @@ class GroupBuilder {
    *
    * @param yesNo - a yes/no question (…吗)
    * @param described - the question expects no kind of filler (a name, place, time or figure): the
-   *   noun of its 什么 is then the aspect asked about (see TermGroup.aspect)
+   *   noun of its 什么 is then the aspect asked about (see TermGroup.aspect), and so is a reason
+   *   (原因, 理由) asked for by a question that ends on 是?, which an answer gives and seldom names
+   * @param asksAtEnd - the question ends on 是? or 为? (see ASKS_AT_END)
    */
-  finish(yesNo = false, described = false): TermGroup[] {
+  finish(yesNo = false, described = false, asksAtEnd = false): TermGroup[] {
     const before = yesNo && this.beforeQuestion !== null;
-    const focus = before ? this.beforeQuestion : (this.afterQuestion ?? this.beforeQuestion);
+    let focus = before ? this.beforeQuestion : (this.afterQuestion ?? this.beforeQuestion);
+    // a question that ends on 是? or 为? and has no question word (…的首都为?, …的意义是?) asks what
+    // its last word is: that word is its focus, as the word before 是多少 is
+    let implicit = false;
+    if (focus === null && asksAtEnd) {
+      for (let i = this.groups.length - 1; i >= 0 && !implicit; i--) {
+        if (COPULA.test(this.groups[i]!.label)) continue;
+        focus = i;
+        implicit = true;
+      }
+    }
     if (focus !== null) this.groups[focus]!.focus = true;
-    if (focus !== null && described && !before && focus === this.kindGroup) this.groups[focus]!.aspect = true;
+    if (focus !== null && described && !before && (focus === this.kindGroup || (implicit && namesReason(this.groups[focus]!.label)))) this.groups[focus]!.aspect = true;
     // a focus before its question word is a phrase's head: the word before it in the same stretch is its modifier
     if (focus !== null && (before || this.afterQuestion === null) && focus > 0 && !this.groups[focus]!.startsRun && !this.groups[focus]!.translated) this.groups[focus - 1]!.modifier = true;
     return this.groups;
@@ -594,7 +611,7 @@ export function analyzeQuery(text: string, lexicon: Lexicon, vocabulary?: QueryV
   }
   flushEnglish();
   const { expects, measure, strict } = expectationOf(normalized);
-  return { text, cleaned: cleaned.text, groups: out.finish(/[吗么][?!.,]*\s*$/u.test(normalized), expects === null || expects === 'reason' || expects === 'which' || expects === 'definition'), terms: out.terms, expects, measure, strict, removed: cleaned.removed, ...(cleaned.social ? { social: cleaned.social } : {}) };
+  return { text, cleaned: cleaned.text, groups: out.finish(/[吗么][?!.,]*\s*$/u.test(normalized), expects === null || expects === 'reason' || expects === 'which' || expects === 'definition', ASKS_AT_END.test(normalized)), terms: out.terms, expects, measure, strict, removed: cleaned.removed, ...(cleaned.social ? { social: cleaned.social } : {}) };
 }
 
 /**

@@ -84,6 +84,15 @@ describe('the aspect a description is asked about', () => {
     expect(aspectOf('他在省里担任什么职务')).toEqual([{ label: '职务', aspect: true }]);
   });
 
+  it('GIVEN a question that ends on 是? or 为? with no question word THEN its last word is the focus; a reason asked that way is an aspect', () => {
+    const focusOf = (question: string) => analyzeQuery(question, emptyLexicon()).groups.find((group) => group.focus);
+    expect(focusOf('这个共和国的首都为?')?.label).toBe('首都');
+    expect(focusOf('这次事变爆发的原因是?')).toMatchObject({ label: '原因', aspect: true });
+    expect(focusOf('这个共和国的首都为?')?.aspect).toBe(false);
+    // with a question word, the question word decides as before
+    expect(focusOf('这个共和国的首都是哪座城市?')?.label).not.toBe('首都');
+  });
+
   it('GIVEN a which-question for a thing of a class (哪一种角色, 哪个部位) THEN the class noun is the focus, marked as an aspect: the answer names one of the class', () => {
     expect(aspectOf('科幻电影里最常出现哪一种角色')).toEqual([{ label: '角色', aspect: true }]);
     expect(aspectOf('青叶木的哪个部位可以提取染料')).toEqual([{ label: '部位', aspect: true }]);
