@@ -51,10 +51,10 @@ export const TOKEN_RUN = new RegExp(String.raw`(\p{Script=Han}+)|(${WORD_CHAR}+(
 export type RunItem = { content: string } | { question: boolean; text: string; kind?: boolean };
 
 /**
- * Nouns that name the kind of answer when they follow 哪个/哪些/什么 (哪个部门, 什么程度): they are
- * part of the question word, not what the question is about.
+ * Nouns that name the kind of answer when they follow 哪个/哪些/什么 (哪个部门, 什么程度; 样 of
+ * 什么样, which ICU cuts off): they are part of the question word, not what the question is about.
  */
-const KIND_NOUNS: ReadonlySet<string> = new Set(['部门', '单位', '机构', '城市', '地方', '地区', '时间', '程度', '阶段', '方面', '情况', '级别', '水平']);
+const KIND_NOUNS: ReadonlySet<string> = new Set(['部门', '单位', '机构', '城市', '地方', '地区', '时间', '程度', '阶段', '方面', '情况', '级别', '水平', '样']);
 const MEASURE_CHARACTERS: ReadonlySet<string> = new Set([...MEASURE_WORDS, '班', '趟', '步']);
 const KIND_ASKERS: ReadonlySet<string> = new Set(['哪个', '哪些', '什么', '哪', '啥', '哪一个', '哪两个', '哪几个']);
 /**

@@ -84,6 +84,10 @@ describe('the aspect a description is asked about', () => {
     expect(aspectOf('他在省里担任什么职务')).toEqual([{ label: '职务', aspect: true }]);
   });
 
+  it('GIVEN 什么样 (ICU cuts off its 样) THEN 样 is part of the question word: the noun after it is the focus', () => {
+    expect(analyzeQuery('青石书院是一所什么样的学校', emptyLexicon()).groups.find((group) => group.focus)?.label).toBe('学校');
+  });
+
   it('GIVEN a question that ends on 是? or 为? with no question word THEN its last word is the focus; a reason asked that way is an aspect', () => {
     const focusOf = (question: string) => analyzeQuery(question, emptyLexicon()).groups.find((group) => group.focus);
     expect(focusOf('这个共和国的首都为?')?.label).toBe('首都');
