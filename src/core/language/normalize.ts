@@ -86,6 +86,14 @@ export function simplify(text: string): string {
   return text;
 }
 
+/**
+ * 甚麼 (甚么), Taiwan's and Hong Kong's everyday spelling of 什么, which the converter keeps: folded,
+ * so that 为甚么 and 甚么时候 are the question words they are. 甚 stays where it is no such word (甚至).
+ */
+function foldVariants(text: string): string {
+  return text.includes('甚么') ? text.replaceAll('甚么', '什么') : text;
+}
+
 /** NFKC (full-width letters, digits and punctuation to half-width) and lower case: normalizeText without its conversions. */
 export function foldWidthAndCase(text: string): string {
   return text.normalize('NFKC').toLowerCase();
@@ -97,6 +105,6 @@ export function foldWidthAndCase(text: string): string {
  * Counted Chinese numerals become digits unless `counts` is false.
  */
 export function normalizeText(text: string, counts = true): string {
-  const folded = simplify(foldWidthAndCase(text));
+  const folded = foldVariants(simplify(foldWidthAndCase(text)));
   return counts ? arabicizeCounts(folded) : folded;
 }

@@ -29,6 +29,12 @@ describe('expected answer type', () => {
     expect(expect_('码头由哪一位船长管理')).toMatchObject({ expects: 'agent', strict: true });
   });
 
+  it('GIVEN 甚麼, the Taiwan and Hong Kong spelling of 什麼 THEN 為甚麼 asks why and 甚麼時候 when; 甚至 stays a word', () => {
+    expect(expect_('為甚麼風機都超過100公尺').expects).toBe('reason');
+    expect(expect_('這條路甚麼時候開通').expects).toBe('time');
+    expect(normalizeText('甚至')).toBe('甚至');
+  });
+
   it('GIVEN 在哪 with a classifier (在哪一种状态下, 在哪个阶段) THEN the noun decides: no place is asked for', () => {
     expect(expect_('溶液在哪一种状态下最稳定').expects).not.toBe('place');
     expect(expect_('工程在哪个阶段停工').expects).not.toBe('place');
