@@ -118,7 +118,9 @@ export class TypoCorrector {
    *   (写完 is not 协完 because 规划协同 is in the report), and only by a same-syllable reading:
    *   segmentation makes a word of two or more characters of what its dictionary knows (新疆), and
    *   what it knows was typed on purpose more often than not, while a typo stays a single character
-   *   (转|话, 项|木, 大|乔), so a syllable one letter off is no reason to read 新疆 as 新建
+   *   (转|话, 项|木, 大|乔), so a syllable one letter off is no reason to read 新疆 as 新建; and
+   *   such a reading must make a corpus bigram on both sides of the character (一马溯源 -> 一码溯源),
+   *   not on one (…担任什么官职 is not 官至, which the corpus has)
    */
   correct(run: string, skip: (index: number) => boolean = () => false, wordOf?: readonly number[]): Correction[] {
     const chars = [...run];
@@ -157,6 +159,9 @@ export class TypoCorrector {
         if (!exact && right !== undefined && !fitsRight) return;
         const fixes = (fitsLeft ? 1 : 0) + (fitsRight ? 1 : 0);
         if (fixes === 0) return;
+        // inside a word the segmentation knows, a reading must fit on both sides (一马溯源: 一码 and
+        // 码溯): one bigram alone (官职 read as 官至 because the corpus says 官至) is no reason
+        if (inWord && fixes < 2) return;
         if ((inWordLeft || inWordRight) && !((inWordLeft && fitsLeft) || (inWordRight && fitsRight))) return;
         if ((looseLeft && !fitsLeft && fitsRight && !looseRight) || (looseRight && !fitsRight && fitsLeft && !looseLeft)) return;
         const frequency = this.corpus.bigramFrequency(`${left ?? ''}${to}`) + this.corpus.bigramFrequency(`${to}${right ?? ''}`);

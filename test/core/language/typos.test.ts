@@ -45,12 +45,15 @@ describe('pinyin typos', () => {
     expect(corrector.correct('规划写完', () => false, [0, 0, 1, 1])).toEqual([]);
   });
 
-  it('GIVEN a word of two characters the segmentation knows THEN a syllable one letter off does not replace its characters; the same syllable still does', () => {
+  it('GIVEN a word of two characters the segmentation knows THEN a syllable one letter off does not replace its characters; the same syllable still does when it fits on both sides', () => {
     // 疆 jiang is one letter from 建 jian, and 新建 is in the corpus; 新疆 is a word of its own
     const corrector = new TypoCorrector(letters('新建观景栈道两公里', '茶园采用一码溯源'));
     expect(corrector.correct('新疆的栈道', (index) => index === 2, [0, 0, 1, 2, 2])).toEqual([]);
     // 一马 taken as one word by the segmentation: 马 ma is 码 ma, the same syllable
     expect(corrector.correct('一马溯源', () => false, [0, 0, 1, 1])).toEqual([{ index: 1, from: '马', to: '码', exact: true }]);
+    // but not by one bigram alone: 职 zhi is 至 zhi, and the corpus says 官至, yet 官职 is a word with nothing after it
+    const officials = new TypoCorrector(letters('官至太仆少卿', '任九江推官'));
+    expect(officials.correct('担任什么官职', (index) => index === 2 || index === 3, [0, 0, 1, 1, 2, 2])).toEqual([]);
     // typed alone, as typos are, 疆 near 建 would still be read (the weaker reading, every neighbour fitting)
     expect(corrector.correct('新疆', () => false, [0, 1])).toEqual([{ index: 1, from: '疆', to: '建', exact: false }]);
   });
