@@ -74,6 +74,8 @@ export function namesReason(word: string): boolean {
 }
 /** How, in what way, of what sort: asks for an account (怎样形成的, 怎么死的, 获得了怎样的成绩). */
 const MANNER = /怎样|怎么|如何|什么样|啥样|\bhow\b/u;
+/** Which ones: an answer that names several. */
+const PLURAL = /哪些/u;
 const LIST = /哪些|包括什么|\bwhat are\b|\bwhich\b.*\b(are|were)\b/u;
 const PLACE = /哪里|哪儿|在哪(?![个种类样届期次代天年月日场轮批])|什么地方|哪个城市|哪些城市|哪个国家|哪个地方|哪个县|哪个区|哪个省|哪个市|哪个镇|\bwhere\b|\bwhich (city|cities|place|places|district|area|areas|county)\b/u;
 /** "Which <place noun>": the noun is what the answer must name (彭什产业园在哪个县 needs a 县). */
@@ -235,7 +237,11 @@ export function typeCheck(expectation: Expectation & { cleaned?: string }, ownTe
   const subjectSlot = expectation.cleaned !== undefined && SUBJECT_ASKER.test(expectation.cleaned);
   // only a strict question withholds an answer without its kind; the bonus still guides extraction
   const describes = expectation.expects === 'reason' || (expectation.expects === null && expectation.cleaned !== undefined && MANNER.test(expectation.cleaned));
-  return { bonus: check.bonus, holds: expectation.strict ? check.holds : () => true, subjectSlot, ranksSources: expectation.expects === 'definition', describes };
+  // 哪些 asking for places or people (分布在哪些地区, 由哪些单位) is answered by several: a clause that
+  // lists them (items joined by 、) is worth a third of the kind bonus more than one that names one
+  const plural = expectation.expects !== 'list' && expectation.cleaned !== undefined && PLURAL.test(expectation.cleaned);
+  const bonus = plural ? (text: string) => check.bonus(text) + (LIST_FILLER.test(text) ? TYPE_BONUS : 0) : check.bonus;
+  return { bonus, holds: expectation.strict ? check.holds : () => true, subjectSlot, ranksSources: expectation.expects === 'definition', describes };
 }
 
 /**

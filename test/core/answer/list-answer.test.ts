@@ -45,3 +45,27 @@ describe('a list question answered by a list', () => {
     expect(glossed.ask('滨湖公园上演了哪些节目').answer).toContain('《春》、《夏》');
   });
 });
+
+describe('哪些 asking for places or people', () => {
+  // made up: a plant's range said twice, once in general, once place by place
+  const PLANT = `
+## 第1段 | 青叶蒿 | 青叶蒿是菊科的多年生草本植物
+
+青叶蒿是菊科的多年生草本植物。青叶蒿广泛分布于北半球。在亚洲,青叶蒿分布在蒙古、伊朗、俄罗斯以及中国的内蒙古、新疆等地。
+
+## 第2段 | 青叶蒿 | 用途
+
+全草可入药,也可作饲料。
+`;
+  let engine: Engine;
+  beforeAll(() => {
+    engine = engineOf({ 'plant.md': madeUpReport('青叶蒿', 'plant', PLANT) });
+  });
+  afterAll(removeTempDirs);
+
+  it('GIVEN 分布在哪些地区 and two sentences that both say where THEN the one that lists the places answers', () => {
+    const result = engine.ask('青叶蒿分布在哪些地区');
+    expect(result.found).toBe(true);
+    expect(result.answer).toContain('蒙古、伊朗、俄罗斯');
+  });
+});
