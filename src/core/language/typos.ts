@@ -136,8 +136,6 @@ export class TypoCorrector {
       if (has(left, ch) || has(ch, right)) continue;
       let best: { to: string; fixes: number; exact: boolean; frequency: number } | undefined;
       const word = wordOf?.[i];
-      const inWordLeft = word !== undefined && left !== undefined && wordOf![i - 1] === word;
-      const inWordRight = word !== undefined && right !== undefined && wordOf![i + 1] === word;
       // a neighbour the segmentation left alone (写|完) is likely of the same word: it must fit too
       const loose = (at: number): boolean => wordOf !== undefined && wordOf[at] !== undefined && wordOf[at - 1] !== wordOf[at] && wordOf[at + 1] !== wordOf[at];
       const looseLeft = left !== undefined && loose(i - 1);
@@ -162,7 +160,6 @@ export class TypoCorrector {
         // inside a word the segmentation knows, a reading must fit on both sides (一马溯源: 一码 and
         // 码溯): one bigram alone (官职 read as 官至 because the corpus says 官至) is no reason
         if (inWord && fixes < 2) return;
-        if ((inWordLeft || inWordRight) && !((inWordLeft && fitsLeft) || (inWordRight && fitsRight))) return;
         if ((looseLeft && !fitsLeft && fitsRight && !looseRight) || (looseRight && !fitsRight && fitsLeft && !looseLeft)) return;
         const frequency = this.corpus.bigramFrequency(`${left ?? ''}${to}`) + this.corpus.bigramFrequency(`${to}${right ?? ''}`);
         const better = !best || fixes > best.fixes || (fixes === best.fixes && (exact && !best.exact || (exact === best.exact && frequency > best.frequency)));
