@@ -101,7 +101,8 @@ export function extractAnswer(passage: string, types: TypeCheck, coverage: Cover
   const clausePresence = prepared.clauses.map((clause) => coverage.presence(clause.view));
   const present: number[] = new Array<number>(clausePresence[0]?.length ?? 0).fill(0);
   const holds = clausePresence.map((tokens) => tokens.some((value) => value > 0));
-  const holdsFocus = clausePresence.map((tokens, k) => holds[k]! && coverage.focusOf(tokens) > 0);
+  // which clauses hold the question's focus: read only for a question that asks for the subject (below)
+  const holdsFocus = types.subjectSlot ? clausePresence.map((tokens, k) => holds[k]! && coverage.focusOf(tokens) > 0) : [];
   // most windows hold none of the question's words: they all match the same, computed once
   const nothing = coverage.coverageOf(present) + FOCUS_BONUS * coverage.focusOf(present);
   const candidates = prepared.windows.map((window, order) => {

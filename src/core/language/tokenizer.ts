@@ -65,7 +65,9 @@ const KIND_ASKERS: ReadonlySet<string> = new Set(['哪个', '哪些', '什么', 
  * time or figure.
  */
 const DESCRIPTION_ASKERS: ReadonlySet<string> = new Set(['什么', '啥']);
-const asksKind = (segment: string): boolean => DESCRIPTION_ASKERS.has(segment) || /^哪(?!里|儿)/u.test(segment);
+/** 哪 and the question words made with it that take a noun (哪个, 哪种, 哪一; not 哪里, 哪儿). */
+const WHICH_ASKER = /^哪(?!里|儿)/u;
+const asksKind = (segment: string): boolean => DESCRIPTION_ASKERS.has(segment) || WHICH_ASKER.test(segment);
 
 /**
  * The words of a text by ICU, in order. Walked with `containing` rather than the iterator: the
