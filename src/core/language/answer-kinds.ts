@@ -114,7 +114,7 @@ const ENGLISH_YES_NO_START = /^(is|are|was|were|has|have|had|did|does|do|can|cou
 
 /** Detects what a normalized question (lower case, see normalizeText) asks for. */
 export function expectationOf(asked: string): Expectation {
-  const normalized = whichOne(asked);
+  const normalized = askedForm(asked);
   const yesNo = YES_NO.test(normalized) || ENGLISH_YES_NO_START.test(normalized.trim());
   const make = (expects: AnswerType | null, measure: string | null, strict: boolean): Expectation => ({ expects, measure, strict: strict && !yesNo });
   if (MONEY.test(normalized) && (AMOUNT.test(normalized) || /how much|\bcost\b|\bprice\b|\bfare\b/i.test(normalized))) return make('amount', MONEY_UNITS, true);
@@ -187,9 +187,16 @@ export function definedTerm(normalized: string): string | null {
 const SUBJECT_ASKER = /(?:^|[，,：:；;])\s*(?:[^，,：:；;是为在由被把向给对从于]{1,12}(?:的|当中|之中))?(?:谁|何人|哪)/u;
 
 /** Normalization writes the count of 哪一年, 哪一个县 as a digit (哪1年): asked which one, it is 哪年, 哪个县. */
-function whichOne(normalized: string): string {
-  return normalized.replace(/哪1(?!\d)/gu, '哪');
+function askedForm(normalized: string): string {
+  return normalized.replace(/哪1(?!\d)/gu, '哪').replace(AS_WHAT, '为 什么');
 }
+
+/**
+ * 为什么 ending its clause after a verb (命名为什么, 被称为什么, 改组为什么，…; before 及, 和, 与 or 的
+ * too) asks "as what", not why: why asks about what follows it, and 是为什么 (这是为什么) still does
+ * (the tokenizer reads it alike, see segmentRun).
+ */
+const AS_WHAT = /(?<=\p{Script=Han})(?<!是)为什么(?=[及和与的]|[^\p{L}\p{N}]*$|[^\p{L}\p{N}\s]+)/gu;
 
 /** Fillers of each kind, looked for in what a text holds beyond the question's own words. */
 const FILLERS: Record<Exclude<AnswerType, 'amount' | 'list' | 'which' | 'definition'>, RegExp> = {

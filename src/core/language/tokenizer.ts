@@ -87,6 +87,9 @@ function segments(text: string): string[] {
   return out;
 }
 
+/** What may follow 为什么 read as 为 + 什么 (see segmentRun): a conjunction, or 的. */
+const AS_WHAT_NEXT = /^[及和与的]$/u;
+
 /** 哪, or 哪 with the count one (哪一, 哪1 as normalization writes it). */
 const WHICH_ONE = /^哪[一1]?$/u;
 
@@ -94,9 +97,17 @@ const WHICH_ONE = /^哪[一1]?$/u;
 export function segmentRun(run: string): RunItem[] {
   const items: RunItem[] = [];
   let previous = '';
-  for (const segment of segments(run)) {
+  const all = segments(run);
+  for (let i = 0; i < all.length; i++) {
+    const segment = all[i]!;
     const after = previous;
     previous = segment;
+    // 为什么 that ends its clause after a verb (命名为什么, 被称为什么, 改编为什么及…) is 为 + 什么,
+    // "as what", never "why", which asks about what follows it (为什么封锁了隘道; 这是为什么)
+    if (segment === '为什么' && after !== '' && after !== '是' && (i === all.length - 1 || AS_WHAT_NEXT.test(all[i + 1]!))) {
+      items.push({ question: false, text: '为' }, { question: true, text: '什么', kind: true });
+      continue;
+    }
     // 哪 + a measure word (哪家, 哪所, 哪一级) asks which one: the measure word is part of the question word
     if (KIND_NOUNS.has(segment) && KIND_ASKERS.has(after)) {
       items.push({ question: true, text: segment });

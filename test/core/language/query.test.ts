@@ -31,6 +31,15 @@ describe('query analysis', () => {
     expect(analyzeQuery('这种工艺可以用于哪一物质的回收', emptyLexicon()).groups.find((group) => group.focus)?.label).toBe('物质');
   });
 
+  it('GIVEN 为什么 ending its clause after a verb (命名为什么, 被称为什么, 改编为什么及…) THEN it asks as what: no reason is expected and the verb is the focus; 这是为什么 and 为什么 before a verb ask why', () => {
+    const naming = analyzeQuery('这种兰花最初被植物学家命名为什么？', emptyLexicon());
+    expect(naming.expects).toBeNull();
+    expect(naming.groups.find((group) => group.focus)?.label).toBe('命名');
+    expect(analyzeQuery('这部小说后来被改编为什么及舞台剧？', emptyLexicon()).expects).toBeNull();
+    expect(analyzeQuery('渔民为什么封锁了港口？', emptyLexicon()).expects).toBe('reason');
+    expect(analyzeQuery('港口封锁了，这是为什么？', emptyLexicon()).expects).toBe('reason');
+  });
+
   it('GIVEN 哪一年, 哪一天, 哪一届 (normalized to 哪1年…) THEN the 1 is which-one: no figure to search, no focus; the word the question asks about is', () => {
     for (const question of ['青石桥建于哪一年', '运动会在哪一天开幕', '张华在哪一届比赛中夺冠']) {
       const query = analyzeQuery(question, emptyLexicon());
