@@ -38,10 +38,18 @@ export function parseChineseNumber(run: string): number | null {
   return total + (digit ?? 0);
 }
 
-/** Rewrites counted Chinese numerals to digits; text that is not a count is returned unchanged. */
+/** A Latin letter or a digit (not a Han character, which \p{L} also holds). */
+const LATIN_OR_DIGIT = /(?!\p{Script=Han})[\p{L}\p{N}]/u;
+
+/**
+ * Rewrites counted Chinese numerals to digits; text that is not a count is returned unchanged. A
+ * count right after a Latin letter or a digit (API两种, S3两条) is set apart by a space, so that it
+ * does not join the word before it (api2, s32) as one token.
+ */
 export function arabicizeCounts(text: string): string {
-  return text.replace(NUMERAL_RUN, (run) => {
+  return text.replace(NUMERAL_RUN, (run, at: number) => {
     const value = parseChineseNumber(run);
-    return value === null ? run : String(value);
+    if (value === null) return run;
+    return at > 0 && LATIN_OR_DIGIT.test(text[at - 1]!) ? ` ${value}` : String(value);
   });
 }

@@ -5,7 +5,7 @@ import { MEASURE_WORDS } from './numerals.js';
  * Bumped whenever the tokens produced for the same text change, so that anything derived from
  * tokens (a cached index) is rebuilt.
  */
-export const TOKENIZER_VERSION = 6;
+export const TOKENIZER_VERSION = 7;
 
 /**
  * Words that ask: what kind of answer is wanted, not what it is about. The content word next to

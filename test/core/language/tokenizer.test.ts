@@ -83,6 +83,14 @@ describe('numerals', () => {
     expect(arabicizeCounts('一码通')).toBe('一码通');
   });
 
+  it('GIVEN a count right after a Latin word (API两种, S3两条) THEN its digits stay apart: no token joins the word and the count', () => {
+    expect(arabicizeCounts('API两种访问方式')).toBe('API 2种访问方式');
+    expect(tokenizeQuery('Java API两种访问类型')).toEqual(expect.arrayContaining(['api', '2']));
+    expect(tokenizeQuery('Java API两种访问类型')).not.toContain('api2');
+    expect(tokenizeQuery('S3两条支线')).toContain('s3');
+    expect(arabicizeCounts('共三届')).toBe('共3届');
+  });
+
   it('GIVEN 四届 and 4届 THEN they tokenize alike', () => {
     expect(tokenizeQuery('四届')).toEqual(tokenizeQuery('4届'));
     expect(tokenizeQuery('三倍')).toEqual(tokenizeQuery('3倍'));
