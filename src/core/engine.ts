@@ -1,4 +1,4 @@
-import { ANSWER_AT, ANSWER_CANDIDATES, decide, type AnswerFeatures, type AnswerSource } from './answer/confidence.js';
+import { ANSWER_AT, answerCandidates, decide, type AnswerFeatures, type AnswerSource } from './answer/confidence.js';
 import { namesReason, typeCheck } from './language/answer-kinds.js';
 import type { Corpus } from './corpus/corpus.js';
 import { QueryError } from './errors.js';
@@ -555,7 +555,7 @@ export class Engine {
       }
       return coverage;
     };
-    const sources: AnswerSource[] = ranked.slice(0, ANSWER_CANDIDATES).map(({ index, passage, present, coverage, order }) => ({
+    const sources: AnswerSource[] = ranked.slice(0, answerCandidates(ranked.map(({ coverage }) => coverage))).map(({ index, passage, present, coverage, order }) => ({
       order,
       text: passage.text,
       coverage,

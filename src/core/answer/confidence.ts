@@ -9,8 +9,21 @@ import type { Scorer } from '../search/scoring.js';
  * ANSWER_AT: then the engine abstains.
  */
 
-/** How many of the best-ranked passages are tried as the answer's source. */
+/** How many of the best-ranked passages are tried as the answer's source (more on a tie: see answerCandidates). */
 export const ANSWER_CANDIDATES = 3;
+/**
+ * The most passages tried when more than ANSWER_CANDIDATES cover the question exactly as much as the
+ * best one: coverage cannot tell them apart, so each is tried (the one holding what was asked for
+ * answers), not the first three only.
+ */
+export const TIED_CANDIDATES_MAX = 8;
+
+/** How many of passages ranked by coverage (best first) are tried as the answer's source. */
+export function answerCandidates(coverages: readonly number[]): number {
+  let tied = 1;
+  while (tied < coverages.length && tied < TIED_CANDIDATES_MAX && coverages[tied] === coverages[0]) tied++;
+  return Math.min(coverages.length, Math.max(ANSWER_CANDIDATES, tied));
+}
 /**
  * The least focus score of an answer that holds the kind of answer its question's focus names: a
  * list question's (哪些) answer that lists (its items joined by 、), whose focus is the class of what
@@ -120,7 +133,7 @@ export const FALLBACK_COVERAGE = 0.75;
  * Chooses the answer: the best-ranked source (of those from its report that cover the question as
  * much, the one whose answering window scores best), unless it lacks the kind of filler the question asks
  * for (a figure in 公里, a date...), or the defining clause a what-is question asks for
- * (TypeCheck.ranksSources), and one of the next (at most ANSWER_CANDIDATES in all) holds it while
+ * (TypeCheck.ranksSources), and one of the next (the sources given: see answerCandidates) holds it while
  * covering nearly as much. Undefined when there is no source.
  *
  * @param focusIsKind - the question's focus names the kind of answer it asks for (哪些 + a class;
@@ -153,7 +166,7 @@ export function decide(sources: readonly AnswerSource[], scorer: Scorer, types: 
   let best = judge(first, 0);
   // passages of one report that cover the question alike (its subject and the same few words) are
   // told apart by their answering windows: the best-scoring window answers
-  for (let i = 1; i < Math.min(sources.length, ANSWER_CANDIDATES); i++) {
+  for (let i = 1; i < sources.length; i++) {
     const source = sources[i]!;
     if (source.coverage !== first.coverage || source.report === undefined || source.report !== first.report) continue;
     // on a large corpus the passage that says more of the question in one verbatim run ranks first
@@ -166,7 +179,7 @@ export function decide(sources: readonly AnswerSource[], scorer: Scorer, types: 
   // a what-is question's defining clause (X是…) is evidence enough to prefer a passage that has one
   const defines = (decision: Decision): boolean => types.ranksSources === true && types.bonus(decision.extract.view.normalized) > 0;
   if (best.features.typeHolds && (types.ranksSources !== true || defines(best))) return best;
-  for (let i = 1; i < Math.min(sources.length, ANSWER_CANDIDATES); i++) {
+  for (let i = 1; i < sources.length; i++) {
     const source = sources[i]!;
     if (source.coverage < FALLBACK_COVERAGE * first.coverage) continue;
     // an extract is a run of the passage's clauses, and what was asked for never spans a clause's
