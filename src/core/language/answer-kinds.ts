@@ -326,6 +326,41 @@ function nounCheck(expects: 'definition' | 'which', noun: string | null, beyondQ
   return { bonus: (text) => (named.test(beyondQuestion(text)) ? 2 * TYPE_BONUS : 0), holds: () => true };
 }
 
+/**
+ * The runs of three Han characters of a question (南美站 in 丝路行南美站在哪里启动), but for its question
+ * word and the three characters after it: the kind it asks for (哪个地区的教宗: 地区) is what an
+ * answer names, never the question's own phrase.
+ */
+function questionTrigrams(question: string): ReadonlySet<string> {
+  const trigrams = new Set<string>();
+  for (const run of question.replace(ASKER_AND_KIND, ' ').match(/\p{Script=Han}{3,}/gu) ?? []) {
+    const chars = [...run];
+    for (let i = 0; i + 3 <= chars.length; i++) trigrams.add(chars.slice(i, i + 3).join(''));
+  }
+  return trigrams;
+}
+
+const ASKER_AND_KIND = /(?:哪|什么|甚么|多少|几|何|谁|啥)\p{Script=Han}{0,3}/gu;
+
+/**
+ * A text without what it says word for word from the question: every run of three Han characters or
+ * more that the question has too is blanked. Such a run is the question's own phrase (南美站 of
+ * 丝路行南美站在哪里启动 in a caption 丝路行（南美站）启动仪式), and a kind found in it (站, a place) is
+ * the question's, not an answer; the own-word check above misses it when the question's segmentation
+ * cut the phrase otherwise (南美|站在).
+ */
+function withoutQuoted(text: string, trigrams: ReadonlySet<string>): string {
+  if (trigrams.size === 0) return text;
+  const chars = [...text];
+  const blank = new Array<boolean>(chars.length).fill(false);
+  let any = false;
+  for (let i = 0; i + 3 <= chars.length; i++) {
+    if (!trigrams.has(chars[i]! + chars[i + 1]! + chars[i + 2]!)) continue;
+    blank[i] = blank[i + 1] = blank[i + 2] = any = true;
+  }
+  return any ? chars.map((ch, i) => (blank[i] ? ' ' : ch)).join('') : text;
+}
+
 function kindCheck(expectation: Expectation, ownTerms: Iterable<string>, question?: string): TypeCheck {
   const { expects, measure } = expectation;
   if (!expects) return { bonus: () => 0, holds: () => true };
@@ -336,8 +371,9 @@ function kindCheck(expectation: Expectation, ownTerms: Iterable<string>, questio
   // a number of the question is blanked where it stands whole: its 1 (第1届) is not the 1 of 1929年
   const wholeNumbers = own.filter((token) => /^\d[\d.]*$/u.test(token)).map((token) => expression(`(?<![\\d.])${token.replaceAll('.', '\\.')}(?![\\d.])`, 'gu'));
   const words = own.filter((token) => !/^\d[\d.]*$/u.test(token));
+  const quoted = question === undefined ? undefined : questionTrigrams(question);
   const beyondQuestion = (normalized: string): string => {
-    let rest = normalized;
+    let rest = quoted ? withoutQuoted(normalized, quoted) : normalized;
     for (const token of words) if (rest.includes(token)) rest = rest.replaceAll(token, ' ');
     for (const number of wholeNumbers) rest = rest.replace(number, ' ');
     return rest;

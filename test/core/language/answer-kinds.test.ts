@@ -88,6 +88,19 @@ describe('expected answer type', () => {
     expect(expect_('灯塔有几层')).toMatchObject({ expects: 'amount' });
   });
 
+  it('GIVEN a where-question whose own phrase ends in a place noun (丝路行东非站) THEN a caption repeating the phrase names no place; a sentence naming where does', () => {
+    const question = '丝路行东非站在哪里启动';
+    const check = typeCheck({ ...expect_(question), cleaned: normalizeText(question) }, ['丝路', '东非', '站在', '启动']);
+    expect(check.holds(normalizeText('图为丝路行（东非站）启动仪式。'))).toBe(false);
+    expect(check.holds(normalizeText('丝路行（东非站）活动在肯尼亚内罗毕市正式启动。'))).toBe(true);
+  });
+
+  it('GIVEN a which-question THEN the kind it asks for (哪个地区) is no phrase of the question\'s own: a text naming one of the kind holds', () => {
+    const question = '他是首位来自哪个地区的教宗';
+    const check = typeCheck({ ...expect_(question), cleaned: normalizeText(question) }, ['首位', '来自', '教宗']);
+    expect(check.bonus(normalizeText('他是首位来自德语地区的教宗。'))).toBeGreaterThan(0);
+  });
+
   it('GIVEN a figure the question itself holds THEN it does not count as the answer', () => {
     expect(holds('3号码头有几个泊位', ['3', '码头', '泊位'], '3号码头改造完成')).toBe(false);
   });
