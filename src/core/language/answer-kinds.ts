@@ -51,7 +51,8 @@ const UNIT_CLASSES = ['次届场期轮批回趟', '个项件种类份套处只',
 function unitsLike(unit: string): string {
   const same = new Set<string>([unit]);
   for (const members of UNIT_CLASSES) if (members.includes(unit)) for (const ch of members) same.add(ch);
-  return `[${[...same].join('')}]`;
+  // people are counted with 个 too (18个人)
+  return `${same.has('人') ? '个?' : ''}[${[...same].join('')}]`;
 }
 
 // Questions come normalized (lower case, see normalizeText), so the patterns need no i flag: with

@@ -172,8 +172,9 @@ describe('kinds no pattern lists, read from part-of-speech tags', () => {
     expect(holds('门票多少钱', ['门票'], '审批只需30分钟。')).toBe(false);
   });
 
-  it('GIVEN 几个人 THEN a count of people (八人) answers', () => {
+  it('GIVEN 几个人 or 多少人 THEN a count of people (八人, 18个人) answers', () => {
     expect(holds('一行几个人到金融街调研', ['一行', '金融街', '调研'], '局长等一行八人到金融街进行实地调研。')).toBe(true);
+    expect(holds('调研组一共有多少人', ['调研组'], '据统计,调研组目前一共找着18个人。')).toBe(true);
     expect(holds('一行几个人到金融街调研', ['一行', '金融街', '调研'], '局长到金融街进行实地调研。')).toBe(false);
   });
 
