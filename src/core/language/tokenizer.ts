@@ -81,7 +81,12 @@ function segments(text: string): string[] {
     // ICU cuts the written register's question words into characters (因|何, 何|处): joined again
     const last = out.at(-1);
     if (last !== undefined && last.length === 1 && segment.length === 1 && QUESTION_WORDS.has(last + segment)) out[out.length - 1] = last + segment;
-    else out.push(segment);
+    // ICU may cut a stop word's first character off and join its last to the next (一|共有 for
+    // 一共|有): when both halves are stop words that way, the stop words win
+    else if (last !== undefined && last.length === 1 && segment.length === 2 && STOP_WORDS.has(last + segment[0]!) && STOP_WORDS.has(segment[1]!)) {
+      out[out.length - 1] = last + segment[0]!;
+      out.push(segment[1]!);
+    } else out.push(segment);
     at = index + segment.length;
   }
   return out;

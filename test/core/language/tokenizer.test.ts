@@ -50,6 +50,11 @@ describe('tokenizer', () => {
     expect(tokenizeQuery('是否开通')).toContain('开通');
   });
 
+  it('GIVEN 一共有 (cut by ICU as 一|共有) THEN a question reads 一共 and 有, two stop words: no token 共有; 公司共有 keeps its word', () => {
+    expect(tokenizeQuery('联盟目前一共有多少人')).not.toContain('共有');
+    expect(tokenizeQuery('公司共有多少员工')).toContain('共有');
+  });
+
   it('GIVEN a word with a character that is also a particle THEN the word stays whole', () => {
     expect(tokenizeQuery('异地看病')).toContain('异地');
   });
