@@ -165,16 +165,16 @@ export function decide(sources: readonly AnswerSource[], scorer: Scorer, types: 
   if (!first) return undefined;
   let best = judge(first, 0);
   // passages of one report that cover the question alike (its subject and the same few words) are
-  // told apart by their answering windows: the best-scoring window answers
-  for (let i = 1; i < sources.length; i++) {
+  // told apart by their answering windows: the best-scoring window answers. A tie decides between
+  // answers, it does not turn a withheld one into an answer: with the best withheld, none is judged
+  for (let i = 1; i < Math.min(sources.length, ANSWER_CANDIDATES) && best.confidence >= ANSWER_AT; i++) {
     const source = sources[i]!;
     if (source.coverage !== first.coverage || source.report === undefined || source.report !== first.report) continue;
     // on a large corpus the passage that says more of the question in one verbatim run ranks first
     // (Engine, ORDER_SHARE): that is no tie
     if ((source.order ?? 0) < (first.order ?? 0)) continue;
-    // a tie decides between answers, it does not turn a withheld one into an answer
     const other = judge(source, i);
-    if (best.confidence >= ANSWER_AT && other.confidence >= ANSWER_AT && other.extract.score > best.extract.score) best = other;
+    if (other.confidence >= ANSWER_AT && other.extract.score > best.extract.score) best = other;
   }
   // a what-is question's defining clause (X是…) is evidence enough to prefer a passage that has one
   const defines = (decision: Decision): boolean => types.ranksSources === true && types.bonus(decision.extract.view.normalized) > 0;
