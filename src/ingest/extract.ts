@@ -46,6 +46,8 @@ export interface Extracted {
   guessed?: Partial<Record<keyof Metadata, string>>;
   /** Values the document declares that cannot stand (template placeholders, junk), with the reason. */
   refused?: Array<{ field: keyof Metadata; value: string; reason: string }>;
+  /** What a reader should know of how the text was read (a scan read by OCR), one sentence each. */
+  notes?: string[];
 }
 
 const CJK = '\\p{Script=Han}|[，。、；：！？“”‘’（）《》【】]';

@@ -1,5 +1,6 @@
 import { frontFromText, isoDate } from './dates.js';
 import { DocumentError, squash, tidy, tidyJoined, type Block, type Extracted, type Metadata } from './extract.js';
+import { readScannedPages, MAX_OCR_PAGES } from './ocr.js';
 import { refusal } from './plausible.js';
 import { ARTICLE, numberingOf } from './sections.js';
 
@@ -8,7 +9,8 @@ import { ARTICLE, numberingOf } from './sections.js';
  * rebuilt. Page headers, footers and numbers are dropped. Headings come from, in order of trust:
  * the document's outline (its bookmarks), numbered lines (第三编, 第二章, 一、), lines set in a
  * larger type than the body's, and short lines set in a bold font alone. A PDF without a text
- * layer, one locked by a password, or a file that is no PDF fails with one line naming the cause.
+ * layer (a scan) is read by OCR (see ocr.ts); one locked by a password, a scan OCR reads nothing in,
+ * or a file that is no PDF fails with one line naming the cause.
  */
 
 /** One line of a PDF page: its text, where it stands, its type size, and whether all of it is bold. */
@@ -57,7 +59,7 @@ function lineText(parts: string[]): string {
 
 /** A PDF: its lines joined into paragraphs, headings marked (see the module comment); its info. */
 export async function extractPdf(data: Uint8Array): Promise<Extracted> {
-  const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const { getDocument, OPS } = await import('pdfjs-dist/legacy/build/pdf.mjs');
   let pdf;
   try {
     pdf = await getDocument({ data: new Uint8Array(data), useSystemFonts: false, disableFontFace: true, isEvalSupported: false, verbosity: 0 }).promise;
@@ -67,7 +69,7 @@ export async function extractPdf(data: Uint8Array): Promise<Extracted> {
     throw new DocumentError('not-pdf', `this file is not a PDF that can be read (${(error as Error).message || name})`);
   }
   try {
-    const pages: PdfLine[][] = [];
+    let pages: PdfLine[][] = [];
     for (let number = 1; number <= pdf.numPages; number++) {
       const page = await pdf.getPage(number);
       const content = await page.getTextContent();
@@ -101,8 +103,20 @@ export async function extractPdf(data: Uint8Array): Promise<Extracted> {
       );
       page.cleanup();
     }
-    const letters = pages.flat().reduce((sum, line) => sum + (line.text.match(/[\p{L}]/gu)?.length ?? 0), 0);
-    if (letters < 20) throw new DocumentError('no-text', `this PDF has no text (a scan?); OCR it first (${pdf.numPages} page${pdf.numPages === 1 ? '' : 's'}, ${letters} letters of text)`);
+    const lettersIn = (read: PdfLine[][]): number => read.flat().reduce((sum, line) => sum + (line.text.match(/[\p{L}]/gu)?.length ?? 0), 0);
+    let scanned = false;
+    if (lettersIn(pages) < 20) {
+      // no text layer: a scan, whose pages' pictures are read by OCR
+      const document = pdf;
+      const each = async function* () {
+        for (let number = 1; number <= document.numPages; number++) yield await document.getPage(number);
+      };
+      pages = (await readScannedPages(each(), OPS.paintImageXObject)).map((lines) => lines.map((line) => ({ ...line, bold: false })));
+      const letters = lettersIn(pages);
+      const count = `${pdf.numPages} page${pdf.numPages === 1 ? '' : 's'}`;
+      if (letters < 20) throw new DocumentError('no-text', `this PDF has no text layer, and OCR read ${letters} letters in its pictures (${count}): it holds no text that can be read`);
+      scanned = true;
+    }
 
     // a line that stands on most pages at the same place is a header or footer; a number alone is a page number
     const seen = new Map<string, number>();
@@ -176,7 +190,9 @@ export async function extractPdf(data: Uint8Array): Promise<Extracted> {
       else meta[field] = value;
     }
     frontFromText(blocks.map((block) => block.text), meta, guessed, isoDate(text('CreationDate')));
-    return { blocks, meta, guessed, refused };
+    const pagesRead = Math.min(pdf.numPages, MAX_OCR_PAGES);
+    const ocr = scanned ? `the text was read by OCR from ${pagesRead} scanned page${pagesRead === 1 ? '' : 's'}${pdf.numPages > MAX_OCR_PAGES ? ` of ${pdf.numPages} (at most ${MAX_OCR_PAGES} are read)` : ''}: check it` : undefined;
+    return { blocks, meta, guessed, refused, ...(ocr ? { notes: [ocr] } : {}) };
   } finally {
     await pdf.destroy();
   }

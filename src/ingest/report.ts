@@ -80,6 +80,8 @@ export interface ImportedReport {
   refused: Array<{ field: string; value: string; reason: string }>;
   /** The flags still needed: fields that nothing gave. The preview is shown, nothing is written. */
   missing: string[];
+  /** How the text was read, when a reader should check it (a scan read by OCR). */
+  notes?: string[];
   sections: Array<{ number: number; keyword: string; headline: string }>;
   passages: number;
   characters: number;
@@ -171,6 +173,7 @@ export function buildReport(extracted: Extracted, flags: ImportFlags, source: { 
     fromFile,
     refused: extracted.refused ?? [],
     missing: [...missing],
+    ...(extracted.notes?.length ? { notes: extracted.notes } : {}),
     sections: document.sections.filter((section) => section.number > 0).map(({ number, keyword, headline }) => ({ number, keyword, headline })),
     passages: passages.length,
     characters: document.paragraphs.reduce((sum, paragraph) => sum + [...paragraph.text].length, 0),
@@ -186,6 +189,7 @@ export function summarize(report: ImportedReport, path: string, written: boolean
     ...report.sections.map((section) => `  ${String(section.number).padStart(2)}. ${section.keyword} | ${section.headline}`),
     `  from the file: ${report.fromFile.join(', ') || '-'}`,
     `  guessed (check them): ${report.guessed.map((item) => `${item.field} ${item.value} (${item.how})`).join('; ') || '-'}`,
+    ...(report.notes ?? []).map((note) => `  note: ${note}`),
     ...(report.refused.length ? [`  refused from the file: ${report.refused.map((item) => `${item.field} "${item.value}" (${item.reason})`).join('; ')}`] : []),
     ...(report.missing.length ? [`  missing: ${report.missing.map(optionName).join(', ')}: the file does not say ${report.missing.length === 1 ? 'it' : 'them'}; give ${report.missing.length === 1 ? 'it' : 'them'} to save`] : []),
   ].join('\n');

@@ -85,3 +85,47 @@ export function makePdf(pages: PdfLine[][], info: Record<string, string> = {}, o
   pdf += `trailer\n<< /Size ${objects.length + 1} /Root ${catalog} 0 R /Info ${infoId} 0 R${id} >>\nstartxref\n${xref}\n%%EOF\n`;
   return Buffer.from(pdf, 'latin1');
 }
+
+/** A JPEG's size in pixels, from its start-of-frame marker (baseline or progressive). */
+function jpegSize(jpeg: Buffer): { width: number; height: number } {
+  for (let at = 2; at + 9 < jpeg.length; ) {
+    if (jpeg[at] !== 0xff) throw new Error('not a JPEG');
+    const marker = jpeg[at + 1]!;
+    if (marker === 0xc0 || marker === 0xc2) return { height: jpeg.readUInt16BE(at + 5), width: jpeg.readUInt16BE(at + 7) };
+    at += 2 + jpeg.readUInt16BE(at + 2);
+  }
+  throw new Error('no JPEG frame');
+}
+
+/**
+ * A scanned document as a scanner writes it: each page one grey JPEG picture filling an A4-wide
+ * page, and no text layer.
+ */
+export function scannedPdf(jpegs: Buffer[]): Buffer {
+  const objects: Array<string | Buffer> = [];
+  const add = (body: string | Buffer): number => objects.push(body);
+  const catalog = add('');
+  const pagesObj = add('');
+  const pageIds: number[] = [];
+  for (const jpeg of jpegs) {
+    const { width, height } = jpegSize(jpeg);
+    const pageHeight = Math.round((595 * height) / width);
+    const image = add(Buffer.concat([Buffer.from(`<< /Type /XObject /Subtype /Image /Width ${width} /Height ${height} /ColorSpace /DeviceGray /BitsPerComponent 8 /Filter /DCTDecode /Length ${jpeg.length} >>\nstream\n`), jpeg, Buffer.from('\nendstream')]));
+    const content = `q 595 0 0 ${pageHeight} 0 0 cm /Im0 Do Q`;
+    const stream = add(`<< /Length ${content.length} >>\nstream\n${content}\nendstream`);
+    pageIds.push(add(`<< /Type /Page /Parent ${pagesObj} 0 R /MediaBox [0 0 595 ${pageHeight}] /Resources << /XObject << /Im0 ${image} 0 R >> >> /Contents ${stream} 0 R >>`));
+  }
+  objects[catalog - 1] = `<< /Type /Catalog /Pages ${pagesObj} 0 R >>`;
+  objects[pagesObj - 1] = `<< /Type /Pages /Kids [${pageIds.map((id) => `${id} 0 R`).join(' ')}] /Count ${pageIds.length} >>`;
+  const parts: Buffer[] = [Buffer.from('%PDF-1.4\n')];
+  const offsets: number[] = [];
+  let length = parts[0]!.length;
+  objects.forEach((body, i) => {
+    offsets.push(length);
+    const part = Buffer.concat([Buffer.from(`${i + 1} 0 obj\n`), typeof body === 'string' ? Buffer.from(body) : body, Buffer.from('\nendobj\n')]);
+    parts.push(part);
+    length += part.length;
+  });
+  const xref = `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((offset) => `${String(offset).padStart(10, '0')} 00000 n \n`).join('')}trailer\n<< /Size ${objects.length + 1} /Root ${catalog} 0 R >>\nstartxref\n${length}\n%%EOF\n`;
+  return Buffer.concat([...parts, Buffer.from(xref)]);
+}

@@ -6,7 +6,7 @@ import { main } from '../../src/cli/import.js';
 import { Engine, loadCorpus } from '../../src/core/index.js';
 import { tempCorpus } from '../helpers/corpus.js';
 import { LAW_FACTS, lawPdf } from '../helpers/law.js';
-import { makePdf } from '../helpers/pdf.js';
+import { makePdf, scannedPdf } from '../helpers/pdf.js';
 import { sink } from '../helpers/streams.js';
 
 /** Imports `file` (written into a fresh folder) into another fresh folder. */
@@ -113,11 +113,45 @@ describe('a page copied as text', () => {
   });
 });
 
+describe('a scanned PDF', () => {
+  // made here: a notice set in a Chinese font and saved as a grey JPEG (test/fixtures/scan/README.md)
+  const page = readFileSync(new URL('../fixtures/scan/old-street.jpg', import.meta.url));
+  const second = readFileSync(new URL('../fixtures/scan/old-street-2.jpg', import.meta.url));
+
+  it('GIVEN a PDF whose page is one picture of Chinese text and no text layer THEN OCR reads it: title, publisher and date are guessed from its lines, the body is its text without the spaces OCR sets between characters, the preview says it was read by OCR, and a question is answered from it', async () => {
+    const result = await importFile('notice.pdf', new Uint8Array(scannedPdf([page])), LINK);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('"青石镇推进老街改造" (示例晚报, 2024-05-01)');
+    expect(result.stdout).toContain('note: the text was read by OCR from 1 scanned page: check it');
+    const markdown = result.markdown();
+    expect(markdown).toContain('今年青石镇投入资金3200万元');
+    // OCR reads the full-width comma as ASCII; after a Chinese character it is written full-width again
+    expect(markdown).toContain('镇政府表示，老街改造将于明年6月全部完工。');
+    const answer = result.engine().ask('老街改造投入了多少资金');
+    expect(answer.found).toBe(true);
+    expect(answer.answer).toContain('3200万元');
+  }, 60_000);
+
+  it('GIVEN a scan of two pages THEN both are read, in order, the page number aside, and the second page answers too', async () => {
+    const result = await importFile('notice2.pdf', new Uint8Array(scannedPdf([page, second])), LINK);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('read by OCR from 2 scanned pages');
+    const markdown = result.markdown();
+    expect(markdown.indexOf('停车位180个')).toBeGreaterThan(0);
+    expect(markdown.indexOf('非遗展示馆')).toBeGreaterThan(markdown.indexOf('停车位180个'));
+    expect(markdown).not.toContain('第2页');
+    const answer = result.engine().ask('非遗展示馆什么时候开放');
+    expect(answer.answer).toContain('10月');
+  }, 60_000);
+});
+
 describe('documents that cannot be imported say why in one line', () => {
-  it('GIVEN a scanned PDF (pages without a text layer) THEN "this PDF has no text (a scan?); OCR it first"', async () => {
+  it('GIVEN a PDF with neither a text layer nor a picture to read THEN "this PDF has no text layer, and OCR read 0 letters…"', async () => {
     const result = await importFile('scan.pdf', new Uint8Array(makePdf([[], [], []], { Title: '扫描件' })), LINK);
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/^import: .*scan\.pdf: this PDF has no text \(a scan\?\); OCR it first/);
+    expect(result.stderr).toMatch(/^import: .*scan\.pdf: this PDF has no text layer, and OCR read 0 letters in its pictures \(3 pages\)/);
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
   });
 

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ImportFailure, importInWorker, ImportRunner } from '../../src/ingest/import-worker.js';
+import { readFileSync } from 'node:fs';
 import { lawPdf } from '../helpers/law.js';
+import { scannedPdf } from '../helpers/pdf.js';
 
 const encode = (text: string) => new TextEncoder().encode(text);
 const REPORT = '示例新区工作简报\n\n2024年8月2日\n\n一、就业\n\n新区今年新增就业岗位4500个。\n\n二、教育\n\n新区新建学校3所,新增学位5400个。\n';
@@ -34,6 +36,15 @@ describe('imports in a worker thread', () => {
     const report = await importInWorker({ kind: 'pdf', data: new Uint8Array(lawPdf({ targetPages: 234 }).pdf), flags: { ...FLAGS, date: '2020-05-28', id: 'code' } });
     expect(report.missing).toEqual([]);
     expect(report.sections.length).toBeGreaterThan(20);
+  }, 60_000);
+
+  it('GIVEN a scanned PDF THEN the worker reads it by OCR within its default limits (the OCR engine in a thread of its own) and notes it', async () => {
+    const page = readFileSync(new URL('../fixtures/scan/old-street.jpg', import.meta.url));
+    const report = await importInWorker({ kind: 'pdf', data: new Uint8Array(scannedPdf([page])), flags: { url: FLAGS.url, id: 'notice' } });
+    expect(report.missing).toEqual([]);
+    expect(report.front).toMatchObject({ title: '青石镇推进老街改造', publisher: '示例晚报', date: '2024-05-01' });
+    expect(report.markdown).toContain('停车位180个');
+    expect(report.notes).toEqual(['the text was read by OCR from 1 scanned page: check it']);
   }, 60_000);
 
   it('GIVEN a document that takes longer than the time limit THEN the worker is stopped and the failure says so', async () => {
