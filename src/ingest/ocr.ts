@@ -3,9 +3,11 @@ import { DocumentError } from './extract.js';
 
 /**
  * Reading a scanned PDF: each page's picture is read by OCR (tesseract.js, the Tesseract engine in
- * WebAssembly, with the simplified-Chinese model of @tesseract.js-data/chi_sim, both from npm: no
- * download at run time). Its lines come back where they stand on the page, so the PDF reader treats
- * them as it treats a text layer's (headers, headings, paragraphs).
+ * WebAssembly, with Tesseract's simplified- and traditional-Chinese models, @tesseract.js-data/chi_sim
+ * and chi_tra, all from npm: no download at run time). The first page with a picture is read with
+ * both models and the one more confident of what it read reads the rest (each model misreads the
+ * other script: 舊街 as 艺街, 镇 as 犒). Lines come back where they stand on the page, so the PDF
+ * reader treats them as it treats a text layer's (headers, headings, paragraphs).
  */
 
 /** The most pages of one scan that are read: a page takes about a second (more for dense type). */
@@ -87,10 +89,13 @@ async function pagePicture(page: ScannedPage, paintImage: number): Promise<PageI
   return best;
 }
 
-/** The model's folder and whether its file is gzipped, as @tesseract.js-data/chi_sim gives them. */
-function chineseModel(): { langPath: string; gzip: boolean } {
+/** The Chinese models, simplified first: the name Tesseract knows each by. */
+const MODELS = ['chi_sim', 'chi_tra'] as const;
+
+/** A model's folder and whether its file is gzipped, as its @tesseract.js-data package gives them. */
+function modelFiles(model: (typeof MODELS)[number]): { langPath: string; gzip: boolean } {
   const require = createRequire(import.meta.url);
-  return require('@tesseract.js-data/chi_sim') as { langPath: string; gzip: boolean };
+  return require(`@tesseract.js-data/${model}`) as { langPath: string; gzip: boolean };
 }
 
 /**
@@ -102,10 +107,10 @@ function chineseModel(): { langPath: string; gzip: boolean } {
  */
 export async function readScannedPages(pages: AsyncIterable<ScannedPage>, paintImage: number): Promise<ScannedLine[][]> {
   const { createWorker } = await import('tesseract.js');
-  const model = chineseModel();
-  let worker: Awaited<ReturnType<typeof createWorker>>;
+  type OcrWorker = Awaited<ReturnType<typeof createWorker>>;
+  let workers: OcrWorker[];
   try {
-    worker = await createWorker('chi_sim', 1, { langPath: model.langPath, gzip: model.gzip, cacheMethod: 'none', logger: () => undefined, errorHandler: () => undefined });
+    workers = await Promise.all(MODELS.map((model) => createWorker(model, 1, { ...modelFiles(model), cacheMethod: 'none', logger: () => undefined, errorHandler: () => undefined })));
   } catch (error) {
     throw new DocumentError('no-text', `this PDF has no text layer, and the OCR engine could not start (${(error as Error).message})`);
   }
@@ -118,7 +123,15 @@ export async function readScannedPages(pages: AsyncIterable<ScannedPage>, paintI
         read.push([]);
         continue;
       }
-      const { data } = await worker.recognize(Buffer.from(greyMap(picture)), {}, { blocks: true, text: false });
+      const image = Buffer.from(greyMap(picture));
+      const readings = await Promise.all(workers.map((worker) => worker.recognize(image, {}, { blocks: true, text: false })));
+      // the first page read tells the script: the more confident model reads the rest alone
+      const best = readings.reduce((chosen, reading, i) => (reading.data.confidence > readings[chosen]!.data.confidence ? i : chosen), 0);
+      if (workers.length > 1) {
+        await Promise.all(workers.filter((_, i) => i !== best).map((worker) => worker.terminate()));
+        workers = [workers[best]!];
+      }
+      const { data } = readings[best]!;
       const pageHeight = (page.view[3] ?? 0) - (page.view[1] ?? 0);
       const scale = pageHeight / picture.height;
       const lines: ScannedLine[] = [];
@@ -134,6 +147,6 @@ export async function readScannedPages(pages: AsyncIterable<ScannedPage>, paintI
     }
     return read;
   } finally {
-    await worker.terminate();
+    await Promise.all(workers.map((worker) => worker.terminate()));
   }
 }

@@ -133,6 +133,17 @@ describe('a scanned PDF', () => {
     expect(answer.answer).toContain('3200万元');
   }, 60_000);
 
+  it('GIVEN a scan in traditional characters THEN the traditional model reads it (the simplified one misreads 舊 and 經費), and a question in simplified characters is answered', async () => {
+    const traditional = readFileSync(new URL('../fixtures/scan/old-street-traditional.jpg', import.meta.url));
+    const result = await importFile('notice-tw.pdf', new Uint8Array(scannedPdf([traditional])), LINK);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('"青石鎮推動舊街區改造" (示例時報, 2024-05-01)');
+    expect(result.markdown()).toContain('今年鎮公所投入經費3200萬元');
+    const answer = result.engine().ask('旧街改造投入了多少经费');
+    expect(answer.answer).toContain('3200萬元');
+  }, 60_000);
+
   it('GIVEN a scan of two pages THEN both are read, in order, the page number aside, and the second page answers too', async () => {
     const result = await importFile('notice2.pdf', new Uint8Array(scannedPdf([page, second])), LINK);
     expect(result.stderr).toBe('');
