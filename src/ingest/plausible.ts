@@ -10,13 +10,18 @@ const BRACKETED_INSTRUCTION = /^[\s]*[（(【\[<〈《{]\s*(?:请|在此|此处)
 const INSTRUCTION_WORDS = /填写|填入|请输入|在此输入|在此处|此处输入|单击此处|点击此处|click here|type here|enter (?:the )?(?:title|name)/iu;
 /** Names a tool or template gives when nobody wrote one. */
 const TOOL_DEFAULTS = /^(?:untitled|无标题|未命名|新建\s*.*文档|document\d*|文档\d*|title|标题|subject|主题|author|作者|user|用户|admin(?:istrator)?|owner|normal(?:\.dotm?)?|模板|template|microsoft\s+.*|wps\s*.*|PowerPoint\s*.*|unknown|未知|佚名|匿名|none|null|n\/?a|-+)$/iu;
+/** The names scanners and cameras give their files: Scan0001, IMG_2034, 扫描件3. */
+const DEVICE_NAMES = /^(?:scan(?:ned)?|img|image|dsc|doc|pdf|扫描件?|图片|照片)[\s_-]*\d*$/iu;
 /** A generated file name as a title: 文档1.docx, Microsoft Word - 报告.doc, scan_0001.pdf */
 const FILE_NAME = /\.(?:docx?|pdf|wps|txt|html?|xlsx?|pptx?)$|^Microsoft Word - /iu;
 
 /** Why `value` is no title or publisher of a document (in `han`: one written in Chinese), or undefined when it can stand. */
 export function refusal(field: 'title' | 'publisher', value: string, han: boolean): string | undefined {
+  // a tool's bytes read as text (a UTF-16 title written without its byte-order mark: \0g\04)
+  if (/[\u0000-\u0008\u000e-\u001f]/u.test(value)) return 'it holds control characters, not text';
   const text = value.normalize('NFKC').trim();
   if (!text) return 'it is empty';
+  if (DEVICE_NAMES.test(text)) return 'it is a name a scanner or camera gives its files';
   if (BRACKETED_INSTRUCTION.test(text) && /填|输入|名称|标题|单位|姓名|日期|click|enter|name|title/iu.test(text)) return 'it is a template placeholder';
   if (INSTRUCTION_WORDS.test(text)) return 'it is a template placeholder';
   if (TOOL_DEFAULTS.test(text)) return 'it is a default a tool writes, not a name';

@@ -180,6 +180,11 @@ export function buildReport(extracted: Extracted, flags: ImportFlags, source: { 
   };
 }
 
+/** A refused value as it can be shown on a terminal or in Discord: control characters written as \u0000. */
+function shownValue(value: string): string {
+  return value.replace(/[\u0000-\u001f\u007f]/gu, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 /** The summary printed after an import or shown as a preview: what was read, guessed, refused and is missing. */
 export function summarize(report: ImportedReport, path: string, written: boolean, optionName: (flag: string) => string = (flag) => `--${flag}`): string {
   const shown = (field: 'title' | 'publisher' | 'date'): string => (report.missing.includes(field) ? '?' : report.front[field]);
@@ -190,7 +195,7 @@ export function summarize(report: ImportedReport, path: string, written: boolean
     `  from the file: ${report.fromFile.join(', ') || '-'}`,
     `  guessed (check them): ${report.guessed.map((item) => `${item.field} ${item.value} (${item.how})`).join('; ') || '-'}`,
     ...(report.notes ?? []).map((note) => `  note: ${note}`),
-    ...(report.refused.length ? [`  refused from the file: ${report.refused.map((item) => `${item.field} "${item.value}" (${item.reason})`).join('; ')}`] : []),
+    ...(report.refused.length ? [`  refused from the file: ${report.refused.map((item) => `${item.field} "${shownValue(item.value)}" (${item.reason})`).join('; ')}`] : []),
     ...(report.missing.length ? [`  missing: ${report.missing.map(optionName).join(', ')}: the file does not say ${report.missing.length === 1 ? 'it' : 'them'}; give ${report.missing.length === 1 ? 'it' : 'them'} to save`] : []),
   ].join('\n');
 }
