@@ -64,13 +64,16 @@ const FULL_WIDTH: Record<string, string> = { ',': '，', ';': '；', ':': '：',
 /**
  * The lines' text as a reader writes it: Tesseract sets a space between every two Chinese
  * characters and around figures (3200 万 元 ,); none is kept next to a Chinese character or a mark,
- * and a comma, colon or other mark after a Chinese character is the full-width one Chinese text uses.
+ * and a comma, colon, full stop or other mark after a Chinese character is the full-width one
+ * Chinese text uses.
  */
 export function ocrLineText(text: string): string {
   return text
     .replace(/\s+/g, ' ')
     .replace(/\s+(?=[\p{Script=Han}\p{P}])|(?<=[\p{Script=Han}\p{P}])\s+/gu, '')
     .replace(/(?<=\p{Script=Han})[,;:?!]/gu, (mark) => FULL_WIDTH[mark]!)
+    // a full stop read as a dot: after a Chinese character, not inside a figure (2.4)
+    .replace(/(?<=\p{Script=Han})\.(?!\d)/gu, '。')
     .trim();
 }
 

@@ -24,5 +24,6 @@ describe('reading a scan: the picture and the text', () => {
     expect(ocrLineText('今 年 投 入 资 金 3200 万 元 , 完 成 改 造 2.4 公 里 。')).toBe('今年投入资金3200万元，完成改造2.4公里。');
     expect(ocrLineText('示 例 晚 报  2024 年 5 月 1 日')).toBe('示例晚报2024年5月1日');
     expect(ocrLineText('使 用 Python and Go 语 言 : 见 附 表')).toBe('使用Python and Go语言：见附表');
+    expect(ocrLineText('完 成 改 造 2.4 公 里 . 镇 政 府 表 示')).toBe('完成改造2.4公里。镇政府表示');
   });
 });
