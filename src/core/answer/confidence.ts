@@ -18,7 +18,7 @@ export const ANSWER_CANDIDATES = 3;
  */
 export const TIED_CANDIDATES_MAX = 8;
 
-/** How many of passages ranked by coverage (best first) are tried as the answer's source. */
+/** How many of the ranked passages, given by their coverages (best-ranked first), are tried as the answer's source. */
 export function answerCandidates(coverages: readonly number[]): number {
   let tied = 1;
   while (tied < coverages.length && tied < TIED_CANDIDATES_MAX && coverages[tied] === coverages[0]) tied++;
