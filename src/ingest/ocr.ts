@@ -33,6 +33,8 @@ export interface ScannedPage {
   view: number[];
   getOperatorList(): Promise<{ fnArray: number[]; argsArray: unknown[][] }>;
   objs: { get(id: string, callback: (value: unknown) => void): void };
+  /** Frees the page's decoded pictures (a scanned page's is tens of megabytes). */
+  cleanup(): unknown;
 }
 
 /** A picture as a binary PGM (P5): grey levels, which Tesseract's image reader takes from memory. */
@@ -111,11 +113,12 @@ function modelFiles(model: (typeof MODELS)[number]): { langPath: string; gzip: b
 export async function readScannedPages(pages: AsyncIterable<ScannedPage>, paintImage: number): Promise<ScannedLine[][]> {
   const { createWorker } = await import('tesseract.js');
   type OcrWorker = Awaited<ReturnType<typeof createWorker>>;
-  let workers: OcrWorker[];
-  try {
-    workers = await Promise.all(MODELS.map((model) => createWorker(model, 1, { ...modelFiles(model), cacheMethod: 'none', logger: () => undefined, errorHandler: () => undefined })));
-  } catch (error) {
-    throw new DocumentError('no-text', `this PDF has no text layer, and the OCR engine could not start (${(error as Error).message})`);
+  const started = await Promise.allSettled(MODELS.map((model) => createWorker(model, 1, { ...modelFiles(model), cacheMethod: 'none', logger: () => undefined, errorHandler: () => undefined })));
+  let workers: OcrWorker[] = started.flatMap((result) => (result.status === 'fulfilled' ? [result.value] : []));
+  const failed = started.find((result): result is PromiseRejectedResult => result.status === 'rejected');
+  if (failed) {
+    await Promise.all(workers.map((worker) => worker.terminate()));
+    throw new DocumentError('no-text', `this PDF has no text layer, and the OCR engine could not start (${(failed.reason as Error)?.message ?? String(failed.reason)})`);
   }
   try {
     const read: ScannedLine[][] = [];
@@ -123,10 +126,12 @@ export async function readScannedPages(pages: AsyncIterable<ScannedPage>, paintI
       if (read.length >= MAX_OCR_PAGES) break;
       const picture = await pagePicture(page, paintImage);
       if (!picture) {
+        page.cleanup();
         read.push([]);
         continue;
       }
       const image = Buffer.from(greyMap(picture));
+      page.cleanup();
       const readings = await Promise.all(workers.map((worker) => worker.recognize(image, {}, { blocks: true, text: false })));
       // the first page read tells the script: the more confident model reads the rest alone
       const best = readings.reduce((chosen, reading, i) => (reading.data.confidence > readings[chosen]!.data.confidence ? i : chosen), 0);
