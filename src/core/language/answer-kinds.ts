@@ -3,6 +3,7 @@ import { MEASURE_WORDS } from './numerals.js';
 import { BoundedCache } from '../util/bounded-cache.js';
 import { escapePattern } from '../util/pattern.js';
 import { tag, TAG_EVIDENCE, type TaggedWord } from './tagger.js';
+import { AS_WHAT } from './tokenizer.js';
 
 /**
  * What kind of answer a question asks for, and whether a text holds one. A question that asks
@@ -180,17 +181,14 @@ export function definedTerm(normalized: string): string | null {
  */
 const SUBJECT_ASKER = /(?:^|[，,：:；;])\s*(?:[^，,：:；;是为在由被把向给对从于]{1,12}(?:的|当中|之中))?(?:谁|何人|哪)/u;
 
-/** Normalization writes the count of 哪一年, 哪一个县 as a digit (哪1年): asked which one, it is 哪年, 哪个县. */
+/**
+ * The question as its kind is read: normalization writes the count of 哪一年, 哪一个县 as a digit
+ * (哪1年), and asked which one it is 哪年, 哪个县; 为什么 ending its clause asks as what (AS_WHAT).
+ */
 function askedForm(normalized: string): string {
   return normalized.replace(/哪1(?!\d)/gu, '哪').replace(AS_WHAT, '为 什么');
 }
 
-/**
- * 为什么 ending its clause after a verb (命名为什么, 被称为什么, 改组为什么，…; before 及, 和, 与 or 的
- * too) asks "as what", not why: why asks about what follows it, and 是为什么 (这是为什么) still does
- * (the tokenizer reads it alike, see segmentRun).
- */
-const AS_WHAT = /(?<=\p{Script=Han})(?<!是)为什么(?=[及和与的]|[^\p{L}\p{N}]*$|[^\p{L}\p{N}\s]+)/gu;
 
 /** Fillers of each kind, looked for in what a text holds beyond the question's own words. */
 const FILLERS: Record<Exclude<AnswerType, 'amount' | 'list' | 'which' | 'definition'>, RegExp> = {
@@ -345,7 +343,7 @@ interface Trigrams {
   firsts: ReadonlySet<string>;
 }
 
-const ASKER_AND_KIND = /(?:哪|什么|甚么|多少|几|何|谁|啥)\p{Script=Han}{0,3}/gu;
+const ASKER_AND_KIND = /(?:哪|什么|多少|几|何|谁|啥)\p{Script=Han}{0,3}/gu;
 
 /**
  * A text without what it says word for word from the question: every run of three Han characters or

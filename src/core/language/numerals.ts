@@ -38,8 +38,9 @@ export function parseChineseNumber(run: string): number | null {
   return total + (digit ?? 0);
 }
 
-/** A Latin letter or a digit (not a Han character, which \p{L} also holds). */
-const LATIN_OR_DIGIT = /(?!\p{Script=Han})[\p{L}\p{N}]/u;
+/** A Latin letter or a digit (not a Han character, which \p{L} also holds), as a pattern fragment: the tokenizer's word character. */
+export const LATIN_OR_DIGIT_CHAR = String.raw`(?:(?!\p{Script=Han})[\p{L}\p{N}])`;
+const LATIN_OR_DIGIT = new RegExp(LATIN_OR_DIGIT_CHAR, 'u');
 
 /**
  * Rewrites counted Chinese numerals to digits; text that is not a count is returned unchanged. A

@@ -1,5 +1,5 @@
 import { normalizeText } from './normalize.js';
-import { MEASURE_WORDS } from './numerals.js';
+import { LATIN_OR_DIGIT_CHAR, MEASURE_WORDS } from './numerals.js';
 
 /**
  * Bumped whenever the tokens produced for the same text change, so that anything derived from
@@ -41,7 +41,7 @@ export const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
 const HAN = /\p{Script=Han}/u;
 // Han runs, or Latin/number runs that keep decimals, joined plus signs and a trailing percent
 // (pm2.5, 107.5, s3, 1+1+n, 7.9%).
-const WORD_CHAR = String.raw`(?:(?!\p{Script=Han})[\p{L}\p{N}])`;
+const WORD_CHAR = LATIN_OR_DIGIT_CHAR;
 export const TOKEN_RUN = new RegExp(String.raw`(\p{Script=Han}+)|(${WORD_CHAR}+(?:[.+]${WORD_CHAR}+)*%?)`, 'gu');
 
 /**
@@ -92,8 +92,14 @@ function segments(text: string): string[] {
   return out;
 }
 
-/** What may follow 为什么 read as 为 + 什么 (see segmentRun): a conjunction, or 的. */
-const AS_WHAT_NEXT = /^[及和与的]$/u;
+/**
+ * 为什么 that ends its clause after a verb (命名为什么, 被称为什么, 改组为什么，…; before 及, 和, 与 or
+ * 的 too) is 为 + 什么, "as what", never "why", which asks about what follows it (为什么封锁了隘道);
+ * 是为什么 (这是为什么) still asks why. The one reading of it: the segmentation (segmentRun) and the
+ * kind of answer expected (answer-kinds.ts) both test it.
+ */
+export const AS_WHAT = /(?<=\p{Script=Han})(?<!是)为什么(?=[及和与的]|[^\p{L}\p{N}]*$|[^\p{L}\p{N}\s]+)/gu;
+const AS_WHAT_AT = new RegExp(AS_WHAT.source, 'uy');
 
 /** 哪, or 哪 with the count one (哪一, 哪1 as normalization writes it). */
 const WHICH_ONE = /^哪[一1]?$/u;
@@ -102,14 +108,14 @@ const WHICH_ONE = /^哪[一1]?$/u;
 export function segmentRun(run: string): RunItem[] {
   const items: RunItem[] = [];
   let previous = '';
-  const all = segments(run);
-  for (let i = 0; i < all.length; i++) {
-    const segment = all[i]!;
+  let at = 0;
+  for (const segment of segments(run)) {
     const after = previous;
     previous = segment;
-    // 为什么 that ends its clause after a verb (命名为什么, 被称为什么, 改编为什么及…) is 为 + 什么,
-    // "as what", never "why", which asks about what follows it (为什么封锁了隘道; 这是为什么)
-    if (segment === '为什么' && after !== '' && after !== '是' && (i === all.length - 1 || AS_WHAT_NEXT.test(all[i + 1]!))) {
+    const start = at;
+    at += segment.length;
+    // 为什么 read as 为 + 什么, "as what" (see AS_WHAT)
+    if (segment === '为什么' && ((AS_WHAT_AT.lastIndex = start), AS_WHAT_AT.test(run))) {
       items.push({ question: false, text: '为' }, { question: true, text: '什么', kind: true });
       continue;
     }
