@@ -13,6 +13,12 @@ import { ARTICLE, numberingOf } from './sections.js';
  * or a file that is no PDF fails with one line naming the cause.
  */
 
+/** The fewest letters of text a PDF must give (from its text layer, else by OCR) to be a report. */
+const MIN_TEXT_LETTERS = 20;
+
+/** "1 page", "3 scanned pages". */
+const pagesCount = (count: number, kind = ''): string => `${count} ${kind}page${count === 1 ? '' : 's'}`;
+
 /** One line of a PDF page: its text, where it stands, its type size, and whether all of it is bold. */
 interface PdfLine {
   text: string;
@@ -105,7 +111,7 @@ export async function extractPdf(data: Uint8Array): Promise<Extracted> {
     }
     const lettersIn = (read: PdfLine[][]): number => read.flat().reduce((sum, line) => sum + (line.text.match(/[\p{L}]/gu)?.length ?? 0), 0);
     let scanned = false;
-    if (lettersIn(pages) < 20) {
+    if (lettersIn(pages) < MIN_TEXT_LETTERS) {
       // no text layer: a scan, whose pages' pictures are read by OCR
       const document = pdf;
       const each = async function* () {
@@ -113,8 +119,7 @@ export async function extractPdf(data: Uint8Array): Promise<Extracted> {
       };
       pages = (await readScannedPages(each(), OPS.paintImageXObject)).map((lines) => lines.map((line) => ({ ...line, bold: false })));
       const letters = lettersIn(pages);
-      const count = `${pdf.numPages} page${pdf.numPages === 1 ? '' : 's'}`;
-      if (letters < 20) throw new DocumentError('no-text', `this PDF has no text layer, and OCR read ${letters} letters in its pictures (${count}): it holds no text that can be read`);
+      if (letters < MIN_TEXT_LETTERS) throw new DocumentError('no-text', `this PDF has no text layer, and OCR read ${letters} letters in its pictures (${pagesCount(pdf.numPages)}): it holds no text that can be read`);
       scanned = true;
     }
 
@@ -190,8 +195,7 @@ export async function extractPdf(data: Uint8Array): Promise<Extracted> {
       else meta[field] = value;
     }
     frontFromText(blocks.map((block) => block.text), meta, guessed, isoDate(text('CreationDate')));
-    const pagesRead = Math.min(pdf.numPages, MAX_OCR_PAGES);
-    const ocr = scanned ? `the text was read by OCR from ${pagesRead} scanned page${pagesRead === 1 ? '' : 's'}${pdf.numPages > MAX_OCR_PAGES ? ` of ${pdf.numPages} (at most ${MAX_OCR_PAGES} are read)` : ''}: check it` : undefined;
+    const ocr = scanned ? `the text was read by OCR from ${pagesCount(Math.min(pdf.numPages, MAX_OCR_PAGES), 'scanned ')}${pdf.numPages > MAX_OCR_PAGES ? ` of ${pdf.numPages} (at most ${MAX_OCR_PAGES} are read)` : ''}: check it` : undefined;
     return { blocks, meta, guessed, refused, ...(ocr ? { notes: [ocr] } : {}) };
   } finally {
     await pdf.destroy();
