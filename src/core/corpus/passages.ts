@@ -3,10 +3,18 @@ import type { Passage, ReportDocument } from '../types.js';
 /** A paragraph longer than this is cut at sentence ends into passages of at most about this. */
 export const MAX_PASSAGE_CHARS = 200;
 
+/**
+ * A title in book-title marks (《你好，李焕英》, 《CDTV×Sacas！》) is one piece of its sentence: the
+ * marks inside it end neither a sentence nor a clause. An unclosed 《, or one closed only after
+ * more than 40 characters, is an ordinary character.
+ */
+const TITLE = String.raw`《[^《》\n]{1,40}》`;
+/** What may close a sentence or a clause after its end mark: quotes and brackets. */
+const CLOSERS = String.raw`[”’"'）)」』】]*`;
 // A sentence runs up to and including its end mark and any closing quotes or brackets after it.
-const SENTENCE = /[^。！？!?；;]*(?:[。！？!?；;]+[”’"'）)」』】]*|$)/gu;
+const SENTENCE = new RegExp(String.raw`(?:${TITLE}|[^。！？!?；;])*(?:[。！？!?；;]+${CLOSERS}|$)`, 'gu');
 // A clause ends at a comma or colon too, but a comma between digits (1,000) is part of a number.
-const CLAUSE = /(?:[^，,：:。！？!?；;]|(?<=\d)[,，](?=\d))*(?:[，,：:。！？!?；;]+[”’"'）)」』】]*|$)/gu;
+const CLAUSE = new RegExp(String.raw`(?:${TITLE}|[^，,：:。！？!?；;]|(?<=\d)[,，](?=\d))*(?:[，,：:。！？!?；;]+${CLOSERS}|$)`, 'gu');
 
 function pieces(text: string, pattern: RegExp): string[] {
   return [...text.matchAll(pattern)].map((match) => match[0]).filter((piece) => piece.length > 0);

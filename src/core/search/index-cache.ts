@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import type { Corpus } from '../corpus/corpus.js';
 import { TOKENIZER_VERSION } from '../language/tokenizer.js';
 
-/** Bumped whenever what the engine stores in a snapshot changes shape or meaning. */
-export const INDEX_FORMAT_VERSION = 4;
+/** Bumped whenever what the engine stores in a snapshot changes shape or meaning (5: a title in 《》 splits no passage or clause). */
+export const INDEX_FORMAT_VERSION = 5;
 
 /** Where serialized indexes (and parsed corpora) are kept between runs, as bytes. */
 export interface IndexCache {

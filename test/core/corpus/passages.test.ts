@@ -29,6 +29,16 @@ describe('passages', () => {
     expect(splitClauses('共1,000个,完')).toEqual(['共1,000个,', '完']);
   });
 
+  it('GIVEN a title in book-title marks holding a sentence or clause mark THEN the title splits neither its sentence nor its clause', () => {
+    const text = '2008年3月播放的《歌声！》节目中第一次演唱，他主演了《我，机器人》。后文。';
+    expect(splitSentences(text)).toEqual(['2008年3月播放的《歌声！》节目中第一次演唱，他主演了《我，机器人》。', '后文。']);
+    expect(splitClauses(text)).toEqual(['2008年3月播放的《歌声！》节目中第一次演唱，', '他主演了《我，机器人》。', '后文。']);
+    // an unclosed mark is an ordinary character: the text still splits at its marks and joins back
+    const unclosed = '他说《没有结尾！然后走了。';
+    expect(splitSentences(unclosed)).toEqual(['他说《没有结尾！', '然后走了。']);
+    expect(splitClauses(unclosed).join('')).toBe(unclosed);
+  });
+
   it('GIVEN the same corpus loaded twice THEN the passage ids are the same and unique', () => {
     const ids = () => loadCorpus('corpus').documents.flatMap((document) => toPassages(document)).map((passage) => passage.id);
     const first = ids();
