@@ -79,7 +79,7 @@ export async function main(argv: string[], stdin: NodeJS.ReadableStream, out: No
         answer = contractError(item.q, item.error);
       } else {
         try {
-          answer = toContract(engine.ask(item.q, { history: replay(engine, item.history) }));
+          answer = toContract(engine.ask(item.q, { history: replay(engine, item.history) }), engine);
         } catch (error) {
           if (!(error instanceof QueryError)) throw error;
           answer = contractError(item.q, error.message);
@@ -92,7 +92,7 @@ export async function main(argv: string[], stdin: NodeJS.ReadableStream, out: No
 
   try {
     const result = engine.ask(question, { history: replay(engine, values.history) });
-    out.write(values.json ? `${JSON.stringify(toContract(result))}\n` : `${renderAnswer(result, engine)}\n`);
+    out.write(values.json ? `${JSON.stringify(toContract(result, engine))}\n` : `${renderAnswer(result, engine)}\n`);
     return 0;
   } catch (error) {
     if (!(error instanceof QueryError)) throw error;

@@ -1,4 +1,4 @@
-import { sectionLabel, type AskResult, type Engine } from '../core/index.js';
+import { sectionLabel, toContract, type AskResult, type Engine } from '../core/index.js';
 
 function oneLine(text: string, max: number): string {
   const chars = [...text.replace(/\s+/g, ' ')];
@@ -16,6 +16,7 @@ export const SMALL_TALK: Record<NonNullable<AskResult['smallTalk']>, string> = {
 export function renderAnswer(result: AskResult, engine: Engine): string {
   const lines: string[] = [];
   if (result.smallTalk) return SMALL_TALK[result.smallTalk];
+  if (result.overview) return renderBriefing(result, engine);
   if (result.found && result.answer !== null) {
     const [citation] = result.citations;
     lines.push(`Answer: ${result.answer}`);
@@ -47,5 +48,20 @@ export function renderAnswer(result: AskResult, engine: Engine): string {
       }
     }
   }
+  return lines.join('\n');
+}
+
+/** A request for the reports as a whole (AskResult.overview): each report's key sentences by section, with their passages. */
+function renderBriefing(result: AskResult, engine: Engine): string {
+  const { briefing = [], reportsNotBriefed } = toContract(result, engine);
+  const lines = ['Briefing (key sentences of each section; ask about any of them for details):'];
+  for (const report of briefing) {
+    lines.push('', `${report.title} (${report.documentId})`);
+    for (const section of report.sections) {
+      lines.push(`  ${sectionLabel(section)}${section.headline ? ` — ${section.headline}` : ''}`);
+      for (const point of section.points) lines.push(`    • ${point.text}  ${point.passageId}`);
+    }
+  }
+  if (reportsNotBriefed) lines.push('', `${reportsNotBriefed} more reports are not briefed here: ask about one of them by name.`);
   return lines.join('\n');
 }

@@ -111,6 +111,14 @@ export interface AskResult {
    * no passages, and the reply is a friendly line, never a sentence of a report.
    */
   smallTalk?: SmallTalk;
+  /**
+   * Set when the message asks for the reports as a whole (总结一下, 这篇报告讲了什么, summarize the
+   * report): `found` is false and there are no passages, since no one sentence answers it; the
+   * caller answers with a briefing of the scope asked about (briefReport, briefSection).
+   */
+  overview?: true;
+  /** With `overview`: the sections the request names (交通 of 总结一下交通方面), when it names one; the briefing is of these. */
+  overviewSections?: SectionRef[];
   citations: Citation[];
   /** Best first. */
   passages: RankedPassage[];
@@ -356,6 +364,20 @@ export class Engine {
     return this.subjectsMemo;
   }
 
+  /** The sections (not a lead) whose keyword or label is the name given, in scope. */
+  private sectionsNamed(name: string, options: AskOptions): SectionRef[] {
+    const form = subjectForm(name);
+    const found: SectionRef[] = [];
+    for (const document of this.documents.values()) {
+      if (options.documentId !== undefined && document.id !== options.documentId) continue;
+      for (const section of document.sections) {
+        if (section.number === 0 || (options.section !== undefined && section.number !== options.section)) continue;
+        if (subjectForm(section.keyword) === form || subjectForm(section.label) === form) found.push({ documentId: document.id, section });
+      }
+    }
+    return found;
+  }
+
   /** The titles and keywords (see subjectsMemo) that a normalized question holds, the longest of overlapping ones. */
   private subjectsIn(text: string): string[] {
     const { byStart } = this.subjects();
@@ -459,7 +481,11 @@ export class Engine {
       throw new QueryError(`the question is ${length} characters long; at most ${MAX_QUESTION_CHARS} are accepted`);
     }
     const alone = analyzeQuery(text, this.lexicon, this.vocabulary);
-    if (alone.social) return smallTalkResult(text, alone.social, alone.removed);
+    if (alone.social) return unquotedResult(text, alone.removed, { smallTalk: alone.social });
+    if (alone.overview) return unquotedResult(text, alone.removed, { overview: true });
+    // 总结一下交通方面: briefed when a report has a section of that name, else asked as any question
+    const named = alone.overviewTopic === undefined ? [] : this.sectionsNamed(alone.overviewTopic, options);
+    if (named.length) return unquotedResult(text, alone.removed, { overview: true, overviewSections: named });
     const history = options.history ?? [];
     if (history.length === 0) return this.answer(text, alone, options);
     // a follow-up: the earlier question's words it lacks, weighted lower, and its answer's section preferred
@@ -659,7 +685,10 @@ function subjectForm(name: string): string {
   return normalizeText(name).replace(/[\s"'“”‘’《》「」]/gu, '');
 }
 
-/** The result for small talk: nothing found, nothing shown from the reports. */
-function smallTalkResult(query: string, kind: SmallTalk, removed: string[] = []): AskResult {
-  return { query, coverage: 0, confidence: 0, removed, signals: null, candidate: null, passages: [], nearestSections: [], found: false, answer: null, highlights: [], matchedTerms: [], context: [], citations: [], smallTalk: kind };
+/**
+ * The result for a message no sentence of a report answers: small talk (nothing shown from the
+ * reports), or a request for the reports as a whole (the caller briefs). Nothing found or quoted.
+ */
+function unquotedResult(query: string, removed: string[], kind: { smallTalk: SmallTalk } | { overview: true; overviewSections?: SectionRef[] }): AskResult {
+  return { query, coverage: 0, confidence: 0, removed, signals: null, candidate: null, passages: [], nearestSections: [], found: false, answer: null, highlights: [], matchedTerms: [], context: [], citations: [], ...kind };
 }

@@ -12,7 +12,7 @@ export { normalizeText } from './language/normalize.js';
 export { questionKey } from './language/cleanup.js';
 export { sectionLabel } from './corpus/document.js';
 export type { Passage, Section, SourceInfo, ReportDocument } from './types.js';
-export { briefReport, briefSection, type BriefSection, type BriefPoint } from './answer/briefings.js';
+export { briefReport, briefSection, REPORT_BRIEF_POINTS, SECTION_BRIEF_POINTS, type BriefSection, type BriefPoint } from './answer/briefings.js';
 export { Suggester, type Suggestions, MAX_SUGGESTIONS, MAX_SUGGESTION_CHARS } from './answer/suggestions.js';
 export { splitSentences, splitClauses } from './corpus/passages.js';
 export type { SmallTalk } from './language/cleanup.js';

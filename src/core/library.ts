@@ -66,6 +66,12 @@ export class Library implements Reports {
       return this.visible(layer.ask(question, options), layer);
     }
     const results = targets.map((layer) => this.visible(layer.ask(question, options), layer));
+    // a request to sum up (总结一下, 总结一下交通方面) is briefed from every layer that has what it names
+    const overviews = results.filter((result) => result.overview);
+    if (overviews.length) {
+      const whole = overviews.find((result) => result.overviewSections === undefined);
+      return whole ?? { ...overviews[0]!, overviewSections: overviews.flatMap((result) => result.overviewSections!) };
+    }
     const found = results.filter((result) => result.found);
     const best = (found.length ? found : results).reduce((a, b) => (rankOf(b) > rankOf(a) ? b : a));
     const limit = options.limit ?? 5;

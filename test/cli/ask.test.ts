@@ -29,6 +29,21 @@ describe('ask CLI', () => {
     expect(json).toMatchObject({ found: false, answer: null, smallTalk: 'thanks', passages: [], citations: [] });
   });
 
+  it('GIVEN a request to sum up THEN each section\'s key sentences with their passages in text, and the briefing in JSON', async () => {
+    const text = await run(['总结一下这篇报告']);
+    expect(text.code).toBe(0);
+    expect(text.out).toMatch(/^Briefing/);
+    expect(text.out).toContain('关键词2 · 交通 — 市域铁路成资S3线开工');
+    expect(text.out).toMatch(/• .*成资S3线开工.*cdms-2021-04-15#2\.2/);
+    const json = JSON.parse((await run(['--json', 'summarize the report'])).out);
+    expect(json).toMatchObject({ found: false, answer: null, overview: true, passages: [], citations: [] });
+    expect(json.briefing).toHaveLength(1);
+    expect(json.briefing[0].sections.map((section: { keyword: string }) => section.keyword)).toContain('交通');
+    const section = JSON.parse((await run(['--json', '交通部分的要点是什么'])).out);
+    expect(section.briefing[0].sections.map((one: { keyword: string }) => one.keyword)).toEqual(['交通']);
+    expect(section.briefing[0].sections[0].points.length).toBeGreaterThan(3);
+  });
+
   it('GIVEN --json THEN one object with exactly the contract fields', async () => {
     const { code, out } = await run(['--json', '日开行动车多少对']);
     expect(code).toBe(0);

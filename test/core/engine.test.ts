@@ -129,6 +129,37 @@ describe('engine on the real report', () => {
     }
   });
 
+  it('GIVEN a request for the reports as a whole (written here: Chinese, traditional, English) THEN it is marked as one: nothing found, nothing quoted', () => {
+    for (const message of ['帮我总结一下这篇报告', '简单概括下全文吧', '這份報告主要講了什麼?', '报告的主要内容是什么', '有哪些要点', 'Can you summarize the report for me?', 'give me an overview', 'What is this report about?']) {
+      const result = engine.ask(message);
+      expect(result.overview, message).toBe(true);
+      expect(result.found).toBe(false);
+      expect(result.passages).toEqual([]);
+      expect(result.candidate).toBeNull();
+    }
+  });
+
+  it('GIVEN a summary word inside a question that names something of a report THEN it is a question like any other', () => {
+    for (const question of ['总结一下白鹭湾湿地的鸟类', '报告的重点项目有哪些', '有哪些重点项目', '内容', 'summary of the wetland birds']) {
+      expect(engine.ask(question).overview, question).toBeUndefined();
+    }
+  });
+
+  it('GIVEN a request to sum up a topic that a section is named for THEN that section is named for the briefing; a topic no section has is asked as a question', () => {
+    const reports = Engine.build(loadCorpus(FIXTURE));
+    for (const message of ['总结一下湿地方面的情况', '湿地部分的主要内容是什么', '概括下关键词2']) {
+      const result = reports.ask(message);
+      expect(result.overview, message).toBe(true);
+      expect(result.overviewSections?.map(({ documentId, section }) => `${documentId}#${section.number}`), message).toEqual(['parks-2023#2']);
+      expect(result.passages).toEqual([]);
+    }
+    // scoped to another report, the section is not there: nothing is named and it is asked as a question
+    expect(reports.ask('总结一下湿地方面的情况', { documentId: 'metro-2022' }).overview).toBeUndefined();
+    const asked = reports.ask('总结一下鸟类方面的情况');
+    expect(asked.overview).toBeUndefined();
+    expect(asked.passages.length).toBeGreaterThan(0);
+  });
+
   it('GIVEN a greeting or thanks around a real question THEN the question is answered, not taken for small talk', () => {
     expect(engine.ask('你好,成资S3线开工了吗').smallTalk).toBeUndefined();
     expect(engine.ask('成资S3线开工了吗?谢谢').answer).toContain('成资S3线开工');

@@ -36,6 +36,17 @@ describe('a library of several engines', () => {
     expect(global.passages.map(({ score }) => score).slice(1)).toEqual([...global.passages.map(({ score }) => score).slice(1)].sort((a, b) => b - a));
   });
 
+  it('GIVEN a request to sum up a topic one layer has a section for THEN the library names that section, though the other layer would quote a sentence', () => {
+    const library = new Library([build({ 'g.md': GLOBAL }), build({ 'b.md': OWN })]);
+    const topic = library.ask('总结一下教育方面的情况');
+    expect(topic.overview).toBe(true);
+    expect(topic.found).toBe(false);
+    expect(topic.overviewSections?.map(({ documentId, section }) => `${documentId}#${section.number}`)).toEqual(['b#1']);
+    const whole = library.ask('这些报告主要讲了什么');
+    expect(whole.overview).toBe(true);
+    expect(whole.overviewSections).toBeUndefined();
+  });
+
   it('GIVEN a scope to one report THEN only its engine is asked', () => {
     const library = new Library([build({ 'g.md': GLOBAL }), build({ 'b.md': OWN })]);
     const scoped = library.ask('新增学位多少个', { documentId: 'g' });

@@ -1,4 +1,4 @@
-import { briefReport, briefSection, sectionLabel, type Reports, type Turn } from '../../core/index.js';
+import { briefReport, briefSection, REPORT_BRIEF_POINTS, SECTION_BRIEF_POINTS, sectionLabel, type Reports, type Turn } from '../../core/index.js';
 import { answerReply, briefReply, notice, whichReportReply } from '../render/format.js';
 import { t, type Lang } from '../render/i18n.js';
 import type { Outcome, Reply } from '../render/reply.js';
@@ -8,10 +8,6 @@ import { findSections, resolveSection } from './sections.js';
  * What several commands and handlers share (slash commands, the context menu, chat, buttons): kept
  * here so that no command borrows from another's file.
  */
-
-/** Key sentences per section in a whole-report briefing, and for one section. */
-const POINTS_PER_SECTION = 3;
-const POINTS_FOR_ONE_SECTION = 8;
 
 /**
  * Answers a question with the report's own sentence: shared by /ask, the context menu, chat
@@ -24,6 +20,14 @@ export function answer(question: string, sectionValue: string | undefined, engin
   const result = engine.ask(question, { ...(scope ? { documentId: scope.documentId, section: scope.section.number } : {}), history });
   // small talk asks nothing: it is not logged as a question the reports did not answer
   if (result.smallTalk) return { reply: answerReply(result, engine, lang), found: false };
+  // a request to sum up gets the briefing /brief gives: of the section it names (总结一下交通方面;
+  // which report's, when several have one of that name), else of its scope (总结一下, 这篇报告讲了什么)
+  if (result.overview) {
+    const named = result.overviewSections ?? [];
+    if (named.length > 1) return { reply: whichReportReply(named, engine, lang), found: false };
+    const target = named[0] ?? scope;
+    return { reply: renderBrief(engine, target ? `${target.documentId}#${target.section.number}` : '', 0, lang), found: false };
+  }
   return {
     reply: answerReply(result, engine, lang, scope ? `${scope.documentId}#${scope.section.number}` : ''),
     passageIds: result.passages.map(({ passage }) => passage.id),
@@ -44,7 +48,7 @@ export function renderBrief(engine: Reports, scope: string, page: number, lang: 
     const several = documents.length > 1;
     const groups = documents.map((document) => ({
       ...(several ? { header: `${document.source.title} · ${document.source.publisher} · ${document.source.date}` } : {}),
-      sections: briefReport(engine, document, POINTS_PER_SECTION),
+      sections: briefReport(engine, document, REPORT_BRIEF_POINTS),
     }));
     return briefReply(documents.map((document) => document.source.title).join(' / '), groups, scope, page, lang);
   }
@@ -52,6 +56,6 @@ export function renderBrief(engine: Reports, scope: string, page: number, lang: 
   if (choices.length === 0) return notice(t(lang, 'unknownSection'));
   if (choices.length > 1) return whichReportReply(choices, engine, lang);
   const [choice] = choices as [(typeof choices)[number]];
-  const brief = briefSection(engine, choice.documentId, choice.section, POINTS_FOR_ONE_SECTION);
+  const brief = briefSection(engine, choice.documentId, choice.section, SECTION_BRIEF_POINTS);
   return briefReply(sectionLabel(choice.section), [{ sections: [brief] }], `${choice.documentId}#${choice.section.number}`, page, lang);
 }

@@ -114,7 +114,7 @@ const en = {
     '**/ask** `question` — e.g. `/ask 成资S3线开工了吗`, `/ask 日开行动车多少对`, `/ask How many schools in Chengdu pair up?`\n' +
     '  options: `section` to search one section, `private` to see the answer alone\n' +
     '**/section** `name` — a section\'s headline and passages\n' +
-    '**/brief** `[section]` — a team briefing with key figures, each cited\n' +
+    '**/brief** `[section]` — a team briefing with key figures, each cited; asking `总结一下` or `summarize the report` (or `总结一下交通方面` for one section) gives it too\n' +
     '**/sources** — the reports in the corpus, with links\n' +
     'For the team (Manage Server): **/gaps** (unanswered questions, 👎), **/settings** (chat per channel), **/brief-schedule** (briefings on a schedule)\n' +
     'Press 👍 or 👎 under an answer to tell the team whether it helped.\n' +
@@ -237,7 +237,7 @@ const zhCN: Record<Key, string> = {
     '**/ask** `question` — 例如 `/ask 成资S3线开工了吗`、`/ask 日开行动车多少对`\n' +
     '  选项:`section` 只在某个部分中查找,`private` 只有你能看到答案\n' +
     '**/section** `name` — 某个部分的标题和段落\n' +
-    '**/brief** `[section]` — 团队简报:关键数字,逐条注明出处\n' +
+    '**/brief** `[section]` — 团队简报:关键数字,逐条注明出处;直接问 `总结一下`(或 `总结一下交通方面`,只看一个部分)也可以\n' +
     '**/sources** — 语料中的报告及链接\n' +
     '团队(需管理服务器权限):**/gaps**(未回答的问题、👎)、**/settings**(各频道聊天方式)、**/brief-schedule**(定时简报)\n' +
     '在答案下点 👍 或 👎,告诉团队它是否有用。\n' +

@@ -2,6 +2,10 @@ import type { Reports } from '../library.js';
 import { splitClauses, splitSentences } from '../corpus/passages.js';
 import type { Passage, ReportDocument, Section } from '../types.js';
 
+/** Key sentences a report's briefing quotes of each of its sections. */
+export const REPORT_BRIEF_POINTS = 3;
+/** Key sentences a briefing of one section quotes. */
+export const SECTION_BRIEF_POINTS = 8;
 /** The longest key sentence quoted in a briefing; longer sentences are quoted by their clauses. */
 const MAX_POINT_CHARS = 120;
 const FIGURE = /\d+(?:\.\d+)?\s*(?:%|万|亿)?/gu;
@@ -71,6 +75,6 @@ export function briefSection(engine: Reports, documentId: string, section: Secti
  * A team briefing of a report: for each keyword section (not the lead) its headline and `count`
  * key sentences with figures, each with the passage it is quoted from.
  */
-export function briefReport(engine: Reports, document: ReportDocument, count = 3): BriefSection[] {
+export function briefReport(engine: Reports, document: ReportDocument, count = REPORT_BRIEF_POINTS): BriefSection[] {
   return document.sections.filter((section) => section.number > 0).map((section) => briefSection(engine, document.id, section, count));
 }

@@ -1,4 +1,16 @@
-import type { AskResult, Citation } from '../engine.js';
+import type { AskResult, Citation, SectionRef } from '../engine.js';
+import type { Reports } from '../library.js';
+import { briefReport, briefSection, SECTION_BRIEF_POINTS } from './briefings.js';
+
+/** The most reports a request for the whole (AskResult.overview) is briefed on in the contract; the rest are counted. */
+export const MAX_BRIEFED_REPORTS = 20;
+
+/** One report's briefing in the contract: each section's key sentences, verbatim, with their passages. */
+export interface ContractBriefing {
+  documentId: string;
+  title: string;
+  sections: Array<{ number: number; label: string; keyword: string; headline: string; points: Array<{ text: string; passageId: string }> }>;
+}
 
 /**
  * The JSON answer that other tools read (`npm run ask -- --json`). Field names are a contract:
@@ -19,11 +31,22 @@ export interface ContractAnswer {
   passages: Array<Omit<Citation, 'source'> & { text: string; score: number }>;
   /** Present when the message was small talk ("greeting", "thanks", "farewell"): found is false and nothing is quoted. */
   smallTalk?: string;
+  /**
+   * Present when the message asked for the reports as a whole (总结一下, summarize the report): found
+   * is false, and `briefing` holds the key sentences of at most MAX_BRIEFED_REPORTS reports
+   * (`reportsNotBriefed` counts the others).
+   */
+  overview?: true;
+  briefing?: ContractBriefing[];
+  reportsNotBriefed?: number;
   error?: string;
 }
 
-/** Maps an engine result to the JSON contract, keeping exactly its field names. */
-export function toContract(result: AskResult): ContractAnswer {
+/**
+ * Maps an engine result to the JSON contract, keeping exactly its field names.
+ * @param reports - what was asked: a request for the whole is briefed from it
+ */
+export function toContract(result: AskResult, reports?: Reports): ContractAnswer {
   return {
     query: result.query,
     found: result.found,
@@ -39,7 +62,26 @@ export function toContract(result: AskResult): ContractAnswer {
       score: Math.round(score * 1e4) / 1e4,
     })),
     ...(result.smallTalk ? { smallTalk: result.smallTalk } : {}),
+    ...(result.overview ? { overview: true as const, ...(reports ? briefingOf(reports, result.overviewSections) : {}) } : {}),
   };
+}
+
+/** The contract's briefing of the sections named, else of every report (at most MAX_BRIEFED_REPORTS of them). */
+function briefingOf(reports: Reports, named?: readonly SectionRef[]): { briefing: ContractBriefing[]; reportsNotBriefed?: number } {
+  const documents = [...reports.documents.values()].filter((document) => !named || named.some((ref) => ref.documentId === document.id));
+  const briefing = documents.slice(0, MAX_BRIEFED_REPORTS).map((document) => ({
+    documentId: document.id,
+    title: document.source.title,
+    sections: (named ? named.filter((ref) => ref.documentId === document.id).map((ref) => briefSection(reports, document.id, ref.section, SECTION_BRIEF_POINTS)) : briefReport(reports, document)).map(({ section, points }) => ({
+      number: section.number,
+      label: section.label,
+      keyword: section.keyword,
+      headline: section.headline,
+      points,
+    })),
+  }));
+  const omitted = documents.length - briefing.length;
+  return { briefing, ...(omitted > 0 ? { reportsNotBriefed: omitted } : {}) };
 }
 
 /** The contract's shape for a question that could not be asked. */

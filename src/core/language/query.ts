@@ -3,6 +3,7 @@ import { cleanQuestion, type SmallTalk } from './cleanup.js';
 import { ENGLISH_QUESTION_WORDS, englishWords, type EnglishWord } from './english.js';
 import { EXPANSION_WEIGHT, type Lexicon } from '../corpus/lexicon.js';
 import { normalizeText } from './normalize.js';
+import { asksOverview, overviewTopic } from './overview.js';
 import { BoundedCache } from '../util/bounded-cache.js';
 import { MEASURE_WORDS } from './numerals.js';
 import { contentTokens, segmentRun, TOKEN_RUN, tokenizeNormalized, type RunItem } from './tokenizer.js';
@@ -132,6 +133,10 @@ export interface AnalyzedQuery {
   removed: string[];
   /** Set when the question is small talk only (你好, 谢谢): it is answered as such, never from the reports. */
   social?: SmallTalk;
+  /** Set when the question asks for the reports as a whole (总结一下, 这篇报告讲了什么; see asksOverview): a briefing answers it, no one sentence. */
+  overview?: true;
+  /** The topic a request asks to be summed up (交通 of 总结一下交通方面的进展; see overviewTopic): a briefing of the section of that name answers it, if a report has one. */
+  overviewTopic?: string;
 }
 
 /**
@@ -611,7 +616,14 @@ export function analyzeQuery(text: string, lexicon: Lexicon, vocabulary?: QueryV
   }
   flushEnglish();
   const { expects, measure, strict } = expectationOf(normalized);
-  return { text, cleaned: cleaned.text, groups: out.finish(/[吗么][?!.,]*\s*$/u.test(normalized), expects === null || expects === 'reason' || expects === 'which' || expects === 'definition', ASKS_AT_END.test(normalized)), terms: out.terms, expects, measure, strict, removed: cleaned.removed, ...(cleaned.social ? { social: cleaned.social } : {}) };
+  return { text, cleaned: cleaned.text, groups: out.finish(/[吗么][?!.,]*\s*$/u.test(normalized), expects === null || expects === 'reason' || expects === 'which' || expects === 'definition', ASKS_AT_END.test(normalized)), terms: out.terms, expects, measure, strict, removed: cleaned.removed, ...(cleaned.social ? { social: cleaned.social } : {}), ...overviewOf(cleaned.text) };
+}
+
+/** Whether a cleaned question asks for the reports as a whole, or for one topic summed up. */
+function overviewOf(cleaned: string): { overview?: true; overviewTopic?: string } {
+  if (asksOverview(cleaned)) return { overview: true };
+  const topic = overviewTopic(cleaned);
+  return topic === undefined ? {} : { overviewTopic: topic };
 }
 
 /**

@@ -79,6 +79,23 @@ describe('chat: mentions, threads, follow-ups and DMs against a fake Discord', (
     expect(hello.body.embeds ?? []).toEqual([]);
   });
 
+  it('GIVEN a request to sum up in a DM THEN the briefing /brief gives, of the whole report or of the section named, never one sentence', async () => {
+    const dm = '800000000000000010';
+    const whole = await say({ channelId: dm, content: '帮我总结一下这篇报告', guild: false });
+    expect(threadOf(whole.request)).toBe(dm);
+    const embed = whole.body.embeds![0]!;
+    expect(embed.title).toMatch(/^简报:七个关键词看懂成德眉资同城化/);
+    // key sentences of several sections, each with the passage it is quoted from
+    expect(embed.description).toContain('关键词1 · 顶层设计');
+    expect(embed.description).toContain('关键词2 · 交通');
+    expect(embed.description).toMatch(/`cdms-2021-04-15#2\.2`/);
+    const section = await say({ channelId: dm, content: '总结一下交通方面的进展', guild: false });
+    const sectionEmbed = section.body.embeds![0]!;
+    expect(sectionEmbed.title).toBe('简报:关键词2 · 交通');
+    expect(sectionEmbed.description).toContain('成资S3线开工');
+    expect(sectionEmbed.description).not.toContain('关键词1');
+  });
+
   it('GIVEN a DM THEN it is answered in the DM, and a follow-up there uses the DM\'s history', async () => {
     const dm = '800000000000000008';
     const first = await say({ channelId: dm, content: '跨市公交增至几条', guild: false });

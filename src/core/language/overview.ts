@@ -1,0 +1,72 @@
+/**
+ * A request for the reports as a whole (总结一下, 这篇报告讲了什么, 主要内容是什么, summarize the
+ * report): it names no fact, so no one sentence answers it, and quoting the sentence that happens to
+ * share 报告 or 内容 with it would mislead. The caller answers it with a briefing (briefReport).
+ *
+ * Only a message that is such a request and nothing else is one: 总结一下交通方面 or 报告的重点项目有哪些
+ * name something of the report and are questions like any other.
+ */
+
+/** What a request may call the report (这篇报告, 该文, 全文, 它). */
+const THE_REPORT = String.raw`(?:(?:这|本|该|此|整|全)(?:一)?(?:篇|份|个|则|条|些)?)?(?:报告|文章|文件|文档|材料|新闻|报道|资料|全文|内容|文|它)?`;
+/** What a summary is called (主要内容, 要点, 大意). */
+const GIST = String.raw`(?:主要|核心|大概|大致)?(?:内容|要点|重点|大意|主旨|概要|摘要|梗概|精神)`;
+/** Asking for one (总结一下, 简单概括下, 说说). */
+const SUMMARIZE = String.raw`(?:请|给我|帮我|帮忙|替我|麻烦你?){0,3}(?:简单|简要|简短|大概|大致|粗略)?(?:地)?(?:总结|概括|归纳|概述|综述|梳理|介绍|说说|讲讲|说一说|讲一讲|提炼|摘要)(?:一下|下)?`;
+
+const CHINESE = [
+  // 总结一下(这篇报告)(的主要内容)
+  String.raw`${SUMMARIZE}${THE_REPORT}(?:的)?(?:${GIST})?`,
+  // (这篇报告)主要讲了什么(内容)
+  String.raw`${THE_REPORT}(?:主要|大概|大致|都)?(?:讲|说|写|谈|介绍)(?:了|的是|些)?(?:些)?(?:什么|啥)(?:内容|事情?|东西)?`,
+  // (这篇报告的)主要内容是什么 / 有哪些要点; a bare 内容 or 重点 is too little to ask for one
+  String.raw`(?!(?:内容|重点|精神)$)${THE_REPORT}(?:的)?${GIST}(?:是什么|是啥|有哪些|有什么)?`,
+  String.raw`${THE_REPORT}(?:的)?(?:有)?(?:哪些|什么)${GIST}`,
+];
+
+const ENGLISH = [
+  String.raw`(?:please )?(?:can|could|would) you (?:please )?(?:summari[sz]e|sum up|brief me on)(?: (?:the|this|these) (?:report|reports|article|document)s?)?(?: for me)?(?: please)?`,
+  String.raw`(?:please )?(?:summari[sz]e|sum up|brief me on)(?: (?:the|this|these) (?:report|reports|article|document)s?)?(?: for me)?(?: please)?`,
+  String.raw`(?:please )?(?:give me |i want |i need )?(?:a |an )?(?:summary|overview|briefing|brief|tl ?dr|gist|key points|main points)(?: (?:of|for) (?:the|this|these) (?:report|reports|article|document)s?)?(?: please)?`,
+  String.raw`what (?:is|are|does) (?:the|this|these) (?:report|reports|article|document)s? (?:about|say|saying)`,
+];
+
+/** What may follow a topic asked to be summed up (交通方面的进展, 产业部分): it names no more of the topic. */
+const TOPIC_TAIL = String.raw`(?:方面|部分|板块|领域|章节|这块|这一块)?(?:的)?(?:情况|进展|内容|要点|重点|工作)?`;
+/** A request to sum up one topic: 总结一下交通方面的进展, 产业部分的要点是什么. The topic is group 1 or 2. */
+const TOPIC = new RegExp(
+  `^(?:${SUMMARIZE}([\\p{L}\\p{N}]{2,12}?)${TOPIC_TAIL}|([\\p{L}\\p{N}]{2,12}?)(?:方面|部分|板块|领域|章节)?(?:的)?(?:主要|核心)?(?:内容|要点|概要|摘要)(?:是什么|是啥|有哪些|有什么)?)$`,
+  'u',
+);
+
+const OVERVIEW = new RegExp(`^(?:${[...CHINESE, ...ENGLISH].join('|')})$`, 'u');
+/** Marks and particles that do not change what a request asks (总结一下吧!, summary?). */
+const TRIM = /[\s,.!?;:~、。!?;:…"'“”‘’()\[\]【】《》<>呀啊吧呢嘛哦啦吗]+/gu;
+
+/**
+ * Whether a question, normalized (simplified, lower case, half-width) and cleaned of its wrapping
+ * (see cleanQuestion), asks for the reports as a whole and names nothing in them.
+ */
+export function asksOverview(cleaned: string): boolean {
+  const text = trimmed(cleaned);
+  // the Chinese patterns read the text without spaces; the English ones word by word
+  return text.length > 0 && (OVERVIEW.test(text) || OVERVIEW.test(withoutHanSpaces(text)));
+}
+
+/**
+ * The topic a request asks to be summed up (交通 of 总结一下交通方面的进展), as written; undefined
+ * when the question is no such request. Whether a report has a section of that name is the
+ * caller's to check: if none has, the question is asked as any other.
+ */
+export function overviewTopic(cleaned: string): string | undefined {
+  const match = TOPIC.exec(withoutHanSpaces(trimmed(cleaned)));
+  return match ? (match[1] ?? match[2]) : undefined;
+}
+
+function trimmed(cleaned: string): string {
+  return cleaned.replace(TRIM, ' ').trim().replace(/\s+/gu, ' ');
+}
+
+function withoutHanSpaces(text: string): string {
+  return text.replace(/(?<=\p{Script=Han}) | (?=\p{Script=Han})/gu, '');
+}
