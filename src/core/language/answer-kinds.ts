@@ -23,7 +23,7 @@ export interface Expectation {
    * For amounts, the units that answer, as a regular-expression fragment (几条 -> 条, 多久 -> a
    * unit of time, 多少钱 -> 元), so that a figure with one is preferred, and required when strict.
    * For a which-question, the noun it asks one of (哪个港 -> 港); for a what-is question, the last
-   * two letters of the term it asks to have defined (什么是棱柱 -> 棱柱).
+   * two letters of the term it asks to have defined (什么是棱柱 -> 棱柱); for a when-question asking for the year (哪一年), 年.
    */
   measure: string | null;
   /**
@@ -107,6 +107,16 @@ function placeNounPattern(noun: string): string {
 const YES_NO = /[吗么][?,.!]*\s*$|了没有?[?,.!]*\s*$|是否|有没有|是不是|能不能|可不可以|会不会/u;
 const ENGLISH_YES_NO_START = /^(is|are|was|were|has|have|had|did|does|do|can|could|will|would)\b/i;
 
+/**
+ * A when-question that asks for the year (哪年, 何年, 什么年份, what year; 哪一年 is read as 哪年): a
+ * month, a day, an age or an era does not answer it (78岁高龄的他当选 says not when he was chosen).
+ */
+const YEAR_ASKED = /哪年|何年(?!代)|(?:什么|哪个|哪1个)年份|\bwhat year\b/u;
+/** The measure of a when-question that asks for the year (Expectation.measure). */
+const YEAR = '年';
+/** What answers a question asking for the year: a year (1857年, 民国18年, 同年 after a year said before), a decade or a reign's years. */
+const YEAR_FILLER = /\d+年(?!级)|元年|同年|当年|翌年|次年|前一年|年代|年间/u;
+
 /** Detects what a normalized question (lower case, see normalizeText) asks for. */
 export function expectationOf(asked: string): Expectation {
   const normalized = askedForm(asked);
@@ -116,7 +126,7 @@ export function expectationOf(asked: string): Expectation {
   if (DURATION.test(normalized)) return make('amount', TIME_UNITS, true);
   if (AREA.test(normalized) && AMOUNT.test(normalized)) return make('amount', AREA_UNITS, true);
   if (LENGTH.test(normalized) && (AMOUNT.test(normalized) || /how long|how far/.test(normalized))) return make('amount', `(?:${LENGTH_UNITS.slice(3, -1)}|${TIME_UNITS.slice(3, -1)})`, true);
-  if (TIME.test(normalized)) return make('time', null, true);
+  if (TIME.test(normalized)) return make('time', YEAR_ASKED.test(normalized) ? YEAR : null, true);
   if (AGENT.test(normalized)) return make('agent', null, true);
   const placeNoun = PLACE_NOUN.exec(normalized);
   if (placeNoun) return make('place', placeNoun[1]!, true);
@@ -373,7 +383,8 @@ function kindCheck(expectation: Expectation, ownTerms: Iterable<string>, questio
   // a number of the question is blanked where it stands whole: its 1 (第1届) is not the 1 of 1929年
   const wholeNumbers = own.filter((token) => /^\d[\d.]*$/u.test(token)).map((token) => expression(`(?<![\\d.])${token.replaceAll('.', '\\.')}(?![\\d.])`, 'gu'));
   const words = own.filter((token) => !/^\d[\d.]*$/u.test(token));
-  const quoted = question === undefined ? undefined : questionTrigrams(question);
+  // read as its kind is (哪1年 is 哪年): the count of a question word is no part of a phrase after it
+  const quoted = question === undefined ? undefined : questionTrigrams(askedForm(question));
   const beyondQuestion = (normalized: string): string => {
     let rest = quoted ? withoutQuoted(normalized, quoted) : normalized;
     for (const token of words) if (rest.includes(token)) rest = rest.replaceAll(token, ' ');
@@ -387,9 +398,10 @@ function kindCheck(expectation: Expectation, ownTerms: Iterable<string>, questio
     return { bonus: (text) => (LIST_FILLER.test(beyondQuestion(text)) ? 2 * TYPE_BONUS : 0), holds: () => true };
   }
   if (expects !== 'amount') {
-    const filler = expects === 'place' && measure ? expression(placeNounPattern(measure), 'u') : FILLERS[expects];
+    const year = expects === 'time' && measure === YEAR;
+    const filler = expects === 'place' && measure ? expression(placeNounPattern(measure), 'u') : year ? YEAR_FILLER : FILLERS[expects];
     // a name no pattern knows (a person, a place, an organization, an era) is found by its part-of-speech tags
-    const tagged = (expects === 'place' && measure) || expects === 'reason' ? undefined : TAG_EVIDENCE[expects];
+    const tagged = (expects === 'place' && measure) || expects === 'reason' || year ? undefined : TAG_EVIDENCE[expects];
     // a name no pattern nor tag knows (乙一, a pen name; 百济) is found in place: the text says the
     // question's words before its question word, then something new, then the words after it
     const anchors = question && (expects === 'agent' || (expects === 'place' && !measure)) ? slotAnchors(question, expects === 'agent' ? AGENT : PLACE) : undefined;

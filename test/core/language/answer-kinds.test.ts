@@ -94,6 +94,24 @@ describe('expected answer type', () => {
     expect(check.bonus(normalizeText('他是首位来自德语地区的教宗。'))).toBeGreaterThan(0);
   });
 
+  it('GIVEN a question asking for the year THEN an age or a month alone does not answer it; a year, 元年 or 同年 does', () => {
+    expect(expect_('他在哪一年当选为会长')).toMatchObject({ expects: 'time', measure: '年' });
+    expect(expect_('他什么时候当选为会长')).toMatchObject({ expects: 'time', measure: null });
+    const own = ['当选', '会长'];
+    expect(holds('他在哪一年当选为会长', own, '62岁高龄的他当选为会长。')).toBe(false);
+    expect(holds('他在哪一年当选为会长', own, '3月他当选为会长。')).toBe(false);
+    expect(holds('他何年当选为会长', own, '1998年他当选为会长。')).toBe(true);
+    expect(holds('他在哪一年当选为会长', own, '民国元年他当选为会长。')).toBe(true);
+    // a when-question not asking for the year is still answered by an age or a month
+    expect(holds('他什么时候当选为会长', own, '62岁时他当选为会长。')).toBe(true);
+  });
+
+  it('GIVEN 哪一年 before the question\'s own phrase THEN the year the text says beside that phrase is no part of it', () => {
+    const question = '商会在哪一年收购了这座码头';
+    const check = typeCheck({ ...expect_(question), cleaned: normalizeText(question) }, ['商会', '收购', '码头']);
+    expect(check.holds(normalizeText('商会在1903年收购了这座码头。'))).toBe(true);
+  });
+
   it('GIVEN a figure the question itself holds THEN it does not count as the answer', () => {
     expect(holds('3号码头有几个泊位', ['3', '码头', '泊位'], '3号码头改造完成')).toBe(false);
   });
