@@ -10,6 +10,7 @@ import type { IndexCache } from './search/index-cache.js';
 import type { Lexicon } from './corpus/lexicon.js';
 import { earlierPartIds, MAX_PASSAGE_CHARS, toPassages } from './corpus/passages.js';
 import { marksFollowUp, MAX_CHAIN, MIN_OWN_COVERAGE, withContext, type Turn } from './language/conversation.js';
+import { followUpTopic } from './language/overview.js';
 import { analyzeQuery, questionWords, termsByWeight, type AnalyzedQuery } from './language/query.js';
 import type { SmallTalk } from './language/cleanup.js';
 import { CANDIDATES, candidates, searchedTerms, countedCandidates, lettersOnly, longestShared, retrievalTerms, SCAN_LIMIT, scanCandidates, scanCharacters, COUNTED_MIN_PASSAGES, type Candidate, type Frequencies } from './search/retrieval.js';
@@ -364,6 +365,12 @@ export class Engine {
     return this.subjectsMemo;
   }
 
+  /** Whether a question was a request to sum up: the reports as a whole, or a section it names. */
+  private summedUp(question: string, options: AskOptions): boolean {
+    const earlier = analyzeQuery(question, this.lexicon, this.vocabulary);
+    return earlier.overview === true || (earlier.overviewTopic !== undefined && this.sectionsNamed(earlier.overviewTopic, options).length > 0);
+  }
+
   /** The sections (not a lead) whose keyword or label is the name given, in scope. */
   private sectionsNamed(name: string, options: AskOptions): SectionRef[] {
     const form = subjectForm(name);
@@ -488,6 +495,12 @@ export class Engine {
     if (named.length) return unquotedResult(text, alone.removed, { overview: true, overviewSections: named });
     const history = options.history ?? [];
     if (history.length === 0) return this.answer(text, alone, options);
+    // after a request to sum up, a follow-up naming a section (那交通呢) asks for that one summed up
+    const topic = followUpTopic(alone.cleaned);
+    if (topic !== undefined && this.summedUp(history[history.length - 1]!.question, options)) {
+      const following = this.sectionsNamed(topic, options);
+      if (following.length) return unquotedResult(text, alone.removed, { overview: true, overviewSections: following });
+    }
     // a follow-up: the earlier question's words it lacks, weighted lower, and its answer's section preferred
     const asFollowUp = (): AskResult => {
       const last = history[history.length - 1]!;

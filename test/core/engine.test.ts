@@ -160,6 +160,18 @@ describe('engine on the real report', () => {
     expect(asked.passages.length).toBeGreaterThan(0);
   });
 
+  it('GIVEN a request to sum up THEN a follow-up naming a section (那湿地呢) is that section summed up; after a question, the same follow-up is a question', () => {
+    const reports = Engine.build(loadCorpus(FIXTURE));
+    for (const earlier of ['总结一下', '总结一下地铁方面']) {
+      const next = reports.ask('那湿地呢', { history: [{ question: earlier }] });
+      expect(next.overview, earlier).toBe(true);
+      expect(next.overviewSections?.map(({ documentId, section }) => `${documentId}#${section.number}`)).toEqual(['parks-2023#2']);
+    }
+    const afterQuestion = reports.ask('那湿地呢', { history: [{ question: '绿道全长多少公里' }] });
+    expect(afterQuestion.overview).toBeUndefined();
+    expect(afterQuestion.passages.length).toBeGreaterThan(0);
+  });
+
   it('GIVEN a greeting or thanks around a real question THEN the question is answered, not taken for small talk', () => {
     expect(engine.ask('你好,成资S3线开工了吗').smallTalk).toBeUndefined();
     expect(engine.ask('成资S3线开工了吗?谢谢').answer).toContain('成资S3线开工');

@@ -63,6 +63,18 @@ export function overviewTopic(cleaned: string): string | undefined {
   return match ? (match[1] ?? match[2]) : undefined;
 }
 
+/** A follow-up naming only a topic (那交通呢, 产业方面呢, 还有生活圈的情况): the topic is group 1. */
+const TOPIC_FOLLOW_UP = new RegExp(`^(?:那|那么|还有|再)?([\\p{L}\\p{N}]{2,12}?)${TOPIC_TAIL}呢?$`, 'u');
+
+/**
+ * The topic of a follow-up that names nothing but a topic (交通 of 那交通呢), as written: after a
+ * request to sum up, it asks for that topic summed up too. Undefined for any other question.
+ */
+export function followUpTopic(cleaned: string): string | undefined {
+  const text = withoutHanSpaces(cleaned.replace(/[\s,.!?;:~、。!?;:…"'“”‘’()]+/gu, ' ').trim());
+  return TOPIC_FOLLOW_UP.exec(text)?.[1];
+}
+
 function trimmed(cleaned: string): string {
   return cleaned.replace(TRIM, ' ').trim().replace(/\s+/gu, ' ');
 }

@@ -94,6 +94,9 @@ describe('chat: mentions, threads, follow-ups and DMs against a fake Discord', (
     expect(sectionEmbed.title).toBe('简报:关键词2 · 交通');
     expect(sectionEmbed.description).toContain('成资S3线开工');
     expect(sectionEmbed.description).not.toContain('关键词1');
+    // the conversation goes on: a follow-up naming another section is that one summed up
+    const next = await say({ channelId: dm, content: '那产业呢', guild: false });
+    expect(next.body.embeds![0]!.title).toBe('简报:关键词3 · 产业');
   });
 
   it('GIVEN a DM THEN it is answered in the DM, and a follow-up there uses the DM\'s history', async () => {
