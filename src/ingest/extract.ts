@@ -90,14 +90,25 @@ const LINE_BREAK = '\u2028';
 
 export const tagOf = (node: Walkable): string => (node.tagName ?? '').toUpperCase();
 
-/** The text of nodes, a <br> marked as a line break. */
+/**
+ * The text of nodes, a <br> marked as a line break, and so are the edges of a block element inside
+ * inline ones (a <p> inside <code>, as Readability writes two <br> in a row, or a <div> inside an
+ * <a>): a browser shows it on lines of its own.
+ */
 function textOf(nodes: readonly Walkable[]): string {
   let text = '';
   const visit = (node: Walkable): void => {
     if (node.nodeType === 3) text += node.textContent ?? '';
     else if (node.nodeType === 1 && !SKIPPED.has(tagOf(node))) {
-      if (tagOf(node) === 'BR') text += LINE_BREAK;
-      else for (const child of Array.from(node.childNodes)) visit(child);
+      const tag = tagOf(node);
+      if (tag === 'BR') {
+        text += LINE_BREAK;
+        return;
+      }
+      const block = !INLINE.has(tag);
+      if (block) text += LINE_BREAK;
+      for (const child of Array.from(node.childNodes)) visit(child);
+      if (block) text += LINE_BREAK;
     }
   };
   nodes.forEach(visit);

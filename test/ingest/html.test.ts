@@ -141,4 +141,14 @@ describe('only the article', () => {
     expect(texts).toContain('今天凌晨，示例公司发布了新一代手机，机身重量为一百六十三克。');
     expect(texts).toContain('售价为三千九百元起，下周一开始预售。');
   });
+
+  it('GIVEN a code block whose lines are cut by <br>, two in a row between its parts (as WeChat editors write code) THEN no two lines run together', async () => {
+    const html = page({
+      head: '<title>延迟调用</title><meta property="og:title" content="延迟调用">',
+      top: '<h2>延迟调用</h2>',
+      article: `${ARTICLE}<pre><code><span>import</span> json<br><span>import</span> pymongo<br><br>client = redis.Redis()<br>handler = pymongo.MongoClient()<br><br><span>def</span> parse():</code></pre><p>上面的代码从队列中持续读入数据，并写入数据库，读取结束时记下当前的时间。</p>`,
+    });
+    const texts = (await extractDocument('html', new TextEncoder().encode(html))).blocks.map((block) => block.text);
+    for (const line of ['import json', 'import pymongo', 'client = redis.Redis()', 'handler = pymongo.MongoClient()', 'def parse():']) expect(texts).toContain(line);
+  });
 });
