@@ -341,16 +341,26 @@ export class Engine {
   /**
    * The reports' titles and sections' keywords in subject form (see subjectForm; 2 to
    * MAX_SUBJECT_CHARS characters) by their first two characters, the names a question may give of
-   * what a report or section is about; and each report's title in the same form. Made on the first
-   * question, again after an update.
+   * what a report or section is about; each report's title in the same form; and the sections (not
+   * a lead) by their keyword's and their label's form. Made on the first question, again after an
+   * update.
    */
-  private subjectsMemo: { byStart: Map<string, string[]>; titles: Map<string, string> } | undefined;
+  private subjectsMemo: { byStart: Map<string, string[]>; titles: Map<string, string>; sections: Map<string, SectionRef[]> } | undefined;
 
-  private subjects(): { byStart: Map<string, string[]>; titles: Map<string, string> } {
+  private subjects(): { byStart: Map<string, string[]>; titles: Map<string, string>; sections: Map<string, SectionRef[]> } {
     if (!this.subjectsMemo) {
       const byStart = new Map<string, string[]>();
       const titles = new Map<string, string>();
+      const sections = new Map<string, SectionRef[]>();
       for (const document of this.documents.values()) {
+        for (const section of document.sections) {
+          if (section.number === 0) continue;
+          for (const form of new Set([subjectForm(section.keyword), subjectForm(section.label)])) {
+            const list = sections.get(form) ?? [];
+            list.push({ documentId: document.id, section });
+            sections.set(form, list);
+          }
+        }
         titles.set(document.id, subjectForm(document.source.title));
         for (const subject of [titles.get(document.id)!, ...document.sections.map((section) => subjectForm(section.keyword))]) {
           const length = [...subject].length;
@@ -360,7 +370,7 @@ export class Engine {
           byStart.set(subject.slice(0, 2), list);
         }
       }
-      this.subjectsMemo = { byStart, titles };
+      this.subjectsMemo = { byStart, titles, sections };
     }
     return this.subjectsMemo;
   }
@@ -373,17 +383,11 @@ export class Engine {
 
   /** The sections (not a lead) whose keyword or label is the name given, in scope. */
   private sectionsNamed(name: string, options: AskOptions): SectionRef[] {
-    const form = subjectForm(name);
-    const found: SectionRef[] = [];
-    for (const document of this.documents.values()) {
-      if (options.documentId !== undefined && document.id !== options.documentId) continue;
-      for (const section of document.sections) {
-        if (section.number === 0 || (options.section !== undefined && section.number !== options.section)) continue;
-        if (subjectForm(section.keyword) === form || subjectForm(section.label) === form) found.push({ documentId: document.id, section });
-      }
-    }
-    return found;
+    return (this.subjects().sections.get(subjectForm(name)) ?? []).filter(
+      ({ documentId, section }) => (options.documentId === undefined || documentId === options.documentId) && (options.section === undefined || section.number === options.section),
+    );
   }
+
 
   /** The titles and keywords (see subjectsMemo) that a normalized question holds, the longest of overlapping ones. */
   private subjectsIn(text: string): string[] {
@@ -497,10 +501,8 @@ export class Engine {
     if (history.length === 0) return this.answer(text, alone, options);
     // after a request to sum up, a follow-up naming a section (那交通呢) asks for that one summed up
     const topic = followUpTopic(alone.cleaned);
-    if (topic !== undefined && this.summedUp(history[history.length - 1]!.question, options)) {
-      const following = this.sectionsNamed(topic, options);
-      if (following.length) return unquotedResult(text, alone.removed, { overview: true, overviewSections: following });
-    }
+    const following = topic === undefined ? [] : this.sectionsNamed(topic, options);
+    if (following.length && this.summedUp(history[history.length - 1]!.question, options)) return unquotedResult(text, alone.removed, { overview: true, overviewSections: following });
     // a follow-up: the earlier question's words it lacks, weighted lower, and its answer's section preferred
     const asFollowUp = (): AskResult => {
       const last = history[history.length - 1]!;
