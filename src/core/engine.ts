@@ -15,7 +15,7 @@ import { analyzeQuery, questionWords, termsByWeight, type AnalyzedQuery } from '
 import type { SmallTalk } from './language/cleanup.js';
 import { CANDIDATES, candidates, searchedTerms, countedCandidates, lettersOnly, longestShared, retrievalTerms, SCAN_LIMIT, scanCandidates, scanCharacters, COUNTED_MIN_PASSAGES, type Candidate, type Frequencies } from './search/retrieval.js';
 import { isHanCharacter } from './language/tokenizer.js';
-import { BM25_SHARE, blendedCoverage, scorer } from './search/scoring.js';
+import { BM25_SHARE, blendedCoverage, groupWeights, scorer } from './search/scoring.js';
 import { countedTerms, headlineViewOf, INDEX_OPTIONS, openSnapshot, type IndexedPassage } from './search/snapshot.js';
 import { miniSearchOf } from './search/index-builder.js';
 import type { SearchIndex } from './search/search-index.js';
@@ -582,7 +582,7 @@ export class Engine {
       let coverage = withinReport.get(documentId);
       if (!coverage) {
         const report = this.reportFrequencies(documentId);
-        coverage = blendedCoverage(score, scorer(query, report.frequencies, report.passages));
+        coverage = blendedCoverage(score, groupWeights(query, report.frequencies, report.passages));
         // a report's title names what each of its passages is about: in choosing the window, its
         // words count as a headline's do (HEADLINE_CREDIT), so that a window is not chosen for
         // repeating the subject, but for the question's other words (入口, 最高峰)

@@ -96,6 +96,8 @@ export interface Scorer extends Coverage {
   unknownShare: number;
   /** The question's groups' weights, in group order (see the formula above). */
   weights: readonly number[];
+  /** {@link Coverage.coverageOf} with other weights of the same groups (a report's: see groupWeights). */
+  coverageWeighted(weights: readonly number[]): (present: Presence) => number;
 }
 
 /** An alternative with its tokens as indexes into the question's distinct tokens. */
@@ -104,21 +106,37 @@ interface IndexedAlternative {
   tokens: number[];
 }
 
-/** Builds the scorer of an analyzed question, given the corpus's document frequencies. */
-export function scorer(query: AnalyzedQuery, df: Frequencies, passages: number): Scorer {
+/** Whether a corpus (its document frequencies) has a token of an alternative that retrieval uses. */
+function knownIn(df: Frequencies, alternative: Alternative): boolean {
+  return alternative.retrieval !== false && alternative.tokens.some((token) => (df.get(token) ?? 0) > 0);
+}
+
+/** Whether nothing in a corpus matches a group. */
+function unknownIn(df: Frequencies, group: TermGroup): boolean {
+  return !group.alternatives.some((alternative) => knownIn(df, alternative));
+}
+
+/**
+ * The weights w_g of a question's groups in a corpus of `passages` passages with these document
+ * frequencies (see the formula above), in group order.
+ */
+export function groupWeights(query: AnalyzedQuery, df: Frequencies, passages: number): number[] {
   const idfOf = (token: string): number => idf(df.get(token) ?? 0, passages);
   const mean = (tokens: string[]): number => tokens.reduce((sum, token) => sum + idfOf(token), 0) / tokens.length;
-  const known = (alternative: Alternative): boolean => alternative.retrieval !== false && alternative.tokens.some((token) => (df.get(token) ?? 0) > 0);
   const rarest = idf(0, passages);
-  const unknownGroup = (group: TermGroup): boolean => !group.alternatives.some(known);
-  const importance = (group: TermGroup): number => {
+  return query.groups.map((group) => {
     let rarity: number;
-    if (unknownGroup(group)) rarity = (isHanCharacter(group.label) ? UNKNOWN_CHARACTER_SHARE : UNKNOWN_SHARE) * rarest;
-    else if (group.translated || group.unknown) rarity = Math.max(...group.alternatives.filter(known).map((alternative) => mean(alternative.tokens)));
+    if (unknownIn(df, group)) rarity = (isHanCharacter(group.label) ? UNKNOWN_CHARACTER_SHARE : UNKNOWN_SHARE) * rarest;
+    else if (group.translated || group.unknown) rarity = Math.max(...group.alternatives.filter((alternative) => knownIn(df, alternative)).map((alternative) => mean(alternative.tokens)));
     else rarity = mean(group.alternatives[0]!.tokens);
     return group.focus && !group.aspect ? FOCUS_WEIGHT * rarity : rarity;
-  };
-  const weights = query.groups.map(importance);
+  });
+}
+
+/** Builds the scorer of an analyzed question, given the corpus's document frequencies. */
+export function scorer(query: AnalyzedQuery, df: Frequencies, passages: number): Scorer {
+  const unknownGroup = (group: TermGroup): boolean => unknownIn(df, group);
+  const weights = groupWeights(query, df, passages);
   const total = weights.reduce((sum, weight) => sum + weight, 0);
   const unknownWeight = query.groups.reduce((sum, group, i) => sum + (unknownGroup(group) ? weights[i]! : 0), 0);
 
@@ -178,12 +196,13 @@ export function scorer(query: AnalyzedQuery, df: Frequencies, passages: number):
   // subject; only a figure that names something (第2批, S11, 1457年, 3号线) must be held
   const counted = (i: number): boolean => /^\d+$/.test(query.groups[i]!.label) && query.groups[i - 1]?.label !== '第' && COUNTING_MEASURE.test(query.groups[i + 1]?.label ?? '');
   const figures = query.groups.filter((group, i) => !group.inherited && !group.translated && /\d/.test(group.label) && group.label !== '1' && !counted(i)).map(indexedOf);
-  const coverageOf = (present: Presence): number => {
-    if (total === 0) return 0;
+  const weightedCoverage = (by: readonly number[], byTotal: number, present: Presence): number => {
+    if (byTotal === 0) return 0;
     let sum = 0;
-    for (let i = 0; i < indexed.length; i++) sum += weights[i]! * groupScore(indexed[i]!, present);
-    return sum / total;
+    for (let i = 0; i < indexed.length; i++) sum += by[i]! * groupScore(indexed[i]!, present);
+    return sum / byTotal;
   };
+  const coverageOf = (present: Presence): number => weightedCoverage(weights, total, present);
   // a word of the question's own (not an earlier question's), two characters or more, that the
   // corpus has no token of
   const absentOwnWord = query.groups.some((group) => {
@@ -205,6 +224,10 @@ export function scorer(query: AnalyzedQuery, df: Frequencies, passages: number):
     unknownShare: total === 0 ? 0 : unknownWeight / total,
     presence,
     coverageOf,
+    coverageWeighted: (by) => {
+      const byTotal = by.reduce((sum, weight) => sum + weight, 0);
+      return (present) => weightedCoverage(by, byTotal, present);
+    },
     focusOf,
     of: (text, headline) => coverageOf(presence(text, headline)),
     matched(text) {
@@ -235,15 +258,18 @@ export function scorer(query: AnalyzedQuery, df: Frequencies, passages: number):
 export const REPORT_WEIGHT_SHARE = 0.5;
 
 /**
- * A coverage whose weights blend the corpus's and a report's (see REPORT_WEIGHT_SHARE): both
- * scorers are of the same question, so a text's presence is the same for both.
+ * A coverage whose weights blend the corpus's and a report's (see REPORT_WEIGHT_SHARE): the
+ * report's weights are the same question's groups weighed within the report (groupWeights), and a
+ * text's presence is the same for both.
  */
-export function blendedCoverage(corpus: Scorer, report: Scorer, share = REPORT_WEIGHT_SHARE): Coverage {
+export function blendedCoverage(corpus: Scorer, reportWeights: readonly number[], share = REPORT_WEIGHT_SHARE): Coverage {
   const mix = (a: number, b: number): number => a * (1 - share) + b * share;
+  const report = corpus.coverageWeighted(reportWeights);
+  const coverageOf = (present: Presence): number => mix(corpus.coverageOf(present), report(present));
   return {
-    of: (text, headline) => mix(corpus.of(text, headline), report.of(text, headline)),
+    of: (text, headline) => coverageOf(corpus.presence(text, headline)),
     presence: (text, headline) => corpus.presence(text, headline),
-    coverageOf: (present) => mix(corpus.coverageOf(present), report.coverageOf(present)),
+    coverageOf,
     focusOf: (present) => corpus.focusOf(present),
   };
 }

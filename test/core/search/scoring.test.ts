@@ -1,13 +1,31 @@
 import { describe, expect, it } from 'vitest';
 import { emptyLexicon } from '../../../src/core/corpus/lexicon.js';
 import { analyzeQuery } from '../../../src/core/language/query.js';
-import { scorer, UNKNOWN_CHARACTER_SHARE, UNKNOWN_SHARE } from '../../../src/core/search/scoring.js';
+import { blendedCoverage, groupWeights, scorer, UNKNOWN_CHARACTER_SHARE, UNKNOWN_SHARE } from '../../../src/core/search/scoring.js';
 import { joinViews, viewOf } from '../../../src/core/answer/view.js';
 import { normalizeText } from '../../../src/core/language/normalize.js';
 
 const CLAUSES = ['东湖公园扩建工程', '新增绿地约12公顷', '由市园林局负责', '预计明年五月开放'];
 
 describe('coverage from presences', () => {
+  it('GIVEN a report\'s frequencies THEN the blended coverage is the corpus scorer\'s and the report scorer\'s coverage in equal parts, from the report\'s weights alone', () => {
+    const query = analyzeQuery('东湖公园新增了多少绿地，谁负责', emptyLexicon());
+    // across the corpus 东湖 is rare and 绿地 common; within the report, the other way round
+    const corpus = new Map([['东湖', 1], ['公园', 4], ['绿地', 9], ['负责', 5]]);
+    const report = new Map([['东湖', 6], ['公园', 6], ['绿地', 1], ['负责', 2]]);
+    const corpusScorer = scorer(query, corpus, 20);
+    const reportScorer = scorer(query, report, 6);
+    expect(groupWeights(query, report, 6)).toEqual(reportScorer.weights);
+    const blended = blendedCoverage(corpusScorer, groupWeights(query, report, 6));
+    for (const clause of CLAUSES) {
+      const present = corpusScorer.presence(viewOf(normalizeText(clause)));
+      expect(blended.coverageOf(present)).toBeCloseTo((corpusScorer.coverageOf(present) + reportScorer.coverageOf(present)) / 2, 12);
+    }
+    // the weights differ, so the blend is neither coverage alone
+    const present = corpusScorer.presence(viewOf(normalizeText(CLAUSES[1]!)));
+    expect(reportScorer.coverageOf(present)).not.toBeCloseTo(corpusScorer.coverageOf(present), 3);
+  });
+
   it('GIVEN a window of clauses THEN its presence is the maximum of its clauses\u2019 and scores as the joined text does', () => {
     const query = analyzeQuery('东湖公园新增了多少绿地，谁负责', emptyLexicon());
     const df = new Map<string, number>();
