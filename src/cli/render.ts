@@ -6,15 +6,17 @@ function oneLine(text: string, max: number): string {
 }
 
 /** The one line small talk gets: friendly, with a hint, and nothing from a report. */
-export const SMALL_TALK: Record<NonNullable<AskResult['smallTalk']>, string> = {
+export const SMALL_TALK: Record<Exclude<NonNullable<AskResult['smallTalk']>, 'sources'>, string> = {
   greeting: 'Hello! Ask a question about the reports, for example what was built, when or how much.',
   thanks: 'You are welcome! Ask another question any time.',
   farewell: 'Goodbye! Ask again any time.',
+  help: 'Ask about the reports in Chinese, traditional characters or English (成资S3线开工了吗, How many schools pair up?): the answer is the report\'s own sentence with its citation. 总结一下 gives a briefing; 有哪些报告 lists the reports.',
 };
 
 /** The answer as plain text for a terminal: answer, citation, and the next two passages. */
 export function renderAnswer(result: AskResult, engine: Engine): string {
   const lines: string[] = [];
+  if (result.smallTalk === 'sources') return ['Reports:', ...(toContract(result, engine).reports ?? []).map((report) => `  ${report.title} · ${report.publisher} · ${report.date} (${report.documentId})`)].join('\n');
   if (result.smallTalk) return SMALL_TALK[result.smallTalk];
   if (result.overview) return renderBriefing(result, engine);
   if (result.found && result.answer !== null) {

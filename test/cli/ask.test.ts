@@ -29,6 +29,13 @@ describe('ask CLI', () => {
     expect(json).toMatchObject({ found: false, answer: null, smallTalk: 'thanks', passages: [], citations: [] });
   });
 
+  it('GIVEN a question about the bot itself THEN how to ask, or the list of reports, in text and JSON', async () => {
+    expect((await run(['你能做什么'])).out).toMatch(/^Ask about the reports/);
+    expect((await run(['有哪些报告'])).out).toContain('七个关键词看懂成德眉资同城化“棋局” · 成都商报 · 2021-04-15 (cdms-2021-04-15)');
+    const json = JSON.parse((await run(['--json', 'what reports do you have'])).out);
+    expect(json).toMatchObject({ found: false, smallTalk: 'sources', passages: [], reports: [{ documentId: 'cdms-2021-04-15', publisher: '成都商报' }] });
+  });
+
   it('GIVEN a request to sum up THEN each section\'s key sentences with their passages in text, and the briefing in JSON', async () => {
     const text = await run(['总结一下这篇报告']);
     expect(text.code).toBe(0);

@@ -172,6 +172,15 @@ describe('engine on the real report', () => {
     expect(afterQuestion.passages.length).toBeGreaterThan(0);
   });
 
+  it('GIVEN questions about the bot itself (written here) THEN help or sources small talk: nothing found, nothing quoted', () => {
+    for (const [message, kind] of [['你能做什么', 'help'], ['怎么用这个机器人', 'help'], ['help', 'help'], ['你好,你是谁', 'help'], ['有哪些报告', 'sources'], ['What reports do you have?', 'sources']] as const) {
+      const result = engine.ask(message);
+      expect(result.smallTalk, message).toBe(kind);
+      expect(result.found).toBe(false);
+      expect(result.passages).toEqual([]);
+    }
+  });
+
   it('GIVEN a greeting or thanks around a real question THEN the question is answered, not taken for small talk', () => {
     expect(engine.ask('你好,成资S3线开工了吗').smallTalk).toBeUndefined();
     expect(engine.ask('成资S3线开工了吗?谢谢').answer).toContain('成资S3线开工');

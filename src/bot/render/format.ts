@@ -77,7 +77,10 @@ function matchedLine(result: AskResult, lang: Lang): string {
  * was found: says so and lists the nearest sections.
  */
 export function answerReply(result: AskResult, engine: Reports, lang: Lang, scope = ''): Reply {
-  // small talk gets one friendly line with a hint, never a sentence or a passage of a report
+  // small talk gets one friendly line with a hint, never a sentence or a passage of a report; a
+  // question about the bot itself gets /help's text or /sources' list
+  if (result.smallTalk === 'help') return { embeds: helpReply(lang).embeds! };
+  if (result.smallTalk === 'sources') return sourcesReply(engine, lang);
   if (result.smallTalk) return { content: t(lang, result.smallTalk === 'thanks' ? 'smallTalkThanks' : result.smallTalk === 'farewell' ? 'smallTalkFarewell' : 'smallTalkGreeting') };
   if (!result.found || result.answer === null || !result.passages[0]) {
     const nearest = result.nearestSections.map(({ section }) => `• ${escapeUserText(sectionLabel(section))}${section.headline ? ` — ${escapeUserText(section.headline)}` : ''}`);

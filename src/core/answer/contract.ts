@@ -29,8 +29,13 @@ export interface ContractAnswer {
   context: string[];
   citations: Citation[];
   passages: Array<Omit<Citation, 'source'> & { text: string; score: number }>;
-  /** Present when the message was small talk ("greeting", "thanks", "farewell"): found is false and nothing is quoted. */
+  /**
+   * Present when the message was small talk ("greeting", "thanks", "farewell") or asked about the
+   * bot itself ("help", "sources"): found is false and nothing is quoted; for "sources", `reports`
+   * lists the reports.
+   */
   smallTalk?: string;
+  reports?: Array<{ documentId: string; title: string; publisher: string; date: string; url: string }>;
   /**
    * Present when the message asked for the reports as a whole (总结一下, summarize the report): found
    * is false, and `briefing` holds the key sentences of at most MAX_BRIEFED_REPORTS reports
@@ -62,6 +67,7 @@ export function toContract(result: AskResult, reports?: Reports): ContractAnswer
       score: Math.round(score * 1e4) / 1e4,
     })),
     ...(result.smallTalk ? { smallTalk: result.smallTalk } : {}),
+    ...(result.smallTalk === 'sources' && reports ? { reports: [...reports.documents.values()].map(({ id, source }) => ({ documentId: id, title: source.title, publisher: source.publisher, date: source.date, url: source.url })) } : {}),
     ...(result.overview ? { overview: true as const, ...(reports ? briefingOf(reports, result.overviewSections) : {}) } : {}),
   };
 }

@@ -22,8 +22,12 @@ export interface CleanedQuestion {
   social?: SmallTalk;
 }
 
-/** Small talk: a message that greets, thanks or takes leave and asks nothing. */
-export type SmallTalk = 'greeting' | 'thanks' | 'farewell';
+/**
+ * Small talk: a message that greets, thanks or takes leave and asks nothing of the reports; or one
+ * that asks about the bot itself: how to use it (`help`) or which reports it has (`sources`; see
+ * askedOfBot).
+ */
+export type SmallTalk = 'greeting' | 'thanks' | 'farewell' | 'help' | 'sources';
 
 const THANKS = /谢|感谢|多谢|辛苦|好的|知道了|明白了|懂了|收到|了解了|thank|thx|\bty\b|cheers|\bok\b|okay|got it/u;
 const FAREWELL = /再见|拜拜|回见|晚安|告辞|\bbye\b|goodbye|good night|see you/u;

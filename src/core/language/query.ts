@@ -1,8 +1,9 @@
 import { expectationOf, namesReason, type AnswerType } from './answer-kinds.js';
-import { cleanQuestion, type SmallTalk } from './cleanup.js';
+import { cleanQuestion, type CleanedQuestion, type SmallTalk } from './cleanup.js';
 import { ENGLISH_QUESTION_WORDS, englishWords, type EnglishWord } from './english.js';
 import { EXPANSION_WEIGHT, type Lexicon } from '../corpus/lexicon.js';
 import { normalizeText } from './normalize.js';
+import { askedOfBot } from './meta.js';
 import { asksOverview, overviewTopic } from './overview.js';
 import { BoundedCache } from '../util/bounded-cache.js';
 import { MEASURE_WORDS } from './numerals.js';
@@ -616,7 +617,13 @@ export function analyzeQuery(text: string, lexicon: Lexicon, vocabulary?: QueryV
   }
   flushEnglish();
   const { expects, measure, strict } = expectationOf(normalized);
-  return { text, cleaned: cleaned.text, groups: out.finish(/[吗么][?!.,]*\s*$/u.test(normalized), expects === null || expects === 'reason' || expects === 'which' || expects === 'definition', ASKS_AT_END.test(normalized)), terms: out.terms, expects, measure, strict, removed: cleaned.removed, ...(cleaned.social ? { social: cleaned.social } : {}), ...overviewOf(cleaned.text) };
+  return { text, cleaned: cleaned.text, groups: out.finish(/[吗么][?!.,]*\s*$/u.test(normalized), expects === null || expects === 'reason' || expects === 'which' || expects === 'definition', ASKS_AT_END.test(normalized)), terms: out.terms, expects, measure, strict, removed: cleaned.removed, ...socialOf(cleaned), ...overviewOf(cleaned.text) };
+}
+
+/** Small talk: the wrapping alone (你好, 谢谢), or a question about the bot itself (help, 有哪些报告). */
+function socialOf(cleaned: CleanedQuestion): { social?: SmallTalk } {
+  const social = cleaned.social ?? askedOfBot(cleaned.text);
+  return social ? { social } : {};
 }
 
 /** Whether a cleaned question asks for the reports as a whole, or for one topic summed up. */

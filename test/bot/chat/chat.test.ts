@@ -79,6 +79,16 @@ describe('chat: mentions, threads, follow-ups and DMs against a fake Discord', (
     expect(hello.body.embeds ?? []).toEqual([]);
   });
 
+  it('GIVEN questions about the bot itself in a DM THEN /help\'s text and /sources\' list, never a report sentence', async () => {
+    const dm = '800000000000000011';
+    const help = await say({ channelId: dm, content: '你能做什么?', guild: false });
+    expect(help.body.embeds![0]!.title).toBe('怎么提问');
+    expect(help.body.embeds![0]!.description).toContain('/ask');
+    const sources = await say({ channelId: dm, content: '有哪些报告', guild: false });
+    const fields = sources.body.embeds![0]!.fields as Array<{ name: string; value: string }>;
+    expect(fields.map((field) => field.name)).toContain('七个关键词看懂成德眉资同城化“棋局”');
+  });
+
   it('GIVEN a request to sum up in a DM THEN the briefing /brief gives, of the whole report or of the section named, never one sentence', async () => {
     const dm = '800000000000000010';
     const whole = await say({ channelId: dm, content: '帮我总结一下这篇报告', guild: false });

@@ -1,0 +1,70 @@
+/**
+ * Questions about the bot itself, not about the reports: how to use it (help, 你能做什么, 怎么用这个
+ * 机器人, who made you) and which reports it has (有哪些报告, what reports do you have). No sentence
+ * of a report answers them, and one that shares 使用 or 开发 with them would mislead: the caller
+ * answers with its help or its list of reports (see SmallTalk).
+ *
+ * Only a message that is such a question and nothing else is one: 你知道成资S3线吗 and 川芎怎么用
+ * name something of the reports.
+ */
+
+/** The bot, as a question names it (你, 这个机器人, this bot). */
+const YOU = String.raw`(?:你|您|你们|这个机器人|机器人|这个bot|bot|小助手|助手)`;
+/** The reports, as a question names them. */
+const REPORTS = String.raw`(?:报告|文章|资料|文件|文档|材料|报道|新闻|语料)`;
+
+const HELP = [
+  // help, 帮助, 使用说明, 有什么命令
+  String.raw`(?:help|usage|commands?|帮助|使用说明|说明书?|用法|使用方法|使用指南|指令|命令|菜单|有(?:什么|哪些)(?:命令|指令|功能))`,
+  // 你能做什么, 你会干嘛, 你有什么功能, 你能帮我做什么
+  String.raw`${YOU}(?:都|还)?(?:能|会|可以)?(?:帮我|帮|为我)?(?:做|干|帮)(?:些)?(?:什么|啥|嘛|哪些事情?)`,
+  String.raw`${YOU}(?:有|都有)(?:什么|哪些|啥)(?:功能|本事|用处|用)`,
+  // 你是谁, 你叫什么名字, 你是机器人吗
+  String.raw`${YOU}(?:是|叫)(?:谁|什么|啥|哪位|什么名字|啥名字)`,
+  String.raw`${YOU}(?:是)?(?:真人|机器人|人工智能|ai|bot|chatgpt|gpt)(?:吗|么|嘛)?`,
+  // 谁开发的你
+  String.raw`(?:是)?谁(?:开发|做|写|创造|制作|设计|搭建)(?:了|的)?${YOU}`,
+  String.raw`${YOU}是谁(?:开发|做|写|创造|制作|设计|搭建)的`,
+  // 怎么用这个机器人, 如何使用你, 怎么提问, 我该问什么
+  // (机器人 is also taken off as a way of calling the bot: 怎么用这个)
+  String.raw`(?:怎么|如何|怎样)(?:才能)?(?:用|使用|提问|问问题|问)(?:这个|此)?${YOU}?`,
+  String.raw`${YOU}(?:该|要)?(?:怎么|如何|怎样)(?:用|使用|提问)`,
+  String.raw`我(?:该|应该|可以|能|要)(?:问|问些|问点)(?:什么|啥|哪些)(?:问题)?`,
+  String.raw`${YOU}(?:都)?(?:知道|懂|了解)(?:些)?(?:什么|啥|哪些)`,
+  // English
+  String.raw`what (?:can|do) you do`,
+  String.raw`who (?:are|made|built|created|wrote) you`,
+  String.raw`what are you`,
+  String.raw`are you (?:a )?(?:bot|robot|human|real|an ai|ai)`,
+  String.raw`how (?:do|can|should) i (?:use (?:this|you|the bot|this bot|it)|ask(?: you| questions| a question)?)`,
+  String.raw`what (?:should|can) i ask(?: you)?`,
+];
+
+const SOURCES = [
+  // 有哪些报告, 你有什么资料, 报告列表
+  String.raw`${YOU}?(?:这里)?(?:都)?(?:有|收录了?|能查)(?:哪些|什么|几篇|多少篇?)${REPORTS}`,
+  String.raw`(?:哪些|什么)${REPORTS}(?:可以问|可以查|能问|能查)`,
+  String.raw`${REPORTS}(?:列表|清单|目录)`,
+  String.raw`(?:which|what) (?:reports|documents|sources|articles) (?:do you have|are there|can i ask about|do you know)`,
+  String.raw`list (?:the |your )?(?:reports|documents|sources)`,
+];
+
+const HELP_PATTERN = new RegExp(`^(?:${HELP.join('|')})$`, 'u');
+const SOURCES_PATTERN = new RegExp(`^(?:${SOURCES.join('|')})$`, 'u');
+/** Marks and particles that do not change what is asked (你能做什么呀?, help!). */
+const TRIM = /[\s,.!?;:~、。!?;:…"'“”‘’()\[\]【】<>/呀啊吧呢哦啦]+/gu;
+
+/**
+ * What a question, normalized and cleaned of its wrapping (see cleanQuestion), asks of the bot
+ * itself: `help` (how to use it, what it is) or `sources` (which reports it has); undefined for a
+ * question about the reports.
+ */
+export function askedOfBot(cleaned: string): 'help' | 'sources' | undefined {
+  const words = cleaned.replace(TRIM, ' ').trim().replace(/\s+/gu, ' ');
+  // Chinese is read without spaces, English word by word
+  const text = words.replace(/(?<=\p{Script=Han}) | (?=\p{Script=Han})/gu, '');
+  if (!text) return undefined;
+  if (HELP_PATTERN.test(text)) return 'help';
+  if (SOURCES_PATTERN.test(text)) return 'sources';
+  return undefined;
+}
