@@ -19,6 +19,11 @@ export function renderAnswer(result: AskResult, engine: Engine): string {
   if (result.smallTalk === 'sources') return ['Reports:', ...(toContract(result, engine).reports ?? []).map((report) => `  ${report.title} · ${report.publisher} · ${report.date} (${report.documentId})`)].join('\n');
   if (result.smallTalk) return SMALL_TALK[result.smallTalk];
   if (result.overview) return renderBriefing(result, engine);
+  if (result.expands) {
+    const { passage } = result.passages[0]!;
+    const source = engine.documents.get(passage.documentId)!.source;
+    return [`Passage ${passage.id} (${sectionLabel(passage.section)}), whole:`, passage.text, `Source: ${source.title} · ${source.publisher} ${source.date} · ${source.url}`].join('\n');
+  }
   if (result.found && result.answer !== null) {
     const [citation] = result.citations;
     lines.push(`Answer: ${result.answer}`);

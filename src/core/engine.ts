@@ -118,6 +118,12 @@ export interface AskResult {
    * caller answers with a briefing of the scope asked about (briefReport, briefSection).
    */
   overview?: true;
+  /**
+   * Set when the message asks for more of the answer just given (详细说说, 原文呢, tell me more): the
+   * id of that answer's passage, which is `passages`' only one. `found` is false: nothing new is
+   * answered; the caller shows the passage in its section.
+   */
+  expands?: string;
   /** With `overview`: the sections the request names (交通 of 总结一下交通方面), when it names one; the briefing is of these. */
   overviewSections?: SectionRef[];
   citations: Citation[];
@@ -494,6 +500,12 @@ export class Engine {
     const alone = analyzeQuery(text, this.lexicon, this.vocabulary);
     if (alone.social) return unquotedResult(text, alone.removed, { smallTalk: alone.social });
     if (alone.overview) return unquotedResult(text, alone.removed, { overview: true });
+    // 详细说说 after an answer: that answer's passage, whole (without one, how to ask)
+    if (alone.more) {
+      const passage = this.passage(options.history?.at(-1)?.passageIds?.[0] ?? '');
+      if (!passage) return unquotedResult(text, alone.removed, { smallTalk: 'help' });
+      return { ...unquotedResult(text, alone.removed, { expands: passage.id }), passages: [{ passage, score: 0, coverage: 0 }] };
+    }
     // 总结一下交通方面: briefed when a report has a section of that name, else asked as any question
     const named = alone.overviewTopic === undefined ? [] : this.sectionsNamed(alone.overviewTopic, options);
     if (named.length) return unquotedResult(text, alone.removed, { overview: true, overviewSections: named });
@@ -704,6 +716,6 @@ function subjectForm(name: string): string {
  * The result for a message no sentence of a report answers: small talk (nothing shown from the
  * reports), or a request for the reports as a whole (the caller briefs). Nothing found or quoted.
  */
-function unquotedResult(query: string, removed: string[], kind: { smallTalk: SmallTalk } | { overview: true; overviewSections?: SectionRef[] }): AskResult {
+function unquotedResult(query: string, removed: string[], kind: { smallTalk: SmallTalk } | { overview: true; overviewSections?: SectionRef[] } | { expands: string }): AskResult {
   return { query, coverage: 0, confidence: 0, removed, signals: null, candidate: null, passages: [], nearestSections: [], found: false, answer: null, highlights: [], matchedTerms: [], context: [], citations: [], ...kind };
 }

@@ -66,6 +66,9 @@ export class Library implements Reports {
       return this.visible(layer.ask(question, options), layer);
     }
     const results = targets.map((layer) => this.visible(layer.ask(question, options), layer));
+    // 详细说说 is answered by the layer that holds the earlier answer's passage
+    const expanded = results.find((result) => result.expands !== undefined);
+    if (expanded) return expanded;
     // a request to sum up (总结一下, 总结一下交通方面) is briefed from every layer that has what it names
     const overviews = results.filter((result) => result.overview);
     if (overviews.length) {

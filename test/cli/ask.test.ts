@@ -36,6 +36,14 @@ describe('ask CLI', () => {
     expect(json).toMatchObject({ found: false, smallTalk: 'sources', passages: [], reports: [{ documentId: 'cdms-2021-04-15', publisher: '成都商报' }] });
   });
 
+  it('GIVEN 详细说说 with the earlier question as history THEN the earlier answer\'s passage, whole, with its source', async () => {
+    const text = await run(['--history', '成资S3线开工了吗', '详细说说']);
+    expect(text.out).toMatch(/^Passage cdms-2021-04-15#2\.2 \(关键词2 · 交通\), whole:/);
+    expect(text.out).toContain('Source: 七个关键词看懂成德眉资同城化“棋局” · 成都商报 2021-04-15');
+    const json = JSON.parse((await run(['--json', '--history', '成资S3线开工了吗', 'tell me more'])).out);
+    expect(json).toMatchObject({ found: false, expands: 'cdms-2021-04-15#2.2', passages: [{ passageId: 'cdms-2021-04-15#2.2' }] });
+  });
+
   it('GIVEN a request to sum up THEN each section\'s key sentences with their passages in text, and the briefing in JSON', async () => {
     const text = await run(['总结一下这篇报告']);
     expect(text.code).toBe(0);

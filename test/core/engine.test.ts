@@ -181,6 +181,17 @@ describe('engine on the real report', () => {
     }
   });
 
+  it('GIVEN 详细说说 after an answer THEN that answer\'s passage, whole, and nothing new answered; with no answer before, how to ask', () => {
+    const first = engine.ask('成资S3线开工了吗');
+    const id = first.citations[0]!.passageId;
+    const more = engine.ask('详细说说', { history: [{ question: '成资S3线开工了吗', passageIds: [id] }] });
+    expect(more.expands).toBe(id);
+    expect(more.found).toBe(false);
+    expect(more.passages.map(({ passage }) => passage.id)).toEqual([id]);
+    expect(engine.ask('详细说说').smallTalk).toBe('help');
+    expect(engine.ask('详细说说', { history: [{ question: '成都的GDP是多少', passageIds: [] }] }).smallTalk).toBe('help');
+  });
+
   it('GIVEN a greeting or thanks around a real question THEN the question is answered, not taken for small talk', () => {
     expect(engine.ask('你好,成资S3线开工了吗').smallTalk).toBeUndefined();
     expect(engine.ask('成资S3线开工了吗?谢谢').answer).toContain('成资S3线开工');

@@ -1,5 +1,5 @@
 import { briefReport, briefSection, REPORT_BRIEF_POINTS, SECTION_BRIEF_POINTS, sectionLabel, type Reports, type Turn } from '../../core/index.js';
-import { answerReply, briefReply, notice, whichReportReply } from '../render/format.js';
+import { answerReply, briefReply, notice, sectionReply, whichReportReply } from '../render/format.js';
 import { t, type Lang } from '../render/i18n.js';
 import type { Outcome, Reply } from '../render/reply.js';
 import { findSections, resolveSection } from './sections.js';
@@ -20,6 +20,11 @@ export function answer(question: string, sectionValue: string | undefined, engin
   const result = engine.ask(question, { ...(scope ? { documentId: scope.documentId, section: scope.section.number } : {}), history });
   // small talk asks nothing: it is not logged as a question the reports did not answer
   if (result.smallTalk) return { reply: answerReply(result, engine, lang), found: false };
+  // 详细说说 after an answer: the section that answer stands in, as /section shows it; the conversation keeps its passage
+  if (result.expands) {
+    const passage = engine.passage(result.expands)!;
+    return { reply: sectionReply(engine, passage.documentId, passage.section.number, 0, lang), found: false, answerPassageId: passage.id };
+  }
   // a request to sum up gets the briefing /brief gives: of the section it names (总结一下交通方面;
   // which report's, when several have one of that name), else of its scope (总结一下, 这篇报告讲了什么)
   if (result.overview) {

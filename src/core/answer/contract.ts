@@ -42,6 +42,8 @@ export interface ContractAnswer {
    * (`reportsNotBriefed` counts the others).
    */
   overview?: true;
+  /** Present when the message asked for more of the answer just given (详细说说): that answer's passage id; `passages` holds it whole. */
+  expands?: string;
   briefing?: ContractBriefing[];
   reportsNotBriefed?: number;
   error?: string;
@@ -68,6 +70,7 @@ export function toContract(result: AskResult, reports?: Reports): ContractAnswer
     })),
     ...(result.smallTalk ? { smallTalk: result.smallTalk } : {}),
     ...(result.smallTalk === 'sources' && reports ? { reports: [...reports.documents.values()].map(({ id, source }) => ({ documentId: id, title: source.title, publisher: source.publisher, date: source.date, url: source.url })) } : {}),
+    ...(result.expands ? { expands: result.expands } : {}),
     ...(result.overview ? { overview: true as const, ...(reports ? briefingOf(reports, result.overviewSections) : {}) } : {}),
   };
 }

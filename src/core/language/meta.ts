@@ -49,22 +49,37 @@ const SOURCES = [
   String.raw`list (?:the |your )?(?:reports|documents|sources)`,
 ];
 
+/** Asking for more of the answer just given: its whole context, or where it stands. */
+const MORE = [
+  // 详细说说, 展开讲讲, 能再具体一点吗, 说详细点
+  String.raw`(?:请|能|能不能|可以|再)?(?:再)?(?:详细|具体|展开|仔细|更详细|更具体|多)(?:地|一点|一些|点|些)?(?:说说|讲讲|说一说|讲一讲|说|讲|介绍|解释|谈谈)?(?:一下|下)?(?:吗)?`,
+  String.raw`(?:说|讲)(?:得)?(?:再)?(?:详细|具体|清楚)(?:一)?(?:点|些)`,
+  String.raw`(?:再)?多(?:说|讲)(?:一)?(?:点|些)(?:吧)?`,
+  // 原文呢, 出处在哪, 哪里说的, 上下文
+  String.raw`(?:原文|全文|出处|上下文|原话|完整的?段落)(?:在哪里?|是哪里?|是什么|呢)?`,
+  String.raw`(?:这|这句话?|这个)?(?:是)?(?:哪里|哪儿|在哪|哪一段)(?:说|写)的`,
+  String.raw`(?:tell me more|more details?|more detail please|elaborate|go on|details please|show (?:me )?(?:the )?(?:full text|passage|source|context)|where does it say (?:that|so))`,
+];
+
 const HELP_PATTERN = new RegExp(`^(?:${HELP.join('|')})$`, 'u');
+const MORE_PATTERN = new RegExp(`^(?:${MORE.join('|')})$`, 'u');
 const SOURCES_PATTERN = new RegExp(`^(?:${SOURCES.join('|')})$`, 'u');
 /** Marks and particles that do not change what is asked (你能做什么呀?, help!). */
 const TRIM = /[\s,.!?;:~、。!?;:…"'“”‘’()\[\]【】<>/呀啊吧呢哦啦]+/gu;
 
 /**
  * What a question, normalized and cleaned of its wrapping (see cleanQuestion), asks of the bot
- * itself: `help` (how to use it, what it is) or `sources` (which reports it has); undefined for a
- * question about the reports.
+ * itself: `help` (how to use it, what it is), `sources` (which reports it has) or `more` (more of
+ * the answer just given: 详细说说, 原文呢, tell me more); undefined for a question about the reports.
  */
-export function askedOfBot(cleaned: string): 'help' | 'sources' | undefined {
+export function askedOfBot(cleaned: string): 'help' | 'sources' | 'more' | undefined {
   const words = cleaned.replace(TRIM, ' ').trim().replace(/\s+/gu, ' ');
   // Chinese is read without spaces, English word by word
   const text = words.replace(/(?<=\p{Script=Han}) | (?=\p{Script=Han})/gu, '');
   if (!text) return undefined;
   if (HELP_PATTERN.test(text)) return 'help';
   if (SOURCES_PATTERN.test(text)) return 'sources';
+  // a bare 多 or 详细 asks for nothing
+  if ([...text].length > 1 && MORE_PATTERN.test(text) && !/^(?:多|再|请|能|可以)+$/u.test(text)) return 'more';
   return undefined;
 }

@@ -136,6 +136,8 @@ export interface AnalyzedQuery {
   social?: SmallTalk;
   /** Set when the question asks for the reports as a whole (总结一下, 这篇报告讲了什么; see asksOverview): a briefing answers it, no one sentence. */
   overview?: true;
+  /** Set when the question asks for more of the answer just given (详细说说, 原文呢, tell me more; see askedOfBot). */
+  more?: true;
   /** The topic a request asks to be summed up (交通 of 总结一下交通方面的进展; see overviewTopic): a briefing of the section of that name answers it, if a report has one. */
   overviewTopic?: string;
 }
@@ -620,10 +622,14 @@ export function analyzeQuery(text: string, lexicon: Lexicon, vocabulary?: QueryV
   return { text, cleaned: cleaned.text, groups: out.finish(/[吗么][?!.,]*\s*$/u.test(normalized), expects === null || expects === 'reason' || expects === 'which' || expects === 'definition', ASKS_AT_END.test(normalized)), terms: out.terms, expects, measure, strict, removed: cleaned.removed, ...socialOf(cleaned), ...overviewOf(cleaned.text) };
 }
 
-/** Small talk: the wrapping alone (你好, 谢谢), or a question about the bot itself (help, 有哪些报告). */
-function socialOf(cleaned: CleanedQuestion): { social?: SmallTalk } {
-  const social = cleaned.social ?? askedOfBot(cleaned.text);
-  return social ? { social } : {};
+/**
+ * Small talk: the wrapping alone (你好, 谢谢), or a question about the bot itself (help, 有哪些报告);
+ * or a request for more of the answer just given (详细说说).
+ */
+function socialOf(cleaned: CleanedQuestion): { social?: SmallTalk; more?: true } {
+  if (cleaned.social) return { social: cleaned.social };
+  const asked = askedOfBot(cleaned.text);
+  return asked === 'more' ? { more: true } : asked ? { social: asked } : {};
 }
 
 /** Whether a cleaned question asks for the reports as a whole, or for one topic summed up. */

@@ -79,6 +79,17 @@ describe('chat: mentions, threads, follow-ups and DMs against a fake Discord', (
     expect(hello.body.embeds ?? []).toEqual([]);
   });
 
+  it('GIVEN 详细说说 after an answer in a DM THEN the section that answer stands in, and the next follow-up still has that answer\'s context', async () => {
+    const dm = '800000000000000012';
+    const first = await say({ channelId: dm, content: '跨市公交增至几条', guild: false });
+    expect(first.body.embeds![0]!.description).toContain('9条');
+    const more = await say({ channelId: dm, content: '详细说说', guild: false });
+    expect(more.body.embeds![0]!.title).toBe('关键词2 · 交通');
+    expect(more.body.embeds![0]!.description).toContain('cdms-2021-04-15#2.2');
+    const next = await say({ channelId: dm, content: '日均客流量呢', guild: false });
+    expect(next.body.embeds![0]!.description).toContain('2.2万余人次');
+  });
+
   it('GIVEN questions about the bot itself in a DM THEN /help\'s text and /sources\' list, never a report sentence', async () => {
     const dm = '800000000000000011';
     const help = await say({ channelId: dm, content: '你能做什么?', guild: false });
