@@ -49,16 +49,18 @@ const SOURCES = [
   String.raw`list (?:the |your )?(?:reports|documents|sources)`,
 ];
 
-/** Asking for more of the answer just given: its whole context, or where it stands. */
+/** Asking for more of the answer just given: its whole context, what else it says, or where it stands. */
 const MORE = [
   // 详细说说, 展开讲讲, 能再具体一点吗, 说详细点
   String.raw`(?:请|能|能不能|可以|再)?(?:再)?(?:详细|具体|展开|仔细|更详细|更具体|多)(?:地|一点|一些|点|些)?(?:说说|讲讲|说一说|讲一讲|说|讲|介绍|解释|谈谈)?(?:一下|下)?(?:吗)?`,
   String.raw`(?:说|讲)(?:得)?(?:再)?(?:详细|具体|清楚)(?:一)?(?:点|些)`,
   String.raw`(?:再)?多(?:说|讲)(?:一)?(?:点|些)(?:吧)?`,
+  // 还有呢, 然后呢, what else: the rest of what the answer stands in
+  String.raw`(?:还有|然后|接着|之后|别的|其他的?)(?:呢|吗|么|什么|别的吗?|其他的?吗?)?`,
   // 原文呢, 出处在哪, 哪里说的, 上下文
   String.raw`(?:原文|全文|出处|上下文|原话|完整的?段落)(?:在哪里?|是哪里?|是什么|呢)?`,
   String.raw`(?:这|这句话?|这个)?(?:是)?(?:哪里|哪儿|在哪|哪一段)(?:说|写)的`,
-  String.raw`(?:tell me more|more details?|more detail please|elaborate|go on|details please|show (?:me )?(?:the )?(?:full text|passage|source|context)|where does it say (?:that|so))`,
+  String.raw`(?:tell me more|what else|anything else|and then|more details?|more detail please|elaborate|go on|details please|show (?:me )?(?:the )?(?:full text|passage|source|context)|where does it say (?:that|so))`,
 ];
 
 const HELP_PATTERN = new RegExp(`^(?:${HELP.join('|')})$`, 'u');
