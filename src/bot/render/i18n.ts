@@ -120,7 +120,7 @@ const en = {
     'Press 👍 or 👎 under an answer to tell the team whether it helped.\n' +
     '**Ask the report** (right-click a message → Apps) — asks with that message\'s text\n\n' +
     'When the report has no answer, the bot says so and lists the nearest sections.\n' +
-    'Mention the bot with a question to get the answer in a thread, and ask follow-ups there; DMs work too.\n' +
+    'Mention the bot with a question to get the answer in a thread, and ask follow-ups there (`tell me more` or `详细说说` shows the section an answer stands in); DMs work too.\n' +
     'In the terminal (no Discord token): /passage, /more, /new (start over), /quit.',
 };
 
@@ -243,7 +243,7 @@ const zhCN: Record<Key, string> = {
     '在答案下点 👍 或 👎,告诉团队它是否有用。\n' +
     '**Ask the report**(右键消息 → 应用)— 用这条消息的文字提问\n\n' +
     '报告中没有答案时,机器人会说明,并列出最相近的部分。\n' +
-    '@机器人并附上问题,它会在子区中回答,你可以在那里继续追问;私信也可以。\n' +
+    '@机器人并附上问题,它会在子区中回答,你可以在那里继续追问(问 `详细说说` 可看答案所在的整个部分);私信也可以。\n' +
     '终端模式(没有 Discord token):/passage、/more、/new(重新开始)、/quit(退出)。',
 };
 
