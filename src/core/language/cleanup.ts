@@ -148,3 +148,15 @@ export function cleanQuestion(normalized: string, phrases: readonly string[] = f
 export function questionKey(question: string): string {
   return cleanQuestion(normalizeText(question)).text.replace(ALL_PUNCTUATION, '');
 }
+
+/** Marks and chat particles that do not change what a whole message asks (总结一下吧!, 你能做什么呀?, help!). */
+const MESSAGE_NOISE = /[\s,.!?;:~、。!?;:…"'“”‘’()\[\]【】《》<>/呀啊吧呢嘛哦啦吗]+/gu;
+
+/**
+ * A cleaned question as the whole-message patterns read it (requests to sum up, questions about the
+ * bot: overview.ts, meta.ts): without marks or chat particles, Chinese without spaces, English words
+ * one space apart.
+ */
+export function bareMessage(cleaned: string): string {
+  return cleaned.replace(MESSAGE_NOISE, ' ').trim().replace(/\s+/gu, ' ').replace(/(?<=\p{Script=Han}) | (?=\p{Script=Han})/gu, '');
+}

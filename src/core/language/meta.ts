@@ -1,3 +1,5 @@
+import { bareMessage } from './cleanup.js';
+
 /**
  * Questions about the bot itself, not about the reports: how to use it (help, 你能做什么, 怎么用这个
  * 机器人, who made you) and which reports it has (有哪些报告, what reports do you have). No sentence
@@ -16,8 +18,9 @@ const REPORTS = String.raw`(?:报告|文章|资料|文件|文档|材料|报道|�
 const HELP = [
   // help, 帮助, 使用说明, 有什么命令
   String.raw`(?:help|usage|commands?|帮助|使用说明|说明书?|用法|使用方法|使用指南|指令|命令|菜单|有(?:什么|哪些)(?:命令|指令|功能))`,
-  // 你能做什么, 你会干嘛, 你有什么功能, 你能帮我做什么
-  String.raw`${YOU}(?:都|还)?(?:能|会|可以)?(?:帮我|帮|为我)?(?:做|干|帮)(?:些)?(?:什么|啥|嘛|哪些事情?)`,
+  // 你能做什么, 你会干嘛 (its 嘛 taken off by bareMessage), 你能帮我做什么
+  String.raw`${YOU}(?:都|还)?(?:能|会|可以)(?:帮我|帮|为我)?(?:做|干|帮)(?:些)?(?:什么|啥|哪些事情?)?`,
+  String.raw`${YOU}(?:都|还)?(?:帮我|帮|为我)?(?:做|干)(?:些)?(?:什么|啥|哪些事情?)`,
   String.raw`${YOU}(?:有|都有)(?:什么|哪些|啥)(?:功能|本事|用处|用)`,
   // 你是谁, 你叫什么名字, 你是机器人吗
   String.raw`${YOU}(?:是|叫)(?:谁|什么|啥|哪位|什么名字|啥名字)`,
@@ -66,8 +69,6 @@ const MORE = [
 const HELP_PATTERN = new RegExp(`^(?:${HELP.join('|')})$`, 'u');
 const MORE_PATTERN = new RegExp(`^(?:${MORE.join('|')})$`, 'u');
 const SOURCES_PATTERN = new RegExp(`^(?:${SOURCES.join('|')})$`, 'u');
-/** Marks and particles that do not change what is asked (你能做什么呀?, help!). */
-const TRIM = /[\s,.!?;:~、。!?;:…"'“”‘’()\[\]【】<>/呀啊吧呢哦啦]+/gu;
 
 /**
  * What a question, normalized and cleaned of its wrapping (see cleanQuestion), asks of the bot
@@ -75,9 +76,7 @@ const TRIM = /[\s,.!?;:~、。!?;:…"'“”‘’()\[\]【】<>/呀啊吧呢�
  * the answer just given: 详细说说, 原文呢, tell me more); undefined for a question about the reports.
  */
 export function askedOfBot(cleaned: string): 'help' | 'sources' | 'more' | undefined {
-  const words = cleaned.replace(TRIM, ' ').trim().replace(/\s+/gu, ' ');
-  // Chinese is read without spaces, English word by word
-  const text = words.replace(/(?<=\p{Script=Han}) | (?=\p{Script=Han})/gu, '');
+  const text = bareMessage(cleaned);
   if (!text) return undefined;
   if (HELP_PATTERN.test(text)) return 'help';
   if (SOURCES_PATTERN.test(text)) return 'sources';

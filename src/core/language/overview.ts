@@ -1,3 +1,5 @@
+import { bareMessage } from './cleanup.js';
+
 /**
  * A request for the reports as a whole (总结一下, 这篇报告讲了什么, 主要内容是什么, summarize the
  * report): it names no fact, so no one sentence answers it, and quoting the sentence that happens to
@@ -40,17 +42,13 @@ const TOPIC = new RegExp(
 );
 
 const OVERVIEW = new RegExp(`^(?:${[...CHINESE, ...ENGLISH].join('|')})$`, 'u');
-/** Marks and particles that do not change what a request asks (总结一下吧!, summary?). */
-const TRIM = /[\s,.!?;:~、。!?;:…"'“”‘’()\[\]【】《》<>呀啊吧呢嘛哦啦吗]+/gu;
 
 /**
  * Whether a question, normalized (simplified, lower case, half-width) and cleaned of its wrapping
  * (see cleanQuestion), asks for the reports as a whole and names nothing in them.
  */
 export function asksOverview(cleaned: string): boolean {
-  const text = trimmed(cleaned);
-  // the Chinese patterns read the text without spaces; the English ones word by word
-  return text.length > 0 && (OVERVIEW.test(text) || OVERVIEW.test(withoutHanSpaces(text)));
+  return OVERVIEW.test(bareMessage(cleaned));
 }
 
 /**
@@ -59,26 +57,17 @@ export function asksOverview(cleaned: string): boolean {
  * caller's to check: if none has, the question is asked as any other.
  */
 export function overviewTopic(cleaned: string): string | undefined {
-  const match = TOPIC.exec(withoutHanSpaces(trimmed(cleaned)));
+  const match = TOPIC.exec(bareMessage(cleaned));
   return match ? (match[1] ?? match[2]) : undefined;
 }
 
-/** A follow-up naming only a topic (那交通呢, 产业方面呢, 还有生活圈的情况): the topic is group 1. */
-const TOPIC_FOLLOW_UP = new RegExp(`^(?:那|那么|还有|再)?([\\p{L}\\p{N}]{2,12}?)${TOPIC_TAIL}呢?$`, 'u');
+/** A follow-up naming only a topic (那交通呢, 产业方面呢, 还有生活圈的情况; 呢 is taken off by bareMessage): the topic is group 1. */
+const TOPIC_FOLLOW_UP = new RegExp(`^(?:那|那么|还有|再)?([\\p{L}\\p{N}]{2,12}?)${TOPIC_TAIL}$`, 'u');
 
 /**
  * The topic of a follow-up that names nothing but a topic (交通 of 那交通呢), as written: after a
  * request to sum up, it asks for that topic summed up too. Undefined for any other question.
  */
 export function followUpTopic(cleaned: string): string | undefined {
-  const text = withoutHanSpaces(cleaned.replace(/[\s,.!?;:~、。!?;:…"'“”‘’()]+/gu, ' ').trim());
-  return TOPIC_FOLLOW_UP.exec(text)?.[1];
-}
-
-function trimmed(cleaned: string): string {
-  return cleaned.replace(TRIM, ' ').trim().replace(/\s+/gu, ' ');
-}
-
-function withoutHanSpaces(text: string): string {
-  return text.replace(/(?<=\p{Script=Han}) | (?=\p{Script=Han})/gu, '');
+  return TOPIC_FOLLOW_UP.exec(bareMessage(cleaned))?.[1];
 }
