@@ -394,7 +394,6 @@ export class Engine {
     );
   }
 
-
   /** The titles and keywords (see subjectsMemo) that a normalized question holds, the longest of overlapping ones. */
   private subjectsIn(text: string): string[] {
     const { byStart } = this.subjects();
