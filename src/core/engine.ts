@@ -367,8 +367,12 @@ export class Engine {
             sections.set(form, list);
           }
         }
-        titles.set(document.id, subjectForm(document.source.title));
-        for (const subject of [titles.get(document.id)!, ...document.sections.map((section) => subjectForm(section.keyword))]) {
+        const title = subjectForm(document.source.title);
+        titles.set(document.id, title);
+        // a title ending in the kind of thing it names (浮龙属, 拉萨河, 南华县) is named by a question
+        // without its last character too (浮龙最初由谁命名)
+        const named = [...title].length >= 3 ? [title, [...title].slice(0, -1).join('')] : [title];
+        for (const subject of [...named, ...document.sections.map((section) => subjectForm(section.keyword))]) {
           const length = [...subject].length;
           if (length < 2 || length > MAX_SUBJECT_CHARS) continue;
           const list = byStart.get(subject.slice(0, 2)) ?? [];

@@ -29,3 +29,21 @@ describe('a question naming what a report is about', () => {
     expect(engine.ask('红枫的别称是什么').answer).toContain('红叶');
   });
 });
+
+describe('a question naming what a report is about without the kind its title ends in', () => {
+  let engine: Engine;
+  beforeAll(() => {
+    engine = engineOf({
+      // made up: a genus (青叶木属) and a cave whose text shares the question's other words
+      'genus.md': report('青叶木属', 'genus', ['青叶木属是一类落叶乔木,原产南方山地。', '青叶木的叶片呈卵形,秋季转为金黄色。']),
+      'cave.md': report('白云洞', 'cave', ['白云洞内有六十多种沉积物,最初经过地质学家命名的沉积类型几乎都能见到。', '洞内常年恒温,游客四季可至。']),
+    });
+  });
+  afterAll(removeTempDirs);
+
+  it('GIVEN 青叶木 asked where a report is titled 青叶木属 THEN its passages come first, and the cave\'s sentence about 命名 is not the answer', () => {
+    const result = engine.ask('青叶木最初由植物学家命名为什么');
+    expect(result.passages[0]!.passage.documentId).toBe('genus');
+    expect(result.answer ?? '').not.toContain('沉积');
+  });
+});
