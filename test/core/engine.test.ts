@@ -111,7 +111,7 @@ describe('engine on the real report', () => {
   });
 
   it('GIVEN small talk only (greetings, thanks, farewells, written here) THEN it is marked as such: nothing found, no passage, no sentence', () => {
-    const kinds: Array<[string, string]> = [['您好', 'greeting'], ['大家好呀', 'greeting'], ['good morning', 'greeting'], ['谢谢啦', 'thanks'], ['thank you!', 'thanks'], ['辛苦了', 'thanks'], ['再见', 'farewell'], ['bye!', 'farewell']];
+    const kinds: Array<[string, string]> = [['您好', 'greeting'], ['大家好呀', 'greeting'], ['good morning', 'greeting'], ['谢谢啦', 'thanks'], ['thank you!', 'thanks'], ['辛苦了', 'thanks'], ['好吧', 'thanks'], ['原来如此', 'thanks'], ['再见', 'farewell'], ['bye!', 'farewell'], ['答错了', 'feedback'], ['that is wrong', 'feedback']];
     for (const [message, kind] of kinds) {
       const result = engine.ask(message);
       expect(result.smallTalk, message).toBe(kind);

@@ -81,7 +81,8 @@ export function answerReply(result: AskResult, engine: Reports, lang: Lang, scop
   // question about the bot itself gets /help's text or /sources' list
   if (result.smallTalk === 'help') return { embeds: helpReply(lang).embeds! };
   if (result.smallTalk === 'sources') return sourcesReply(engine, lang);
-  if (result.smallTalk) return { content: t(lang, result.smallTalk === 'thanks' ? 'smallTalkThanks' : result.smallTalk === 'farewell' ? 'smallTalkFarewell' : 'smallTalkGreeting') };
+  const line = { thanks: 'smallTalkThanks', farewell: 'smallTalkFarewell', feedback: 'smallTalkFeedback', greeting: 'smallTalkGreeting' } as const;
+  if (result.smallTalk) return { content: t(lang, line[result.smallTalk]) };
   if (!result.found || result.answer === null || !result.passages[0]) {
     const nearest = result.nearestSections.map(({ section }) => `• ${escapeUserText(sectionLabel(section))}${section.headline ? ` — ${escapeUserText(section.headline)}` : ''}`);
     const description = [t(lang, 'notFound'), ...(nearest.length ? ['', `**${t(lang, 'nearest')}**`, ...nearest, '', t(lang, 'tryBrowsing')] : [])].join('\n');

@@ -23,13 +23,13 @@ export interface CleanedQuestion {
 }
 
 /**
- * Small talk: a message that greets, thanks or takes leave and asks nothing of the reports; or one
- * that asks about the bot itself: how to use it (`help`) or which reports it has (`sources`; see
- * askedOfBot).
+ * Small talk: a message that greets, thanks or takes leave and asks nothing of the reports; one
+ * that asks about the bot itself: how to use it (`help`) or which reports it has (`sources`); or
+ * one that says an answer was wrong (`feedback`: 答错了, that's wrong; see askedOfBot).
  */
-export type SmallTalk = 'greeting' | 'thanks' | 'farewell' | 'help' | 'sources';
+export type SmallTalk = 'greeting' | 'thanks' | 'farewell' | 'help' | 'sources' | 'feedback';
 
-const THANKS = /谢|感谢|多谢|辛苦|好的|知道了|明白了|懂了|收到|了解了|thank|thx|\bty\b|cheers|\bok\b|okay|got it/u;
+const THANKS = /谢|感谢|多谢|辛苦|好的|好吧|行吧|原来如此|这样啊|没问题|知道了|明白了|懂了|收到|了解了|thank|thx|\bty\b|cheers|\bok\b|okay|got it/u;
 const FAREWELL = /再见|拜拜|回见|晚安|告辞|\bbye\b|goodbye|good night|see you/u;
 
 /** Particles that are left of a greeting once its words went (大家好呀 -> 呀): no question. */

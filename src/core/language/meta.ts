@@ -66,20 +66,30 @@ const MORE = [
   String.raw`(?:tell me more|what else|anything else|and then|more details?|more detail please|elaborate|go on|details please|show (?:me )?(?:the )?(?:full text|passage|source|context)|where does it say (?:that|so))`,
 ];
 
+/** Saying the answer was wrong or no help (答错了, 答非所问, that's wrong). */
+const FEEDBACK = [
+  String.raw`(?:你|这个|这|这个答案|答案|回答)?(?:又)?(?:不对|错了|答错了|说错了|回答错了|搞错了|不准确?|不是这个|不是这样|没用|没有用|没帮助|答非所问|不相关|牛头不对马嘴)`,
+  // (bareMessage reads that's as that s)
+  String.raw`(?:that ?s |that is |this is |it ?s |it is )?(?:wrong|incorrect|not (?:right|correct|helpful|what i asked)|useless|bad answer|wrong answer|irrelevant)`,
+];
+
 const HELP_PATTERN = new RegExp(`^(?:${HELP.join('|')})$`, 'u');
 const MORE_PATTERN = new RegExp(`^(?:${MORE.join('|')})$`, 'u');
 const SOURCES_PATTERN = new RegExp(`^(?:${SOURCES.join('|')})$`, 'u');
+const FEEDBACK_PATTERN = new RegExp(`^(?:${FEEDBACK.join('|')})$`, 'u');
 
 /**
  * What a question, normalized and cleaned of its wrapping (see cleanQuestion), asks of the bot
- * itself: `help` (how to use it, what it is), `sources` (which reports it has) or `more` (more of
- * the answer just given: 详细说说, 原文呢, tell me more); undefined for a question about the reports.
+ * itself: `help` (how to use it, what it is), `sources` (which reports it has), `feedback` (the
+ * answer was wrong: 答错了, that's wrong) or `more` (more of the answer just given: 详细说说, 原文呢,
+ * tell me more); undefined for a question about the reports.
  */
-export function askedOfBot(cleaned: string): 'help' | 'sources' | 'more' | undefined {
+export function askedOfBot(cleaned: string): 'help' | 'sources' | 'feedback' | 'more' | undefined {
   const text = bareMessage(cleaned);
   if (!text) return undefined;
   if (HELP_PATTERN.test(text)) return 'help';
   if (SOURCES_PATTERN.test(text)) return 'sources';
+  if (FEEDBACK_PATTERN.test(text)) return 'feedback';
   // a bare 多 or 详细 asks for nothing
   if ([...text].length > 1 && MORE_PATTERN.test(text) && !/^(?:多|再|请|能|可以)+$/u.test(text)) return 'more';
   return undefined;

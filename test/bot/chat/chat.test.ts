@@ -74,6 +74,9 @@ describe('chat: mentions, threads, follow-ups and DMs against a fake Discord', (
     expect(threadOf(thanks.request)).toBe(threadId);
     expect(thanks.body.content).toMatch(/不客气/);
     expect(thanks.body.embeds ?? []).toEqual([]);
+    const wrong = await say({ channelId: threadId, content: `${BOT} 你答错了吧`, mentions: [FAKE.botId] });
+    expect(wrong.body.content).toMatch(/抱歉.*👎/);
+    expect(wrong.body.embeds ?? []).toEqual([]);
     const hello = await say({ channelId: '800000000000000009', content: '哈喽', guild: false });
     expect(hello.body.content).toMatch(/你好/);
     expect(hello.body.embeds ?? []).toEqual([]);

@@ -18,6 +18,12 @@ describe('questions about the bot itself (written here)', () => {
     }
   });
 
+  it('GIVEN a message saying the answer was wrong THEN feedback', () => {
+    for (const message of ['答错了', '你说错了吧', '這個答案不對', '答非所问', 'That\'s wrong', 'not helpful']) {
+      expect(asked(message), message).toBe('feedback');
+    }
+  });
+
   it('GIVEN a request for more of the answer just given THEN more', () => {
     for (const message of ['详细说说', '能不能展开讲讲?', '說得具體點', '再多说点吧', '原文在哪里', '这是哪里说的', '还有呢', '然后呢?', 'Tell me more', 'what else', 'show me the full text']) {
       expect(asked(message), message).toBe('more');
@@ -25,7 +31,7 @@ describe('questions about the bot itself (written here)', () => {
   });
 
   it('GIVEN questions that name something of the reports THEN neither', () => {
-    for (const message of ['具体是哪些项目', '详细地址在哪', '多少', '还有哪些项目', '其他城市呢', '你知道地铁三号线吗', '绿道怎么用', '怎么使用一码通', '报告里有哪些项目', '有哪些新建学校', '你能告诉我客流量吗', '谁负责运营食堂', 'how do I get to the wetland', 'what is the metro line']) {
+    for (const message of ['哪些数据不准确', '错了几次', '具体是哪些项目', '详细地址在哪', '多少', '还有哪些项目', '其他城市呢', '你知道地铁三号线吗', '绿道怎么用', '怎么使用一码通', '报告里有哪些项目', '有哪些新建学校', '你能告诉我客流量吗', '谁负责运营食堂', 'how do I get to the wetland', 'what is the metro line']) {
       expect(asked(message), message).toBeUndefined();
     }
   });
