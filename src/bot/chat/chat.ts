@@ -80,32 +80,36 @@ function langFor(message: Message, question: string): Lang {
 }
 
 
+/** A turn of a chat conversation, with the id of its answer when the question log keeps it (its 👍/👎). */
+export interface ChatTurn extends Turn {
+  answerId?: string;
+}
+
 /**
  * The turns of a conversation, read from the bot's answers among `messages` (oldest first): each
- * answer's embed names its question, and its Show passage button its passage.
+ * answer's embed names its question, its Show passage button its passage, and its 👎 button its id.
  */
-export function turnsFromMessages(messages: Iterable<Message>, botId: string): Turn[] {
+export function turnsFromMessages(messages: Iterable<Message>, botId: string): ChatTurn[] {
   const passagePrefix = CUSTOM_ID.passage('');
-  const turns: Turn[] = [];
+  const votePrefix = CUSTOM_ID.vote('down', '');
+  const turns: ChatTurn[] = [];
   const sorted = [...messages].filter((message) => message.author.id === botId).sort((a, b) => a.createdTimestamp - b.createdTimestamp || (BigInt(a.id) < BigInt(b.id) ? -1 : 1));
   for (const message of sorted) {
     const question = message.embeds[0]?.author?.name;
     if (!question) continue;
     // read from the raw components: the custom id is all that is needed, whatever the component kind
     const rows = message.components.map((row) => row.toJSON() as { components?: Array<{ custom_id?: string }> });
-    const passageIds = rows
-      .flatMap((row) => row.components ?? [])
-      .map((component) => component.custom_id)
-      .filter((id): id is string => typeof id === 'string' && id.startsWith(passagePrefix))
-      .map((id) => id.slice(passagePrefix.length));
-    turns.push({ question, passageIds });
+    const ids = rows.flatMap((row) => row.components ?? []).map((component) => component.custom_id).filter((id): id is string => typeof id === 'string');
+    const passageIds = ids.filter((id) => id.startsWith(passagePrefix)).map((id) => id.slice(passagePrefix.length));
+    const answerId = ids.find((id) => id.startsWith(votePrefix))?.slice(votePrefix.length);
+    turns.push({ question, passageIds, ...(answerId ? { answerId } : {}) });
   }
   return turns;
 }
 
 /** Creates the handler of messageCreate events (see the module comment). */
 export function createChatHandler({ context: shared, logger, cooldown, settings, onHandled, threadsPerMinute = DEFAULT_THREADS_PER_MINUTE }: ChatOptions): ChatHandler {
-  const conversations = new Map<string, Turn[]>();
+  const conversations = new Map<string, ChatTurn[]>();
   // a channel's new threads, as a sliding window per channel: a crowd mentioning at once gets
   // answers in place once the channel has had its threads for the minute
   const threadStarts = new Cooldown(threadsPerMinute, 60_000);
@@ -119,14 +123,14 @@ export function createChatHandler({ context: shared, logger, cooldown, settings,
     logger.warn({ channel: channelId, permission, action }, 'missing permission');
   };
 
-  const remember = (channelId: string, turns: Turn[]): void => {
+  const remember = (channelId: string, turns: ChatTurn[]): void => {
     conversations.delete(channelId);
     conversations.set(channelId, turns.slice(-HISTORY_TURNS));
     if (conversations.size > CACHED_CONVERSATIONS) conversations.delete(conversations.keys().next().value as string);
   };
 
   /** The earlier turns of the conversation in a thread or DM: from memory, else read from its messages. */
-  const historyOf = async (message: Message, botId: string): Promise<Turn[]> => {
+  const historyOf = async (message: Message, botId: string): Promise<ChatTurn[]> => {
     const cached = conversations.get(message.channelId);
     if (cached) return cached;
     const fetched = await message.channel.messages.fetch({ limit: HISTORY_MESSAGES, before: message.id });
@@ -215,7 +219,14 @@ export function createChatHandler({ context: shared, logger, cooldown, settings,
       // an overheard message the report does not answer is chat, not a question: no reply
       if (overheard && !answered.found) return;
       const answerId = context.memory && answered.asked ? newAnswerId() : null;
-      const outcome = answerId ? { ...answered, reply: withFeedback(answered.reply, answerId) } : answered;
+      // 答错了 after an answer is a 👎 on it, as its button would cast (stored where the question log keeps that answer)
+      const last = history.at(-1);
+      const downVoted = answered.smallTalk === 'feedback' && last?.answerId !== undefined && context.memory !== undefined;
+      if (downVoted) {
+        context.memory!.vote(last!.answerId!, message.author.id, message.guildId, -1);
+        log.vote = -1;
+      }
+      const outcome = answerId ? { ...answered, reply: withFeedback(answered.reply, answerId) } : downVoted ? { ...answered, reply: { content: t(lang, 'smallTalkFeedbackNoted') } } : answered;
       const via: AskedVia = dm ? 'dm' : inThread ? 'thread' : overheard ? 'channel' : 'mention';
       const recordAnswer = (): void => {
         if (!answerId || !context.memory || !answered.asked) return;
@@ -223,7 +234,7 @@ export function createChatHandler({ context: shared, logger, cooldown, settings,
         context.memory.record(answerId, { via, guild: message.guildId, channel: message.channelId, question: answered.asked.question, found: answered.found ?? false, confidence: answered.asked.confidence, passageIds: answered.passageIds ?? [], report: answered.asked.report, latencyMs: performance.now() - started });
       };
       Object.assign(log, { passageIds: outcome.passageIds, found: outcome.found, history: history.length });
-      const turn: Turn = { question, passageIds: outcome.answerPassageId ? [outcome.answerPassageId] : [] };
+      const turn: ChatTurn = { question, passageIds: outcome.answerPassageId ? [outcome.answerPassageId] : [], ...(answerId ? { answerId } : {}) };
 
       const threadable = !dm && !inThread && behaviour.threads && (channel.type === ChannelType.GuildText || channel.type === ChannelType.GuildAnnouncement);
       const threadAllowed = threadable && threadStarts.hit(message.channelId) === 0;
@@ -251,7 +262,8 @@ export function createChatHandler({ context: shared, logger, cooldown, settings,
       }
       await reply(outcome.reply);
       recordAnswer();
-      if (dm || inThread) remember(message.channelId, [...history, turn]);
+      // small talk (谢谢, 答错了) is no turn: a follow-up after it still follows the answer before
+      if ((dm || inThread) && !answered.smallTalk) remember(message.channelId, [...history, turn]);
     } catch (error) {
       if (error instanceof ReportQaError) {
         // an expected failure: the user is told what is wrong, nothing is logged as a bug

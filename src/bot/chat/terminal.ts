@@ -119,6 +119,8 @@ export async function runTerminal(commands: Command[], context: BotContext, inpu
     } else {
       const plain = !text.startsWith('/');
       const answer = answerLine(line, commands, context, 'zh-CN', turns, (question, outcome) => {
+        // small talk (谢谢, 答错了) is no turn: a follow-up after it still follows the answer before
+        if (outcome.smallTalk) return;
         const turn: Turn = { question, passageIds: outcome.answerPassageId ? [outcome.answerPassageId] : [] };
         turns = plain ? [...turns, turn].slice(-TERMINAL_TURNS) : [turn];
       });

@@ -19,7 +19,7 @@ export function answer(question: string, sectionValue: string | undefined, engin
   if (sectionValue && !scope) return { reply: notice(t(lang, 'unknownSection')) };
   const result = engine.ask(question, { ...(scope ? { documentId: scope.documentId, section: scope.section.number } : {}), history });
   // small talk asks nothing: it is not logged as a question the reports did not answer
-  if (result.smallTalk) return { reply: answerReply(result, engine, lang), found: false };
+  if (result.smallTalk) return { reply: answerReply(result, engine, lang), found: false, smallTalk: result.smallTalk };
   // 详细说说 after an answer: the section that answer stands in, as /section shows it; the conversation keeps its passage
   if (result.expands) {
     const passage = engine.passage(result.expands)!;

@@ -19,6 +19,8 @@ export interface Outcome {
   found?: boolean;
   /** For an answer: the passage it was taken from (what a follow-up of it prefers). */
   answerPassageId?: string;
+  /** Set when the message was small talk (你好, 谢谢, 答错了; see AskResult.smallTalk): no turn of the conversation. */
+  smallTalk?: string;
   /** Set when the outcome answers a question (found or not): what the question log records. */
   asked?: {
     question: string;

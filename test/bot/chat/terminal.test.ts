@@ -65,6 +65,17 @@ describe('terminal mode', () => {
     expect(text.match(/── 答案 ──/g)).toHaveLength(1);
   });
 
+  it('GIVEN thanks between an answer and a follow-up THEN the follow-up still follows the answer', async () => {
+    const input = new PassThrough();
+    const out = sink();
+    const done = runTerminal(createCommands(), context(), input, out, false);
+    input.end('农交所累计成交项目多少宗\n好的,谢谢\n交易金额呢\n');
+    await done;
+    const followUp = out.text().split(/\n\n(?=❓)/).filter((block) => block.startsWith('❓'))[1] ?? '';
+    expect(followUp).toContain('56.31亿元');
+    expect(followUp).toMatch(/沿用上文/);
+  });
+
   it('GIVEN a conversation THEN the prompt names the question it follows up', () => {
     expect(promptFor([])).toBe('> ');
     expect(promptFor([{ question: '农交所累计成交项目多少宗', passageIds: [] }])).toContain('follow-up of: 农交所累计成交项目多少宗');

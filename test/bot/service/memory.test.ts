@@ -88,6 +88,26 @@ describe('feedback on answers', () => {
     await written(id);
     expect(await store.question(id)).toMatchObject({ via: 'mention', found: true });
   });
+
+  it('GIVEN 答错了 after an answer in its thread THEN it is that user\'s 👎 on the answer, told in one line, and a follow-up after it still follows the answer', async () => {
+    const since = fake.requests.length;
+    fake.sendMessage({ channelId: FAKE.channelId, content: `<@${FAKE.botId}> 都市圈日开行动车多少对`, mentions: [FAKE.botId], authorId: '451000000000000045' });
+    const sent = await fake.waitFor((r) => r.method === 'POST' && /\/channels\/\d+\/messages$/.test(r.path) && JSON.stringify(r.body).includes('vote:up:'), 5000, since);
+    const id = JSON.stringify(sent.body).match(/vote:up:([\w-]+)/)![1]!;
+    const thread = /channels\/(\d+)\/messages/.exec(sent.path)![1]!;
+    await written(id);
+    const before = fake.requests.length;
+    fake.sendMessage({ channelId: thread, content: `<@${FAKE.botId}> 答错了`, mentions: [FAKE.botId], authorId: '452000000000000045' });
+    const told = await fake.waitFor((r) => r.method === 'POST' && r.path === `/api/v10/channels/${thread}/messages`, 5000, before);
+    expect((told.body as { content: string }).content).toMatch(/已把上一个答案记为 👎/);
+    await logs.waitFor((line) => line.msg === 'message' && line.vote === -1);
+    await context.memory!.writes.flush();
+    expect(await store.voteOf(id, '452000000000000045')).toMatchObject({ value: -1 });
+    const after = fake.requests.length;
+    fake.sendMessage({ channelId: thread, content: `<@${FAKE.botId}> 日均客流量呢`, mentions: [FAKE.botId], authorId: '452000000000000045' });
+    const followed = await fake.waitFor((r) => r.method === 'POST' && r.path === `/api/v10/channels/${thread}/messages`, 5000, after);
+    expect(JSON.stringify(followed.body)).toContain('3.8万余人次');
+  });
 });
 
 describe('/gaps', () => {
