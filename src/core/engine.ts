@@ -12,7 +12,7 @@ import { earlierPartIds, MAX_PASSAGE_CHARS, toPassages } from './corpus/passages
 import { marksFollowUp, MAX_CHAIN, MIN_OWN_COVERAGE, withContext, type Turn } from './language/conversation.js';
 import { followUpTopic } from './language/overview.js';
 import { analyzeQuery, questionWords, termsByWeight, type AnalyzedQuery } from './language/query.js';
-import type { SmallTalk } from './language/cleanup.js';
+import { bareMessage, type SmallTalk } from './language/cleanup.js';
 import { CANDIDATES, candidates, searchedTerms, countedCandidates, lettersOnly, longestShared, retrievalTerms, SCAN_LIMIT, scanCandidates, scanCharacters, COUNTED_MIN_PASSAGES, type Candidate, type Frequencies } from './search/retrieval.js';
 import { isHanCharacter } from './language/tokenizer.js';
 import { BM25_SHARE, blendedCoverage, groupWeights, scorer } from './search/scoring.js';
@@ -515,7 +515,7 @@ export class Engine {
     const history = options.history ?? [];
     if (history.length === 0) return this.answer(text, alone, options);
     // after a request to sum up, a follow-up naming a section (那交通呢) asks for that one summed up
-    const topic = followUpTopic(alone.cleaned);
+    const topic = followUpTopic(bareMessage(alone.cleaned));
     const following = topic === undefined ? [] : this.sectionsNamed(topic, options);
     if (following.length && this.summedUp(history[history.length - 1]!.question, options)) return unquotedResult(text, alone.removed, { overview: true, overviewSections: following });
     // a follow-up: the earlier question's words it lacks, weighted lower, and its answer's section preferred

@@ -1,5 +1,3 @@
-import { bareMessage } from './cleanup.js';
-
 /**
  * Questions about the bot itself, not about the reports: how to use it (help, 你能做什么, 怎么用这个
  * 机器人, who made you) and which reports it has (有哪些报告, what reports do you have). No sentence
@@ -79,13 +77,11 @@ const SOURCES_PATTERN = new RegExp(`^(?:${SOURCES.join('|')})$`, 'u');
 const FEEDBACK_PATTERN = new RegExp(`^(?:${FEEDBACK.join('|')})$`, 'u');
 
 /**
- * What a question, normalized and cleaned of its wrapping (see cleanQuestion), asks of the bot
- * itself: `help` (how to use it, what it is), `sources` (which reports it has), `feedback` (the
+ * What a question, as the whole-message patterns read it (see bareMessage), asks of the bot itself: `help` (how to use it, what it is), `sources` (which reports it has), `feedback` (the
  * answer was wrong: 答错了, that's wrong) or `more` (more of the answer just given: 详细说说, 原文呢,
  * tell me more); undefined for a question about the reports.
  */
-export function askedOfBot(cleaned: string): 'help' | 'sources' | 'feedback' | 'more' | undefined {
-  const text = bareMessage(cleaned);
+export function askedOfBot(text: string): 'help' | 'sources' | 'feedback' | 'more' | undefined {
   if (!text) return undefined;
   if (HELP_PATTERN.test(text)) return 'help';
   if (SOURCES_PATTERN.test(text)) return 'sources';

@@ -1,5 +1,3 @@
-import { bareMessage } from './cleanup.js';
-
 /**
  * A request for the reports as a whole (总结一下, 这篇报告讲了什么, 主要内容是什么, summarize the
  * report): it names no fact, so no one sentence answers it, and quoting the sentence that happens to
@@ -44,20 +42,20 @@ const TOPIC = new RegExp(
 const OVERVIEW = new RegExp(`^(?:${[...CHINESE, ...ENGLISH].join('|')})$`, 'u');
 
 /**
- * Whether a question, normalized (simplified, lower case, half-width) and cleaned of its wrapping
- * (see cleanQuestion), asks for the reports as a whole and names nothing in them.
+ * Whether a question, as the whole-message patterns read it (see bareMessage), asks for the reports
+ * as a whole and names nothing in them.
  */
-export function asksOverview(cleaned: string): boolean {
-  return OVERVIEW.test(bareMessage(cleaned));
+export function asksOverview(bare: string): boolean {
+  return OVERVIEW.test(bare);
 }
 
 /**
- * The topic a request asks to be summed up (交通 of 总结一下交通方面的进展), as written; undefined
+ * The topic a request (read as bareMessage gives it) asks to be summed up (交通 of 总结一下交通方面的进展); undefined
  * when the question is no such request. Whether a report has a section of that name is the
  * caller's to check: if none has, the question is asked as any other.
  */
-export function overviewTopic(cleaned: string): string | undefined {
-  const match = TOPIC.exec(bareMessage(cleaned));
+export function overviewTopic(bare: string): string | undefined {
+  const match = TOPIC.exec(bare);
   return match ? (match[1] ?? match[2]) : undefined;
 }
 
@@ -65,9 +63,9 @@ export function overviewTopic(cleaned: string): string | undefined {
 const TOPIC_FOLLOW_UP = new RegExp(`^(?:那|那么|还有|再)?([\\p{L}\\p{N}]{2,12}?)${TOPIC_TAIL}$`, 'u');
 
 /**
- * The topic of a follow-up that names nothing but a topic (交通 of 那交通呢), as written: after a
+ * The topic of a follow-up (read as bareMessage gives it) that names nothing but a topic (交通 of 那交通呢): after a
  * request to sum up, it asks for that topic summed up too. Undefined for any other question.
  */
-export function followUpTopic(cleaned: string): string | undefined {
-  return TOPIC_FOLLOW_UP.exec(bareMessage(cleaned))?.[1];
+export function followUpTopic(bare: string): string | undefined {
+  return TOPIC_FOLLOW_UP.exec(bare)?.[1];
 }

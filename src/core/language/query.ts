@@ -1,5 +1,5 @@
 import { expectationOf, namesReason, type AnswerType } from './answer-kinds.js';
-import { cleanQuestion, type CleanedQuestion, type SmallTalk } from './cleanup.js';
+import { bareMessage, cleanQuestion, type SmallTalk } from './cleanup.js';
 import { ENGLISH_QUESTION_WORDS, englishWords, type EnglishWord } from './english.js';
 import { EXPANSION_WEIGHT, type Lexicon } from '../corpus/lexicon.js';
 import { normalizeText } from './normalize.js';
@@ -619,23 +619,21 @@ export function analyzeQuery(text: string, lexicon: Lexicon, vocabulary?: QueryV
   }
   flushEnglish();
   const { expects, measure, strict } = expectationOf(normalized);
-  return { text, cleaned: cleaned.text, groups: out.finish(/[吗么][?!.,]*\s*$/u.test(normalized), expects === null || expects === 'reason' || expects === 'which' || expects === 'definition', ASKS_AT_END.test(normalized)), terms: out.terms, expects, measure, strict, removed: cleaned.removed, ...socialOf(cleaned), ...overviewOf(cleaned.text) };
+  return { text, cleaned: cleaned.text, groups: out.finish(/[吗么][?!.,]*\s*$/u.test(normalized), expects === null || expects === 'reason' || expects === 'which' || expects === 'definition', ASKS_AT_END.test(normalized)), terms: out.terms, expects, measure, strict, removed: cleaned.removed, ...(cleaned.social ? { social: cleaned.social } : unquotedKind(bareMessage(cleaned.text))) };
 }
 
 /**
- * Small talk: the wrapping alone (你好, 谢谢), or a question about the bot itself (help, 有哪些报告);
- * or a request for more of the answer just given (详细说说).
+ * What a question that is more than wrapping asks when no sentence answers it: about the bot itself
+ * (help, 有哪些报告, 答错了), more of the answer just given (详细说说), the reports as a whole (总结一下)
+ * or one topic summed up; nothing for a question about the reports.
+ * @param bare - the cleaned question as the whole-message patterns read it (bareMessage)
  */
-function socialOf(cleaned: CleanedQuestion): { social?: SmallTalk; more?: true } {
-  if (cleaned.social) return { social: cleaned.social };
-  const asked = askedOfBot(cleaned.text);
-  return asked === 'more' ? { more: true } : asked ? { social: asked } : {};
-}
-
-/** Whether a cleaned question asks for the reports as a whole, or for one topic summed up. */
-function overviewOf(cleaned: string): { overview?: true; overviewTopic?: string } {
-  if (asksOverview(cleaned)) return { overview: true };
-  const topic = overviewTopic(cleaned);
+function unquotedKind(bare: string): { social?: SmallTalk; more?: true; overview?: true; overviewTopic?: string } {
+  const asked = askedOfBot(bare);
+  if (asked === 'more') return { more: true };
+  if (asked) return { social: asked };
+  if (asksOverview(bare)) return { overview: true };
+  const topic = overviewTopic(bare);
   return topic === undefined ? {} : { overviewTopic: topic };
 }
 

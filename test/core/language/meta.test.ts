@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { cleanQuestion } from '../../../src/core/language/cleanup.js';
+import { bareMessage, cleanQuestion } from '../../../src/core/language/cleanup.js';
 import { askedOfBot } from '../../../src/core/language/meta.js';
 import { normalizeText } from '../../../src/core/language/normalize.js';
 
-const asked = (message: string) => askedOfBot(cleanQuestion(normalizeText(message)).text);
+const asked = (message: string) => askedOfBot(bareMessage(cleanQuestion(normalizeText(message)).text));
 
 describe('questions about the bot itself (written here)', () => {
   it('GIVEN how to use the bot or what it is, in Chinese, traditional characters and English THEN help', () => {
