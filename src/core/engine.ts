@@ -359,20 +359,21 @@ export class Engine {
       const titles = new Map<string, string>();
       const sections = new Map<string, SectionRef[]>();
       for (const document of this.documents.values()) {
-        for (const section of document.sections) {
-          if (section.number === 0) continue;
-          for (const form of new Set([subjectForm(section.keyword), subjectForm(section.label)])) {
+        const keywords = document.sections.map((section) => subjectForm(section.keyword));
+        document.sections.forEach((section, i) => {
+          if (section.number === 0) return;
+          for (const form of new Set([keywords[i]!, subjectForm(section.label)])) {
             const list = sections.get(form) ?? [];
             list.push({ documentId: document.id, section });
             sections.set(form, list);
           }
-        }
+        });
         const title = subjectForm(document.source.title);
         titles.set(document.id, title);
         // a title ending in the kind of thing it names (浮龙属, 拉萨河, 南华县) is named by a question
         // without its last character too (浮龙最初由谁命名)
         const named = [...title].length >= 3 ? [title, [...title].slice(0, -1).join('')] : [title];
-        for (const subject of [...named, ...document.sections.map((section) => subjectForm(section.keyword))]) {
+        for (const subject of [...named, ...keywords]) {
           const length = [...subject].length;
           if (length < 2 || length > MAX_SUBJECT_CHARS) continue;
           const list = byStart.get(subject.slice(0, 2)) ?? [];

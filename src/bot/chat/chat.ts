@@ -79,7 +79,6 @@ function langFor(message: Message, question: string): Lang {
   return /\p{Script=Han}/u.test(question) ? 'zh-CN' : 'en';
 }
 
-
 /** A turn of a chat conversation, with the id of its answer when the question log keeps it (its 👍/👎). */
 export interface ChatTurn extends Turn {
   answerId?: string;

@@ -199,7 +199,6 @@ function askedForm(normalized: string): string {
   return normalized.replace(/哪1(?!\d)/gu, '哪').replace(AS_WHAT, '为 什么');
 }
 
-
 /** Fillers of each kind, looked for in what a text holds beyond the question's own words. */
 const FILLERS: Record<Exclude<AnswerType, 'amount' | 'list' | 'which' | 'definition'>, RegExp> = {
   // a name transliterated from another language joins its parts with a middle dot (梅莉·史翠普, 让-皮埃尔·巴利冈)
