@@ -14,12 +14,28 @@ export const SMALL_TALK: Record<Exclude<NonNullable<AskResult['smallTalk']>, 'so
   help: 'Ask about the reports in Chinese, traditional characters or English (成资S3线开工了吗, How many schools pair up?): the answer is the report\'s own sentence with its citation. 总结一下 gives a briefing; 有哪些报告 lists the reports.',
 };
 
+/** A question about a report's record (这篇报道是哪天发的, 分为哪几部分): each report's front matter, or its sections. */
+function renderRecord(result: AskResult, engine: Engine): string {
+  const reports = toContract(result, engine).record?.reports ?? [];
+  return reports
+    .map((report) => [
+      report.title,
+      ...(report.sections
+        ? report.sections.length
+          ? report.sections.map((section) => `  ${sectionLabel(section)}${section.headline && section.headline !== section.keyword ? ` — ${section.headline}` : ''}`)
+          : ['  (no sections: the report is one text)']
+        : [`  Published by ${report.publisher} · ${report.date}`, `  ${report.url}`]),
+    ].join('\n'))
+    .join('\n');
+}
+
 /** The answer as plain text for a terminal: answer, citation, and the next two passages. */
 export function renderAnswer(result: AskResult, engine: Engine): string {
   const lines: string[] = [];
   if (result.smallTalk === 'sources') return ['Reports:', ...(toContract(result, engine).reports ?? []).map((report) => `  ${report.title} · ${report.publisher} · ${report.date} (${report.documentId})`)].join('\n');
   if (result.smallTalk) return SMALL_TALK[result.smallTalk];
   if (result.overview) return renderBriefing(result, engine);
+  if (result.record) return renderRecord(result, engine);
   if (result.expands) {
     const { passage } = result.passages[0]!;
     const source = engine.documents.get(passage.documentId)!.source;

@@ -13,6 +13,7 @@ import { marksFollowUp, MAX_CHAIN, MIN_OWN_COVERAGE, withContext, type Turn } fr
 import { followUpTopic } from './language/overview.js';
 import { analyzeQuery, questionWords, termsByWeight, type AnalyzedQuery } from './language/query.js';
 import { bareMessage, type SmallTalk } from './language/cleanup.js';
+import type { RecordField } from './language/meta.js';
 import { CANDIDATES, candidates, searchedTerms, countedCandidates, lettersOnly, longestShared, retrievalTerms, SCAN_LIMIT, scanCandidates, scanCharacters, COUNTED_MIN_PASSAGES, type Candidate, type Frequencies } from './search/retrieval.js';
 import { isHanCharacter } from './language/tokenizer.js';
 import { BM25_SHARE, blendedCoverage, groupWeights, scorer } from './search/scoring.js';
@@ -124,6 +125,13 @@ export interface AskResult {
    * answered; the caller shows the passage in its section.
    */
   expands?: string;
+  /**
+   * Set when the message asks for a report's own record (这篇报道是哪天发的, 谁写的这篇, 原文链接,
+   * 分为哪几部分): the field asked for and the reports asked about, which the caller answers from
+   * their front matter (title, publisher, date, url) or headings. `found` is false and nothing is
+   * quoted: no sentence of a report says these.
+   */
+  record?: { field: RecordField; documentIds: string[] };
   /** With `overview`: the sections the request names (交通 of 总结一下交通方面), when it names one; the briefing is of these. */
   overviewSections?: SectionRef[];
   citations: Citation[];
@@ -504,6 +512,7 @@ export class Engine {
     const alone = analyzeQuery(text, this.lexicon, this.vocabulary);
     if (alone.social) return unquotedResult(text, alone.removed, { smallTalk: alone.social });
     if (alone.overview) return unquotedResult(text, alone.removed, { overview: true });
+    if (alone.record) return unquotedResult(text, alone.removed, { record: { field: alone.record, documentIds: this.recordScope(options) } });
     // 详细说说 after an answer: that answer's passage, whole (without one, how to ask)
     if (alone.more) {
       const passage = this.passage(options.history?.at(-1)?.passageIds?.[0] ?? '');
@@ -532,6 +541,16 @@ export class Engine {
     if (single.found && single.confidence >= SELF_CONTAINED) return single;
     const followUp = asFollowUp();
     return followUp.confidence > single.confidence ? followUp : single;
+  }
+
+  /**
+   * The reports a question about a report's record asks of: the one it is asked within, else the one
+   * the conversation's last answer stands in (谁写的这篇 after an answer), else every report.
+   */
+  private recordScope(options: AskOptions): string[] {
+    if (options.documentId !== undefined) return this.documents.has(options.documentId) ? [options.documentId] : [];
+    const talkedOf = this.passage(options.history?.at(-1)?.passageIds?.[0] ?? '')?.documentId;
+    return talkedOf !== undefined ? [talkedOf] : [...this.documents.keys()];
   }
 
   /** The analysis of an earlier turn, with its own predecessors' words when it was itself a follow-up. */
@@ -720,6 +739,6 @@ function subjectForm(name: string): string {
  * The result for a message no sentence of a report answers: small talk (nothing shown from the
  * reports), or a request for the reports as a whole (the caller briefs). Nothing found or quoted.
  */
-function unquotedResult(query: string, removed: string[], kind: { smallTalk: SmallTalk } | { overview: true; overviewSections?: SectionRef[] } | { expands: string }): AskResult {
+function unquotedResult(query: string, removed: string[], kind: { smallTalk: SmallTalk } | { overview: true; overviewSections?: SectionRef[] } | { expands: string } | { record: NonNullable<AskResult['record']> }): AskResult {
   return { query, coverage: 0, confidence: 0, removed, signals: null, candidate: null, passages: [], nearestSections: [], found: false, answer: null, highlights: [], matchedTerms: [], context: [], citations: [], ...kind };
 }

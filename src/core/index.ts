@@ -5,7 +5,7 @@ export { Library, type Reports } from './library.js';
 export { Engine, MAX_QUESTION_CHARS, ABSTAIN_BELOW, type AskResult, type AskOptions, type EngineOptions, type Citation, type RankedPassage, type SectionRef } from './engine.js';
 export { marksFollowUp, type Turn } from './language/conversation.js';
 export { replay } from './answer/replay.js';
-export { toContract, contractError, type ContractAnswer } from './answer/contract.js';
+export { toContract, contractError, recordsOf, type ContractAnswer, type ContractRecord } from './answer/contract.js';
 export { CorpusError, CorpusErrors, QueryError, ReportQaError } from './errors.js';
 export { tokenizeDocument, tokenizeQuery } from './language/tokenizer.js';
 export { normalizeText } from './language/normalize.js';
@@ -16,3 +16,4 @@ export { briefReport, briefSection, REPORT_BRIEF_POINTS, SECTION_BRIEF_POINTS, t
 export { Suggester, type Suggestions, MAX_SUGGESTIONS, MAX_SUGGESTION_CHARS } from './answer/suggestions.js';
 export { splitSentences, splitClauses } from './corpus/passages.js';
 export type { SmallTalk } from './language/cleanup.js';
+export type { RecordField } from './language/meta.js';

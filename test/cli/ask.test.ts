@@ -36,6 +36,14 @@ describe('ask CLI', () => {
     expect(json).toMatchObject({ found: false, smallTalk: 'sources', passages: [], reports: [{ documentId: 'cdms-2021-04-15', publisher: '成都商报' }] });
   });
 
+  it('GIVEN a question about the report\'s record THEN its publisher, date and link, or its sections, in text and JSON; no sentence quoted', async () => {
+    expect((await run(['谁写的这篇'])).out.trim()).toBe('七个关键词看懂成德眉资同城化“棋局”\n  Published by 成都商报 · 2021-04-15\n  http://www.kbcmw.com/html/xw/dzyw/70105.html');
+    expect((await run(['这篇报告分为哪几部分'])).out).toContain('  关键词7 · 同城品牌 — 设立同城化发展“一所一中心”');
+    const json = JSON.parse((await run(['--json', 'When was this report published?'])).out);
+    expect(json).toMatchObject({ found: false, answer: null, passages: [], record: { field: 'date', reports: [{ documentId: 'cdms-2021-04-15', date: '2021-04-15', publisher: '成都商报' }] } });
+    expect(json.record.reports[0].sections).toBeUndefined();
+  });
+
   it('GIVEN 详细说说 with the earlier question as history THEN the earlier answer\'s passage, whole, with its source', async () => {
     const text = await run(['--history', '成资S3线开工了吗', '详细说说']);
     expect(text.out).toMatch(/^Passage cdms-2021-04-15#2\.2 \(关键词2 · 交通\), whole:/);

@@ -181,6 +181,19 @@ describe('engine on the real report', () => {
     }
   });
 
+  it('GIVEN a question about a report\'s record THEN the field asked and the reports asked about, nothing found or quoted; in a conversation, the report of the last answer', () => {
+    const two = Engine.build(loadCorpus(FIXTURE));
+    const all = two.ask('这篇报道是哪天发的');
+    expect(all.record).toEqual({ field: 'date', documentIds: ['metro-2022', 'parks-2023'] });
+    expect(all.found).toBe(false);
+    expect(all.passages).toEqual([]);
+    expect(all.answer).toBeNull();
+    const answered = two.ask('18号线三期全长多少公里');
+    const after = two.ask('原文链接', { history: [{ question: '18号线三期全长多少公里', passageIds: [answered.citations[0]!.passageId] }] });
+    expect(after.record).toEqual({ field: 'url', documentIds: ['metro-2022'] });
+    expect(two.ask('报告分为哪几部分', { documentId: 'parks-2023' }).record).toEqual({ field: 'sections', documentIds: ['parks-2023'] });
+  });
+
   it('GIVEN 详细说说 after an answer THEN that answer\'s passage, whole, and nothing new answered; with no answer before, how to ask', () => {
     const first = engine.ask('成资S3线开工了吗');
     const id = first.citations[0]!.passageId;

@@ -47,6 +47,18 @@ describe('a library of several engines', () => {
     expect(whole.overviewSections).toBeUndefined();
   });
 
+  it('GIVEN a question about a report\'s record THEN every layer\'s reports are named; after an answer, only the report that answer stands in', () => {
+    const library = new Library([build({ 'g.md': GLOBAL }), build({ 'b.md': OWN })]);
+    const both = library.ask('这篇报道是哪天发的');
+    expect(both.record).toEqual({ field: 'date', documentIds: ['g', 'b'] });
+    expect(both.found).toBe(false);
+    expect(both.passages).toEqual([]);
+    const answered = library.ask('滨河新区新增学位多少个');
+    const after = library.ask('谁写的这篇', { history: [{ question: '滨河新区新增学位多少个', passageIds: [answered.citations[0]!.passageId] }] });
+    expect(after.record).toEqual({ field: 'publisher', documentIds: ['b'] });
+    expect(library.ask('报告分为哪几部分', { documentId: 'g' }).record).toEqual({ field: 'sections', documentIds: ['g'] });
+  });
+
   it('GIVEN a scope to one report THEN only its engine is asked', () => {
     const library = new Library([build({ 'g.md': GLOBAL }), build({ 'b.md': OWN })]);
     const scoped = library.ask('新增学位多少个', { documentId: 'g' });

@@ -1,5 +1,5 @@
 import { briefReport, briefSection, REPORT_BRIEF_POINTS, SECTION_BRIEF_POINTS, sectionLabel, type Reports, type Turn } from '../../core/index.js';
-import { answerReply, briefReply, notice, sectionReply, whichReportReply } from '../render/format.js';
+import { answerReply, briefReply, notice, recordReply, sectionReply, whichReportReply } from '../render/format.js';
 import { t, type Lang } from '../render/i18n.js';
 import type { Outcome, Reply } from '../render/reply.js';
 import { findSections, resolveSection } from './sections.js';
@@ -25,6 +25,8 @@ export function answer(question: string, sectionValue: string | undefined, engin
     const passage = engine.passage(result.expands)!;
     return { reply: sectionReply(engine, passage.documentId, passage.section.number, 0, lang), found: false, answerPassageId: passage.id };
   }
+  // 这篇报道是哪天发的, 分为哪几部分: the reports' front matter or headings, nothing quoted
+  if (result.record) return { reply: recordReply(result.record, engine, lang), found: false };
   // a request to sum up gets the briefing /brief gives: of the section it names (总结一下交通方面;
   // which report's, when several have one of that name), else of its scope (总结一下, 这篇报告讲了什么)
   if (result.overview) {

@@ -1,5 +1,5 @@
 import { ButtonStyle, ComponentType, TextInputStyle, type APIActionRowComponent, type APIButtonComponent, type APIEmbed, type APIEmbedField, type APIModalInteractionResponseCallbackData } from 'discord.js';
-import { sectionLabel, type AskResult, type BriefSection, type Reports, type Passage, type RankedPassage } from '../../core/index.js';
+import { recordsOf, sectionLabel, type AskResult, type BriefSection, type Reports, type Passage, type RankedPassage } from '../../core/index.js';
 import { t, type Lang } from './i18n.js';
 import { escapeUserText, LIMITS, truncate, wellFormed } from '../discord/limits.js';
 import type { Reply } from './reply.js';
@@ -262,6 +262,30 @@ export function sourcesReply(engine: Reports, lang: Lang, own: ReadonlySet<strin
     ),
   }));
   return { embeds: [{ color: COLOR, title: t(lang, 'sourcesTitle'), fields }] };
+}
+
+/**
+ * The reply to a question about a report's record (这篇报道是哪天发的, 谁写的这篇, 原文链接, 分为哪几部分):
+ * each report asked about with its publisher, date and link, the one asked for in bold, or with its
+ * numbered sections. Nothing of a report's text is quoted: these are its front matter and headings.
+ */
+export function recordReply(record: NonNullable<AskResult['record']>, engine: Reports, lang: Lang): Reply {
+  const reports = recordsOf(engine, record);
+  const shown = reports.slice(0, LIMITS.embedFields);
+  const asked = (field: typeof record.field, text: string): string => (record.field === field ? `**${text}**` : text);
+  const fields = shown.map((report) => ({
+    name: truncate(report.title, LIMITS.fieldName),
+    value: truncate(
+      record.field === 'sections'
+        ? report.sections!.length
+          ? report.sections!.map((section) => `• ${escapeUserText(sectionLabel(section))}${section.headline && section.headline !== section.keyword ? ` — ${escapeUserText(section.headline)}` : ''}`).join('\n')
+          : t(lang, 'recordNoSections')
+        : [`${t(lang, 'recordPublisher')}: ${asked('publisher', escapeUserText(report.publisher))}`, `${t(lang, 'recordDate')}: ${asked('date', report.date)}`, `${t(lang, 'recordLink')}: ${asked('url', report.url)}`].join('\n'),
+      LIMITS.fieldValue,
+    ),
+  }));
+  const more = reports.length - shown.length;
+  return { embeds: [{ color: COLOR, title: t(lang, reports.length > 1 ? 'recordTitleMany' : 'recordTitle'), fields, ...(more > 0 ? { footer: { text: t(lang, 'recordMore', { count: more }) } } : {}) }] };
 }
 
 /** /help. */

@@ -12,6 +12,16 @@ export interface ContractBriefing {
   sections: Array<{ number: number; label: string; keyword: string; headline: string; points: Array<{ text: string; passageId: string }> }>;
 }
 
+/** A report's front matter in the contract, with its numbered sections when they were asked for. */
+export interface ContractRecord {
+  documentId: string;
+  title: string;
+  publisher: string;
+  date: string;
+  url: string;
+  sections?: Array<{ number: number; label: string; keyword: string; headline: string }>;
+}
+
 /**
  * The JSON answer that other tools read (`npm run ask -- --json`). Field names are a contract:
  * change them only with every reader.
@@ -46,6 +56,13 @@ export interface ContractAnswer {
   expands?: string;
   briefing?: ContractBriefing[];
   reportsNotBriefed?: number;
+  /**
+   * Present when the message asked for a report's own record (这篇报道是哪天发的, 谁写的这篇, 原文链接,
+   * 分为哪几部分): `field` is what was asked (date, publisher, title, url, sections), `reports` the
+   * reports asked about with their front matter, and for `sections` their numbered sections. found
+   * is false: no sentence is quoted.
+   */
+  record?: { field: string; reports: ContractRecord[] };
   error?: string;
 }
 
@@ -71,8 +88,20 @@ export function toContract(result: AskResult, reports?: Reports): ContractAnswer
     ...(result.smallTalk ? { smallTalk: result.smallTalk } : {}),
     ...(result.smallTalk === 'sources' && reports ? { reports: [...reports.documents.values()].map(({ id, source }) => ({ documentId: id, title: source.title, publisher: source.publisher, date: source.date, url: source.url })) } : {}),
     ...(result.expands ? { expands: result.expands } : {}),
+    ...(result.record && reports ? { record: { field: result.record.field, reports: recordsOf(reports, result.record) } } : {}),
     ...(result.overview ? { overview: true as const, ...(reports ? briefingOf(reports, result.overviewSections) : {}) } : {}),
   };
+}
+
+/** The front matter of the reports a question about a report's record asked of (AskResult.record). */
+export function recordsOf(reports: Reports, record: NonNullable<AskResult['record']>): ContractRecord[] {
+  return record.documentIds.flatMap((id) => {
+    const document = reports.documents.get(id);
+    if (!document) return [];
+    const { title, publisher, date, url } = document.source;
+    const sections = record.field === 'sections' ? { sections: document.sections.filter((section) => section.number > 0).map(({ number, label, keyword, headline }) => ({ number, label, keyword, headline })) } : {};
+    return [{ documentId: id, title, publisher, date, url, ...sections }];
+  });
 }
 
 /** The contract's briefing of the sections named, else of every report (at most MAX_BRIEFED_REPORTS of them). */

@@ -90,3 +90,82 @@ export function askedOfBot(text: string): 'help' | 'sources' | 'feedback' | 'mor
   if ([...text].length > 1 && MORE_PATTERN.test(text) && !/^(?:多|再|请|能|可以)+$/u.test(text)) return 'more';
   return undefined;
 }
+
+/**
+ * What a question about a report's own record asks for: when it was published (`date`), who
+ * published or wrote it (`publisher`), its title, its link (`url`), or the parts it is made of
+ * (`sections`). These are the report's front matter and headings: no sentence of its text says
+ * them, and the sentence that shares 发布 or 部分 with the question would mislead.
+ */
+export type RecordField = 'date' | 'publisher' | 'title' | 'url' | 'sections';
+
+/** A report, as a question about it names it (这篇报告, 本文, 这篇, 该报道, 原文). */
+const DOCUMENT = String.raw`(?:报告|文章|报道|报导|新闻|文件|文档|材料|原文|稿件|稿子)`;
+const THIS = String.raw`(?:这|本|该|此)(?:一)?(?:篇|份|个|则|条)?`;
+const A_REPORT = String.raw`(?:${THIS}${DOCUMENT}?|${DOCUMENT}|本文|该文|此文|全文)`;
+/** The kinds of part a report is made of, as a question names them. */
+const PARTS = String.raw`(?:部分|章节|章|节|小节|板块|方面|专题|主题|关键词|段落)`;
+
+/** English: the report, as a question names it (this report, the article). */
+const EN_REPORT = String.raw`(?:this|the|that) (?:report|article|story|document|piece|news)`;
+
+const RECORD: Record<RecordField, string[]> = {
+  date: [
+    // 这篇报道是哪天发的, 什么时候发布的这篇; the report must be named: 什么时候发布的 alone may ask about the plan just answered
+    String.raw`${A_REPORT}(?:是)?(?:在)?(?:什么时候|啥时候|哪天|哪一天|何时|哪年|几号|几月几号|几月几日|什么时间|哪个时间)(?:发|发布|发表|出|出来|写|写成|刊登|刊发|登|报道|公布|更新)(?:的|了)?`,
+    String.raw`(?:是)?(?:什么时候|啥时候|哪天|哪一天|何时|哪年|几号|什么时间)(?:发|发布|发表|写|刊登|刊发|登)(?:的|了)?${A_REPORT}`,
+    // 报告的发布日期是什么, 这篇文章的时间
+    String.raw`${A_REPORT}(?:的)?(?:发布|发表|出版|刊发|刊登|报道|写作|成文)?(?:日期|时间|年份)(?:是)?(?:什么|哪天|哪一天|多少|何时|啥)?`,
+    String.raw`when (?:was|were|is) ${EN_REPORT}s? (?:published|written|released|issued|dated|out|posted)`,
+    String.raw`(?:what is )?(?:the )?(?:publication|release|publishing|publish) date(?: of ${EN_REPORT})?`,
+    String.raw`what (?:date|day) (?:is|was) ${EN_REPORT}(?: from| published)?`,
+  ],
+  publisher: [
+    // 谁写的这篇, 这篇报告是谁发布的, 报道是哪家媒体发的
+    String.raw`${A_REPORT}(?:是)?(?:由)?(?:谁|哪家|哪个|哪里|什么)(?:媒体|报社|报纸|网站|单位|机构|部门|人|记者)?(?:发|发布|发表|写|出|报道|刊登|刊发|出品|撰写)(?:的|了)?`,
+    String.raw`(?:是)?(?:谁|哪家媒体|哪个媒体|哪家报社|哪个网站)(?:发|发布|发表|写|撰写|报道|刊登)(?:的|了)?${A_REPORT}`,
+    // 报告的来源是什么, 这篇文章的作者是谁
+    String.raw`${A_REPORT}(?:的)?(?:来源|作者|发布者|发布单位|发布方|出版方|出版者|发布机构|出处)(?:是)?(?:谁|哪里|哪儿|什么|哪家|哪个)?`,
+    String.raw`who (?:published|wrote|issued|released|authored|put out) ${EN_REPORT}s?`,
+    String.raw`(?:what|who) is (?:the )?(?:source|publisher|author) of ${EN_REPORT}`,
+    String.raw`where (?:is|was|does) ${EN_REPORT} (?:from|published|come from)`,
+  ],
+  title: [
+    // 这篇报告的标题是什么, 这篇文章叫什么名字
+    String.raw`${A_REPORT}(?:的)?(?:标题|题目|名字|名称|全称|题名)(?:是|叫)?(?:什么|啥)?`,
+    String.raw`${A_REPORT}(?:叫|名叫|叫做)(?:什么|啥)(?:名字)?`,
+    String.raw`what is (?:the )?(?:title|name) of ${EN_REPORT}`,
+    String.raw`what (?:is|s) ${EN_REPORT} (?:called|titled)`,
+  ],
+  url: [
+    // 原文链接, 这篇报告的网址是什么; 地址 only of the report (地址是什么 may ask the address of a place just answered)
+    String.raw`(?:${A_REPORT}(?:的)?)?(?:链接|网址|网页链接|url|link)(?:是|在)?(?:什么|多少|哪里|哪儿|哪)?`,
+    String.raw`${A_REPORT}(?:的)?(?:网页|地址|网络地址)(?:是|在)?(?:什么|多少|哪里|哪儿|哪)?`,
+    String.raw`(?:在)?(?:哪里|哪儿|哪)(?:能|可以)?(?:看|读|找|查)(?:到)?${A_REPORT}`,
+    String.raw`(?:give me |what is |show me |send me )?(?:the )?(?:link|url|web address)(?: (?:to|of|for) (?:${EN_REPORT}|the original|the source))?`,
+    String.raw`where can i (?:read|find|see) ${EN_REPORT}(?: online)?`,
+  ],
+  sections: [
+    // 这篇报告分为哪几部分, 报告有几个部分, 有哪些章节
+    String.raw`${A_REPORT}?(?:一共|总共|共)?(?:分为|分成|分|有|包括|包含|由)(?:哪些|哪几|哪|几|多少)(?:个)?${PARTS}(?:组成|构成)?`,
+    // 3个部分分别是什么, 7个关键词是哪7个
+    String.raw`${A_REPORT}?(?:的)?\d+个${PARTS}(?:分别)?(?:是|有)?(?:哪\d+个|哪些|什么|啥)`,
+    // 报告的结构, 目录
+    String.raw`(?:${A_REPORT}(?:的)?)?(?:结构|目录|章节目录|大纲|提纲|框架)(?:是什么|是怎样的?|有哪些|是啥)?`,
+    String.raw`(?:what|which) (?:sections|parts|chapters|topics) (?:does|do|is|are) (?:in )?${EN_REPORT}s? (?:have|cover|contain|made of)?`,
+    String.raw`(?:show me )?(?:the )?(?:table of contents|outline|sections|structure)(?: of ${EN_REPORT})?`,
+    String.raw`how many (?:sections|parts|chapters) (?:does ${EN_REPORT} have|are there(?: in ${EN_REPORT})?)`,
+  ],
+};
+
+const RECORD_PATTERNS = Object.entries(RECORD).map(([field, patterns]) => [field as RecordField, new RegExp(`^(?:${patterns.join('|')})$`, 'u')] as const);
+
+/**
+ * What a question, as the whole-message patterns read it (see bareMessage), asks of a report's own
+ * record (RecordField); undefined for a question about what a report says.
+ */
+export function askedOfRecord(text: string): RecordField | undefined {
+  if (!text) return undefined;
+  for (const [field, pattern] of RECORD_PATTERNS) if (pattern.test(text)) return field;
+  return undefined;
+}

@@ -3,7 +3,7 @@ import { bareMessage, cleanQuestion, type SmallTalk } from './cleanup.js';
 import { ENGLISH_QUESTION_WORDS, englishWords, type EnglishWord } from './english.js';
 import { EXPANSION_WEIGHT, type Lexicon } from '../corpus/lexicon.js';
 import { normalizeText } from './normalize.js';
-import { askedOfBot } from './meta.js';
+import { askedOfBot, askedOfRecord, type RecordField } from './meta.js';
 import { asksOverview, overviewTopic } from './overview.js';
 import { BoundedCache } from '../util/bounded-cache.js';
 import { MEASURE_WORDS } from './numerals.js';
@@ -140,6 +140,8 @@ export interface AnalyzedQuery {
   more?: true;
   /** The topic a request asks to be summed up (交通 of 总结一下交通方面的进展; see overviewTopic): a briefing of the section of that name answers it, if a report has one. */
   overviewTopic?: string;
+  /** Set when the question asks for a report's own record (这篇报道是哪天发的, 分为哪几部分; see askedOfRecord): its front matter or headings answer it, no sentence. */
+  record?: RecordField;
 }
 
 /**
@@ -624,14 +626,17 @@ export function analyzeQuery(text: string, lexicon: Lexicon, vocabulary?: QueryV
 
 /**
  * What a question that is more than wrapping asks when no sentence answers it: about the bot itself
- * (help, 有哪些报告, 答错了), more of the answer just given (详细说说), the reports as a whole (总结一下)
- * or one topic summed up; nothing for a question about the reports.
+ * (help, 有哪些报告, 答错了), more of the answer just given (详细说说), a report's own record (这篇报道是
+ * 哪天发的, 分为哪几部分), the reports as a whole (总结一下) or one topic summed up; nothing for a
+ * question about what the reports say.
  * @param bare - the cleaned question as the whole-message patterns read it (bareMessage)
  */
-function unquotedKind(bare: string): { social?: SmallTalk; more?: true; overview?: true; overviewTopic?: string } {
+function unquotedKind(bare: string): { social?: SmallTalk; more?: true; overview?: true; overviewTopic?: string; record?: RecordField } {
   const asked = askedOfBot(bare);
   if (asked === 'more') return { more: true };
   if (asked) return { social: asked };
+  const record = askedOfRecord(bare);
+  if (record) return { record };
   if (asksOverview(bare)) return { overview: true };
   const topic = overviewTopic(bare);
   return topic === undefined ? {} : { overviewTopic: topic };

@@ -103,6 +103,14 @@ describe('chat: mentions, threads, follow-ups and DMs against a fake Discord', (
     expect(fields.map((field) => field.name)).toContain('七个关键词看懂成德眉资同城化“棋局”');
   });
 
+  it('GIVEN a question about the report\'s record in a DM THEN its front matter, never a report sentence', async () => {
+    const dm = '800000000000000012';
+    const date = await say({ channelId: dm, content: '这篇报道是哪天发的?', guild: false });
+    const embed = date.body.embeds![0]!;
+    expect(embed.title).toBe('报告信息');
+    expect((embed.fields as Array<{ value: string }>)[0]!.value).toContain('**2021-04-15**');
+  });
+
   it('GIVEN a request to sum up in a DM THEN the briefing /brief gives, of the whole report or of the section named, never one sentence', async () => {
     const dm = '800000000000000010';
     const whole = await say({ channelId: dm, content: '帮我总结一下这篇报告', guild: false });

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { bareMessage, cleanQuestion } from '../../../src/core/language/cleanup.js';
-import { askedOfBot } from '../../../src/core/language/meta.js';
+import { askedOfBot, askedOfRecord } from '../../../src/core/language/meta.js';
 import { normalizeText } from '../../../src/core/language/normalize.js';
 
-const asked = (message: string) => askedOfBot(bareMessage(cleanQuestion(normalizeText(message)).text));
+const bare = (message: string) => bareMessage(cleanQuestion(normalizeText(message)).text);
+const asked = (message: string) => askedOfBot(bare(message));
 
 describe('questions about the bot itself (written here)', () => {
   it('GIVEN how to use the bot or what it is, in Chinese, traditional characters and English THEN help', () => {
@@ -33,6 +34,39 @@ describe('questions about the bot itself (written here)', () => {
   it('GIVEN questions that name something of the reports THEN neither', () => {
     for (const message of ['哪些数据不准确', '错了几次', '具体是哪些项目', '详细地址在哪', '多少', '还有哪些项目', '其他城市呢', '你知道地铁三号线吗', '绿道怎么用', '怎么使用一码通', '报告里有哪些项目', '有哪些新建学校', '你能告诉我客流量吗', '谁负责运营食堂', 'how do I get to the wetland', 'what is the metro line']) {
       expect(asked(message), message).toBeUndefined();
+    }
+  });
+});
+
+describe('questions about a report\'s own record (written here)', () => {
+  const record = (message: string) => askedOfRecord(bare(message));
+
+  it('GIVEN when a report was published, in Chinese, traditional characters and English THEN date', () => {
+    for (const message of ['这篇报道是哪天发的?', '本文什么时候发布的', '什么时候发表的这篇文章', '這篇報導是何時刊登的', '报告的发布日期是什么', '这份材料的时间', 'When was this report published?', 'publication date', 'what day is the article from']) {
+      expect(record(message), message).toBe('date');
+    }
+  });
+
+  it('GIVEN who published or wrote a report THEN publisher', () => {
+    for (const message of ['谁写的这篇', '这篇报告是哪家媒体发的', '该文章由哪个单位发布的', '這篇文章的作者是誰', '报道的来源是哪里', 'who wrote the article', 'what is the source of this report', 'where is this story from']) {
+      expect(record(message), message).toBe('publisher');
+    }
+  });
+
+  it('GIVEN a report\'s title or link THEN title or url', () => {
+    for (const message of ['这篇文章的标题是什么', '这个报告叫什么名字', 'what is this article called']) expect(record(message), message).toBe('title');
+    for (const message of ['原文链接', '报告的网址是多少', '在哪里能看到这篇文章', '這篇報導的網址', 'give me the link', 'where can I read this article online']) expect(record(message), message).toBe('url');
+  });
+
+  it('GIVEN the parts a report is made of THEN sections', () => {
+    for (const message of ['这篇报告分为哪几部分', '报告一共有几个部分', '有哪些章节', '五个方面分别是什么', '三个关键词是哪三个', '报告的目录', 'What sections does the report have?', 'table of contents', 'how many parts does this report have']) {
+      expect(record(message), message).toBe('sections');
+    }
+  });
+
+  it('GIVEN questions about what a report says, or a date or address with no report named THEN none', () => {
+    for (const message of ['什么时候发布的', '地址是什么', '成都商报是什么', '谁负责运营食堂', '地铁三号线什么时候开通', '报告里提到了哪些项目', '交通部分的要点是什么', '项目分为哪几类', '链接各区的公交有几条', '哪家企业中标', '这条线路的标题党', 'when was the metro opened']) {
+      expect(record(message), message).toBeUndefined();
     }
   });
 });
