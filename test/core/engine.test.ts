@@ -210,6 +210,14 @@ describe('engine on the real report', () => {
     expect(engine.ask('成资S3线开工了吗?谢谢').answer).toContain('成资S3线开工');
   });
 
+  it('GIVEN a question about something the report lacks whose words it matches only through dictionary neighbours (保险 ~ 确定, 转移 ~ 抽调) THEN it abstains', () => {
+    for (const question of ['养老保险能转吗', '养老保险能转移吗']) {
+      const result = engine.ask(question);
+      expect(result.found, question).toBe(false);
+      expect(result.signals?.contentHeld, question).toBe(false);
+    }
+  });
+
   it('GIVEN near-miss questions that share words with the report THEN it abstains', () => {
     for (const question of ['四川省省长是谁', '成都的GDP是多少', '资阳有多少人口']) {
       expect(engine.ask(question).found, question).toBe(false);

@@ -64,6 +64,12 @@ export interface Alternative {
    * are not sent to retrieval, where they would match nearly everything.
    */
   retrieval?: boolean;
+  /**
+   * True for a dictionary neighbour of a Chinese word the corpus lacks (保险 ~ 确定, 容量 ~ 身份: a
+   * sense of CC-CEDICT shared; see QueryVocabulary.related): a guess at what the word stands for,
+   * which alone never shows that a text holds what the question is about (Scorer.contentHeld).
+   */
+  neighbour?: boolean;
 }
 
 /**
@@ -171,8 +177,8 @@ const UNIT_WORD = new RegExp(`^(?:[${MEASURE_WORDS}]|人次|公里|千米|分钟
  * An alternative, always with every field: objects of one shape keep the scoring loops that read
  * them monomorphic in V8 (an optional field set on some alternatives only gives them another shape).
  */
-function alternative(word: string, tokens: string[], weight: number, retrieval = true): Alternative {
-  return { word, tokens, weight, retrieval };
+function alternative(word: string, tokens: string[], weight: number, retrieval = true, neighbour = false): Alternative {
+  return { word, tokens, weight, retrieval, neighbour };
 }
 
 /** The alternative that is the user's own word: a Chinese content word, or a Latin or number run. */
@@ -329,7 +335,7 @@ function addWord(run: RunText, start: number, end: number, sources: Sources, out
   const completed = unknown ? RESULTATIVE_DONE.exec(word) : null;
   if (completed) alternatives.push(alternative('完成', lexiconTokens(sources.lexicon, '完成'), COLLOQUIAL_WEIGHT));
   if (unknown) {
-    for (const term of vocabulary.related(word)) alternatives.push(alternative(term.word, lexiconTokens(sources.lexicon, term.word), term.weight));
+    for (const term of vocabulary.related(word)) alternatives.push(alternative(term.word, lexiconTokens(sources.lexicon, term.word), term.weight, true, true));
   }
   const chars = [...word];
   if (unknown && chars.length > 1) alternatives.push(alternative(word, chars, PARTIAL_WEIGHT, false));

@@ -210,8 +210,12 @@ export function scorer(query: AnalyzedQuery, df: Frequencies, passages: number):
     return !group.inherited && [...group.label].length > 1 && own.length > 0 && own.every((token) => (df.get(token) ?? 0) === 0);
   });
   // a group a text holds through a word of two characters or more (its own or an alternative)
-  const strongMatch = (alternatives: readonly IndexedAlternative[], present: Presence): boolean =>
-    alternatives.some(({ alternative, tokens: at }) => alternative.retrieval !== false && [...alternative.word].length > 1 && at.length > 0 && at.every((k) => present[k]! > 0));
+  // (a dictionary neighbour of a word the corpus lacks counts only beside a word the question itself
+  // says: 蓍 + 别名 ~ 又名 holds the content; 容量 ~ 身份 alone, or 保险 ~ 确定 alone, is a guess)
+  const held = ({ tokens: at }: IndexedAlternative, present: Presence): boolean => at.length > 0 && at.every((k) => present[k]! > 0);
+  const strongMatch = (alternatives: readonly IndexedAlternative[], present: Presence, besideOwn: boolean): boolean =>
+    alternatives.some((item) => item.alternative.retrieval !== false && (besideOwn || !item.alternative.neighbour) && [...item.alternative.word].length > 1 && held(item, present));
+  const ownHeld = (present: Presence): boolean => query.groups.some((group, i) => !group.translated && !group.inherited && indexed[i]![0] !== undefined && held(indexed[i]![0]!, present));
   const focusOf = (present: Presence): number => {
     if (!focusAlternatives) return 1;
     let score = groupScore(focusAlternatives, present);
@@ -241,7 +245,11 @@ export function scorer(query: AnalyzedQuery, df: Frequencies, passages: number):
       });
     },
     figuresHeld: (present) => figures.every((alternatives) => groupScore(alternatives, present) > 0),
-    contentHeld: (present) => !absentOwnWord || query.groups.some((group, i) => [...group.label].length > 1 && strongMatch(indexed[i]!, present)),
+    contentHeld: (present) => {
+      if (!absentOwnWord) return true;
+      const besideOwn = ownHeld(present);
+      return query.groups.some((group, i) => [...group.label].length > 1 && strongMatch(indexed[i]!, present, besideOwn));
+    },
     modifierHeld: (present) => !nameModifier || groupScore(modifierAlternatives!, present) > 0,
     focusScore: (text, headline) => focusOf(presence(text, headline)),
   };

@@ -4,6 +4,8 @@ import { analyzeQuery } from '../../../src/core/language/query.js';
 import { blendedCoverage, groupWeights, scorer, UNKNOWN_CHARACTER_SHARE, UNKNOWN_SHARE } from '../../../src/core/search/scoring.js';
 import { joinViews, viewOf } from '../../../src/core/answer/view.js';
 import { normalizeText } from '../../../src/core/language/normalize.js';
+import { tokenizeNormalized } from '../../../src/core/language/tokenizer.js';
+import { CorpusVocabulary } from '../../../src/core/language/vocabulary.js';
 
 const CLAUSES = ['东湖公园扩建工程', '新增绿地约12公顷', '由市园林局负责', '预计明年五月开放'];
 
@@ -107,5 +109,35 @@ describe('what the question is about', () => {
   it('GIVEN a text holding a word of two characters of the question, or a question whose words the corpus all has THEN its content is held', () => {
     expect(heldIn('快递到公园要多久', '游客到东湖公园观鸟')).toBe(true);
     expect(heldIn('到哪里了', '游客到东湖公园观鸟')).toBe(true);
+  });
+});
+
+describe('what the question is about, through the dictionary', () => {
+  // made-up sentences: the corpus has 又名 and 确定, not 别名 or 保险 (CC-CEDICT: 别名 ~ 又名 "alias";
+  // 保险 ~ 确定 "to be sure", a sense the question does not mean)
+  const sentences = ['青蒿又名草蒿,多生于河岸', '项目确定由新区实施', '新区新增就业岗位'];
+  const df = new Map<string, number>();
+  for (const sentence of sentences) {
+    const normalized = normalizeText(sentence);
+    for (const token of new Set([...tokenizeNormalized(normalized, 'document'), ...[...normalized].filter((ch) => /\p{Script=Han}/u.test(ch))])) df.set(token, (df.get(token) ?? 0) + 1);
+  }
+  const vocabulary = new CorpusVocabulary({ frequency: (token) => df.get(token) ?? 0, tokens: () => df.keys() });
+  const heldIn = (question: string, text: string) => {
+    const query = analyzeQuery(question, emptyLexicon(), vocabulary);
+    const score = scorer(query, df, sentences.length);
+    return { held: score.contentHeld(score.presence(viewOf(normalizeText(text)))), neighbours: query.groups.flatMap((group) => group.alternatives.filter((alternative) => alternative.neighbour).map((alternative) => `${group.label} ~ ${alternative.word}`)) };
+  };
+
+  it('GIVEN a word the corpus lacks whose only match in a text is a dictionary neighbour THEN the text does not hold the question\'s content', () => {
+    const insurance = heldIn('养老保险能转吗', '项目确定由新区实施');
+    expect(insurance.neighbours).toContain('保险 ~ 确定');
+    expect(insurance.held).toBe(false);
+    expect(heldIn('别名是什么', '青蒿又名草蒿,多生于河岸').held).toBe(false);
+  });
+
+  it('GIVEN the same neighbour beside a word the question itself says THEN the content is held', () => {
+    const alias = heldIn('青蒿的别名是什么', '青蒿又名草蒿,多生于河岸');
+    expect(alias.neighbours).toContain('别名 ~ 又名');
+    expect(alias.held).toBe(true);
   });
 });
