@@ -9,7 +9,7 @@
  * schema uses (`import * as z`), 190 KB of its 750.
  *
  * What stays outside the bundle: native modules (the part-of-speech tagger), and the libraries the
- * code loads only on need through `createRequire` (the YAML parser, pinyin-pro): they are
+ * code loads only on need through `createRequire` (the YAML parser, pinyin-pro, opencc-js): they are
  * resolved from node_modules as before, by the bundle's own `require`.
  *
  * The bundle is checked here for two things that would break it silently:

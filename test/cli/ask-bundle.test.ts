@@ -42,8 +42,9 @@ describe('ask CLI: the built one-file bundle', () => {
   });
 
   // kinds of question that reach each lazily loaded part: the dictionaries under data/, the
-  // traditional-to-simplified converter, the typo corrector, small talk, an abstention
-  const questions = ['白鹭湾湿地观测到多少种鸟类', '白鷺灣濕地觀測到多少種鳥類', '地贴18号线什么时候开通', 'How many bird species were observed in the wetland?', '谢谢', '明天会下雨吗'];
+  // traditional-to-simplified converter, the typo corrector, small talk, an abstention, a
+  // question about a report's record, a request to sum up
+  const questions = ['白鹭湾湿地观测到多少种鸟类', '白鷺灣濕地觀測到多少種鳥類', '地贴18号线什么时候开通', 'How many bird species were observed in the wetland?', '谢谢', '明天会下雨吗', '这篇报道是哪天发的', '总结一下'];
 
   it('GIVEN questions of every kind, asked from another folder THEN the bundle answers exactly as the modules do', async () => {
     const cwd = freshFolder();

@@ -71,6 +71,26 @@ const FEEDBACK = [
   String.raw`(?:that ?s |that is |this is |it ?s |it is )?(?:wrong|incorrect|not (?:right|correct|helpful|what i asked)|useless|bad answer|wrong answer|irrelevant)`,
 ];
 
+/**
+ * What every question about the bot holds, one word or more of each pattern above: a message without
+ * any is tested no further. The whole-message patterns are large, and V8 compiles a regular
+ * expression on its first use and again on its second (native code): some 10 ms for these, which a
+ * one-question start of the CLI (npm run ask) would pay for every ordinary question.
+ */
+const BOT_ANCHOR = new RegExp(
+  [
+    // help
+    String.raw`help|usage|command|帮助|说明|用法|使用|指南|指令|命令|菜单|功能|你|您|机器人|bot|助手|(?:怎么|如何|怎样)(?:才能)?(?:用|使用|提问|问)|我(?:该|应该|可以|能|要)问|\byou\b|\bi (?:use|ask)`,
+    // sources
+    String.raw`${REPORTS}|report|document|source|article`,
+    // more
+    String.raw`详细|具体|展开|仔细|清楚|多[地一点些说讲介解谈下]|还有|然后|接着|之后|别的|其他|原文|全文|出处|上下文|原话|段落|(?:哪里|哪儿|在哪|哪一段)[说写]的|more|else|then|detail|elaborate|go on|show|where does`,
+    // feedback
+    String.raw`不对|错|不准|不是这|没用|没有用|没帮助|答非所问|不相关|牛头|wrong|incorrect|not |useless|bad answer|irrelevant`,
+  ].join('|'),
+  'u',
+);
+
 const HELP_PATTERN = new RegExp(`^(?:${HELP.join('|')})$`, 'u');
 const MORE_PATTERN = new RegExp(`^(?:${MORE.join('|')})$`, 'u');
 const SOURCES_PATTERN = new RegExp(`^(?:${SOURCES.join('|')})$`, 'u');
@@ -82,7 +102,7 @@ const FEEDBACK_PATTERN = new RegExp(`^(?:${FEEDBACK.join('|')})$`, 'u');
  * tell me more); undefined for a question about the reports.
  */
 export function askedOfBot(text: string): 'help' | 'sources' | 'feedback' | 'more' | undefined {
-  if (!text) return undefined;
+  if (!text || !BOT_ANCHOR.test(text)) return undefined;
   if (HELP_PATTERN.test(text)) return 'help';
   if (SOURCES_PATTERN.test(text)) return 'sources';
   if (FEEDBACK_PATTERN.test(text)) return 'feedback';
@@ -102,7 +122,8 @@ export type RecordField = 'date' | 'publisher' | 'title' | 'url' | 'sections';
 /** A report, as a question about it names it (这篇报告, 本文, 这篇, 该报道, 原文). */
 const DOCUMENT = String.raw`(?:报告|文章|报道|报导|新闻|文件|文档|材料|原文|稿件|稿子)`;
 const THIS = String.raw`(?:这|本|该|此)(?:一)?(?:篇|份|个|则|条)?`;
-const A_REPORT = String.raw`(?:${THIS}${DOCUMENT}?|${DOCUMENT}|本文|该文|此文|全文)`;
+// 这篇 or 这份 alone names the report; 这个 or 这条 alone may name anything (这个是哪天发的)
+const A_REPORT = String.raw`(?:${THIS}${DOCUMENT}|(?:这|本|该|此)(?:一)?(?:篇|份|则)|${DOCUMENT}|本文|该文|此文|全文)`;
 /** The kinds of part a report is made of, as a question names them. */
 const PARTS = String.raw`(?:部分|章节|章|节|小节|板块|方面|专题|主题|关键词|段落)`;
 
@@ -158,6 +179,9 @@ const RECORD: Record<RecordField, string[]> = {
   ],
 };
 
+/** What every question about a report's record holds (see BOT_ANCHOR): one word or more of each pattern of RECORD. */
+const RECORD_ANCHOR = new RegExp(String.raw`[这本该此]一?[篇份则]|${DOCUMENT}|本文|该文|此文|全文|${PARTS}|链接|网址|url|link|结构|目录|大纲|提纲|框架|report|article|story|document|piece|news|publication|release|publish|address|section|part|chapter|topic|content|outline|structure`, 'u');
+
 const RECORD_PATTERNS = Object.entries(RECORD).map(([field, patterns]) => [field as RecordField, new RegExp(`^(?:${patterns.join('|')})$`, 'u')] as const);
 
 /**
@@ -165,7 +189,7 @@ const RECORD_PATTERNS = Object.entries(RECORD).map(([field, patterns]) => [field
  * record (RecordField); undefined for a question about what a report says.
  */
 export function askedOfRecord(text: string): RecordField | undefined {
-  if (!text) return undefined;
+  if (!text || !RECORD_ANCHOR.test(text)) return undefined;
   for (const [field, pattern] of RECORD_PATTERNS) if (pattern.test(text)) return field;
   return undefined;
 }

@@ -1,15 +1,19 @@
-import * as OpenCC from 'opencc-js/t2cn';
+import type * as OpenCC from 'opencc-js/t2cn';
 import type { DictGroup } from 'opencc-js/core';
 import { readFileSync } from 'node:fs';
 import { arabicizeCounts } from './numerals.js';
 import { DATA_DIR } from '../util/data-dir.js';
+import { lazyModule } from '../util/lazy-module.js';
 
 // Taiwan-standard input to mainland simplified covers both 繁體 and 正體 spellings users type.
 const FROM = 'tw';
-// the one-file bundle: it loads in a fifth of the time of the package's per-dictionary modules;
-// the converter (its dictionaries made into tries, some 20 ms) is made for the first text that needs it
+// the one-file bundle: it loads in a fifth of the time of the package's per-dictionary modules; it
+// is loaded (some 7 ms, 110 KB of dictionaries) and the converter made (its dictionaries made into
+// tries, some 20 ms) for the first text that needs them: a start that reads simplified text alone
+// (npm run ask 成资S3线开工了吗) needs neither
+const openCC = lazyModule<typeof OpenCC>('opencc-js/t2cn');
 let converter: ((text: string) => string) | undefined;
-const toSimplified = (text: string): string => (converter ??= OpenCC.Converter({ from: FROM, to: 'cn' }))(text);
+const toSimplified = (text: string): string => (converter ??= openCC().Converter({ from: FROM, to: 'cn' }))(text);
 
 /**
  * Every character that some dictionary entry would change: a character of an entry's source whose
@@ -51,7 +55,7 @@ export function changingCharacters(groups: readonly DictGroup[]): Set<number> {
 
 /** The dictionaries of the configuration the converter above runs (opencc-js names it tw2s), in order. */
 export function converterDictionaries(): DictGroup[] {
-  const config = OpenCC.Locale.configs[`${FROM}2s`] as { normalizationChain?: DictGroup[]; conversionChain: readonly DictGroup[] } | undefined;
+  const config = openCC().Locale.configs[`${FROM}2s`] as { normalizationChain?: DictGroup[]; conversionChain: readonly DictGroup[] } | undefined;
   if (!config) throw new Error(`opencc-js has no ${FROM}2s configuration`);
   return [...(config.normalizationChain ?? []), ...config.conversionChain];
 }

@@ -39,6 +39,15 @@ const TOPIC = new RegExp(
   'u',
 );
 
+/**
+ * What every request to sum up holds, one word or more of each pattern above (a verb of summing up,
+ * a name of a summary, 讲了什么, or the English words): a message without any is tested no further.
+ * The patterns are large, and V8 compiles a regular expression on its first use and again on its
+ * second (native code): some 15 ms for these two, which a one-question start of the CLI would pay for
+ * every ordinary question.
+ */
+const OVERVIEW_ANCHOR = /总结|概括|归纳|概述|综述|梳理|介绍|说说|讲讲|说一说|讲一讲|提炼|摘要|内容|要点|重点|大意|主旨|概要|梗概|精神|[讲说写谈绍](?:了|的是|些)?些?(?:什么|啥)|summar|sum up|brief|overview|tl ?dr|gist|points|about|say/u;
+
 const OVERVIEW = new RegExp(`^(?:${[...CHINESE, ...ENGLISH].join('|')})$`, 'u');
 
 /**
@@ -46,7 +55,7 @@ const OVERVIEW = new RegExp(`^(?:${[...CHINESE, ...ENGLISH].join('|')})$`, 'u');
  * as a whole and names nothing in them.
  */
 export function asksOverview(bare: string): boolean {
-  return OVERVIEW.test(bare);
+  return OVERVIEW_ANCHOR.test(bare) && OVERVIEW.test(bare);
 }
 
 /**
@@ -55,7 +64,7 @@ export function asksOverview(bare: string): boolean {
  * caller's to check: if none has, the question is asked as any other.
  */
 export function overviewTopic(bare: string): string | undefined {
-  const match = TOPIC.exec(bare);
+  const match = OVERVIEW_ANCHOR.test(bare) ? TOPIC.exec(bare) : null;
   return match ? (match[1] ?? match[2]) : undefined;
 }
 
