@@ -10,6 +10,7 @@ export const SMALL_TALK: Record<Exclude<NonNullable<AskResult['smallTalk']>, 'so
   greeting: 'Hello! Ask a question about the reports, for example what was built, when or how much.',
   thanks: 'You are welcome! Ask another question any time.',
   farewell: 'Goodbye! Ask again any time.',
+  praise: 'Thank you! Ask another question any time.',
   feedback: 'Sorry! Ask again in other words, or name what you are after (a place, a year, an amount).',
   help: 'Ask about the reports in Chinese, traditional characters or English (成资S3线开工了吗, How many schools pair up?): the answer is the report\'s own sentence with its citation. 总结一下 gives a briefing; 有哪些报告 lists the reports.',
 };

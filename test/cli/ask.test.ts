@@ -25,6 +25,7 @@ describe('ask CLI', () => {
   it('GIVEN small talk THEN a friendly line in text, and found false with smallTalk in JSON, no passage', async () => {
     const text = await run(['你好啊']);
     expect(text.out.trim()).toBe('Hello! Ask a question about the reports, for example what was built, when or how much.');
+    expect((await run(['666'])).out.trim()).toBe('Thank you! Ask another question any time.');
     const json = JSON.parse((await run(['--json', '谢谢您'])).out);
     expect(json).toMatchObject({ found: false, answer: null, smallTalk: 'thanks', passages: [], citations: [] });
   });

@@ -111,7 +111,7 @@ describe('engine on the real report', () => {
   });
 
   it('GIVEN small talk only (greetings, thanks, farewells, written here) THEN it is marked as such: nothing found, no passage, no sentence', () => {
-    const kinds: Array<[string, string]> = [['您好', 'greeting'], ['大家好呀', 'greeting'], ['good morning', 'greeting'], ['谢谢啦', 'thanks'], ['thank you!', 'thanks'], ['辛苦了', 'thanks'], ['好吧', 'thanks'], ['原来如此', 'thanks'], ['再见', 'farewell'], ['bye!', 'farewell'], ['答错了', 'feedback'], ['that is wrong', 'feedback']];
+    const kinds: Array<[string, string]> = [['您好', 'greeting'], ['大家好呀', 'greeting'], ['good morning', 'greeting'], ['谢谢啦', 'thanks'], ['thank you!', 'thanks'], ['辛苦了', 'thanks'], ['好吧', 'thanks'], ['原来如此', 'thanks'], ['再见', 'farewell'], ['bye!', 'farewell'], ['答错了', 'feedback'], ['that is wrong', 'feedback'], ['好', 'thanks'], ['👍', 'thanks'], ['🙏🙏', 'thanks'], ['👋', 'greeting'], ['有人吗', 'greeting'], ['test', 'greeting'], ['你真棒', 'praise'], ['666', 'praise'], ['👏', 'praise']];
     for (const [message, kind] of kinds) {
       const result = engine.ask(message);
       expect(result.smallTalk, message).toBe(kind);
@@ -203,6 +203,18 @@ describe('engine on the real report', () => {
     expect(more.passages.map(({ passage }) => passage.id)).toEqual([id]);
     expect(engine.ask('详细说说').smallTalk).toBe('help');
     expect(engine.ask('详细说说', { history: [{ question: '成都的GDP是多少', passageIds: [] }] }).smallTalk).toBe('help');
+  });
+
+  it('GIVEN 你确定吗 or 举个例子 after an answer THEN that answer\'s passage, whole, as the evidence; before any answer, how to ask', () => {
+    const first = engine.ask('成资S3线开工了吗');
+    const id = first.citations[0]!.passageId;
+    for (const message of ['你确定吗', '真的吗', '举个例子', '没看懂', 'are you sure?']) {
+      const result = engine.ask(message, { history: [{ question: '成资S3线开工了吗', passageIds: [id] }] });
+      expect(result.expands, message).toBe(id);
+      expect(result.found).toBe(false);
+      // before: 你确定吗 was answered at 0.99 with the sentence that 确定57个企业合作项目
+      expect(engine.ask(message).smallTalk, message).toBe('help');
+    }
   });
 
   it('GIVEN a greeting or thanks around a real question THEN the question is answered, not taken for small talk', () => {

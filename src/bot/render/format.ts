@@ -81,7 +81,7 @@ export function answerReply(result: AskResult, engine: Reports, lang: Lang, scop
   // question about the bot itself gets /help's text or /sources' list
   if (result.smallTalk === 'help') return { embeds: helpReply(lang).embeds! };
   if (result.smallTalk === 'sources') return sourcesReply(engine, lang);
-  const line = { thanks: 'smallTalkThanks', farewell: 'smallTalkFarewell', feedback: 'smallTalkFeedback', greeting: 'smallTalkGreeting' } as const;
+  const line = { thanks: 'smallTalkThanks', farewell: 'smallTalkFarewell', feedback: 'smallTalkFeedback', greeting: 'smallTalkGreeting', praise: 'smallTalkPraise' } as const;
   if (result.smallTalk) return { content: t(lang, line[result.smallTalk]) };
   if (!result.found || result.answer === null || !result.passages[0]) {
     const nearest = result.nearestSections.map(({ section }) => `• ${escapeUserText(sectionLabel(section))}${section.headline ? ` — ${escapeUserText(section.headline)}` : ''}`);

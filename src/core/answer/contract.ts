@@ -40,7 +40,7 @@ export interface ContractAnswer {
   citations: Citation[];
   passages: Array<Omit<Citation, 'source'> & { text: string; score: number }>;
   /**
-   * Present when the message was small talk ("greeting", "thanks", "farewell") or asked about the
+   * Present when the message was small talk ("greeting", "thanks", "farewell", "praise") or asked about the
    * bot itself ("help", "sources"): found is false and nothing is quoted; for "sources", `reports`
    * lists the reports.
    */

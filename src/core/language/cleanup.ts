@@ -23,11 +23,11 @@ export interface CleanedQuestion {
 }
 
 /**
- * Small talk: a message that greets, thanks or takes leave and asks nothing of the reports; one
+ * Small talk: a message that greets, thanks, praises or takes leave and asks nothing of the reports; one
  * that asks about the bot itself: how to use it (`help`) or which reports it has (`sources`); or
  * one that says an answer was wrong (`feedback`: 答错了, that's wrong; see askedOfBot).
  */
-export type SmallTalk = 'greeting' | 'thanks' | 'farewell' | 'help' | 'sources' | 'feedback';
+export type SmallTalk = 'greeting' | 'thanks' | 'farewell' | 'praise' | 'help' | 'sources' | 'feedback';
 
 const THANKS = /谢|感谢|多谢|辛苦|好的|好吧|行吧|原来如此|这样啊|没问题|知道了|明白了|懂了|收到|了解了|thank|thx|\bty\b|cheers|\bok\b|okay|got it/u;
 const FAREWELL = /再见|拜拜|回见|晚安|告辞|\bbye\b|goodbye|good night|see you/u;
@@ -35,8 +35,13 @@ const FAREWELL = /再见|拜拜|回见|晚安|告辞|\bbye\b|goodbye|good night|
 /** Particles that are left of a greeting once its words went (大家好呀 -> 呀): no question. */
 const ONLY_PARTICLES = /[呀啊吧呢嘛哦哈啦了哇噢嗯~]/gu;
 
-/** What kind of small talk a question made only of filler is. */
+/** Pictographs that thank or praise (👍, 🙏, 👏); any other sent alone (👋, 😀) greets. */
+const THANKING_PICTOGRAPHS = /[👍🙏👌❤💯🎉]/u;
+const PRAISING_PICTOGRAPHS = /[👏💪🏆]/u;
+
+/** What kind of small talk a question made only of filler, or of pictographs, is. */
 function smallTalkOf(text: string): SmallTalk {
+  if (!/[\p{L}\p{N}]/u.test(text)) return PRAISING_PICTOGRAPHS.test(text) ? 'praise' : THANKING_PICTOGRAPHS.test(text) ? 'thanks' : 'greeting';
   return THANKS.test(text) ? 'thanks' : FAREWELL.test(text) ? 'farewell' : 'greeting';
 }
 
@@ -136,7 +141,7 @@ export function cleanQuestion(normalized: string, phrases: readonly string[] = f
   }
   const text = kept.join('').replace(LEADING_PUNCTUATION, '').trim();
   // a question made only of filler ("谢谢", "大家好呀") is left as it is, marked as small talk: it asks nothing
-  if (!text || !/[\p{L}\p{N}]/u.test(text.replace(ONLY_PARTICLES, ''))) return { text: normalized, removed: [], ...(/[\p{L}\p{N}]/u.test(normalized) ? { social: smallTalkOf(normalized) } : {}) };
+  if (!text || !/[\p{L}\p{N}]/u.test(text.replace(ONLY_PARTICLES, ''))) return { text: normalized, removed: [], ...(/[\p{L}\p{N}\p{Extended_Pictographic}]/u.test(normalized) ? { social: smallTalkOf(normalized) } : {}) };
   return { text, removed };
 }
 
@@ -149,8 +154,8 @@ export function questionKey(question: string): string {
   return cleanQuestion(normalizeText(question)).text.replace(ALL_PUNCTUATION, '');
 }
 
-/** Marks and chat particles that do not change what a whole message asks (总结一下吧!, 你能做什么呀?, help!). */
-const MESSAGE_NOISE = /[\s,.!?;:~、。!?;:…"'“”‘’()\[\]【】《》<>/呀啊吧呢嘛哦啦吗]+/gu;
+/** Marks, chat particles and pictographs that do not change what a whole message asks (总结一下吧!, 你能做什么呀?, help!, 你真棒👍). */
+const MESSAGE_NOISE = /[\s,.!?;:~、。!?;:…"'“”‘’()\[\]【】《》<>/呀啊吧呢嘛哦啦吗\p{Extended_Pictographic}\u{FE0F}\u{1F3FB}-\u{1F3FF}]+/gu;
 
 /**
  * A cleaned question as the whole-message patterns read it (requests to sum up, questions about the

@@ -39,7 +39,22 @@ const HELP = [
   String.raw`are you (?:a )?(?:bot|robot|human|real|an ai|ai)`,
   String.raw`how (?:do|can|should) i (?:use (?:this|you|the bot|this bot|it)|ask(?: you| questions| a question)?)`,
   String.raw`what (?:should|can) i ask(?: you)?`,
+  // 翻译成英文, 用英文回答: the answers are the reports' own sentences; how to ask in English is in the help
+  String.raw`(?:请|能|可以)?(?:帮我)?(?:翻译|译)(?:一下|下)?(?:成|为)?(?:英文|英语|中文)?|(?:请|能|可以)?用(?:英文|英语)(?:回答|回复|说|讲)|说英(?:文|语)`,
+  String.raw`(?:can you |please )?(?:translate(?: (?:that|it|this))?(?: (?:to|into) english)?|answer in english|reply in english|in english please|speak english)`,
 ];
+
+/** Calling to see whether the bot is there (有人吗, 测试一下, test, ping): a greeting. */
+const PRESENCE = [String.raw`(?:有人|有没有人|你在|在不在|还在|bot在|机器人在)(?:不)?|测试(?:一下|下)?|试试|试一下|test(?:ing)?|ping|anyone (?:here|there)|are you there`];
+
+/** Praise (你真棒, 666, 厉害, good job; pictographs alone are read by cleanQuestion): a thank-you line, never a report's sentence (厉害 of 厉害的项目). */
+const PRAISE = [
+  String.raw`(?:你|您|机器人|bot)?(?:真|太|好|很|超|挺|非常)?(?:棒|厉害|牛|强|聪明|赞|给力|优秀|不错|好用|靠谱了)(?:了)?|6{3,}|牛逼|nb|点赞`,
+  String.raw`(?:good job|great(?: job)?|awesome|nice(?: one)?|cool|well done|amazing|perfect|excellent|good bot|love it|you rock|impressive)`,
+];
+
+/** A bare acknowledgment (好, 嗯嗯, 行, 对, yes): like 好的, a thank-you line. */
+const ACKNOWLEDGE = [String.raw`好|好好|嗯+|行|对|对的|是的|可以|明白|懂|ok+|k+|yes|yep|yeah|sure|fine|alright|all right|i see`];
 
 const SOURCES = [
   // 有哪些报告, 你有什么资料, 报告列表
@@ -62,6 +77,15 @@ const MORE = [
   String.raw`(?:原文|全文|出处|上下文|原话|完整的?段落)(?:在哪里?|是哪里?|是什么|呢)?`,
   String.raw`(?:这|这句话?|这个)?(?:是)?(?:哪里|哪儿|在哪|哪一段)(?:说|写)的`,
   String.raw`(?:tell me more|what else|anything else|and then|more details?|more detail please|elaborate|go on|details please|show (?:me )?(?:the )?(?:full text|passage|source|context)|where does it say (?:that|so))`,
+  // 举个例子, 比如呢: what the answer stands in
+  String.raw`(?:能|可以)?(?:举|给)(?:个|一个|几个)?(?:例子|实例|例)|(?:比如|例如|比方说?)(?:说)?|有(?:什么)?例子`,
+  // 再说一遍: the answer again, in its section
+  String.raw`(?:能|可以)?(?:请)?(?:再|重新)(?:说|讲|发|回答)(?:一)?(?:遍|次|下)|重复(?:一)?(?:遍|次|下)?`,
+  // 什么意思, 没看懂: the answer in its context
+  String.raw`(?:这|这句话?|这个|那)?(?:是)?(?:什么|啥)意思|(?:没|不)(?:太)?(?:看|听)?(?:懂|明白)|(?:看|听)不(?:太)?(?:懂|明白)|(?:请)?解释(?:一下|下)?|怎么理解`,
+  // 你确定吗, 真的吗, 有依据吗: the evidence, the answer's passage whole
+  String.raw`(?:你)?(?:确定|肯定)|(?:是)?真的|真的假的|靠谱|(?:准|准确|可靠)(?:不)?|有(?:什么)?(?:依据|根据|证据|来源)|(?:依据|根据|证据|来源)(?:是什么|在哪里?)?`,
+  String.raw`(?:for example|an example|give me an example|example please|say (?:that|it) again|repeat(?: that| please)?|what do you mean|what does (?:that|it) mean|i don t (?:understand|get it)|explain(?: (?:that|it|please))?|are you sure|really|is (?:that|it) (?:true|right|correct)|(?:what s|what is) (?:the|your) source|source|proof|evidence)`,
 ];
 
 /** Saying the answer was wrong or no help (答错了, 答非所问, that's wrong). */
@@ -87,6 +111,10 @@ const BOT_ANCHOR = new RegExp(
     String.raw`详细|具体|展开|仔细|清楚|多[地一点些说讲介解谈下]|还有|然后|接着|之后|别的|其他|原文|全文|出处|上下文|原话|段落|(?:哪里|哪儿|在哪|哪一段)[说写]的|more|else|then|detail|elaborate|go on|show|where does`,
     // feedback
     String.raw`不对|错|不准|不是这|没用|没有用|没帮助|答非所问|不相关|牛头|wrong|incorrect|not |useless|bad answer|irrelevant`,
+    // more: an example, again, what it means, whether it is so
+    String.raw`例|比如|比方|再|重新|重复|意思|懂|明白|解释|理解|确定|肯定|真的|靠谱|准|依据|根据|证据|来源|example|again|repeat|mean|understand|get it|explain|sure|really|true|right|correct|source|proof|evidence`,
+    // help: translating; presence, praise, acknowledging
+    String.raw`翻译|译|英文|英语|translate|english|有人|有没有人|你在|在不在|还在|在|测试|试|test|ping|anyone|there|棒|厉害|牛|强|聪明|赞|给力|优秀|不错|好用|666|nb|good|great|awesome|nice|cool|well done|amazing|perfect|excellent|love|rock|impressive|^(?:好|好好|嗯+|行|对|对的|是的|可以|ok+|k+|yes|yep|yeah|fine|alright|all right|i see)$`,
   ].join('|'),
   'u',
 );
@@ -95,14 +123,20 @@ const HELP_PATTERN = new RegExp(`^(?:${HELP.join('|')})$`, 'u');
 const MORE_PATTERN = new RegExp(`^(?:${MORE.join('|')})$`, 'u');
 const SOURCES_PATTERN = new RegExp(`^(?:${SOURCES.join('|')})$`, 'u');
 const FEEDBACK_PATTERN = new RegExp(`^(?:${FEEDBACK.join('|')})$`, 'u');
+const PRESENCE_PATTERN = new RegExp(`^(?:${PRESENCE.join('|')})$`, 'u');
+const PRAISE_PATTERN = new RegExp(`^(?:${PRAISE.join('|')})$`, 'u');
+const ACKNOWLEDGE_PATTERN = new RegExp(`^(?:${ACKNOWLEDGE.join('|')})$`, 'u');
 
 /**
  * What a question, as the whole-message patterns read it (see bareMessage), asks of the bot itself: `help` (how to use it, what it is), `sources` (which reports it has), `feedback` (the
  * answer was wrong: 答错了, that's wrong) or `more` (more of the answer just given: 详细说说, 原文呢,
  * tell me more); undefined for a question about the reports.
  */
-export function askedOfBot(text: string): 'help' | 'sources' | 'feedback' | 'more' | undefined {
+export function askedOfBot(text: string): 'help' | 'sources' | 'feedback' | 'more' | 'greeting' | 'praise' | 'thanks' | undefined {
   if (!text || !BOT_ANCHOR.test(text)) return undefined;
+  if (ACKNOWLEDGE_PATTERN.test(text)) return 'thanks';
+  if (PRESENCE_PATTERN.test(text)) return 'greeting';
+  if (PRAISE_PATTERN.test(text)) return 'praise';
   if (HELP_PATTERN.test(text)) return 'help';
   if (SOURCES_PATTERN.test(text)) return 'sources';
   if (FEEDBACK_PATTERN.test(text)) return 'feedback';

@@ -80,6 +80,9 @@ describe('chat: mentions, threads, follow-ups and DMs against a fake Discord', (
     const hello = await say({ channelId: '800000000000000009', content: '哈喽', guild: false });
     expect(hello.body.content).toMatch(/你好/);
     expect(hello.body.embeds ?? []).toEqual([]);
+    const praise = await say({ channelId: '800000000000000009', content: '你真棒👍', guild: false });
+    expect(praise.body.content).toMatch(/^谢谢夸奖/);
+    expect(praise.body.embeds ?? []).toEqual([]);
   });
 
   it('GIVEN 详细说说 after an answer in a DM THEN the section that answer stands in, and the next follow-up still has that answer\'s context', async () => {
@@ -104,7 +107,7 @@ describe('chat: mentions, threads, follow-ups and DMs against a fake Discord', (
   });
 
   it('GIVEN a question about the report\'s record in a DM THEN its front matter, never a report sentence', async () => {
-    const dm = '800000000000000012';
+    const dm = '800000000000000013';
     const date = await say({ channelId: dm, content: '这篇报道是哪天发的?', guild: false });
     const embed = date.body.embeds![0]!;
     expect(embed.title).toBe('报告信息');

@@ -31,6 +31,28 @@ describe('questions about the bot itself (written here)', () => {
     }
   });
 
+  it('GIVEN a request for an example, the answer again, what it means, or whether it is so THEN more (the answer\'s passage is the evidence)', () => {
+    for (const message of ['举个例子', '比如呢?', '能再说一遍吗', '重复一下', '这是什么意思', '啥意思', '没看懂', '看不懂', '你确定吗?', '真的假的', '有依据吗', '準確嗎', 'are you sure?', 'what do you mean', 'really?', 'say that again']) {
+      expect(asked(message), message).toBe('more');
+    }
+  });
+
+  it('GIVEN a call to see whether the bot is there, praise, or a bare acknowledgment THEN greeting, praise or thanks', () => {
+    for (const message of ['有人吗?', '在不在', '测试一下', 'test', 'ping', 'are you there']) expect(asked(message), message).toBe('greeting');
+    for (const message of ['你真棒!', '太厉害了', '6666', '点赞', '牛逼', 'good job', 'awesome!']) expect(asked(message), message).toBe('praise');
+    for (const message of ['好', '嗯嗯', '行', '对的', 'yes', 'okk']) expect(asked(message), message).toBe('thanks');
+  });
+
+  it('GIVEN a request to translate or to answer in English THEN help (the answers are the reports\' own sentences; the help says how to ask in English)', () => {
+    for (const message of ['翻译成英文', '请用英文回答', 'can you translate that to english']) expect(asked(message), message).toBe('help');
+  });
+
+  it('GIVEN questions that share those words but name something of the reports THEN none of them', () => {
+    for (const message of ['厉害的项目有哪些', '好项目有哪些', '确定了多少个企业合作项目', '测试结果如何', '比如哪些城市', '重复建设的项目有几个', '英文名是什么', '准确率是多少', '对口支援的学校', '一码通什么意思', '真的开工了吗', 'is the metro really open']) {
+      expect(asked(message), message).toBeUndefined();
+    }
+  });
+
   it('GIVEN questions that name something of the reports THEN neither', () => {
     for (const message of ['哪些数据不准确', '错了几次', '具体是哪些项目', '详细地址在哪', '多少', '还有哪些项目', '其他城市呢', '你知道地铁三号线吗', '绿道怎么用', '怎么使用一码通', '报告里有哪些项目', '有哪些新建学校', '你能告诉我客流量吗', '谁负责运营食堂', 'how do I get to the wetland', 'what is the metro line']) {
       expect(asked(message), message).toBeUndefined();
