@@ -37,6 +37,10 @@ export function renderAnswer(result: AskResult, engine: Engine): string {
   if (result.smallTalk) return SMALL_TALK[result.smallTalk];
   if (result.overview) return renderBriefing(result, engine);
   if (result.record) return renderRecord(result, engine);
+  if (result.locate !== undefined) {
+    if (!result.passages.length) return `No report here mentions "${result.locate}".`;
+    return [`Where the reports mention "${result.locate}":`, ...result.passages.map(({ passage }) => `  [${engine.documents.get(passage.documentId)!.source.title} · ${sectionLabel(passage.section)}] ${passage.id}  ${oneLine(passage.text, 90)}`)].join('\n');
+  }
   if (result.expands) {
     const { passage } = result.passages[0]!;
     const source = engine.documents.get(passage.documentId)!.source;

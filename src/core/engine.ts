@@ -56,6 +56,14 @@ export const ORDER_SHARE = 0.3;
 export const REPORT_COUNT_MAX_POSTINGS = 1000;
 /** How many passages' views and clauses are kept for reuse across questions. */
 const VIEW_CACHE_SIZE = 5000;
+/** The most passages a question asking where the reports say something (AskResult.locate) lists. */
+export const LOCATED_PASSAGES = 5;
+/**
+ * The least share of a topic a passage must cover to mention it (AskResult.locate): its words, or
+ * the formal words the everyday ones stand for (0.6), not single characters of a word the corpus
+ * lacks (0.3).
+ */
+export const LOCATED_COVERAGE = 0.5;
 
 /** Where an answer comes from, as shown to users and in the JSON contract. */
 export interface Citation {
@@ -132,6 +140,13 @@ export interface AskResult {
    * quoted: no sentence of a report says these.
    */
   record?: { field: RecordField; documentIds: string[] };
+  /**
+   * Set when the message asks where the reports say something (哪篇报告提到了地铁, 地铁在哪一部分,
+   * 有没有提到房价): the topic. `passages` are those that mention it (at most LOCATED_PASSAGES, none
+   * when no report does) and `nearestSections` their sections; `found` is false: no one sentence
+   * answers it.
+   */
+  locate?: string;
   /** With `overview`: the sections the request names (交通 of 总结一下交通方面), when it names one; the briefing is of these. */
   overviewSections?: SectionRef[];
   citations: Citation[];
@@ -513,6 +528,10 @@ export class Engine {
     if (alone.social) return unquotedResult(text, alone.removed, { smallTalk: alone.social });
     if (alone.overview) return unquotedResult(text, alone.removed, { overview: true });
     if (alone.record) return unquotedResult(text, alone.removed, { record: { field: alone.record, documentIds: this.recordScope(options) } });
+    if (alone.locate !== undefined) {
+      const mentioning = this.mentioning(alone.locate, options);
+      return { ...unquotedResult(text, alone.removed, { locate: alone.locate }), passages: mentioning, nearestSections: nearestSectionsOf(mentioning) };
+    }
     // 详细说说 after an answer: that answer's passage, whole (without one, how to ask)
     if (alone.more) {
       const passage = this.passage(options.history?.at(-1)?.passageIds?.[0] ?? '');
@@ -541,6 +560,22 @@ export class Engine {
     if (single.found && single.confidence >= SELF_CONTAINED) return single;
     const followUp = asFollowUp();
     return followUp.confidence > single.confidence ? followUp : single;
+  }
+
+  /**
+   * The passages that mention a topic (地铁 of 哪篇报告提到了地铁), best first: retrieved as a question
+   * of the topic alone, each covering at least LOCATED_COVERAGE of it with the content itself (not
+   * single characters, nor a dictionary neighbour alone: see Scorer.contentHeld).
+   */
+  private mentioning(topic: string, options: AskOptions): RankedPassage[] {
+    const query = analyzeQuery(topic, this.lexicon, this.vocabulary);
+    if (query.groups.length === 0) return [];
+    const score = scorer(query, this.index.frequencies, this.passages.length);
+    const ranked = this.answer(topic, query, { ...(options.documentId !== undefined ? { documentId: options.documentId } : {}), ...(options.section !== undefined ? { section: options.section } : {}), limit: 2 * LOCATED_PASSAGES }).passages;
+    return ranked
+      .filter(({ passage, coverage }) => coverage >= LOCATED_COVERAGE && score.contentHeld(score.presence(viewOf(normalizeText(passage.text)))))
+      .sort((a, b) => b.score - a.score)
+      .slice(0, LOCATED_PASSAGES);
   }
 
   /**
@@ -739,6 +774,6 @@ function subjectForm(name: string): string {
  * The result for a message no sentence of a report answers: small talk (nothing shown from the
  * reports), or a request for the reports as a whole (the caller briefs). Nothing found or quoted.
  */
-function unquotedResult(query: string, removed: string[], kind: { smallTalk: SmallTalk } | { overview: true; overviewSections?: SectionRef[] } | { expands: string } | { record: NonNullable<AskResult['record']> }): AskResult {
+function unquotedResult(query: string, removed: string[], kind: { smallTalk: SmallTalk } | { overview: true; overviewSections?: SectionRef[] } | { expands: string } | { record: NonNullable<AskResult['record']> } | { locate: string }): AskResult {
   return { query, coverage: 0, confidence: 0, removed, signals: null, candidate: null, passages: [], nearestSections: [], found: false, answer: null, highlights: [], matchedTerms: [], context: [], citations: [], ...kind };
 }

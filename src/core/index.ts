@@ -2,7 +2,7 @@
 export { loadCorpus, type Corpus, type LoadOptions } from './corpus/corpus.js';
 export { fileCache, cacheKey, type IndexCache } from './search/index-cache.js';
 export { Library, type Reports } from './library.js';
-export { Engine, MAX_QUESTION_CHARS, ABSTAIN_BELOW, type AskResult, type AskOptions, type EngineOptions, type Citation, type RankedPassage, type SectionRef } from './engine.js';
+export { Engine, MAX_QUESTION_CHARS, ABSTAIN_BELOW, LOCATED_PASSAGES, type AskResult, type AskOptions, type EngineOptions, type Citation, type RankedPassage, type SectionRef } from './engine.js';
 export { marksFollowUp, type Turn } from './language/conversation.js';
 export { replay } from './answer/replay.js';
 export { toContract, contractError, recordsOf, type ContractAnswer, type ContractRecord } from './answer/contract.js';

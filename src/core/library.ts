@@ -1,4 +1,4 @@
-import { nearestSectionsOf, type AskOptions, type AskResult, type Citation, type Engine } from './engine.js';
+import { LOCATED_PASSAGES, nearestSectionsOf, type AskOptions, type AskResult, type Citation, type Engine } from './engine.js';
 import type { Passage, ReportDocument } from './types.js';
 
 /**
@@ -71,6 +71,12 @@ export class Library implements Reports {
     if (expanded) return expanded;
     // a question about a report's record (谁写的这篇) is of the report the conversation is about, when
     // a layer holds it, else of every layer's reports
+    // where the reports say something (哪篇报告提到了地铁): every layer's passages that mention it, best first
+    const located = results.find((result) => result.locate !== undefined);
+    if (located) {
+      const passages = results.flatMap((result) => result.passages).sort((a, b) => b.score - a.score).slice(0, LOCATED_PASSAGES);
+      return { ...located, passages, nearestSections: nearestSectionsOf(passages) };
+    }
     const record = results.find((result) => result.record)?.record;
     if (record) {
       const about = this.passage(options.history?.at(-1)?.passageIds?.[0] ?? '')?.documentId;

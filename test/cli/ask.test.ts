@@ -45,6 +45,13 @@ describe('ask CLI', () => {
     expect(json.record.reports[0].sections).toBeUndefined();
   });
 
+  it('GIVEN a question asking where the report mentions something THEN its passages, or a line saying none does, in text and JSON', async () => {
+    expect((await run(['有没有提到房价'])).out.trim()).toBe('No report here mentions "房价".');
+    expect((await run(['哪一部分提到了学校'])).out).toMatch(/^Where the reports mention "学校":\n  \[七个关键词看懂成德眉资同城化“棋局” · 关键词5 · 生活圈\] cdms-2021-04-15#5\.1 /);
+    const json = JSON.parse((await run(['--json', 'which report mentions schools'])).out);
+    expect(json).toMatchObject({ found: false, answer: null, locate: 'schools', passages: [{ passageId: 'cdms-2021-04-15#5.1' }] });
+  });
+
   it('GIVEN 详细说说 with the earlier question as history THEN the earlier answer\'s passage, whole, with its source', async () => {
     const text = await run(['--history', '成资S3线开工了吗', '详细说说']);
     expect(text.out).toMatch(/^Passage cdms-2021-04-15#2\.2 \(关键词2 · 交通\), whole:/);

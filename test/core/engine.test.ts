@@ -194,6 +194,22 @@ describe('engine on the real report', () => {
     expect(two.ask('报告分为哪几部分', { documentId: 'parks-2023' }).record).toEqual({ field: 'sections', documentIds: ['parks-2023'] });
   });
 
+  it('GIVEN a question asking where the reports say something THEN the passages that mention it, best first, nothing answered; none when no report does', () => {
+    const two = Engine.build(loadCorpus(FIXTURE));
+    const metro = two.ask('哪篇报告提到了地铁');
+    expect(metro.locate).toBe('地铁');
+    expect(metro.found).toBe(false);
+    expect(metro.answer).toBeNull();
+    expect(metro.passages.map(({ passage }) => passage.id)).toContain('metro-2022#1.1');
+    expect(metro.passages.every(({ passage }) => passage.documentId === 'metro-2022')).toBe(true);
+    expect(metro.passages.map(({ score }) => score)).toEqual([...metro.passages.map(({ score }) => score)].sort((a, b) => b - a));
+    expect(two.ask('哪个报告讲湿地').passages.map(({ passage }) => passage.id)).toEqual(['parks-2023#2.1']);
+    const none = two.ask('有没有提到房价');
+    expect(none.locate).toBe('房价');
+    expect(none.passages).toEqual([]);
+    expect(two.ask('哪篇报告提到了地铁', { documentId: 'parks-2023' }).passages).toEqual([]);
+  });
+
   it('GIVEN 详细说说 after an answer THEN that answer\'s passage, whole, and nothing new answered; with no answer before, how to ask', () => {
     const first = engine.ask('成资S3线开工了吗');
     const id = first.citations[0]!.passageId;

@@ -59,6 +59,13 @@ describe('a library of several engines', () => {
     expect(library.ask('报告分为哪几部分', { documentId: 'g' }).record).toEqual({ field: 'sections', documentIds: ['g'] });
   });
 
+  it('GIVEN a question asking where the reports say something THEN the passages of whichever layer mentions it', () => {
+    const library = new Library([build({ 'g.md': GLOBAL }), build({ 'b.md': OWN })]);
+    expect(library.ask('哪篇报告提到了学校').passages.map(({ passage }) => passage.documentId)).toEqual(['b']);
+    expect(library.ask('有没有提到地铁').passages.map(({ passage }) => passage.documentId)).toEqual(['g']);
+    expect(library.ask('有没有提到房价').passages).toEqual([]);
+  });
+
   it('GIVEN a scope to one report THEN only its engine is asked', () => {
     const library = new Library([build({ 'g.md': GLOBAL }), build({ 'b.md': OWN })]);
     const scoped = library.ask('新增学位多少个', { documentId: 'g' });

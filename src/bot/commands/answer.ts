@@ -1,5 +1,5 @@
 import { briefReport, briefSection, REPORT_BRIEF_POINTS, SECTION_BRIEF_POINTS, sectionLabel, type Reports, type Turn } from '../../core/index.js';
-import { answerReply, briefReply, notice, recordReply, sectionReply, whichReportReply } from '../render/format.js';
+import { answerReply, briefReply, locateReply, notice, recordReply, sectionReply, whichReportReply } from '../render/format.js';
 import { t, type Lang } from '../render/i18n.js';
 import type { Outcome, Reply } from '../render/reply.js';
 import { findSections, resolveSection } from './sections.js';
@@ -27,6 +27,10 @@ export function answer(question: string, sectionValue: string | undefined, engin
   }
   // 这篇报道是哪天发的, 分为哪几部分: the reports' front matter or headings, nothing quoted
   if (result.record) return { reply: recordReply(result.record, engine, lang), found: false };
+  // 哪篇报告提到了地铁: the passages that mention it, or that none does (logged: a gap when none does)
+  if (result.locate !== undefined) {
+    return { reply: locateReply(result, engine, lang), passageIds: result.passages.map(({ passage }) => passage.id), found: result.passages.length > 0, asked: { question, confidence: null, report: result.passages[0]?.passage.documentId ?? null } };
+  }
   // a request to sum up gets the briefing /brief gives: of the section it names (总结一下交通方面;
   // which report's, when several have one of that name), else of its scope (总结一下, 这篇报告讲了什么)
   if (result.overview) {

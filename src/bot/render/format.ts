@@ -288,6 +288,24 @@ export function recordReply(record: NonNullable<AskResult['record']>, engine: Re
   return { embeds: [{ color: COLOR, title: t(lang, reports.length > 1 ? 'recordTitleMany' : 'recordTitle'), fields, ...(more > 0 ? { footer: { text: t(lang, 'recordMore', { count: more }) } } : {}) }] };
 }
 
+/**
+ * The reply to a question asking where the reports say something (哪篇报告提到了地铁, 有没有提到房价): the
+ * passages that mention the topic, each under its report and section with its id, or one line saying
+ * that no report here does (a gap the team can fill).
+ */
+export function locateReply(result: AskResult, engine: Reports, lang: Lang): Reply {
+  const topic = escapeUserText(truncate(result.locate ?? '', 100));
+  if (!result.passages.length) return { content: truncate(t(lang, 'locateNone', { topic }), LIMITS.content) };
+  const fields = result.passages.map((ranked) => {
+    const { source } = engine.documents.get(ranked.passage.documentId)!;
+    return { ...passageField(ranked), name: truncate(`${source.title} · ${sectionLabel(ranked.passage.section)} · ${ranked.passage.id}`, LIMITS.fieldName) };
+  });
+  return {
+    embeds: [{ color: COLOR, author: questionAuthor(result.query), title: truncate(t(lang, 'locateTitle', { topic }), LIMITS.embedTitle), fields }],
+    components: row(...result.passages.slice(0, 5).map(({ passage }) => button(CUSTOM_ID.passage(passage.id), truncate(`${t(lang, 'showPassage')} ${passage.id}`, LIMITS.buttonLabel)))),
+  };
+}
+
 /** /help. */
 export function helpReply(lang: Lang): Reply {
   return { embeds: [{ color: COLOR, title: t(lang, 'helpTitle'), description: truncate(t(lang, 'help'), LIMITS.embedDescription) }], ephemeral: true };

@@ -63,6 +63,12 @@ export interface ContractAnswer {
    * is false: no sentence is quoted.
    */
   record?: { field: string; reports: ContractRecord[] };
+  /**
+   * Present when the message asked where the reports say something (哪篇报告提到了地铁, 有没有提到房价,
+   * which report mentions the metro): the topic. `passages` are those that mention it, empty when no
+   * report does; found is false.
+   */
+  locate?: string;
   error?: string;
 }
 
@@ -88,6 +94,7 @@ export function toContract(result: AskResult, reports?: Reports): ContractAnswer
     ...(result.smallTalk ? { smallTalk: result.smallTalk } : {}),
     ...(result.smallTalk === 'sources' && reports ? { reports: [...reports.documents.values()].map(({ id, source }) => ({ documentId: id, title: source.title, publisher: source.publisher, date: source.date, url: source.url })) } : {}),
     ...(result.expands ? { expands: result.expands } : {}),
+    ...(result.locate !== undefined ? { locate: result.locate } : {}),
     ...(result.record && reports ? { record: { field: result.record.field, reports: recordsOf(reports, result.record) } } : {}),
     ...(result.overview ? { overview: true as const, ...(reports ? briefingOf(reports, result.overviewSections) : {}) } : {}),
   };

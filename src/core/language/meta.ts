@@ -227,3 +227,45 @@ export function askedOfRecord(text: string): RecordField | undefined {
   for (const [field, pattern] of RECORD_PATTERNS) if (pattern.test(text)) return field;
   return undefined;
 }
+
+/** Which report or part of one, as a question asks where something is said (哪篇报告, 哪一部分). */
+const WHICH_REPORT = String.raw`(?:哪|哪1|哪一|哪个|哪些|什么)(?:篇|份|个|些)?${DOCUMENT}`;
+const WHICH_PART = String.raw`(?:哪|哪1|哪一|哪个|哪些)(?:个)?(?:部分|章节|章|节|段|段落|板块|页)`;
+/** Saying something (提到, 讲了, 涉及). */
+const MENTION = String.raw`(?:提到|提及|提起|讲到|讲了|讲|说到|说了|说|谈到|谈了|写到|写了|涉及到?|有|包含|包括|关于|介绍了?)(?:了|过)?`;
+/** What may follow the topic (地铁的内容, 学校的事): it names no more of the topic. */
+const TOPIC_END = String.raw`(?:的(?:内容|事情?|情况|信息|部分|报告|文章|数据))?`;
+const TOPIC_WORDS = String.raw`([\p{L}\p{N}][\p{L}\p{N} ]{0,23}?)`;
+
+const WHERE = [
+  // 哪篇报告提到了地铁, 哪个报告讲湿地, (报告)哪一部分提到了学校
+  String.raw`(?:${A_REPORT}(?:的|里|中)?)?(?:${WHICH_REPORT}|${WHICH_PART})(?:里|中|里面)?${MENTION}${TOPIC_WORDS}${TOPIC_END}`,
+  // 地铁在哪篇报告里, 关于地铁的内容在哪一部分, 地铁在哪一节
+  String.raw`(?:关于)?${TOPIC_WORDS}${TOPIC_END}(?:在|是在|出现在|写在)(?:报告的?)?(?:${WHICH_REPORT}|${WHICH_PART})(?:里|中|里面)?`,
+  // (报告)有没有提到房价, 有没有说学校的事, 有没有关于公园的报告
+  String.raw`(?:${A_REPORT}(?:里|中)?)?(?:有没有|有无|是否有|是否|有)(?:提到|提及|讲到|说到|谈到|写到|涉及|说|讲|谈|关于)(?:过)?${TOPIC_WORDS}${TOPIC_END}`,
+  // English
+  String.raw`(?:which|what) (?:report|article|document|section|part)s? (?:mentions?|talks? about|covers?|discuss(?:es)?|says? anything about|(?:is|are) about) ${TOPIC_WORDS}`,
+  String.raw`(?:does|do) (?:the |this |any )?(?:report|article|document)s? (?:mention|say anything about|talk about|cover|discuss) ${TOPIC_WORDS}`,
+  String.raw`(?:is there|are there|do you have) (?:a |an |any )?(?:report|article|section|part|document)s? (?:on|about) ${TOPIC_WORDS}`,
+  String.raw`where (?:is|are) ${TOPIC_WORDS} (?:mentioned|covered|discussed)`,
+];
+
+/** What every question asking where something is said holds (see BOT_ANCHOR): one word or more of each pattern of WHERE. */
+const WHERE_ANCHOR = new RegExp(String.raw`${DOCUMENT}|部分|章|节|段|板块|页|提到|提及|讲到|说到|谈到|写到|涉及|有没有|有无|是否|report|article|document|section|part|mention|discuss|\bcover`, 'u');
+const WHERE_PATTERNS = WHERE.map((pattern) => new RegExp(`^(?:${pattern})$`, 'u'));
+
+/**
+ * The topic a question asks where the reports say something about (地铁 of 哪篇报告提到了地铁, 地铁在哪一
+ * 部分, 有没有提到房价, which report mentions the metro), as the whole-message patterns read it (see
+ * bareMessage); undefined for any other question. No one sentence answers it: the caller lists the
+ * passages that mention the topic, or says that none does.
+ */
+export function askedWhere(text: string): string | undefined {
+  if (!text || !WHERE_ANCHOR.test(text)) return undefined;
+  for (const pattern of WHERE_PATTERNS) {
+    const topic = pattern.exec(text)?.[1]?.trim();
+    if (topic) return topic;
+  }
+  return undefined;
+}

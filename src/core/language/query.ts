@@ -3,7 +3,7 @@ import { bareMessage, cleanQuestion, type SmallTalk } from './cleanup.js';
 import { ENGLISH_QUESTION_WORDS, englishWords, type EnglishWord } from './english.js';
 import { EXPANSION_WEIGHT, type Lexicon } from '../corpus/lexicon.js';
 import { normalizeText } from './normalize.js';
-import { askedOfBot, askedOfRecord, type RecordField } from './meta.js';
+import { askedOfBot, askedOfRecord, askedWhere, type RecordField } from './meta.js';
 import { asksOverview, overviewTopic } from './overview.js';
 import { BoundedCache } from '../util/bounded-cache.js';
 import { MEASURE_WORDS } from './numerals.js';
@@ -148,6 +148,8 @@ export interface AnalyzedQuery {
   overviewTopic?: string;
   /** Set when the question asks for a report's own record (这篇报道是哪天发的, 分为哪几部分; see askedOfRecord): its front matter or headings answer it, no sentence. */
   record?: RecordField;
+  /** Set when the question asks where the reports say something (哪篇报告提到了地铁, 有没有提到房价; see askedWhere): the topic; the passages that mention it answer, no one sentence. */
+  locate?: string;
 }
 
 /**
@@ -633,16 +635,18 @@ export function analyzeQuery(text: string, lexicon: Lexicon, vocabulary?: QueryV
 /**
  * What a question that is more than wrapping asks when no sentence answers it: about the bot itself
  * (help, 有哪些报告, 答错了), more of the answer just given (详细说说), a report's own record (这篇报道是
- * 哪天发的, 分为哪几部分), the reports as a whole (总结一下) or one topic summed up; nothing for a
+ * 哪天发的, 分为哪几部分), where the reports say something (哪篇报告提到了地铁), the reports as a whole (总结一下) or one topic summed up; nothing for a
  * question about what the reports say.
  * @param bare - the cleaned question as the whole-message patterns read it (bareMessage)
  */
-function unquotedKind(bare: string): { social?: SmallTalk; more?: true; overview?: true; overviewTopic?: string; record?: RecordField } {
+function unquotedKind(bare: string): { social?: SmallTalk; more?: true; overview?: true; overviewTopic?: string; record?: RecordField; locate?: string } {
   const asked = askedOfBot(bare);
   if (asked === 'more') return { more: true };
   if (asked) return { social: asked };
   const record = askedOfRecord(bare);
   if (record) return { record };
+  const locate = askedWhere(bare);
+  if (locate) return { locate };
   if (asksOverview(bare)) return { overview: true };
   const topic = overviewTopic(bare);
   return topic === undefined ? {} : { overviewTopic: topic };

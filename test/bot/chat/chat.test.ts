@@ -114,6 +114,16 @@ describe('chat: mentions, threads, follow-ups and DMs against a fake Discord', (
     expect((embed.fields as Array<{ value: string }>)[0]!.value).toContain('**2021-04-15**');
   });
 
+  it('GIVEN a question in a DM asking where the report mentions something THEN its passages, or one line that none does, logged as not found', async () => {
+    const dm = '800000000000000014';
+    const school = await say({ channelId: dm, content: '哪一部分提到了学校?', guild: false });
+    expect(school.body.embeds![0]!.title).toBe('报告中提到“学校”的地方');
+    const none = await say({ channelId: dm, content: '有没有提到房价', guild: false });
+    expect(none.body.content).toMatch(/^这里的报告都没有提到“房价”/);
+    const line = await logs.waitFor((l) => l.msg === 'message' && l.channel === dm && l.found === false);
+    expect(line.found).toBe(false);
+  });
+
   it('GIVEN a request to sum up in a DM THEN the briefing /brief gives, of the whole report or of the section named, never one sentence', async () => {
     const dm = '800000000000000010';
     const whole = await say({ channelId: dm, content: '帮我总结一下这篇报告', guild: false });

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { answerReply, boldSpans, paginate, recordReply, sectionReply } from '../../../src/bot/render/format.js';
+import { answerReply, boldSpans, locateReply, paginate, recordReply, sectionReply } from '../../../src/bot/render/format.js';
 import { Engine, loadCorpus, Suggester } from '../../../src/core/index.js';
 import { likelyQuestion } from '../../../src/core/answer/suggestions.js';
 import { engineOf, GOOD_REPORT, madeUpReport, pagedCorpus, tempCorpus } from '../../helpers/corpus.js';
@@ -34,6 +34,20 @@ describe('formatting answers', () => {
       expect(field.value).toBe('No sections: the report is one text.');
     }
     expect(embed.footer?.text).toBe('5 more reports: /sources lists them all.');
+  });
+
+  it('GIVEN a question asking where the report mentions something THEN its passages under report and section with a button each; none THEN one line saying so', () => {
+    const reply = locateReply(engine.ask('哪一部分提到了学校'), engine, 'zh-CN');
+    const embed = reply.embeds![0]!;
+    expect(embed.title).toBe('报告中提到“学校”的地方');
+    expect(embed.fields![0]!.name).toBe('七个关键词看懂成德眉资同城化“棋局” · 关键词5 · 生活圈 · cdms-2021-04-15#5.1');
+    expect(embed.fields![0]!.value).toContain('214所学校');
+    const buttons = reply.components![0]!.components;
+    expect(buttons.length).toBe(embed.fields!.length);
+    for (const button of buttons) expect('label' in button && button.label!.length <= LIMITS.buttonLabel).toBe(true);
+    const none = locateReply(engine.ask('有没有提到房价'), engine, 'en');
+    expect(none.content).toBe('No report here mentions “房价”. Admins can see such questions with /gaps and add a report that covers it.');
+    expect(none.embeds).toBeUndefined();
   });
 
   it('GIVEN highlight spans THEN those words are bold and the rest escaped', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bareMessage, cleanQuestion } from '../../../src/core/language/cleanup.js';
-import { askedOfBot, askedOfRecord } from '../../../src/core/language/meta.js';
+import { askedOfBot, askedOfRecord, askedWhere } from '../../../src/core/language/meta.js';
 import { normalizeText } from '../../../src/core/language/normalize.js';
 
 const bare = (message: string) => bareMessage(cleanQuestion(normalizeText(message)).text);
@@ -89,6 +89,34 @@ describe('questions about a report\'s own record (written here)', () => {
   it('GIVEN questions about what a report says, or a date or address with no report named THEN none', () => {
     for (const message of ['什么时候发布的', '地址是什么', '成都商报是什么', '谁负责运营食堂', '地铁三号线什么时候开通', '报告里提到了哪些项目', '交通部分的要点是什么', '项目分为哪几类', '链接各区的公交有几条', '哪家企业中标', '这条线路的标题党', 'when was the metro opened']) {
       expect(record(message), message).toBeUndefined();
+    }
+  });
+});
+
+describe('questions asking where the reports say something (written here)', () => {
+  const where = (message: string) => askedWhere(bare(message));
+
+  it('GIVEN which report or part says something, or whether the reports mention it THEN the topic', () => {
+    const cases: Array<[string, string]> = [
+      ['哪篇报告提到了地铁?', '地铁'],
+      ['哪个文件讲湿地', '湿地'],
+      ['哪一篇文章提到过公园', '公园'],
+      ['關於地鐵的內容在哪一部分', '地铁'],
+      ['学校在哪一节', '学校'],
+      ['报告哪一部分讲了交通', '交通'],
+      ['有没有提到房价', '房价'],
+      ['报告里有没有说学校的事', '学校'],
+      ['有没有关于公园的报告', '公园'],
+      ['Which report mentions the subway?', 'the subway'],
+      ['does the report mention housing prices', 'housing prices'],
+      ['is there a section about parks', 'parks'],
+    ];
+    for (const [message, topic] of cases) expect(where(message), message).toBe(topic);
+  });
+
+  it('GIVEN questions about what the reports say, or where a place is THEN no topic', () => {
+    for (const message of ['地铁在哪里', '同城化办公室在哪', '哪个部门负责', '有没有开工', '有多少学校', '是否开通了地铁', '哪篇文章的作者是谁', '报告提到的项目投资多少']) {
+      expect(where(message), message).toBeUndefined();
     }
   });
 });
