@@ -1,11 +1,11 @@
 import { createInterface } from 'node:readline';
-import { contractError, QueryError, replay, ReportQaError, toContract, type Engine } from '../core/index.js';
+import { askEach, contractError, QueryError, replay, ReportQaError, toContractEach, type Engine } from '../core/index.js';
 import { ConfigError } from '../config.js';
 import * as z from 'zod';
 import { corpusDir, openEngine } from './engine.js';
 import { parseCommandLine } from './args.js';
 import { exitQuietlyOnClosedPipe, isMainModule } from './main-module.js';
-import { renderAnswer } from './render.js';
+import { renderEach } from './render.js';
 
 const USAGE = `usage: npm run ask -- [--json] [--corpus DIR] [--history "earlier question" ...] "<question>"
        npm run ask -- --batch [--corpus DIR] < questions.txt
@@ -79,7 +79,7 @@ export async function main(argv: string[], stdin: NodeJS.ReadableStream, out: No
         answer = contractError(item.q, item.error);
       } else {
         try {
-          answer = toContract(engine.ask(item.q, { history: replay(engine, item.history) }), engine);
+          answer = toContractEach(item.q, askEach(engine, item.q, { history: replay(engine, item.history) }), engine);
         } catch (error) {
           if (!(error instanceof QueryError)) throw error;
           answer = contractError(item.q, error.message);
@@ -91,8 +91,8 @@ export async function main(argv: string[], stdin: NodeJS.ReadableStream, out: No
   }
 
   try {
-    const result = engine.ask(question, { history: replay(engine, values.history) });
-    out.write(values.json ? `${JSON.stringify(toContract(result, engine))}\n` : `${renderAnswer(result, engine)}\n`);
+    const asked = askEach(engine, question, { history: replay(engine, values.history) });
+    out.write(values.json ? `${JSON.stringify(toContractEach(question, asked, engine))}\n` : `${renderEach(asked, engine)}\n`);
     return 0;
   } catch (error) {
     if (!(error instanceof QueryError)) throw error;

@@ -30,6 +30,12 @@ function renderRecord(result: AskResult, engine: Engine): string {
     .join('\n');
 }
 
+/** A message's answers as plain text: its one question's, or each question's under its own heading. */
+export function renderEach(asked: ReadonlyArray<{ question: string; result: AskResult }>, engine: Engine): string {
+  if (asked.length === 1) return renderAnswer(asked[0]!.result, engine);
+  return asked.map(({ question, result }, i) => `Question ${i + 1} of ${asked.length}: ${oneLine(question, 120)}\n${renderAnswer(result, engine)}`).join('\n\n');
+}
+
 /** The answer as plain text for a terminal: answer, citation, and the next two passages. */
 export function renderAnswer(result: AskResult, engine: Engine): string {
   const lines: string[] = [];

@@ -52,6 +52,14 @@ describe('ask CLI', () => {
     expect(json).toMatchObject({ found: false, answer: null, locate: 'schools', passages: [{ passageId: 'cdms-2021-04-15#5.1' }] });
   });
 
+  it('GIVEN a message of two questions THEN each is answered under its own heading, and in JSON under parts', async () => {
+    const text = (await run(['成资S3线开工了吗？动车每天多少对？'])).out;
+    expect(text).toMatch(/^Question 1 of 2: 成资S3线开工了吗？\nAnswer: .*成资S3线开工/);
+    expect(text).toMatch(/\n\nQuestion 2 of 2: 动车每天多少对？\nAnswer: .*107\.5对/);
+    const json = JSON.parse((await run(['--json', '成资S3线开工了吗？动车每天多少对？'])).out);
+    expect(json).toMatchObject({ query: '成资S3线开工了吗？动车每天多少对？', found: true, answer: null, parts: [{ query: '成资S3线开工了吗？', found: true }, { query: '动车每天多少对？', found: true }] });
+  });
+
   it('GIVEN 详细说说 with the earlier question as history THEN the earlier answer\'s passage, whole, with its source', async () => {
     const text = await run(['--history', '成资S3线开工了吗', '详细说说']);
     expect(text.out).toMatch(/^Passage cdms-2021-04-15#2\.2 \(关键词2 · 交通\), whole:/);

@@ -1,4 +1,6 @@
-import { briefReport, briefSection, REPORT_BRIEF_POINTS, SECTION_BRIEF_POINTS, sectionLabel, type Reports, type Turn } from '../../core/index.js';
+import { ComponentType, type APIActionRowComponent, type APIButtonComponent } from 'discord.js';
+import { askEach, briefReport, briefSection, REPORT_BRIEF_POINTS, SECTION_BRIEF_POINTS, sectionLabel, type AskResult, type Reports, type SectionRef, type Turn } from '../../core/index.js';
+import { LIMITS, truncate } from '../discord/limits.js';
 import { answerReply, briefReply, locateReply, notice, recordReply, sectionReply, whichReportReply } from '../render/format.js';
 import { t, type Lang } from '../render/i18n.js';
 import type { Outcome, Reply } from '../render/reply.js';
@@ -17,7 +19,14 @@ export function answer(question: string, sectionValue: string | undefined, engin
   if (!question.trim()) return { reply: notice(t(lang, 'emptyQuestion')) };
   const scope = sectionValue ? resolveSection(engine, sectionValue) : undefined;
   if (sectionValue && !scope) return { reply: notice(t(lang, 'unknownSection')) };
-  const result = engine.ask(question, { ...(scope ? { documentId: scope.documentId, section: scope.section.number } : {}), history });
+  // a message of several questions (成资S3线开工了吗?动车每天多少对?) gets each one's answer
+  const asked = askEach(engine, question, { ...(scope ? { documentId: scope.documentId, section: scope.section.number } : {}), history });
+  const outcomes = asked.map(({ question: part, result }) => outcomeOf(part, result, scope, engine, lang));
+  return outcomes.length === 1 ? outcomes[0]! : together(question, outcomes);
+}
+
+/** The outcome of one question's result (see answer). */
+function outcomeOf(question: string, result: AskResult, scope: SectionRef | undefined, engine: Reports, lang: Lang): Outcome {
   // small talk asks nothing: it is not logged as a question the reports did not answer
   if (result.smallTalk) return { reply: answerReply(result, engine, lang), found: false, smallTalk: result.smallTalk };
   // 详细说说 after an answer: the section that answer stands in, as /section shows it; the conversation keeps its passage
@@ -47,6 +56,40 @@ export function answer(question: string, sectionValue: string | undefined, engin
     asked: { question, confidence: result.passages.length ? result.confidence : null, report: result.passages[0]?.passage.documentId ?? null },
   };
 }
+
+/**
+ * The outcome of a message of several questions: each question's reply in order (its embeds, which
+ * name their question, and its line), their buttons once each (a row is left for 👍/👎), and one
+ * entry of the question log for the message: found when every question was answered, at the least
+ * confidence of theirs.
+ */
+function together(message: string, parts: readonly Outcome[]): Outcome {
+  const content = parts.map((part) => part.reply.content).filter(Boolean).join('\n');
+  const embeds = parts.flatMap((part) => part.reply.embeds ?? []).slice(0, LIMITS.embedsPerMessage);
+  const seen = new Set<string>();
+  const buttons = parts
+    .flatMap((part) => (part.reply.components ?? []).flatMap((row) => row.components))
+    .filter((button) => {
+      const key = 'url' in button ? `url:${button.url}` : 'custom_id' in button ? button.custom_id : '';
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+  const rows: APIActionRowComponent<APIButtonComponent>[] = [];
+  for (let at = 0; at < buttons.length && rows.length < LIMITS.actionRows - 1; at += BUTTONS_PER_ROW) rows.push({ type: ComponentType.ActionRow, components: buttons.slice(at, at + BUTTONS_PER_ROW) });
+  const confidences = parts.map((part) => part.asked?.confidence).filter((confidence): confidence is number => typeof confidence === 'number');
+  const lastAnswered = [...parts].reverse().find((part) => part.answerPassageId !== undefined);
+  return {
+    reply: { ...(content ? { content: truncate(content, LIMITS.content) } : {}), ...(embeds.length ? { embeds } : {}), ...(rows.length ? { components: rows } : {}) },
+    passageIds: [...new Set(parts.flatMap((part) => part.passageIds ?? []))],
+    found: parts.every((part) => part.found === true),
+    ...(lastAnswered ? { answerPassageId: lastAnswered.answerPassageId! } : {}),
+    asked: { question: message, confidence: confidences.length ? Math.min(...confidences) : null, report: parts.find((part) => part.asked?.report)?.asked?.report ?? null },
+  };
+}
+
+/** Buttons in one action row (Discord's limit). */
+const BUTTONS_PER_ROW = 5;
 
 /**
  * The briefing for a scope, at a page: `''` for every report (each under its own header), a

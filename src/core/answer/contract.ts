@@ -69,6 +69,13 @@ export interface ContractAnswer {
    * report does; found is false.
    */
   locate?: string;
+  /**
+   * Present when the message asked several questions (成资S3线开工了吗?动车每天多少对?: see
+   * splitQuestions): each question's answer, in order. The message itself then has found true only
+   * when every one was answered, confidence the least of theirs, and no answer, citation or passage
+   * of its own.
+   */
+  parts?: ContractAnswer[];
   error?: string;
 }
 
@@ -127,6 +134,13 @@ function briefingOf(reports: Reports, named?: readonly SectionRef[]): { briefing
   }));
   const omitted = documents.length - briefing.length;
   return { briefing, ...(omitted > 0 ? { reportsNotBriefed: omitted } : {}) };
+}
+
+/** The JSON answer to a message (askEach): its one question's, or each of its questions' under `parts`. */
+export function toContractEach(message: string, asked: ReadonlyArray<{ result: AskResult }>, reports?: Reports): ContractAnswer {
+  if (asked.length === 1) return toContract(asked[0]!.result, reports);
+  const parts = asked.map(({ result }) => toContract(result, reports));
+  return { query: message, found: parts.every((part) => part.found), answer: null, confidence: Math.min(...parts.map((part) => part.confidence)), context: [], citations: [], passages: [], parts };
 }
 
 /** The contract's shape for a question that could not be asked. */

@@ -124,6 +124,22 @@ describe('chat: mentions, threads, follow-ups and DMs against a fake Discord', (
     expect(line.found).toBe(false);
   });
 
+  it('GIVEN a DM asking two questions at once THEN one reply with each answer under its question, each button once, and one log entry', async () => {
+    const dm = '800000000000000015';
+    const both = await say({ channelId: dm, content: '成资S3线开工了吗？动车每天多少对？', guild: false });
+    const embeds = both.body.embeds!;
+    expect(embeds.map((embed) => embed.author?.name)).toEqual(['成资S3线开工了吗？', '动车每天多少对？']);
+    expect(embeds[0]!.description).toContain('成资S3线开工');
+    expect(embeds[1]!.description).toContain('107.5对');
+    const rows = both.body.components as Array<{ components: Array<{ custom_id?: string; url?: string }> }>;
+    const keys = rows.flatMap((row) => row.components.map((button) => button.custom_id ?? button.url));
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(rows.length).toBeLessThanOrEqual(5);
+    for (const row of rows) expect(row.components.length).toBeLessThanOrEqual(5);
+    const line = await logs.waitFor((l) => l.msg === 'message' && l.channel === dm);
+    expect(line.found).toBe(true);
+  });
+
   it('GIVEN a request to sum up in a DM THEN the briefing /brief gives, of the whole report or of the section named, never one sentence', async () => {
     const dm = '800000000000000010';
     const whole = await say({ channelId: dm, content: '帮我总结一下这篇报告', guild: false });
