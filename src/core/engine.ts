@@ -772,7 +772,8 @@ function subjectForm(name: string): string {
 
 /**
  * The result for a message no sentence of a report answers: small talk (nothing shown from the
- * reports), or a request for the reports as a whole (the caller briefs). Nothing found or quoted.
+ * reports), a request for the reports as a whole (the caller briefs), for more of the last answer,
+ * for a report's record, or for where the reports say something. Nothing found or quoted.
  */
 function unquotedResult(query: string, removed: string[], kind: { smallTalk: SmallTalk } | { overview: true; overviewSections?: SectionRef[] } | { expands: string } | { record: NonNullable<AskResult['record']> } | { locate: string }): AskResult {
   return { query, coverage: 0, confidence: 0, removed, signals: null, candidate: null, passages: [], nearestSections: [], found: false, answer: null, highlights: [], matchedTerms: [], context: [], citations: [], ...kind };

@@ -69,19 +69,19 @@ export class Library implements Reports {
     // 详细说说 is answered by the layer that holds the earlier answer's passage
     const expanded = results.find((result) => result.expands !== undefined);
     if (expanded) return expanded;
-    // a question about a report's record (谁写的这篇) is of the report the conversation is about, when
-    // a layer holds it, else of every layer's reports
     // where the reports say something (哪篇报告提到了地铁): every layer's passages that mention it, best first
     const located = results.find((result) => result.locate !== undefined);
     if (located) {
       const passages = results.flatMap((result) => result.passages).sort((a, b) => b.score - a.score).slice(0, LOCATED_PASSAGES);
       return { ...located, passages, nearestSections: nearestSectionsOf(passages) };
     }
-    const record = results.find((result) => result.record)?.record;
-    if (record) {
+    // a question about a report's record (谁写的这篇) is of the report the conversation is about, when
+    // a layer holds it, else of every layer's reports
+    const recorded = results.find((result) => result.record);
+    if (recorded?.record) {
       const about = this.passage(options.history?.at(-1)?.passageIds?.[0] ?? '')?.documentId;
       const documentIds = about !== undefined ? [about] : results.flatMap((result, i) => (result.record?.documentIds ?? []).filter((id) => this.layerOf(id) === targets[i]));
-      return { ...results.find((result) => result.record)!, record: { field: record.field, documentIds } };
+      return { ...recorded, record: { field: recorded.record.field, documentIds } };
     }
     // a request to sum up (总结一下, 总结一下交通方面) is briefed from every layer that has what it names
     const overviews = results.filter((result) => result.overview);

@@ -35,7 +35,7 @@ function outcomeOf(question: string, result: AskResult, scope: SectionRef | unde
     return { reply: sectionReply(engine, passage.documentId, passage.section.number, 0, lang), found: false, answerPassageId: passage.id };
   }
   // 这篇报道是哪天发的, 分为哪几部分: the reports' front matter or headings, nothing quoted
-  if (result.record) return { reply: recordReply(result.record, engine, lang), found: false };
+  if (result.record) return { reply: recordReply(result, engine, lang), found: false };
   // 哪篇报告提到了地铁: the passages that mention it, or that none does (logged: a gap when none does)
   if (result.locate !== undefined) {
     return { reply: locateReply(result, engine, lang), passageIds: result.passages.map(({ passage }) => passage.id), found: result.passages.length > 0, asked: { question, confidence: null, report: result.passages[0]?.passage.documentId ?? null } };

@@ -269,7 +269,8 @@ export function sourcesReply(engine: Reports, lang: Lang, own: ReadonlySet<strin
  * each report asked about with its publisher, date and link, the one asked for in bold, or with its
  * numbered sections. Nothing of a report's text is quoted: these are its front matter and headings.
  */
-export function recordReply(record: NonNullable<AskResult['record']>, engine: Reports, lang: Lang): Reply {
+export function recordReply(result: AskResult, engine: Reports, lang: Lang): Reply {
+  const record = result.record!;
   const reports = recordsOf(engine, record);
   const shown = reports.slice(0, LIMITS.embedFields);
   const asked = (field: typeof record.field, text: string): string => (record.field === field ? `**${text}**` : text);
@@ -285,7 +286,7 @@ export function recordReply(record: NonNullable<AskResult['record']>, engine: Re
     ),
   }));
   const more = reports.length - shown.length;
-  return { embeds: [{ color: COLOR, title: t(lang, reports.length > 1 ? 'recordTitleMany' : 'recordTitle'), fields, ...(more > 0 ? { footer: { text: t(lang, 'recordMore', { count: more }) } } : {}) }] };
+  return { embeds: [{ color: COLOR, author: questionAuthor(result.query), title: t(lang, reports.length > 1 ? 'recordTitleMany' : 'recordTitle'), fields, ...(more > 0 ? { footer: { text: t(lang, 'recordMore', { count: more }) } } : {}) }] };
 }
 
 /**

@@ -84,7 +84,7 @@ const MORE = [
   // 什么意思, 没看懂: the answer in its context
   String.raw`(?:这|这句话?|这个|那)?(?:是)?(?:什么|啥)意思|(?:没|不)(?:太)?(?:看|听)?(?:懂|明白)|(?:看|听)不(?:太)?(?:懂|明白)|(?:请)?解释(?:一下|下)?|怎么理解`,
   // 你确定吗, 真的吗, 有依据吗: the evidence, the answer's passage whole
-  String.raw`(?:你)?(?:确定|肯定)|(?:是)?真的|真的假的|靠谱|(?:准|准确|可靠)(?:不)?|有(?:什么)?(?:依据|根据|证据|来源)|(?:依据|根据|证据|来源)(?:是什么|在哪里?)?`,
+  String.raw`(?:你)?(?:确定|肯定)|(?:是)?真的|真的假的|对不对|是不是(?:真的)?|靠谱|(?:准|准确|可靠)(?:不)?|有(?:什么)?(?:依据|根据|证据|来源)|(?:依据|根据|证据|来源)(?:是什么|在哪里?)?`,
   String.raw`(?:for example|an example|give me an example|example please|say (?:that|it) again|repeat(?: that| please)?|what do you mean|what does (?:that|it) mean|i don t (?:understand|get it)|explain(?: (?:that|it|please))?|are you sure|really|is (?:that|it) (?:true|right|correct)|(?:what s|what is) (?:the|your) source|source|proof|evidence)`,
 ];
 
@@ -112,9 +112,9 @@ const BOT_ANCHOR = new RegExp(
     // feedback
     String.raw`不对|错|不准|不是这|没用|没有用|没帮助|答非所问|不相关|牛头|wrong|incorrect|not |useless|bad answer|irrelevant`,
     // more: an example, again, what it means, whether it is so
-    String.raw`例|比如|比方|再|重新|重复|意思|懂|明白|解释|理解|确定|肯定|真的|靠谱|准|依据|根据|证据|来源|example|again|repeat|mean|understand|get it|explain|sure|really|true|right|correct|source|proof|evidence`,
+    String.raw`例|比如|比方|再|重新|重复|意思|懂|明白|解释|理解|确定|肯定|真的|对不对|是不是|靠谱|准|依据|根据|证据|来源|example|again|repeat|mean|understand|get it|explain|sure|really|true|right|correct|source|proof|evidence`,
     // help: translating; presence, praise, acknowledging
-    String.raw`翻译|译|英文|英语|translate|english|有人|有没有人|你在|在不在|还在|在|测试|试|test|ping|anyone|there|棒|厉害|牛|强|聪明|赞|给力|优秀|不错|好用|666|nb|good|great|awesome|nice|cool|well done|amazing|perfect|excellent|love|rock|impressive|^(?:好|好好|嗯+|行|对|对的|是的|可以|ok+|k+|yes|yep|yeah|fine|alright|all right|i see)$`,
+    String.raw`翻译|译|英文|英语|translate|english|有人|你在|在不在|还在|bot在|机器人在|测试|试|test|ping|anyone|there|棒|厉害|牛|强|聪明|赞|给力|优秀|不错|好用|666|nb|good|great|awesome|nice|cool|well done|amazing|perfect|excellent|love|rock|impressive|^(?:好|好好|嗯+|行|对|对的|是|是的|是这样|这样|没错|可以|ok+|k+|yes|yep|yeah|fine|alright|all right|i see)$`,
   ].join('|'),
   'u',
 );
@@ -126,14 +126,20 @@ const FEEDBACK_PATTERN = new RegExp(`^(?:${FEEDBACK.join('|')})$`, 'u');
 const PRESENCE_PATTERN = new RegExp(`^(?:${PRESENCE.join('|')})$`, 'u');
 const PRAISE_PATTERN = new RegExp(`^(?:${PRAISE.join('|')})$`, 'u');
 const ACKNOWLEDGE_PATTERN = new RegExp(`^(?:${ACKNOWLEDGE.join('|')})$`, 'u');
+/** What asks whether the answer is so when the message ends as a question does (对吗, 是吗, 是这样吗, right?). */
+const DOUBTED = /^(?:对|对的|是|是的|是这样|这样|没错|right|correct|true)$/u;
 
 /**
  * What a question, as the whole-message patterns read it (see bareMessage), asks of the bot itself: `help` (how to use it, what it is), `sources` (which reports it has), `feedback` (the
  * answer was wrong: 答错了, that's wrong) or `more` (more of the answer just given: 详细说说, 原文呢,
- * tell me more); undefined for a question about the reports.
+ * tell me more, or whether it is so: 你确定吗, 对吗); or what it says to the bot: `greeting` (有人吗),
+ * `praise` (你真棒), `thanks` (好, 行); undefined for a question about the reports.
+ * @param asks - the message ended as a question does (吗, ?), which bareMessage takes off: 对吗 doubts, 对 agrees
  */
-export function askedOfBot(text: string): 'help' | 'sources' | 'feedback' | 'more' | 'greeting' | 'praise' | 'thanks' | undefined {
+export function askedOfBot(text: string, asks = false): 'help' | 'sources' | 'feedback' | 'more' | 'greeting' | 'praise' | 'thanks' | undefined {
   if (!text || !BOT_ANCHOR.test(text)) return undefined;
+  // 对吗, 是吗: whether the answer is so, as 你确定吗 asks; 对 and 好的 say it is
+  if (asks && DOUBTED.test(text)) return 'more';
   if (ACKNOWLEDGE_PATTERN.test(text)) return 'thanks';
   if (PRESENCE_PATTERN.test(text)) return 'greeting';
   if (PRAISE_PATTERN.test(text)) return 'praise';

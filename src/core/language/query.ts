@@ -629,7 +629,7 @@ export function analyzeQuery(text: string, lexicon: Lexicon, vocabulary?: QueryV
   }
   flushEnglish();
   const { expects, measure, strict } = expectationOf(normalized);
-  return { text, cleaned: cleaned.text, groups: out.finish(/[吗么][?!.,]*\s*$/u.test(normalized), expects === null || expects === 'reason' || expects === 'which' || expects === 'definition', ASKS_AT_END.test(normalized)), terms: out.terms, expects, measure, strict, removed: cleaned.removed, ...(cleaned.social ? { social: cleaned.social } : unquotedKind(bareMessage(cleaned.text))) };
+  return { text, cleaned: cleaned.text, groups: out.finish(/[吗么][?!.,]*\s*$/u.test(normalized), expects === null || expects === 'reason' || expects === 'which' || expects === 'definition', ASKS_AT_END.test(normalized)), terms: out.terms, expects, measure, strict, removed: cleaned.removed, ...(cleaned.social ? { social: cleaned.social } : unquotedKind(bareMessage(cleaned.text), /[吗么?]\s*$/u.test(cleaned.text))) };
 }
 
 /**
@@ -638,9 +638,10 @@ export function analyzeQuery(text: string, lexicon: Lexicon, vocabulary?: QueryV
  * 哪天发的, 分为哪几部分), where the reports say something (哪篇报告提到了地铁), the reports as a whole (总结一下) or one topic summed up; nothing for a
  * question about what the reports say.
  * @param bare - the cleaned question as the whole-message patterns read it (bareMessage)
+ * @param asks - the cleaned question ended as a question does (吗, ?)
  */
-function unquotedKind(bare: string): { social?: SmallTalk; more?: true; overview?: true; overviewTopic?: string; record?: RecordField; locate?: string } {
-  const asked = askedOfBot(bare);
+function unquotedKind(bare: string, asks: boolean): { social?: SmallTalk; more?: true; overview?: true; overviewTopic?: string; record?: RecordField; locate?: string } {
+  const asked = askedOfBot(bare, asks);
   if (asked === 'more') return { more: true };
   if (asked) return { social: asked };
   const record = askedOfRecord(bare);

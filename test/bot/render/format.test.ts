@@ -12,12 +12,12 @@ describe('formatting answers', () => {
   });
 
   it('GIVEN a question about the report\'s record THEN its publisher, date and link with the one asked for in bold, or its numbered sections; no sentence quoted', () => {
-    const date = recordReply(engine.ask('这篇报道是哪天发的').record!, engine, 'zh-CN').embeds![0]!;
+    const date = recordReply(engine.ask('这篇报道是哪天发的'), engine, 'zh-CN').embeds![0]!;
     expect(date.title).toBe('报告信息');
     expect(date.fields).toEqual([{ name: '七个关键词看懂成德眉资同城化“棋局”', value: '发布: 成都商报\n日期: **2021-04-15**\n链接: http://www.kbcmw.com/html/xw/dzyw/70105.html' }]);
-    const who = recordReply(engine.ask('who wrote this article').record!, engine, 'en').embeds![0]!;
+    const who = recordReply(engine.ask('who wrote this article'), engine, 'en').embeds![0]!;
     expect(who.fields![0]!.value).toContain('Published by: **成都商报**');
-    const parts = recordReply(engine.ask('这篇报告分为哪几部分').record!, engine, 'zh-CN').embeds![0]!;
+    const parts = recordReply(engine.ask('这篇报告分为哪几部分'), engine, 'zh-CN').embeds![0]!;
     const lines = parts.fields![0]!.value.split('\n');
     expect(lines).toHaveLength(7);
     expect(lines[1]).toBe('• 关键词2 · 交通 — 市域铁路成资S3线开工');
@@ -26,7 +26,7 @@ describe('formatting answers', () => {
   it('GIVEN a question about the record of 30 reports THEN at most 25 fields, each within Discord\'s limits, and the rest counted; a report without sections says so', () => {
     const files = Object.fromEntries(Array.from({ length: 30 }, (_, i) => [`r${i}.md`, madeUpReport(`第${i}号报告${'长'.repeat(300)}`, `r${i}`, `导语第${i}号。\n\n正文只有一段,没有分节。`)]));
     const many = engineOf(files);
-    const embed = recordReply(many.ask('报告有几个部分').record!, many, 'en').embeds![0]!;
+    const embed = recordReply(many.ask('报告有几个部分'), many, 'en').embeds![0]!;
     expect(embed.title).toBe('About the reports');
     expect(embed.fields).toHaveLength(LIMITS.embedFields);
     for (const field of embed.fields!) {

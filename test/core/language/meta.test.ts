@@ -43,6 +43,11 @@ describe('questions about the bot itself (written here)', () => {
     for (const message of ['好', '嗯嗯', '行', '对的', 'yes', 'okk']) expect(asked(message), message).toBe('thanks');
   });
 
+  it('GIVEN 对吗 or 是吗, asking whether the answer is so THEN more; 对 or 是的, saying it is, THEN thanks', () => {
+    for (const message of ['对吗?', '是吗', '是这样吗', '对不对', 'right?']) expect(askedOfBot(bare(message), /[吗么?]\s*$/u.test(normalizeText(message))), message).toBe('more');
+    for (const message of ['对', '是的', '对的。', '好吗']) expect(askedOfBot(bare(message), /[吗么?]\s*$/u.test(normalizeText(message))), message).toBe('thanks');
+  });
+
   it('GIVEN a request to translate or to answer in English THEN help (the answers are the reports\' own sentences; the help says how to ask in English)', () => {
     for (const message of ['翻译成英文', '请用英文回答', 'can you translate that to english']) expect(asked(message), message).toBe('help');
   });
