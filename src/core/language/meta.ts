@@ -1,3 +1,5 @@
+import { QUESTION_WORD } from './questions.js';
+
 /**
  * Questions about the bot itself, not about the reports: how to use it (help, 你能做什么, 怎么用这个
  * 机器人, who made you) and which reports it has (有哪些报告, what reports do you have). No sentence
@@ -271,7 +273,8 @@ export function askedWhere(text: string): string | undefined {
   if (!text || !WHERE_ANCHOR.test(text)) return undefined;
   for (const pattern of WHERE_PATTERNS) {
     const topic = pattern.exec(text)?.[1]?.trim();
-    if (topic) return topic;
+    // 有没有提到S3线什么时候通车 asks when, not where: a question like any other
+    if (topic) return QUESTION_WORD.test(topic) ? undefined : topic;
   }
   return undefined;
 }

@@ -10,8 +10,10 @@ import { normalizeText } from './normalize.js';
 /** The most questions one message is asked as: a longer message's rest stays with its last. */
 export const MAX_QUESTIONS = 3;
 
-/** A piece that asks: a question word, or a question's final particle, or an English question's first word. */
-const ASKS = /多[少长大久远高重宽深快]|几|什么|啥|哪|谁|何时|何地|何处|为何|怎么|怎样|如何|为什么|是否|有没有|是不是|能不能|会不会|[吗么呢]$|^(?:(?:and|also|or|but|so|then) )?(?:how|what|when|where|who|whom|which|why|is|are|was|were|do|does|did|can|could|will|would|should|has|have)\b/iu;
+/** A question word (多少, 什么时候, 哪, 谁, how, what…): a text that holds one asks something. */
+export const QUESTION_WORD = /多[少长大久远高重宽深快]|几|什么|啥|哪|谁|何时|何地|何处|为何|怎么|怎样|如何|为什么|\b(?:how|what|when|where|who|whom|which|why)\b/iu;
+/** What else makes a piece ask: a yes-no question's words or final particle, or an English question's first word. */
+const ASKS_YES_OR_NO = /是否|有没有|是不是|能不能|会不会|[吗么呢]$|^(?:(?:and|also|or|but|so|then) )?(?:is|are|was|were|do|does|did|can|could|will|would|should|has|have)\b/iu;
 /** Marks and spaces a piece ends with. */
 const TRAILING = /[\s?!.,;:~。,、;:…]+$/u;
 
@@ -20,7 +22,7 @@ function asksOnItsOwn(piece: string): boolean {
   const cleaned = cleanQuestion(normalizeText(piece));
   if (cleaned.social) return false;
   const text = cleaned.text.replace(TRAILING, '');
-  return text.replace(/[^\p{L}\p{N}]/gu, '').length >= 2 && ASKS.test(text);
+  return text.replace(/[^\p{L}\p{N}]/gu, '').length >= 2 && (QUESTION_WORD.test(text) || ASKS_YES_OR_NO.test(text));
 }
 
 /**

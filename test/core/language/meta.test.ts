@@ -120,7 +120,7 @@ describe('questions asking where the reports say something (written here)', () =
   });
 
   it('GIVEN questions about what the reports say, or where a place is THEN no topic', () => {
-    for (const message of ['地铁在哪里', '同城化办公室在哪', '哪个部门负责', '有没有开工', '有多少学校', '是否开通了地铁', '哪篇文章的作者是谁', '报告提到的项目投资多少']) {
+    for (const message of ['地铁在哪里', '同城化办公室在哪', '哪个部门负责', '有没有开工', '有多少学校', '是否开通了地铁', '哪篇文章的作者是谁', '报告提到的项目投资多少', '有没有提到S3线什么时候通车', 'does the report mention how many schools there are']) {
       expect(where(message), message).toBeUndefined();
     }
   });
