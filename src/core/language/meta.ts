@@ -60,7 +60,10 @@ const ACKNOWLEDGE = [String.raw`好|好好|嗯+|行|对|对的|是的|可以|明
 
 const SOURCES = [
   // 有哪些报告, 你有什么资料, 报告列表
-  String.raw`${YOU}?(?:这里)?(?:都)?(?:有|收录了?|能查)(?:哪些|什么|几篇|多少篇?)${REPORTS}`,
+  String.raw`${YOU}?(?:这里)?(?:都|一共|总共|共)?(?:有|收录了?|能查)(?:哪些|什么|几篇|几份|几个|多少篇?|多少份?)${REPORTS}`,
+  // 最新的报告是哪篇, 最近有什么新报告: the list shows each report's date
+  String.raw`(?:最新|最近)(?:的)?(?:一篇|一份)?${REPORTS}(?:是)?(?:哪篇|哪份|哪个|哪些|什么)?`,
+  String.raw`最近(?:有|加了|添加了|上传了|更新了)?(?:什么|哪些)?新(?:的)?${REPORTS}`,
   String.raw`(?:哪些|什么)${REPORTS}(?:可以问|可以查|能问|能查)`,
   String.raw`${REPORTS}(?:列表|清单|目录)`,
   String.raw`(?:which|what) (?:reports|documents|sources|articles) (?:do you have|are there|can i ask about|do you know)`,

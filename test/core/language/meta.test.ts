@@ -14,7 +14,7 @@ describe('questions about the bot itself (written here)', () => {
   });
 
   it('GIVEN which reports the bot has THEN sources', () => {
-    for (const message of ['你这里都有哪些资料?', '收录了哪些文章', '哪些报告可以问', '文档目录', 'Which documents do you have', 'list your reports']) {
+    for (const message of ['你这里都有哪些资料?', '收录了哪些文章', '哪些报告可以问', '文档目录', '一共有几篇报告', '最新的报告是哪篇', '最近有什么新报告', 'Which documents do you have', 'list your reports']) {
       expect(asked(message), message).toBe('sources');
     }
   });
