@@ -1,6 +1,7 @@
 import { ComponentType, type APIActionRowComponent, type APIButtonComponent } from 'discord.js';
 import { askEach, briefReport, briefSection, REPORT_BRIEF_POINTS, SECTION_BRIEF_POINTS, sectionLabel, type AskResult, type Reports, type SectionRef, type Turn } from '../../core/index.js';
 import { LIMITS, truncate } from '../discord/limits.js';
+import { parseCustomId } from '../discord/custom-id.js';
 import { answerReply, briefReply, locateReply, notice, recordReply, sectionReply, whichReportReply } from '../render/format.js';
 import { t, type Lang } from '../render/i18n.js';
 import type { Outcome, Reply } from '../render/reply.js';
@@ -59,7 +60,8 @@ function outcomeOf(question: string, result: AskResult, scope: SectionRef | unde
 
 /**
  * The outcome of a message of several questions: each question's reply in order (its embeds, which
- * name their question, and its line), their buttons once each (a row is left for 👍/👎), and one
+ * name their question, and its line), their buttons once each but More results (a row is left for
+ * 👍/👎; Follow up finds its question by the passage it carries), and one
  * entry of the question log for the message: found when every question was answered, at the least
  * confidence of theirs.
  */
@@ -71,7 +73,8 @@ function together(message: string, parts: readonly Outcome[]): Outcome {
     .flatMap((part) => (part.reply.components ?? []).flatMap((row) => row.components))
     .filter((button) => {
       const key = 'url' in button ? `url:${button.url}` : 'custom_id' in button ? button.custom_id : '';
-      if (seen.has(key)) return false;
+      // More results reads the message's first question: of several, it could not tell which
+      if (seen.has(key) || parseCustomId(key).kind === 'more') return false;
       seen.add(key);
       return true;
     });

@@ -184,7 +184,10 @@ export function createDispatcher({ commands, context: shared, logger, cooldown, 
           return;
         }
         const passageId = interaction.customId.slice(FOLLOW_UP_MODAL_PREFIX.length);
-        const earlier = interaction.message?.embeds[0]?.author?.name;
+        // the question of the answer this button was under: in a reply to several questions, the
+        // embed whose citation holds the passage
+        const embeds = interaction.message?.embeds ?? [];
+        const earlier = (embeds.find((embed) => embed.fields.some((field) => field.value.includes(`\`${passageId}\``))) ?? embeds[0])?.author?.name;
         const history = earlier ? [{ question: earlier, passageIds: [passageId] }] : [];
         const outcome = answer(interaction.fields.getTextInputValue(FOLLOW_UP_FIELD), undefined, context.engine, lang, history);
         Object.assign(log, { passageIds: outcome.passageIds, found: outcome.found, followUp: true });

@@ -237,6 +237,28 @@ describe('chat: mentions, threads, follow-ups and DMs against a fake Discord', (
     expect(data.embeds![0]!.description).toContain('3.8万余人次');
     expect(data.embeds![0]!.description).toMatch(/沿用上文/);
   });
+
+  it('GIVEN /ask with two questions THEN no More results button (it could not tell which), and the second answer\'s Follow up takes the second question as history', async () => {
+    const ask = slashCommand('ask', [{ name: 'question', type: 3, value: '川芎产值同比增长多少?都市圈日开行动车多少对?' }], { userId: freshUser() });
+    let since = fake.requests.length;
+    fake.send(ask);
+    const callback = await fake.waitFor((r) => r.path.startsWith(`/api/v10/interactions/${ask.id}/`), 5000, since);
+    const sent = (callback.body as { data: SentMessage }).data;
+    expect(sent.embeds!.map((embed) => embed.author?.name)).toEqual(['川芎产值同比增长多少?', '都市圈日开行动车多少对?']);
+    const ids = sent.components!.flatMap((row) => row.components.map((b) => String(b.custom_id ?? '')));
+    expect(ids.some((id) => id.startsWith('more:'))).toBe(false);
+    expect(ids).toContain('followup:cdms-2021-04-15#2.2');
+    const answerMessage = [...fake.messages.values()].pop()!;
+    const submit = modalSubmit('followup-modal:cdms-2021-04-15#2.2', { question: '那它每天拉多少人' }, answerMessage, { userId: freshUser() });
+    since = fake.requests.length;
+    fake.send(submit);
+    const answered = await fake.waitFor((r) => r.path.startsWith(`/api/v10/interactions/${submit.id}/`), 5000, since);
+    const data = (answered.body as { type: number; data: SentMessage }).data;
+    expect(data.embeds![0]!.description).toContain('3.8万余人次');
+    // the context is the second question's words, not the first's (川芎, 产值)
+    expect(data.embeds![0]!.description).toMatch(/沿用上文: .*都市/);
+    expect(data.embeds![0]!.description).not.toMatch(/川芎|产值/);
+  });
 });
 
 describe('chat after a restart', () => {
