@@ -9,7 +9,7 @@ import { normalizeText } from './language/normalize.js';
 import type { IndexCache } from './search/index-cache.js';
 import type { Lexicon } from './corpus/lexicon.js';
 import { earlierPartIds, MAX_PASSAGE_CHARS, toPassages } from './corpus/passages.js';
-import { marksFollowUp, MAX_CHAIN, MIN_OWN_COVERAGE, withContext, type Turn } from './language/conversation.js';
+import { contextWords, marksFollowUp, MAX_CHAIN, MIN_OWN_COVERAGE, withContext, type Turn } from './language/conversation.js';
 import { followUpTopic } from './language/overview.js';
 import { analyzeQuery, questionWords, termsByWeight, type AnalyzedQuery } from './language/query.js';
 import { bareMessage, type SmallTalk } from './language/cleanup.js';
@@ -723,8 +723,8 @@ export class Engine {
       highlights: extract.part[1] - extract.part[0] < extract.text.length ? [extract.part] : highlightSpans(extract.text, matchedTokens),
       // the words of the previous question that the answer used are listed apart, as context
       matchedTerms: inherited.size === 0 ? matched : matched.filter((term) => !inherited.has(typed(term))),
-      // a single character (个, 车) of the earlier question says nothing a reader can check: never listed
-      context: inherited.size === 0 ? [] : matched.filter((term) => inherited.has(typed(term))).map(typed).filter((word) => [...word].length > 1),
+      // as the earlier question says them (都市圈日开行动车, not 都市 · 圈日开 · 行动)
+      context: inherited.size === 0 ? [] : contextWords((options.history ?? []).slice(-MAX_CHAIN).map((turn) => turn.question), matched.filter((term) => inherited.has(typed(term))).map(typed)),
       citations: [this.cite(best.passage)],
     };
   }

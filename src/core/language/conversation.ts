@@ -103,3 +103,39 @@ export function withContext(current: AnalyzedQuery, previous: AnalyzedQuery): An
     inherited,
   };
 }
+
+/**
+ * The context label of a follow-up's answer: the earlier questions' words the answer used, as the
+ * earlier question says them. Matched words that stand side by side there make one run (都市圈日开行动车
+ * for 都市圈日开行动车多少对, where segmentation cut 都市 · 圈日开 · 行动 · 车: the reader sees the phrase
+ * asked before, not the cuts); a run of one character (个, 车) says nothing a reader can check.
+ * @param earlier - the conversation's earlier questions, oldest first
+ * @param matched - the inherited words (group labels) the answer's passage matched
+ */
+export function contextWords(earlier: readonly string[], matched: readonly string[]): string[] {
+  const runs: string[] = [];
+  let left = [...new Set(matched)];
+  // the latest question that says a word is where it comes from
+  for (const question of [...earlier].reverse()) {
+    if (left.length === 0) break;
+    const text = normalizeText(question);
+    const spans: Array<[number, number]> = [];
+    left = left.filter((label) => {
+      const at = text.indexOf(label);
+      if (at < 0) return true;
+      spans.push([at, at + label.length]);
+      return false;
+    });
+    spans.sort((a, b) => a[0] - b[0]);
+    let run: [number, number] | undefined;
+    for (const span of spans) {
+      if (run && span[0] <= run[1]) run[1] = Math.max(run[1], span[1]);
+      else {
+        if (run) runs.push(text.slice(run[0], run[1]).trim());
+        run = [...span];
+      }
+    }
+    if (run) runs.push(text.slice(run[0], run[1]).trim());
+  }
+  return [...new Set([...runs, ...left].filter((word) => [...word].length > 1))];
+}

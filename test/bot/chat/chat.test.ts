@@ -58,7 +58,7 @@ describe('chat: mentions, threads, follow-ups and DMs against a fake Discord', (
     const { request, body } = await say({ channelId: threadId, content: `${BOT} 那它每天拉多少人?`, mentions: [FAKE.botId] });
     expect(threadOf(request)).toBe(threadId);
     expect(body.embeds![0]!.description).toContain('3.8万余人次');
-    expect(body.embeds![0]!.description).toMatch(/沿用上文: .*行动/);
+    expect(body.embeds![0]!.description).toMatch(/沿用上文: 都市圈日开行动车/);
     const line = await logs.waitFor((l) => l.msg === 'message' && l.channel === threadId && l.history === 1);
     expect(line.found).toBe(true);
   });

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { marksFollowUp, withContext, type Turn } from '../../../src/core/language/conversation.js';
+import { contextWords, marksFollowUp, withContext, type Turn } from '../../../src/core/language/conversation.js';
 import { emptyLexicon } from '../../../src/core/corpus/lexicon.js';
 import { analyzeQuery } from '../../../src/core/language/query.js';
 import { loadCorpus } from '../../../src/core/corpus/corpus.js';
@@ -59,12 +59,18 @@ describe('follow-up questions', () => {
     expect(result.answer).toContain('4月30日');
   });
 
-  it('GIVEN a follow-up answered with the earlier question\'s words THEN its context lists words, never a single character', () => {
+  it('GIVEN a follow-up answered with the earlier question\'s words THEN its context gives them as that question says them, side by side as one phrase, never a single character', () => {
     // 个 of 多少个 is matched in the answer too, and is no word a reader checks
     const result = engine.ask('那技能培训呢', { history: turns('新区今年新增就业岗位多少个') });
     expect(result.answer).toContain('个');
-    expect(result.context).toContain('岗位');
-    expect(result.context.filter((word) => [...word].length < 2)).toEqual([]);
+    expect(result.context).toEqual(['新区今年新增就业岗位']);
+  });
+
+  it('GIVEN earlier words that segmentation cut across a word (都市 · 圈日开 · 行动 of 都市圈日开行动车) THEN the context is the earlier phrase, not the cuts', () => {
+    expect(contextWords(['都市圈日开行动车多少对'], ['都市', '圈日开', '行动', '车'])).toEqual(['都市圈日开行动车']);
+    // words apart in the question stay apart; a word only an older question says comes from it
+    expect(contextWords(['眉山的学生有多少', '那资阳呢'], ['眉山', '学生'])).toEqual(['眉山', '学生']);
+    expect(contextWords(['川芎产值多少', '那增长呢'], ['川芎', '个'])).toEqual(['川芎']);
   });
 
   it('GIVEN a question that stands on its own THEN the history is ignored', () => {
