@@ -6,7 +6,7 @@ export { Engine, MAX_QUESTION_CHARS, ABSTAIN_BELOW, LOCATED_PASSAGES, type AskRe
 export { marksFollowUp, type Turn } from './language/conversation.js';
 export { askEach, replay } from './answer/replay.js';
 export { splitQuestions, MAX_QUESTIONS } from './language/questions.js';
-export { toContract, toContractEach, contractError, recordsOf, type ContractAnswer, type ContractRecord } from './answer/contract.js';
+export { toContract, toContractEach, contractError, newestFirst, recordsOf, type ContractAnswer, type ContractRecord } from './answer/contract.js';
 export { CorpusError, CorpusErrors, QueryError, ReportQaError } from './errors.js';
 export { tokenizeDocument, tokenizeQuery } from './language/tokenizer.js';
 export { normalizeText } from './language/normalize.js';

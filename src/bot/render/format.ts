@@ -1,5 +1,5 @@
 import { ButtonStyle, ComponentType, TextInputStyle, type APIActionRowComponent, type APIButtonComponent, type APIEmbed, type APIEmbedField, type APIModalInteractionResponseCallbackData } from 'discord.js';
-import { recordsOf, sectionLabel, type AskResult, type BriefSection, type Reports, type Passage, type RankedPassage } from '../../core/index.js';
+import { newestFirst, recordsOf, sectionLabel, type AskResult, type BriefSection, type Reports, type Passage, type RankedPassage } from '../../core/index.js';
 import { t, type Lang } from './i18n.js';
 import { escapeUserText, LIMITS, truncate, wellFormed } from '../discord/limits.js';
 import type { Reply } from './reply.js';
@@ -253,7 +253,7 @@ export function whichReportReply(choices: ReadonlyArray<{ documentId: string; se
 
 /** /sources: each report with publisher, date, link and passage count. */
 export function sourcesReply(engine: Reports, lang: Lang, own: ReadonlySet<string> = new Set()): Reply {
-  const documents = [...engine.documents.values()];
+  const documents = newestFirst(engine);
   const fields = documents.slice(0, LIMITS.embedFields).map((document) => ({
     name: truncate(`${document.source.title}${own.has(document.id) ? ` (${t(lang, 'sourcesOwn')})` : ''}`, LIMITS.fieldName),
     value: truncate(

@@ -1,5 +1,6 @@
 import type { AskResult, Citation, SectionRef } from '../engine.js';
 import type { Reports } from '../library.js';
+import type { ReportDocument } from '../types.js';
 import { briefReport, briefSection, SECTION_BRIEF_POINTS } from './briefings.js';
 
 /** The most reports a request for the whole (AskResult.overview) is briefed on in the contract; the rest are counted. */
@@ -99,12 +100,17 @@ export function toContract(result: AskResult, reports?: Reports): ContractAnswer
       score: Math.round(score * 1e4) / 1e4,
     })),
     ...(result.smallTalk ? { smallTalk: result.smallTalk } : {}),
-    ...(result.smallTalk === 'sources' && reports ? { reports: [...reports.documents.values()].map(({ id, source }) => ({ documentId: id, title: source.title, publisher: source.publisher, date: source.date, url: source.url })) } : {}),
+    ...(result.smallTalk === 'sources' && reports ? { reports: newestFirst(reports).map(({ id, source }) => ({ documentId: id, title: source.title, publisher: source.publisher, date: source.date, url: source.url })) } : {}),
     ...(result.expands ? { expands: result.expands } : {}),
     ...(result.locate !== undefined ? { locate: result.locate } : {}),
     ...(result.record && reports ? { record: { field: result.record.field, reports: recordsOf(reports, result.record) } } : {}),
     ...(result.overview ? { overview: true as const, ...(reports ? briefingOf(reports, result.overviewSections) : {}) } : {}),
   };
+}
+
+/** The reports, newest first (by their date; then by title): how a list of them is shown (有哪些报告, 最新的报告是哪篇, /sources list). */
+export function newestFirst(reports: Reports): ReportDocument[] {
+  return [...reports.documents.values()].sort((a, b) => b.source.date.localeCompare(a.source.date) || a.source.title.localeCompare(b.source.title));
 }
 
 /** The front matter of the reports a question about a report's record asked of (AskResult.record). */

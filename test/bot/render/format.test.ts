@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { answerReply, boldSpans, locateReply, paginate, recordReply, sectionReply } from '../../../src/bot/render/format.js';
-import { Engine, loadCorpus, Suggester } from '../../../src/core/index.js';
+import { answerReply, boldSpans, locateReply, paginate, recordReply, sectionReply, sourcesReply } from '../../../src/bot/render/format.js';
+import { Engine, loadCorpus, Suggester, toContract } from '../../../src/core/index.js';
 import { likelyQuestion } from '../../../src/core/answer/suggestions.js';
 import { engineOf, GOOD_REPORT, madeUpReport, pagedCorpus, tempCorpus } from '../../helpers/corpus.js';
 import { LIMITS } from '../../../src/bot/discord/limits.js';
@@ -48,6 +48,13 @@ describe('formatting answers', () => {
     const none = locateReply(engine.ask('有没有提到房价'), engine, 'en');
     expect(none.content).toBe('No report here mentions “房价”. Admins can see such questions with /gaps and add a report that covers it.');
     expect(none.embeds).toBeUndefined();
+  });
+
+  it('GIVEN reports of several dates THEN the list of reports (/sources, 有哪些报告, 最新的报告是哪篇) shows the newest first, in Discord and in JSON', () => {
+    const dated = (title: string, date: string) => `---\ntitle: ${title}\npublisher: 示例晚报\ndate: ${date}\nurl: https://example.org/${date}\nlanguage: zh-CN\n---\n\n导语${title}。\n`;
+    const three = engineOf({ 'a.md': dated('春季报告', '2023-03-01'), 'b.md': dated('秋季报告', '2024-09-01'), 'c.md': dated('夏季报告', '2023-07-01') });
+    expect(sourcesReply(three, 'zh-CN').embeds![0]!.fields!.map((field) => field.name)).toEqual(['秋季报告', '夏季报告', '春季报告']);
+    expect(toContract(three.ask('最新的报告是哪篇'), three).reports!.map((report) => report.date)).toEqual(['2024-09-01', '2023-07-01', '2023-03-01']);
   });
 
   it('GIVEN highlight spans THEN those words are bold and the rest escaped', () => {
