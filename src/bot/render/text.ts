@@ -39,7 +39,8 @@ export function renderText(reply: Reply): string {
     return found ? [found[1]] : [];
   });
   if (links.length) lines.push(links.join(' '));
-  if (hints.length) lines.push(`(more: ${hints.join(' · ')})`);
+  // a reply to several questions has a Show passage button for each: the terminal's /passage is one
+  if (hints.length) lines.push(`(more: ${[...new Set(hints)].join(' · ')})`);
   if (reply.ephemeral) lines.push('(only you can see this)');
   return lines.join('\n');
 }

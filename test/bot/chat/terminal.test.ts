@@ -97,4 +97,16 @@ describe('terminal mode', () => {
     expect(text).toMatch(/── 更多结果 ──|没有更多结果了/);
     expect(text).toMatch(/\/quit/);
   });
+
+  it('GIVEN two questions on one line THEN each answer under its question, and each command hint once', async () => {
+    const input = new PassThrough();
+    const out = sink();
+    const done = runTerminal(createCommands(), context(), input, out, false);
+    input.end('一码通服务了多少人？川芎产值多少？\n');
+    await done;
+    const text = out.text();
+    expect(text).toMatch(/❓ 一码通服务了多少人？\n── 答案 ──\n> .*1000余万人次/);
+    expect(text).toMatch(/❓ 川芎产值多少？\n── 答案 ──\n> .*5\.75亿元/);
+    expect(text).toContain('(more: /passage · a plain line (follow-up))');
+  });
 });
