@@ -12,7 +12,7 @@ export const SMALL_TALK: Record<Exclude<NonNullable<AskResult['smallTalk']>, 'so
   farewell: 'Goodbye! Ask again any time.',
   praise: 'Thank you! Ask another question any time.',
   feedback: 'Sorry! Ask again in other words, or name what you are after (a place, a year, an amount).',
-  help: 'Ask about the reports in Chinese, traditional characters or English (成资S3线开工了吗, How many schools pair up?): the answer is the report\'s own sentence with its citation. 总结一下 gives a briefing; 有哪些报告 lists the reports.',
+  help: 'Ask about the reports in Chinese, traditional characters or English (成资S3线开工了吗, How many schools pair up?): the answer is the report\'s own sentence with its citation. 总结一下 gives a briefing; 有哪些报告 lists the reports; 谁写的这篇 and 哪篇报告提到了地铁 are answered from the reports\' records and passages; several questions at once are each answered.',
 };
 
 /** A question about a report's record (这篇报道是哪天发的, 分为哪几部分): each report's front matter, or its sections. */

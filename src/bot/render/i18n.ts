@@ -131,6 +131,7 @@ const en = {
     'For the team (Manage Server): **/gaps** (unanswered questions, 👎), **/settings** (chat per channel), **/brief-schedule** (briefings on a schedule)\n' +
     'Press 👍 or 👎 under an answer to tell the team whether it helped.\n' +
     '**Ask the report** (right-click a message → Apps) — asks with that message\'s text\n\n' +
+    'Ask several questions at once (`成资S3线开工了吗？动车每天多少对？`), where a report mentions something (`哪篇报告提到了地铁`), or about a report itself (`谁写的这篇`, `这篇报告分为哪几部分`).\n' +
     'When the report has no answer, the bot says so and lists the nearest sections.\n' +
     'Mention the bot with a question to get the answer in a thread, and ask follow-ups there (`tell me more` or `详细说说` shows the section an answer stands in); DMs work too.\n' +
     'In the terminal (no Discord token): /passage, /more, /new (start over), /quit.',
@@ -266,6 +267,7 @@ const zhCN: Record<Key, string> = {
     '团队(需管理服务器权限):**/gaps**(未回答的问题、👎)、**/settings**(各频道聊天方式)、**/brief-schedule**(定时简报)\n' +
     '在答案下点 👍 或 👎,告诉团队它是否有用。\n' +
     '**Ask the report**(右键消息 → 应用)— 用这条消息的文字提问\n\n' +
+    '可以一次问几个问题(`成资S3线开工了吗？动车每天多少对？`),问哪里提到了某事(`哪篇报告提到了地铁`),或问报告本身(`谁写的这篇`、`这篇报告分为哪几部分`)。\n' +
     '报告中没有答案时,机器人会说明,并列出最相近的部分。\n' +
     '@机器人并附上问题,它会在子区中回答,你可以在那里继续追问(问 `详细说说` 可看答案所在的整个部分);私信也可以。\n' +
     '终端模式(没有 Discord token):/passage、/more、/new(重新开始)、/quit(退出)。',
