@@ -29,6 +29,15 @@ async function say(options: Parameters<FakeDiscord['sendMessage']>[0], channel?:
   return { request, body: request.body as SentMessage };
 }
 
+/** Submits the follow-up modal of an answer's passage, as a fresh user, and gives the bot's reply. */
+async function submitFollowUp(passageId: string, question: string, answerMessage: Parameters<typeof modalSubmit>[2]): Promise<SentMessage> {
+  const submit = modalSubmit(`followup-modal:${passageId}`, { question }, answerMessage, { userId: freshUser() });
+  const since = fake.requests.length;
+  fake.send(submit);
+  const answered = await fake.waitFor((r) => r.path.startsWith(`/api/v10/interactions/${submit.id}/`), 5000, since);
+  return (answered.body as { type: number; data: SentMessage }).data;
+}
+
 const threadOf = (request: RecordedRequest): string => /channels\/(\d+)\/messages/.exec(request.path)![1]!;
 
 /** True when the bot made no REST request after `since` within `ms`. */
@@ -229,18 +238,14 @@ describe('chat: mentions, threads, follow-ups and DMs against a fake Discord', (
     fake.send(press);
     const modal = await fake.waitFor((r) => r.path.startsWith(`/api/v10/interactions/${press.id}/`), 5000, since);
     expect(modal.body).toMatchObject({ type: 9, data: { custom_id: 'followup-modal:cdms-2021-04-15#2.2', title: '追问' } });
-    const submit = modalSubmit('followup-modal:cdms-2021-04-15#2.2', { question: '那它每天拉多少人' }, answerMessage, { userId: freshUser() });
-    since = fake.requests.length;
-    fake.send(submit);
-    const answered = await fake.waitFor((r) => r.path.startsWith(`/api/v10/interactions/${submit.id}/`), 5000, since);
-    const data = (answered.body as { type: number; data: SentMessage }).data;
+    const data = await submitFollowUp('cdms-2021-04-15#2.2', '那它每天拉多少人', answerMessage);
     expect(data.embeds![0]!.description).toContain('3.8万余人次');
     expect(data.embeds![0]!.description).toMatch(/沿用上文/);
   });
 
   it('GIVEN /ask with two questions THEN no More results button (it could not tell which), and the second answer\'s Follow up takes the second question as history', async () => {
     const ask = slashCommand('ask', [{ name: 'question', type: 3, value: '川芎产值同比增长多少?都市圈日开行动车多少对?' }], { userId: freshUser() });
-    let since = fake.requests.length;
+    const since = fake.requests.length;
     fake.send(ask);
     const callback = await fake.waitFor((r) => r.path.startsWith(`/api/v10/interactions/${ask.id}/`), 5000, since);
     const sent = (callback.body as { data: SentMessage }).data;
@@ -248,12 +253,7 @@ describe('chat: mentions, threads, follow-ups and DMs against a fake Discord', (
     const ids = sent.components!.flatMap((row) => row.components.map((b) => String(b.custom_id ?? '')));
     expect(ids.some((id) => id.startsWith('more:'))).toBe(false);
     expect(ids).toContain('followup:cdms-2021-04-15#2.2');
-    const answerMessage = [...fake.messages.values()].pop()!;
-    const submit = modalSubmit('followup-modal:cdms-2021-04-15#2.2', { question: '那它每天拉多少人' }, answerMessage, { userId: freshUser() });
-    since = fake.requests.length;
-    fake.send(submit);
-    const answered = await fake.waitFor((r) => r.path.startsWith(`/api/v10/interactions/${submit.id}/`), 5000, since);
-    const data = (answered.body as { type: number; data: SentMessage }).data;
+    const data = await submitFollowUp('cdms-2021-04-15#2.2', '那它每天拉多少人', [...fake.messages.values()].pop()!);
     expect(data.embeds![0]!.description).toContain('3.8万余人次');
     // the context is the second question's words, not the first's (川芎, 产值)
     expect(data.embeds![0]!.description).toMatch(/沿用上文: .*都市/);
