@@ -9,14 +9,14 @@ import { normalizeText } from './language/normalize.js';
 import type { IndexCache } from './search/index-cache.js';
 import type { Lexicon } from './corpus/lexicon.js';
 import { earlierPartIds, MAX_PASSAGE_CHARS, toPassages } from './corpus/passages.js';
-import { contextWords, marksFollowUp, MAX_CHAIN, MIN_OWN_COVERAGE, withContext, type Turn } from './language/conversation.js';
+import { contextWords, lastAnswered, marksFollowUp, MAX_CHAIN, MIN_OWN_COVERAGE, withContext, type Turn } from './language/conversation.js';
 import { followUpTopic } from './language/overview.js';
 import { analyzeQuery, questionWords, termsByWeight, type AnalyzedQuery } from './language/query.js';
 import { bareMessage, type SmallTalk } from './language/cleanup.js';
 import type { RecordField } from './language/meta.js';
 import { CANDIDATES, candidates, searchedTerms, countedCandidates, lettersOnly, longestShared, retrievalTerms, SCAN_LIMIT, scanCandidates, scanCharacters, COUNTED_MIN_PASSAGES, type Candidate, type Frequencies } from './search/retrieval.js';
 import { isHanCharacter } from './language/tokenizer.js';
-import { BM25_SHARE, blendedCoverage, groupWeights, scorer } from './search/scoring.js';
+import { BM25_SHARE, blendedCoverage, groupWeights, scorer, type Presence, type Scorer } from './search/scoring.js';
 import { countedTerms, headlineViewOf, INDEX_OPTIONS, openSnapshot, type IndexedPassage } from './search/snapshot.js';
 import { miniSearchOf } from './search/index-builder.js';
 import type { SearchIndex } from './search/search-index.js';
@@ -64,6 +64,16 @@ export const LOCATED_PASSAGES = 5;
  * lacks (0.3).
  */
 export const LOCATED_COVERAGE = 0.5;
+
+/** A candidate passage as ranking leaves it (see Engine.rank). */
+interface Ranked {
+  index: number;
+  passage: Passage;
+  present: Presence;
+  coverage: number;
+  order: number;
+  score: number;
+}
 
 /** Where an answer comes from, as shown to users and in the JSON contract. */
 export interface Citation {
@@ -534,7 +544,7 @@ export class Engine {
     }
     // 详细说说 after an answer: that answer's passage, whole (without one, how to ask)
     if (alone.more) {
-      const passage = this.passage(options.history?.at(-1)?.passageIds?.[0] ?? '');
+      const passage = lastAnswered(this, options.history);
       if (!passage) return unquotedResult(text, alone.removed, { smallTalk: 'help' });
       return { ...unquotedResult(text, alone.removed, { expands: passage.id }), passages: [{ passage, score: 0, coverage: 0 }] };
     }
@@ -571,11 +581,11 @@ export class Engine {
     const query = analyzeQuery(topic, this.lexicon, this.vocabulary);
     if (query.groups.length === 0) return [];
     const score = scorer(query, this.index.frequencies, this.passages.length);
-    const ranked = this.answer(topic, query, { ...(options.documentId !== undefined ? { documentId: options.documentId } : {}), ...(options.section !== undefined ? { section: options.section } : {}), limit: 2 * LOCATED_PASSAGES }).passages;
-    return ranked
-      .filter(({ passage, coverage }) => coverage >= LOCATED_COVERAGE && score.contentHeld(score.presence(viewOf(normalizeText(passage.text)))))
+    return this.rank(query, score, options, new Set())
+      .filter(({ present, coverage }) => coverage >= LOCATED_COVERAGE && score.contentHeld(present))
       .sort((a, b) => b.score - a.score)
-      .slice(0, LOCATED_PASSAGES);
+      .slice(0, LOCATED_PASSAGES)
+      .map(({ passage, coverage, score: value }) => ({ passage, coverage, score: value }));
   }
 
   /**
@@ -584,7 +594,7 @@ export class Engine {
    */
   private recordScope(options: AskOptions): string[] {
     if (options.documentId !== undefined) return this.documents.has(options.documentId) ? [options.documentId] : [];
-    const talkedOf = this.passage(options.history?.at(-1)?.passageIds?.[0] ?? '')?.documentId;
+    const talkedOf = lastAnswered(this, options.history)?.documentId;
     return talkedOf !== undefined ? [talkedOf] : [...this.documents.keys()];
   }
 
@@ -595,10 +605,12 @@ export class Engine {
     return withContext(analysis, this.resolveTurn(history, i - 1, depth + 1));
   }
 
-  /** Retrieval, scoring and the answer for an analyzed question. */
-  private answer(text: string, query: AnalyzedQuery, options: AskOptions, preferred: ReadonlySet<Section> = new Set(), own?: AnalyzedQuery): AskResult {
-    const limit = options.limit ?? 5;
-    const score = scorer(query, this.index.frequencies, this.passages.length);
+  /**
+   * Retrieval and scoring of an analyzed question: its candidate passages in scope, best first, each
+   * with what it holds of the question (`present`), its coverage and its rank score (a passage
+   * naming a subject the question names first, when one does).
+   */
+  private rank(query: AnalyzedQuery, score: Scorer, options: AskOptions, preferred: ReadonlySet<Section>): Ranked[] {
     // retrieval
     const large = this.passages.length > COUNTED_MIN_PASSAGES;
     const scoped = options.section !== undefined || options.documentId !== undefined;
@@ -643,6 +655,14 @@ export class Engine {
       const holds = new Map(ranked.map(({ index, passage }) => [index, subjects.some((subject) => this.holdsSubject(index, passage, subject))]));
       if ([...holds.values()].some(Boolean)) ranked.sort((a, b) => Number(holds.get(b.index)) - Number(holds.get(a.index)) || b.score - a.score);
     }
+    return ranked;
+  }
+
+  /** Retrieval, scoring and the answer for an analyzed question. */
+  private answer(text: string, query: AnalyzedQuery, options: AskOptions, preferred: ReadonlySet<Section> = new Set(), own?: AnalyzedQuery): AskResult {
+    const limit = options.limit ?? 5;
+    const score = scorer(query, this.index.frequencies, this.passages.length);
+    const ranked = this.rank(query, score, options, preferred);
     // answer
     // the answering window is chosen with the words weighed within the passage's report as well
     // (in a corpus of one report, those are the corpus's weights)

@@ -1,5 +1,6 @@
 import { LOCATED_PASSAGES, nearestSectionsOf, type AskOptions, type AskResult, type Citation, type Engine } from './engine.js';
 import type { Passage, ReportDocument } from './types.js';
+import { lastAnswered } from './language/conversation.js';
 
 /**
  * What answering reads of a set of reports: an {@link Engine} over one corpus folder, or a
@@ -79,7 +80,7 @@ export class Library implements Reports {
     // a layer holds it, else of every layer's reports
     const recorded = results.find((result) => result.record);
     if (recorded?.record) {
-      const about = this.passage(options.history?.at(-1)?.passageIds?.[0] ?? '')?.documentId;
+      const about = lastAnswered(this, options.history)?.documentId;
       const documentIds = about !== undefined ? [about] : results.flatMap((result, i) => (result.record?.documentIds ?? []).filter((id) => this.layerOf(id) === targets[i]));
       return { ...recorded, record: { field: recorded.record.field, documentIds } };
     }

@@ -1,6 +1,7 @@
 import { normalizeText } from './normalize.js';
 import type { AnalyzedQuery, TermGroup } from './query.js';
 import { tag } from './tagger.js';
+import type { Passage } from '../types.js';
 
 /**
  * Conversation context: a follow-up question (那眉山呢, 那它每天拉多少人, 成交了多少宗) is read with
@@ -14,6 +15,15 @@ export interface Turn {
   question: string;
   /** The answer's passage ids (empty or absent when it had none). */
   passageIds?: readonly string[];
+}
+
+/**
+ * The passage the conversation's last answer came from (what 详细说说, 你确定吗 and 谁写的这篇 are
+ * about), when it had one and `reports` hold it.
+ */
+export function lastAnswered(reports: { passage(id: string): Passage | undefined }, history: readonly Turn[] | undefined): Passage | undefined {
+  const id = history?.at(-1)?.passageIds?.[0];
+  return id === undefined ? undefined : reports.passage(id);
 }
 
 /** How much an inherited word counts against the same word asked anew. */
