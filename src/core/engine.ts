@@ -9,7 +9,7 @@ import { normalizeText } from './language/normalize.js';
 import type { IndexCache } from './search/index-cache.js';
 import type { Lexicon } from './corpus/lexicon.js';
 import { earlierPartIds, MAX_PASSAGE_CHARS, toPassages } from './corpus/passages.js';
-import { contextWords, lastAnswered, marksFollowUp, MAX_CHAIN, MIN_OWN_COVERAGE, withContext, type Turn } from './language/conversation.js';
+import { contextWords, lastAnswered, marksFollowUp, MAX_CHAIN, MIN_OWN_COVERAGE, topicAlone, withContext, type Turn } from './language/conversation.js';
 import { followUpTopic } from './language/overview.js';
 import { analyzeQuery, questionWords, termsByWeight, type AnalyzedQuery } from './language/query.js';
 import { bareMessage, type SmallTalk } from './language/cleanup.js';
@@ -538,10 +538,7 @@ export class Engine {
     if (alone.social) return unquotedResult(text, alone.removed, { smallTalk: alone.social });
     if (alone.overview) return unquotedResult(text, alone.removed, { overview: true });
     if (alone.record) return unquotedResult(text, alone.removed, { record: { field: alone.record, documentIds: this.recordScope(options) } });
-    if (alone.locate !== undefined) {
-      const mentioning = this.mentioning(alone.locate, options);
-      return { ...unquotedResult(text, alone.removed, { locate: alone.locate }), passages: mentioning, nearestSections: nearestSectionsOf(mentioning) };
-    }
+    if (alone.locate !== undefined) return this.located(text, alone.removed, alone.locate, options);
     // 详细说说 after an answer: that answer's passage, whole (without one, how to ask)
     if (alone.more) {
       const passage = lastAnswered(this, options.history);
@@ -552,7 +549,12 @@ export class Engine {
     const named = alone.overviewTopic === undefined ? [] : this.sectionsNamed(alone.overviewTopic, options);
     if (named.length) return unquotedResult(text, alone.removed, { overview: true, overviewSections: named });
     const history = options.history ?? [];
-    if (history.length === 0) return this.answer(text, alone, options);
+    if (history.length === 0) {
+      // 德阳呢 with nothing said before: no earlier question gives the rest, so it asks where the
+      // reports speak of 德阳, not for the one sentence that best matches the name
+      const topic = topicAlone(text, bareMessage(alone.cleaned));
+      return topic === undefined ? this.answer(text, alone, options) : this.located(text, alone.removed, topic, options);
+    }
     // after a request to sum up, a follow-up naming a section (那交通呢) asks for that one summed up
     const topic = followUpTopic(bareMessage(alone.cleaned));
     const following = topic === undefined ? [] : this.sectionsNamed(topic, options);
@@ -572,17 +574,23 @@ export class Engine {
     return followUp.confidence > single.confidence ? followUp : single;
   }
 
+  /** The reply to a question asking where the reports mention a topic: the passages that do (see mentioning). */
+  private located(text: string, removed: string[], topic: string, options: AskOptions): AskResult {
+    const mentioning = this.mentioning(topic, options);
+    return { ...unquotedResult(text, removed, { locate: topic }), passages: mentioning, nearestSections: nearestSectionsOf(mentioning) };
+  }
+
   /**
    * The passages that mention a topic (地铁 of 哪篇报告提到了地铁), best first: retrieved as a question
-   * of the topic alone, each covering at least LOCATED_COVERAGE of it with the content itself (not
-   * single characters, nor a dictionary neighbour alone: see Scorer.contentHeld).
+   * of the topic alone, each covering at least LOCATED_COVERAGE of it and holding every word of it
+   * (not single characters of one, nor a dictionary neighbour: see Scorer.wordsHeld).
    */
   private mentioning(topic: string, options: AskOptions): RankedPassage[] {
     const query = analyzeQuery(topic, this.lexicon, this.vocabulary);
     if (query.groups.length === 0) return [];
     const score = scorer(query, this.index.frequencies, this.passages.length);
     return this.rank(query, score, options, new Set())
-      .filter(({ present, coverage }) => coverage >= LOCATED_COVERAGE && score.contentHeld(present))
+      .filter(({ present, coverage }) => coverage >= LOCATED_COVERAGE && score.wordsHeld(present))
       .sort((a, b) => b.score - a.score)
       .slice(0, LOCATED_PASSAGES)
       .map(({ passage, coverage, score: value }) => ({ passage, coverage, score: value }));

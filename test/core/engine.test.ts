@@ -210,6 +210,30 @@ describe('engine on the real report', () => {
     expect(two.ask('哪篇报告提到了地铁', { documentId: 'parks-2023' }).passages).toEqual([]);
   });
 
+  it('GIVEN a topic whose words no one passage says all of, or says only in its section\'s headline THEN no passage mentions it', () => {
+    const two = Engine.build(loadCorpus(FIXTURE));
+    // 湿地 is in the parks report, 门票 nowhere; 地铁 and 鸟类 are in different reports
+    expect(two.ask('有没有提到湿地的门票').passages).toEqual([]);
+    expect(two.ask('哪篇报告提到了地铁的鸟类').passages).toEqual([]);
+    // 18号线 is said by 1.1 and by its section's headline, not by 1.2 (开通首周日均客流量…)
+    expect(two.ask('哪篇报告提到了18号线').passages.map(({ passage }) => passage.id)).toEqual(['metro-2022#1.1']);
+  });
+
+  it('GIVEN a topic and 呢 with nothing asked before (湿地呢) THEN where the reports mention it; after an answer THEN a follow-up of that question', () => {
+    const two = Engine.build(loadCorpus(FIXTURE));
+    const first = two.ask('湿地呢');
+    expect(first.locate).toBe('湿地');
+    expect(first.found).toBe(false);
+    expect(first.passages.map(({ passage }) => passage.id)).toEqual(['parks-2023#2.1']);
+    expect(two.ask('那停车场呢')).toMatchObject({ locate: '停车场', passages: [] });
+    const asked = two.ask('环城生态公园绿道长度多少公里');
+    const after = two.ask('湿地呢', { history: [{ question: '环城生态公园绿道长度多少公里', passageIds: [asked.citations[0]!.passageId] }] });
+    expect(after.locate).toBeUndefined();
+    expect(after.found).toBe(true);
+    expect(after.answer).toContain('1200亩');
+    expect(two.ask('还有呢').locate).toBeUndefined();
+  });
+
   it('GIVEN 详细说说 after an answer THEN that answer\'s passage, whole, and nothing new answered; with no answer before, how to ask', () => {
     const first = engine.ask('成资S3线开工了吗');
     const id = first.citations[0]!.passageId;

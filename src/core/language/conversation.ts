@@ -1,4 +1,6 @@
 import { normalizeText } from './normalize.js';
+import { followUpTopic } from './overview.js';
+import { QUESTION_WORD } from './questions.js';
 import type { AnalyzedQuery, TermGroup } from './query.js';
 import { tag } from './tagger.js';
 import type { Passage } from '../types.js';
@@ -51,6 +53,8 @@ const ELLIPSIS = /呢[?.!]*\s*$/u;
 const PRONOUN = /它|其中|\b(it|its|they|them|their)\b/u;
 /** Demonstratives: they point back when they stand alone (这个多少钱), not when they name the thing (那个恳谈会). */
 const DEMONSTRATIVE = /这个|那个|这些|那些|这项|那项|^该/gu;
+/** A demonstrative, with nothing after it but a measure word: it names nothing (这个, 那些, 这项). */
+const DEMONSTRATIVE_ALONE = /^[这那该此][个些项种样边里]?$/u;
 /** Tags of a word a demonstrative names: nouns, verbal nouns, proper names, abbreviations, Latin words. */
 const NAMED = /^(?:n|vn|j|eng)/;
 const COMPARISON = /(?:和|与|跟|比).{1,16}(?:一样|相比|比较|区别|差别|哪个多|哪个快)/u;
@@ -75,6 +79,23 @@ function demonstrativePointsBack(text: string): boolean {
 export function marksFollowUp(question: string): boolean {
   const text = normalizeText(question).trim();
   return OPENING.test(text) || ELLIPSIS.test(text) || PRONOUN.test(text) || COMPARISON.test(text) || demonstrativePointsBack(text);
+}
+
+/** Words that go on from what was said (还有呢, 然后呢, 别的呢): they name no topic. */
+const GOING_ON = /^(?:还有|然后|其他|其它|别的|另外|以外|之后|后来|接下来|再|more|else|next|then|the rest)/u;
+
+/**
+ * The topic of a message that says nothing but it as a follow-up (德阳呢, 那学校呢, 眉山的情况呢, what
+ * about Deyang?), read as bareMessage gives it, for when nothing was said before: with no earlier
+ * question to take the rest from, it asks what the reports say of the topic (the caller lists where
+ * they mention it). Undefined for any other message, and when the topic asks or points back itself
+ * (那它每天拉多少人, 那个呢) or only goes on (还有呢).
+ */
+export function topicAlone(question: string, bare: string): string | undefined {
+  if (!marksFollowUp(question)) return undefined;
+  const topic = followUpTopic(bare)?.trim();
+  if (!topic || QUESTION_WORD.test(topic) || GOING_ON.test(topic) || marksFollowUp(topic) || DEMONSTRATIVE_ALONE.test(topic)) return undefined;
+  return topic;
 }
 
 /** A group is already asked when the new question has the same word, or one holding it. */

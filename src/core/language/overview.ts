@@ -68,13 +68,17 @@ export function overviewTopic(bare: string): string | undefined {
   return match ? (match[1] ?? match[2]) : undefined;
 }
 
-/** A follow-up naming only a topic (那交通呢, 产业方面呢, 还有生活圈的情况; 呢 is taken off by bareMessage): the topic is group 1. */
-const TOPIC_FOLLOW_UP = new RegExp(`^(?:那|那么|还有|再)?([\\p{L}\\p{N}]{2,12}?)${TOPIC_TAIL}$`, 'u');
+/**
+ * A follow-up naming only a topic (那交通呢, 产业方面呢, 还有生活圈的情况, what about transport; 呢 is taken
+ * off by bareMessage): the topic is group 1 or 2.
+ */
+const TOPIC_FOLLOW_UP = new RegExp(`^(?:(?:那|那么|还有|再)?([\\p{L}\\p{N}]{2,12}?)${TOPIC_TAIL}|(?:what|how) about (?:the )?(\\p{L}[\\p{L}\\p{N} ]{1,30}))$`, 'u');
 
 /**
  * The topic of a follow-up (read as bareMessage gives it) that names nothing but a topic (交通 of 那交通呢): after a
  * request to sum up, it asks for that topic summed up too. Undefined for any other question.
  */
 export function followUpTopic(bare: string): string | undefined {
-  return TOPIC_FOLLOW_UP.exec(bare)?.[1];
+  const match = TOPIC_FOLLOW_UP.exec(bare);
+  return match ? (match[1] ?? match[2]) : undefined;
 }

@@ -91,6 +91,15 @@ export interface Scorer extends Coverage {
    * is about something the reports do not hold.
    */
   contentHeld(present: Presence): boolean;
+  /**
+   * True when a text, given by its presence, holds every word of the question of two characters or
+   * more (itself, or a word of two characters or more that stands for it: 德眉资 for 德阳, 轨道交通
+   * for subway; a dictionary neighbour is a guess, and holds nothing): what a passage must hold to
+   * mention a topic (成都的房价 is not mentioned by a passage that names 成都 and no 房价), in its text,
+   * not only in its section's headline. Single characters are left out: they are particles or parts
+   * of words.
+   */
+  wordsHeld(present: Presence): boolean;
 
   /** The share of the question's weight that is words the corpus has nothing for. */
   unknownShare: number;
@@ -249,6 +258,17 @@ export function scorer(query: AnalyzedQuery, df: Frequencies, passages: number):
       if (!absentOwnWord) return true;
       const besideOwn = ownHeld(present);
       return query.groups.some((group, i) => [...group.label].length > 1 && strongMatch(indexed[i]!, present, besideOwn));
+    },
+    wordsHeld: (present) => {
+      // in the text itself: a section's headline names what its passages are about, not what each says
+      const said = present.map((value) => (value === 1 ? 1 : 0));
+      let words = 0;
+      for (let i = 0; i < indexed.length; i++) {
+        if ([...query.groups[i]!.label].length < 2) continue;
+        words++;
+        if (!strongMatch(indexed[i]!, said, false)) return false;
+      }
+      return words > 0;
     },
     modifierHeld: (present) => !nameModifier || groupScore(modifierAlternatives!, present) > 0,
     focusScore: (text, headline) => focusOf(presence(text, headline)),

@@ -133,6 +133,13 @@ describe('chat: mentions, threads, follow-ups and DMs against a fake Discord', (
     expect(line.found).toBe(false);
   });
 
+  it('GIVEN a DM that opens with a topic and 呢 (学校呢) THEN where the report mentions it, not one sentence matching the word', async () => {
+    const dm = '800000000000000016';
+    const school = await say({ channelId: dm, content: '学校呢?', guild: false });
+    expect(school.body.embeds![0]!.title).toBe('报告中提到“学校”的地方');
+    expect(JSON.stringify(school.body.embeds![0]!.fields)).toContain('cdms-2021-04-15#5.1');
+  });
+
   it('GIVEN a DM asking two questions at once THEN one reply with each answer under its question, each button once, and one log entry', async () => {
     const dm = '800000000000000015';
     const both = await say({ channelId: dm, content: '成资S3线开工了吗？动车每天多少对？', guild: false });

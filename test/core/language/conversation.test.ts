@@ -1,5 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { contextWords, marksFollowUp, withContext, type Turn } from '../../../src/core/language/conversation.js';
+import { contextWords, marksFollowUp, topicAlone, withContext, type Turn } from '../../../src/core/language/conversation.js';
+import { bareMessage, cleanQuestion } from '../../../src/core/language/cleanup.js';
+import { normalizeText } from '../../../src/core/language/normalize.js';
 import { emptyLexicon } from '../../../src/core/corpus/lexicon.js';
 import { analyzeQuery } from '../../../src/core/language/query.js';
 import { loadCorpus } from '../../../src/core/corpus/corpus.js';
@@ -32,6 +34,14 @@ describe('follow-up questions', () => {
     for (const question of ['这个多少钱', '那些呢', '那个怎么申请']) expect(marksFollowUp(question), question).toBe(true);
     // 该 opens a question as a demonstrative; inside 应该 it is no pointer
     expect(marksFollowUp('应该去哪里办理')).toBe(false);
+  });
+
+  it('GIVEN a message that is a topic and 呢 (口袋公园呢, 那技能培训的情况呢, what about the bridge?) THEN topicAlone is the topic; a question, a pointer or a going-on is none', () => {
+    const alone = (message: string): string | undefined => topicAlone(message, bareMessage(cleanQuestion(normalizeText(message)).text));
+    expect(alone('口袋公园呢')).toBe('口袋公园');
+    expect(alone('那技能培训的情况呢?')).toBe('技能培训');
+    expect(alone('What about the bridge?')).toBe('bridge');
+    for (const message of ['口袋公园', '口袋公园在哪里呢', '那它全长多少', '还有呢', '然后呢', '那个呢', '这些呢', '和滨江大桥一样吗']) expect(alone(message), message).toBeUndefined();
   });
 
   it('GIVEN a full new question with a demonstrative after an answer THEN it is answered on its own, not with the earlier question', () => {
