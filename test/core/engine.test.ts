@@ -3,6 +3,7 @@ import { loadCorpus } from '../../src/core/corpus/corpus.js';
 import { ABSTAIN_BELOW, Engine } from '../../src/core/engine.js';
 import { QueryError } from '../../src/core/errors.js';
 import { spanQuestions, syntheticCorpus } from '../../src/cli/bench/synthetic.js';
+import { tempCorpus } from '../helpers/corpus.js';
 
 const FIXTURE = 'test/fixtures/corpus';
 
@@ -232,6 +233,39 @@ describe('engine on the real report', () => {
     expect(after.found).toBe(true);
     expect(after.answer).toContain('1200亩');
     expect(two.ask('还有呢').locate).toBeUndefined();
+  });
+
+  it('GIVEN a what-is question naming only its term THEN the sentence that defines it answers; when none does, it abstains rather than quote one that names it', () => {
+    const dir = tempCorpus({
+      'harbour-2024.md': `---
+title: 海湾观测年报
+publisher: 示例海洋报
+date: 2024-05-06
+url: https://example.org/harbour-2024
+language: zh-CN
+---
+
+## 第1部分 | 浮标 | 浮标站建设
+
+新建浮标站观测网今年覆盖全省海域。
+
+浮标站数据中心全年收到观测数据约两百万条。
+
+浮标站是锚定在海面、自动记录风浪和水温的无人平台。
+
+## 第2部分 | 联盟 | 观测联盟成立
+
+东海观测联盟今年吸纳成员单位十二家,联盟秘书处设在舟山。
+`,
+    });
+    const harbour = Engine.build(loadCorpus(dir));
+    const defined = harbour.ask('什么是浮标站');
+    expect(defined.found).toBe(true);
+    expect(defined.answer).toContain('浮标站是锚定在海面');
+    // 东海观测联盟 is named, never said what it is
+    const named = harbour.ask('东海观测联盟是什么');
+    expect(named.found).toBe(false);
+    expect(named.passages[0]?.passage.text).toContain('东海观测联盟');
   });
 
   it('GIVEN 详细说说 after an answer THEN that answer\'s passage, whole, and nothing new answered; with no answer before, how to ask', () => {

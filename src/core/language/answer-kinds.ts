@@ -103,8 +103,8 @@ function placeNounPattern(noun: string): string {
   const generic = GENERIC_PLACE_WORDS[noun];
   return generic ? `(?<=\\p{Script=Han})(?<![${generic.before}])${noun}(?![${generic.after}])` : noun;
 }
-/** Yes/no questions: …吗, …了没, 是否 / 有没有 / 是不是 / 能不能 …, or an English one opening with a verb. */
-const YES_NO = /[吗么][?,.!]*\s*$|了没有?[?,.!]*\s*$|是否|有没有|是不是|能不能|可不可以|会不会/u;
+/** Yes/no questions: …吗, …么 (not 什么, 怎么), …了没, 是否 / 有没有 / 是不是 / 能不能 …, or an English one opening with a verb. */
+const YES_NO = /(?:吗|(?<![什怎这那多要])么)[?,.!]*\s*$|了没有?[?,.!]*\s*$|是否|有没有|是不是|能不能|可不可以|会不会/u;
 const ENGLISH_YES_NO_START = /^(is|are|was|were|has|have|had|did|does|do|can|could|will|would)\b/i;
 
 /**
@@ -140,7 +140,7 @@ export function expectationOf(asked: string): Expectation {
   }
   if (REASON.test(normalized)) return make('reason', null, false);
   const defined = definedTerm(normalized);
-  if (defined) return make('definition', defined, false);
+  if (defined) return make('definition', defined, namesOnlyTerm(normalized));
   const which = whichNoun(normalized);
   if (which) return make('which', which, false);
   return make(null, null, false);
@@ -183,6 +183,24 @@ export function definedTerm(normalized: string): string | null {
   const first = DEFINED_FIRST.exec(normalized)?.[1];
   const term = first ?? (DEFINED_LAST.test(normalized) ? /[\p{L}\p{N}]{2}$/u.exec(normalized.replace(DEFINED_LAST, ''))?.[0] : undefined);
   return term ? [...term].slice(-2).join('') : null;
+}
+
+/** Tags of words that make a what-is question's term a clause: times, adverbs, pronouns, prepositions, conjunctions, particles. */
+const CLAUSE_WORD = /^(?:t|d|r|p|c|u|y)/;
+/**
+ * Whether a what-is question names nothing but its term (什么是棱柱, JAXR是什么, 成德眉资是什么意思):
+ * one noun phrase, no 的 (蓍的别名是什么 asks for an attribute of 蓍, which 又名 answers), no time,
+ * adverb or verb (胜利广场周围地区现在是什么). Every passage that names the term covers such a question whole,
+ * so coverage cannot tell the one that answers: only a sentence that defines the term does.
+ */
+export function namesOnlyTerm(normalized: string): boolean {
+  const first = DEFINED_FIRST.exec(normalized)?.[1];
+  const term = (first ?? (DEFINED_LAST.test(normalized) ? normalized.replace(DEFINED_LAST, '') : '')).replace(/^[「《“"‘']|[」》”"’']$/gu, '').trim();
+  if (!term || /[的之\s，,、：:；;「」《》“”"‘’'()（）]/u.test(term) || [...term].length > 16) return false;
+  // a term is names and nouns, verbal nouns among them (观测 of 东海观测联盟: vn); a one-letter verb is
+  // mostly a noun's last letter (浮标站 is tagged 浮标/n 站/v); a time, an adverb, a pronoun, a
+  // preposition or a verb of two letters or more makes it a clause
+  return tag(term).every((word) => !CLAUSE_WORD.test(word.tag) && !(/^v(?!n)/.test(word.tag) && [...word.word].length > 1));
 }
 
 /**
@@ -318,8 +336,19 @@ function nounCheck(expects: 'definition' | 'which', noun: string | null, beyondQ
   if (expects === 'definition') {
     // the clause that defines the term says it before 是, 指, 为 or 即 (棱柱是…; 绿窗口或绿色窗口是…;
     // JAXR（Java API…）是…)
-    const defines = expression(`${escapePattern(noun)}(?:[（(][^）)]*[）)])?(?:是|指|为|即|意为|意思是)`, 'u');
-    return { bonus: (text) => (defines.test(text) ? 2 * TYPE_BONUS : 0), holds: () => true };
+    const term = escapePattern(noun);
+    const defines = expression(`${term}(?:[（(][^）)]*[）)])?(?:是|指|为|即|意为|意思是)`, 'u');
+    // a definition in any of its shapes: X（…）是/指/系/即/又称…, X glossed in brackets (“一所一中心”
+    // (同城化研究所、同城化研究中心)), …叫做X, or X opening its sentence with 是 after an apposition
+    // (马来穿山甲（学名…），又名…，是东南亚的一种穿山甲)
+    const defined = expression(
+      `${term}[」》”"’']?(?:[（(][^）)]*[）)])?[，,]?(?:是|指|为|即|系|乃|意为|意思是|意指|叫做?|称为|又称|又名|全称|简称|也称|亦称|俗称|或称)` +
+        `|${term}[」》”"’']?[（(][^）)]{2,}[）)]` +
+        `|(?:叫做?|称为|称作|称之为|名为|简称为?|统称为?)[「《“"‘']?[^，,。；;]{0,12}${term}` +
+        `|^[「《“"‘']?[^，,。；;]{0,14}${term}[」》”"’']?(?:[（(][^）)]*[）)])?[，,][^。；;]*?是`,
+      'u',
+    );
+    return { bonus: (text) => (defines.test(text) ? 2 * TYPE_BONUS : 0), holds: (text) => defined.test(text) };
   }
   // a thing of the kind asked for is named by a word that ends in one of the noun's letters
   // (维多利亚港, 爱尔兰语, 清朝 for 哪个港, 哪种语言, 哪个朝代), beyond the question's own words

@@ -268,7 +268,7 @@ describe('which-questions and what-is questions', () => {
   });
 
   it('GIVEN 什么是X, X是什么, X指的是什么, X是? THEN the question asks for X defined; a when- or why-question does not', () => {
-    expect(expect_('什么是浮标站')).toMatchObject({ expects: 'definition', measure: '标站', strict: false });
+    expect(expect_('什么是浮标站')).toMatchObject({ expects: 'definition', measure: '标站' });
     expect(expect_('浮標站是什麼？')).toMatchObject({ expects: 'definition', measure: '标站' });
     expect(expect_('绿窗口指的是什么')).toMatchObject({ expects: 'definition', measure: '窗口' });
     expect(expect_('「南华县」一词所代表的意义是?')).toMatchObject({ expects: 'definition', measure: '华县' });
@@ -280,6 +280,20 @@ describe('which-questions and what-is questions', () => {
     expect(bonus('什么是浮标站', ['浮标站'], '浮标站是锚定在海面的无人平台')).toBeGreaterThan(0);
     expect(bonus('什么是JAXR', ['jaxr'], 'JAXR（Java API for XML Registries）是一组接口')).toBeGreaterThan(0);
     expect(bonus('什么是浮标站', ['浮标站'], '浮标站由海洋局维护')).toBe(0);
+  });
+
+  it('GIVEN a what-is question that names nothing but its term THEN only a sentence defining the term holds it; one asking for an attribute (X的别名) or a time (X现在是什么) is not held to that', () => {
+    for (const question of ['什么是浮标站', '浮标站是什么', '浮标站是什么意思', 'JAXR是什么？', '什么叫潮汐能']) expect(expect_(question), question).toMatchObject({ expects: 'definition', strict: true });
+    for (const question of ['浮标站的别名是什么', '浮标站周围现在是什么', '「浮标站」字面上的意义是?']) expect(expect_(question).strict, question).toBe(false);
+    for (const text of ['浮标站是锚定在海面的无人平台', '浮标站（锚定在海面的无人平台）由海洋局维护', '这种锚定在海面的无人平台叫做浮标站', '浮标站，又称海洋浮标，是一种观测平台']) {
+      expect(holds('什么是浮标站', ['浮标站'], text), text).toBe(true);
+    }
+    for (const text of ['浮标站由海洋局维护', '新建浮标站观测网覆盖全省海域', '浮标站数据中心今年投入使用']) expect(holds('浮标站是什么', ['浮标站'], text), text).toBe(false);
+  });
+
+  it('GIVEN a question ending in 什么 THEN it is no yes-no question (the 么 of 什么 is no particle); one ending in 吗 is', () => {
+    expect(expect_('浮标站是什么').strict).toBe(true);
+    expect(expect_('码头什么时候开放吗')).toMatchObject({ expects: 'time', strict: false });
   });
 
   const subject = (question: string) => typeCheck({ ...expect_(question), cleaned: normalizeText(question) }, []).subjectSlot;
