@@ -32,6 +32,8 @@ export interface Expectation {
    * embedded (能查公交什么时候到站吗 asks whether, not when).
    */
   strict: boolean;
+  /** For a what-is question that names nothing but its term (see termAlone), the term (成德眉资, 0130机制). */
+  term?: string;
 }
 
 const NUMBER = String.raw`\d[\d.,]*(?:余|多)?(?:万|亿|千|百)?(?:余|多)?`;
@@ -140,7 +142,10 @@ export function expectationOf(asked: string): Expectation {
   }
   if (REASON.test(normalized)) return make('reason', null, false);
   const defined = definedTerm(normalized);
-  if (defined) return make('definition', defined, namesOnlyTerm(normalized));
+  if (defined) {
+    const term = termAlone(normalized);
+    return term === undefined ? make('definition', defined, false) : { ...make('definition', defined, true), term };
+  }
   const which = whichNoun(normalized);
   if (which) return make('which', which, false);
   return make(null, null, false);
@@ -188,19 +193,20 @@ export function definedTerm(normalized: string): string | null {
 /** Tags of words that make a what-is question's term a clause: times, adverbs, pronouns, prepositions, conjunctions, particles. */
 const CLAUSE_WORD = /^(?:t|d|r|p|c|u|y)/;
 /**
- * Whether a what-is question names nothing but its term (什么是棱柱, JAXR是什么, 成德眉资是什么意思):
- * one noun phrase, no 的 (蓍的别名是什么 asks for an attribute of 蓍, which 又名 answers), no time,
- * adverb or verb (胜利广场周围地区现在是什么). Every passage that names the term covers such a question whole,
- * so coverage cannot tell the one that answers: only a sentence that defines the term does.
+ * The term of a what-is question that names nothing but it (什么是棱柱, JAXR是什么, 成德眉资是什么意思),
+ * else undefined: one noun phrase, no 的 (蓍的别名是什么 asks for an attribute of 蓍, which 又名
+ * answers), no time, adverb or verb (胜利广场周围地区现在是什么). Every passage that names the term
+ * covers such a question whole, so coverage cannot tell the one that answers: only a sentence that
+ * defines or introduces the term does (see nounCheck).
  */
-export function namesOnlyTerm(normalized: string): boolean {
+export function termAlone(normalized: string): string | undefined {
   const first = DEFINED_FIRST.exec(normalized)?.[1];
   const term = (first ?? (DEFINED_LAST.test(normalized) ? normalized.replace(DEFINED_LAST, '') : '')).replace(/^[「《“"‘']|[」》”"’']$/gu, '').trim();
-  if (!term || /[的之\s，,、：:；;「」《》“”"‘’'()（）]/u.test(term) || [...term].length > 16) return false;
+  if (!term || /[的之\s，,、：:；;「」《》“”"‘’'()（）]/u.test(term) || [...term].length > 16) return undefined;
   // a term is names and nouns, verbal nouns among them (观测 of 东海观测联盟: vn); a one-letter verb is
   // mostly a noun's last letter (浮标站 is tagged 浮标/n 站/v); a time, an adverb, a pronoun, a
   // preposition or a verb of two letters or more makes it a clause
-  return tag(term).every((word) => !CLAUSE_WORD.test(word.tag) && !(/^v(?!n)/.test(word.tag) && [...word.word].length > 1));
+  return tag(term).every((word) => !CLAUSE_WORD.test(word.tag) && !(/^v(?!n)/.test(word.tag) && [...word.word].length > 1)) ? term : undefined;
 }
 
 /**
@@ -331,21 +337,26 @@ function sentenceAround(text: string, at: number): string {
  * The check of a what-is or which question, from the term or noun it asks about (its measure): a
  * bonus for extraction, never a veto.
  */
-function nounCheck(expects: 'definition' | 'which', noun: string | null, beyondQuestion: (normalized: string) => string): TypeCheck {
+function nounCheck(expects: 'definition' | 'which', noun: string | null, beyondQuestion: (normalized: string) => string, whole?: string): TypeCheck {
   if (!noun) return { bonus: () => 0, holds: () => true };
   if (expects === 'definition') {
     // the clause that defines the term says it before 是, 指, 为 or 即 (棱柱是…; 绿窗口或绿色窗口是…;
     // JAXR（Java API…）是…)
-    const term = escapePattern(noun);
-    const defines = expression(`${term}(?:[（(][^）)]*[）)])?(?:是|指|为|即|意为|意思是)`, 'u');
-    // a definition in any of its shapes: X（…）是/指/系/即/又称…, X glossed in brackets (“一所一中心”
-    // (同城化研究所、同城化研究中心)), …叫做X, or X opening its sentence with 是 after an apposition
-    // (马来穿山甲（学名…），又名…，是东南亚的一种穿山甲)
+    const head = escapePattern(noun);
+    const defines = expression(`${head}(?:[（(][^）)]*[）)])?(?:是|指|为|即|意为|意思是)`, 'u');
+    // a question naming only its term is answered by a sentence that defines or introduces it: the
+    // term, its last two letters, or a run of letters and digits in it (0130 of 0130机制), in a
+    // definition's shapes (X（…）是/指/系/即/又称…, X glossed in brackets, …叫做X, X opening its
+    // sentence with 是 after an apposition: 马来穿山甲（学名…），又名…，是东南亚的一种穿山甲), or in the
+    // quotation marks a report introduces a coined term with (“两环三射”轨道交通骨架, 就医“一码通”)
+    const names = [...new Set([whole, noun, ...(whole?.match(/[a-z0-9][a-z0-9+.\-]*/gu) ?? [])].filter((name): name is string => name !== undefined && [...name].length >= 2))];
+    const term = `(?:${names.map(escapePattern).join('|')})`;
     const defined = expression(
       `${term}[」》”"’']?(?:[（(][^）)]*[）)])?[，,]?(?:是|指|为|即|系|乃|意为|意思是|意指|叫做?|称为|又称|又名|全称|简称|也称|亦称|俗称|或称)` +
         `|${term}[」》”"’']?[（(][^）)]{2,}[）)]` +
         `|(?:叫做?|称为|称作|称之为|名为|简称为?|统称为?)[「《“"‘']?[^，,。；;]{0,12}${term}` +
-        `|^[「《“"‘']?[^，,。；;]{0,14}${term}[」》”"’']?(?:[（(][^）)]*[）)])?[，,][^。；;]*?是`,
+        `|^[「《“"‘']?[^，,。；;]{0,14}${term}[」》”"’']?(?:[（(][^）)]*[）)])?[，,][^。；;]*?是` +
+        `|[“"「『]${term}[”"」』]`,
       'u',
     );
     return { bonus: (text) => (defines.test(text) ? 2 * TYPE_BONUS : 0), holds: (text) => defined.test(text) };
@@ -421,7 +432,7 @@ function kindCheck(expectation: Expectation, ownTerms: Iterable<string>, questio
   };
   // a text's tags do not depend on the question (they are cached by text); the question's own words are then left out
   const taggedBeyond = (text: string): TaggedWord[] => tag(text).filter((word) => !own.some((token) => token.includes(word.word) || word.word.includes(token)));
-  if (expects === 'definition' || expects === 'which') return nounCheck(expects, measure, beyondQuestion);
+  if (expects === 'definition' || expects === 'which') return nounCheck(expects, measure, beyondQuestion, expectation.term);
   if (expects === 'list') {
     return { bonus: (text) => (LIST_FILLER.test(beyondQuestion(text)) ? 2 * TYPE_BONUS : 0), holds: () => true };
   }

@@ -136,6 +136,8 @@ export interface AnalyzedQuery {
   measure: string | null;
   /** True when the answer must hold a filler of the kind asked for (see answer-kinds.ts). */
   strict: boolean;
+  /** The term of a what-is question that names nothing but it (see termAlone in answer-kinds.ts). */
+  term?: string;
   /** What the clean-up took off the question (greetings, thanks, framing). */
   removed: string[];
   /** Set when the question is small talk only (你好, 谢谢): it is answered as such, never from the reports. */
@@ -628,8 +630,8 @@ export function analyzeQuery(text: string, lexicon: Lexicon, vocabulary?: QueryV
     }
   }
   flushEnglish();
-  const { expects, measure, strict } = expectationOf(normalized);
-  return { text, cleaned: cleaned.text, groups: out.finish(/[吗么][?!.,]*\s*$/u.test(normalized), expects === null || expects === 'reason' || expects === 'which' || expects === 'definition', ASKS_AT_END.test(normalized)), terms: out.terms, expects, measure, strict, removed: cleaned.removed, ...(cleaned.social ? { social: cleaned.social } : unquotedKind(bareMessage(cleaned.text), /[吗么?]\s*$/u.test(cleaned.text))) };
+  const { expects, measure, strict, term } = expectationOf(normalized);
+  return { text, cleaned: cleaned.text, groups: out.finish(/[吗么][?!.,]*\s*$/u.test(normalized), expects === null || expects === 'reason' || expects === 'which' || expects === 'definition', ASKS_AT_END.test(normalized)), terms: out.terms, expects, measure, strict, ...(term === undefined ? {} : { term }), removed: cleaned.removed, ...(cleaned.social ? { social: cleaned.social } : unquotedKind(bareMessage(cleaned.text), /[吗么?]\s*$/u.test(cleaned.text))) };
 }
 
 /**

@@ -291,6 +291,13 @@ describe('which-questions and what-is questions', () => {
     for (const text of ['浮标站由海洋局维护', '新建浮标站观测网覆盖全省海域', '浮标站数据中心今年投入使用']) expect(holds('浮标站是什么', ['浮标站'], text), text).toBe(false);
   });
 
+  it('GIVEN a coined term a report introduces in quotation marks, or a run of letters and digits of the term glossed THEN that sentence holds the what-is question', () => {
+    expect(holds('一站通是什么', ['一站通'], '全市推行办事“一站通”,群众少跑腿')).toBe(true);
+    expect(holds('一站通是什么', ['一站通'], '一站通办事窗口今年增至40个')).toBe(false);
+    expect(holds('0260机制是啥', ['0260', '机制'], '建立起“0260”(0费用2环节60分钟办结)快速服务机制')).toBe(true);
+    expect(holds('0260机制是啥', ['0260', '机制'], '0260机制今年办结业务3万件')).toBe(false);
+  });
+
   it('GIVEN a question ending in 什么 THEN it is no yes-no question (the 么 of 什么 is no particle); one ending in 吗 is', () => {
     expect(expect_('浮标站是什么').strict).toBe(true);
     expect(expect_('码头什么时候开放吗')).toMatchObject({ expects: 'time', strict: false });
