@@ -562,7 +562,13 @@ export class Engine {
     // a follow-up: the earlier question's words it lacks, weighted lower, and its answer's section preferred
     const asFollowUp = (): AskResult => {
       const last = history[history.length - 1]!;
-      const merged = withContext(alone, this.resolveTurn(history, history.length - 1, 1));
+      const earlier = this.resolveTurn(history, history.length - 1, 1);
+      // after 什么是成德眉资, 那同城化呢 asks what 同城化 is: a question of its own, with its own term
+      if (topic !== undefined && earlier.term !== undefined) {
+        const asked = analyzeQuery(`${topic}是什么`, this.lexicon, this.vocabulary);
+        if (asked.term !== undefined) return this.answer(text, { ...asked, removed: alone.removed }, options);
+      }
+      const merged = withContext(alone, earlier);
       const preferred = new Set((last.passageIds ?? []).map((id) => this.passage(id)?.section).filter((section): section is Section => section !== undefined));
       return this.answer(text, merged, options, preferred, alone);
     };

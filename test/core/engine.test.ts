@@ -235,7 +235,7 @@ describe('engine on the real report', () => {
     expect(two.ask('还有呢').locate).toBeUndefined();
   });
 
-  it('GIVEN a what-is question naming only its term THEN the sentence that defines it answers; when none does, it abstains rather than quote one that names it', () => {
+  it('GIVEN a what-is question naming only its term THEN the sentence that defines it answers; when none does, it abstains rather than quote one that names it; a bare topic after it asks the same of that topic', () => {
     const dir = tempCorpus({
       'harbour-2024.md': `---
 title: 海湾观测年报
@@ -266,6 +266,12 @@ language: zh-CN
     const named = harbour.ask('东海观测联盟是什么');
     expect(named.found).toBe(false);
     expect(named.passages[0]?.passage.text).toContain('东海观测联盟');
+    // a bare topic after a what-is question asks what that topic is
+    const then = harbour.ask('那浮标站呢', { history: [{ question: '东海观测联盟是什么', passageIds: [] }] });
+    expect(then.found).toBe(true);
+    expect(then.answer).toContain('浮标站是锚定在海面');
+    const back = harbour.ask('那东海观测联盟呢', { history: [{ question: '什么是浮标站', passageIds: [defined.citations[0]!.passageId] }] });
+    expect(back.found).toBe(false);
   });
 
   it('GIVEN 详细说说 after an answer THEN that answer\'s passage, whole, and nothing new answered; with no answer before, how to ask', () => {
