@@ -142,6 +142,13 @@ export function expectationOf(asked: string): Expectation {
   }
   if (REASON.test(normalized)) return make('reason', null, false);
   const defined = definedTerm(normalized);
+  // what does X mean, what is meant by X, define X: nothing but X is named (what is X may ask for a
+  // value: what is the fare)
+  const english = ENGLISH_DEFINED.exec(normalized.trim());
+  if (english) {
+    const term = (english[1] ?? english[2] ?? english[3])!.replace(/^(?:the|a|an) /u, '').trim();
+    return { ...make('definition', term, true), term };
+  }
   if (defined) {
     const term = termAlone(normalized);
     return term === undefined ? make('definition', defined, false) : { ...make('definition', defined, true), term };
@@ -184,6 +191,8 @@ export function whichNoun(normalized: string): string | null {
  */
 const DEFINED_FIRST = /^(?:什么是|何谓|何为|什么叫)([\p{L}\p{N}]{2,})[?？。!！]*\s*$/u;
 const DEFINED_LAST = /[」》”"’')）]?(?:一词)?(?:所代表)?(?:指的|的意思|的意义|的定义|的含义)?(?:是|为|指)(?:什么|何|啥)?(?:意思)?[?？。!！]*\s*$/u;
+/** An English what-is question that can ask for nothing but a definition: the term is group 1, 2 or 3. */
+const ENGLISH_DEFINED = /^(?:what does (.{2,60}?) (?:mean|stand for)|what is meant by (.{2,60}?)|define (.{2,60}?))[?.!]*$/u;
 export function definedTerm(normalized: string): string | null {
   const first = DEFINED_FIRST.exec(normalized)?.[1];
   const term = first ?? (DEFINED_LAST.test(normalized) ? /[\p{L}\p{N}]{2}$/u.exec(normalized.replace(DEFINED_LAST, ''))?.[0] : undefined);
@@ -337,7 +346,7 @@ function sentenceAround(text: string, at: number): string {
  * The check of a what-is or which question, from the term or noun it asks about (its measure): a
  * bonus for extraction, never a veto.
  */
-function nounCheck(expects: 'definition' | 'which', noun: string | null, beyondQuestion: (normalized: string) => string, whole?: string): TypeCheck {
+function nounCheck(expects: 'definition' | 'which', noun: string | null, beyondQuestion: (normalized: string) => string, whole?: string, said: readonly string[] = []): TypeCheck {
   if (!noun) return { bonus: () => 0, holds: () => true };
   if (expects === 'definition') {
     // the clause that defines the term says it before 是, 指, 为 or 即 (棱柱是…; 绿窗口或绿色窗口是…;
@@ -349,7 +358,7 @@ function nounCheck(expects: 'definition' | 'which', noun: string | null, beyondQ
     // definition's shapes (X（…）是/指/系/即/又称…, X glossed in brackets, …叫做X, X opening its
     // sentence with 是 after an apposition: 马来穿山甲（学名…），又名…，是东南亚的一种穿山甲), or in the
     // quotation marks a report introduces a coined term with (“两环三射”轨道交通骨架, 就医“一码通”)
-    const names = [...new Set([whole, noun, ...(whole?.match(/[a-z0-9][a-z0-9+.\-]*/gu) ?? [])].filter((name): name is string => name !== undefined && [...name].length >= 2))];
+    const names = [...new Set([whole, noun, ...(whole?.match(/[a-z0-9][a-z0-9+.\-]*/gu) ?? []), ...said].filter((name): name is string => name !== undefined && [...name].length >= 2))];
     const term = `(?:${names.map(escapePattern).join('|')})`;
     const defined = expression(
       `${term}[」》”"’']?(?:[（(][^）)]*[）)])?[，,]?(?:是|指|为|即|系|乃|意为|意思是|意指|叫做?|称为|又称|又名|全称|简称|也称|亦称|俗称|或称)` +
@@ -432,7 +441,9 @@ function kindCheck(expectation: Expectation, ownTerms: Iterable<string>, questio
   };
   // a text's tags do not depend on the question (they are cached by text); the question's own words are then left out
   const taggedBeyond = (text: string): TaggedWord[] => tag(text).filter((word) => !own.some((token) => token.includes(word.word) || word.word.includes(token)));
-  if (expects === 'definition' || expects === 'which') return nounCheck(expects, measure, beyondQuestion, expectation.term);
+  // an English term is said in the report by the words it is read as (chengdu-deyang… -> 成都, 德阳…)
+  const said = expectation.term !== undefined && !/\p{Script=Han}/u.test(expectation.term) ? own.filter((word) => /\p{Script=Han}/u.test(word)) : [];
+  if (expects === 'definition' || expects === 'which') return nounCheck(expects, measure, beyondQuestion, expectation.term, said);
   if (expects === 'list') {
     return { bonus: (text) => (LIST_FILLER.test(beyondQuestion(text)) ? 2 * TYPE_BONUS : 0), holds: () => true };
   }

@@ -613,12 +613,15 @@ export function analyzeQuery(text: string, lexicon: Lexicon, vocabulary?: QueryV
   const normalized = cleaned.text.replace(/哪\d+(?=[个位家所座条项种类])|哪1(?=[年月日天届期代])/gu, '哪');
   const sources: Sources = { lexicon, vocabulary };
   const out = new GroupBuilder();
+  const { expects, measure, strict, term } = expectationOf(normalized);
+  // what does X mean, what is meant by X, define X: their frame is no content of an English question
+  const searched = term !== undefined && !/\p{Script=Han}/u.test(term) ? term : normalized;
   let english: EnglishWord[] = [];
   const flushEnglish = (): void => {
     if (english.length) addEnglish(english, sources, out);
     english = [];
   };
-  for (const match of normalized.matchAll(TOKEN_RUN)) {
+  for (const match of searched.matchAll(TOKEN_RUN)) {
     if (match[1]) {
       flushEnglish();
       addHanRun(match[1], sources, out);
@@ -630,7 +633,6 @@ export function analyzeQuery(text: string, lexicon: Lexicon, vocabulary?: QueryV
     }
   }
   flushEnglish();
-  const { expects, measure, strict, term } = expectationOf(normalized);
   return { text, cleaned: cleaned.text, groups: out.finish(/[吗么][?!.,]*\s*$/u.test(normalized), expects === null || expects === 'reason' || expects === 'which' || expects === 'definition', ASKS_AT_END.test(normalized)), terms: out.terms, expects, measure, strict, ...(term === undefined ? {} : { term }), removed: cleaned.removed, ...(cleaned.social ? { social: cleaned.social } : unquotedKind(bareMessage(cleaned.text), /[吗么?]\s*$/u.test(cleaned.text))) };
 }
 

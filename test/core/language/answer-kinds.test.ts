@@ -291,6 +291,16 @@ describe('which-questions and what-is questions', () => {
     for (const text of ['浮标站由海洋局维护', '新建浮标站观测网覆盖全省海域', '浮标站数据中心今年投入使用']) expect(holds('浮标站是什么', ['浮标站'], text), text).toBe(false);
   });
 
+  it('GIVEN what does X mean, what is meant by X or define X THEN X is asked to be defined, in the Chinese words it is read as; what is X is left loose (what is the fare asks a value)', () => {
+    expect(expect_('What does the buoy station mean?')).toMatchObject({ expects: 'definition', strict: true, term: 'buoy station' });
+    expect(expect_('what is meant by buoy station')).toMatchObject({ expects: 'definition', term: 'buoy station' });
+    expect(expect_('Define buoy station.')).toMatchObject({ expects: 'definition', term: 'buoy station' });
+    expect(expect_('What is the fare?').expects).toBe('amount');
+    expect(expect_('What is the buoy station?').expects).not.toBe('definition');
+    expect(holds('What does the buoy station mean?', ['浮标站'], '浮标站是锚定在海面的无人平台')).toBe(true);
+    expect(holds('What does the buoy station mean?', ['浮标站'], '浮标站由海洋局维护')).toBe(false);
+  });
+
   it('GIVEN a coined term a report introduces in quotation marks, or a run of letters and digits of the term glossed THEN that sentence holds the what-is question', () => {
     expect(holds('一站通是什么', ['一站通'], '全市推行办事“一站通”,群众少跑腿')).toBe(true);
     expect(holds('一站通是什么', ['一站通'], '一站通办事窗口今年增至40个')).toBe(false);

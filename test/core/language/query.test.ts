@@ -84,6 +84,13 @@ describe('query analysis', () => {
   });
 });
 
+describe('an English what-is frame', () => {
+  it('GIVEN what does X mean or what is meant by X THEN only X is searched: the frame (mean, meant) is no content', () => {
+    expect(analyzeQuery('What does the 0130 mechanism mean?', emptyLexicon()).groups.map((group) => group.label)).toEqual(['0130', 'mechanism']);
+    expect(analyzeQuery('What is meant by the 0130 mechanism?', emptyLexicon()).groups.map((group) => group.label)).toEqual(['0130', 'mechanism']);
+  });
+});
+
 describe('the aspect a description is asked about', () => {
   const aspectOf = (question: string) => analyzeQuery(question, emptyLexicon()).groups.filter((group) => group.focus).map((group) => ({ label: group.label, aspect: group.aspect }));
 
