@@ -278,7 +278,8 @@ export class Engine {
     // (on a large corpus the typo corrector goes by bigrams alone; see CorpusLetters.occurs)
     const occurs = this.passages.length <= SCAN_LIMIT ? (text: string) => this.occurs(text) : undefined;
     // the single Han characters: terms of at most 4 utf-8 bytes, read without decoding the rest
-    return new CorpusVocabulary({ frequency: (token) => index.frequency(token), tokens: () => index.shortTerms(4), occurs });
+    const matches = this.passages.length <= SCAN_LIMIT ? (pattern: RegExp) => this.texts().flatMap((text) => [...text.matchAll(pattern)].map((match) => match[1] ?? match[0])) : undefined;
+    return new CorpusVocabulary({ frequency: (token) => index.frequency(token), tokens: () => index.shortTerms(4), occurs, matches });
   }
 
   /** Whether some passage's text or its section's headline holds a normalized text. */

@@ -274,6 +274,34 @@ language: zh-CN
     expect(back.found).toBe(false);
   });
 
+  it('GIVEN an everyday word the report says by its characters in two words of its own (种茶: 茶叶种植) THEN the question is answered; a word whose characters it never pairs still abstains', () => {
+    const dir = tempCorpus({
+      'tea-2024.md': `---
+title: 山区茶产业简报
+publisher: 示例农业报
+date: 2024-04-01
+url: https://example.org/tea-2024
+language: zh-CN
+---
+
+## 第1部分 | 茶叶 | 茶叶种植扩面
+
+全县茶叶种植面积达到12万亩,茶叶综合产值突破9亿元。
+
+## 第2部分 | 道路 | 产业道路修建
+
+今年完成产业道路修建46公里,新建观光步道8公里。
+`,
+    });
+    const tea = Engine.build(loadCorpus(dir));
+    const grown = tea.ask('种茶有多少亩');
+    expect(grown.found).toBe(true);
+    expect(grown.answer).toContain('12万亩');
+    expect(tea.ask('修了多少路').answer).toContain('46公里');
+    // 炒股: no 炒 or 股 in the report
+    expect(tea.ask('炒股的人有多少').found).toBe(false);
+  });
+
   it('GIVEN 详细说说 after an answer THEN that answer\'s passage, whole, and nothing new answered; with no answer before, how to ask', () => {
     const first = engine.ask('成资S3线开工了吗');
     const id = first.citations[0]!.passageId;

@@ -25,6 +25,12 @@ export const NEAR_TYPO_WEIGHT = 0.7;
  * by one, are worth this much at most, below any whole-word match.
  */
 export const PARTIAL_WEIGHT = 0.3;
+/**
+ * Weight of a phrase that says a two-character word the corpus lacks by its characters in words of
+ * their own (茶叶种植 for 种茶: CorpusVocabulary.recombined): below an everyday word's formal
+ * equivalent, which a list vouches for, above the characters alone.
+ */
+export const RECOMBINED_WEIGHT = 0.5;
 
 /** A word of the corpus that a question word (or English phrase) stands for, and how surely. */
 export interface VocabularyTerm {
@@ -47,6 +53,8 @@ export interface QueryVocabulary {
   readonly longestColloquial: number;
   /** Corpus words that share a dictionary sense with a Chinese word the corpus lacks, best first. */
   related(word: string): VocabularyTerm[];
+  /** The corpus's phrases that say a two-character word it lacks by its characters (茶叶种植 for 种茶), best first. */
+  recombined?(word: string): string[];
   /** Corpus words for the English stems at the start of `stems` (longest phrase first), if any. */
   english(stems: readonly string[]): { length: number; terms: VocabularyTerm[] } | undefined;
   /** Pinyin typos in a run of Han characters; `skip` marks stop-word characters. */
@@ -340,6 +348,7 @@ function addWord(run: RunText, start: number, end: number, sources: Sources, out
   if (completed) alternatives.push(alternative('完成', lexiconTokens(sources.lexicon, '完成'), COLLOQUIAL_WEIGHT));
   if (unknown) {
     for (const term of vocabulary.related(word)) alternatives.push(alternative(term.word, lexiconTokens(sources.lexicon, term.word), term.weight, true, true));
+    for (const phrase of vocabulary.recombined?.(word) ?? []) alternatives.push(alternative(phrase, lexiconTokens(sources.lexicon, phrase), RECOMBINED_WEIGHT));
   }
   const chars = [...word];
   if (unknown && chars.length > 1) alternatives.push(alternative(word, chars, PARTIAL_WEIGHT, false));

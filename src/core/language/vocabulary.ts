@@ -1,3 +1,4 @@
+import { tag } from './tagger.js';
 import { BoundedCache } from '../util/bounded-cache.js';
 import { cedictTables, colloquialWords, readCedictTables } from './general-data.js';
 import type { QueryVocabulary, VocabularyTerm } from './query.js';
@@ -102,7 +103,15 @@ export interface CorpusTerms {
   tokens(): Iterable<string>;
   /** Whether some passage holds the text (see CorpusLetters.occurs). */
   occurs?(text: string): boolean;
+  /**
+   * Every match of a global pattern in the passages' texts, its first group when it has one (so a
+   * lookahead captures overlapping matches); a small corpus only (see Engine).
+   */
+  matches?(pattern: RegExp): string[];
 }
+
+/** The most phrases a word the corpus lacks is read as by its characters (see recombined). */
+export const MAX_RECOMBINED = 3;
 
 /** See the module comment. */
 export class CorpusVocabulary implements QueryVocabulary {
@@ -113,6 +122,7 @@ export class CorpusVocabulary implements QueryVocabulary {
   // words recur from question to question; the corpus does not change under a vocabulary
   private readonly relatedCache = new BoundedCache<string, VocabularyTerm[]>(KNOWN_WORDS_KEPT);
   private readonly knownWords = new BoundedCache<string, boolean>(KNOWN_WORDS_KEPT);
+  private readonly recombinedCache = new BoundedCache<string, string[]>(KNOWN_WORDS_KEPT);
   // an English word's senses are walked once (a common stem has hundreds); null: none found
   private readonly englishCache = new BoundedCache<string, { length: number; terms: VocabularyTerm[] } | null>(KNOWN_WORDS_KEPT);
 
@@ -157,6 +167,31 @@ export class CorpusVocabulary implements QueryVocabulary {
 
   related(word: string): VocabularyTerm[] {
     return this.relatedCache.get(word, () => this.neighbours(word));
+  }
+
+  /**
+   * The phrases of four characters in which the corpus says a two-character word it lacks by its two
+   * characters, each in a word of its own, side by side in either order: 种茶 (to grow tea) is said
+   * 茶叶种植 (tea growing), 修路 道路修建. The phrase is two words of two characters as the
+   * segmenter cuts it, each holding one of the characters, in either order (not 县茶叶种: 县/茶叶/种).
+   * The most frequent MAX_RECOMBINED, most frequent first; none for a large corpus (no passage scan).
+   */
+  recombined(word: string): string[] {
+    const [a, b, ...rest] = [...word];
+    if (!this.terms.matches || a === undefined || b === undefined || rest.length > 0 || a === b || !HAN.test(a) || !HAN.test(b)) return [];
+    return this.recombinedCache.get(word, () => {
+      const half = (c: string): string => `(?:${c}\\p{Script=Han}|\\p{Script=Han}${c})`;
+      // a lookahead: every four characters that fit, overlapping (全县茶叶种植 holds 县茶叶种 and 茶叶种植)
+      const pattern = new RegExp(`(?=(${half(a)}${half(b)}|${half(b)}${half(a)}))`, 'gu');
+      const counts = new Map<string, number>();
+      for (const phrase of this.terms.matches!(pattern)) if (!phrase.includes(word)) counts.set(phrase, (counts.get(phrase) ?? 0) + 1);
+      for (const phrase of counts.keys()) {
+        const words = tag(phrase).map((item) => item.word);
+        const split = words.length === 2 && words.every((item) => [...item].length === 2) && ((words[0]!.includes(a) && words[1]!.includes(b)) || (words[0]!.includes(b) && words[1]!.includes(a)));
+        if (!split) counts.delete(phrase);
+      }
+      return [...counts].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : 1)).slice(0, MAX_RECOMBINED).map(([phrase]) => phrase);
+    });
   }
 
   /** CC-CEDICT neighbours of a word that the corpus holds (see related). */

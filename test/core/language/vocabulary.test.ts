@@ -67,3 +67,32 @@ describe('general vocabulary limited to a corpus', () => {
     expect(query.terms.has('机')).toBe(false);
   });
 });
+
+describe('a word the corpus lacks, said by its characters', () => {
+  /** A vocabulary whose passages can be scanned (a small corpus), of made-up sentences. */
+  const scanned = (...sentences: string[]): CorpusVocabulary => {
+    const texts = sentences.map((sentence) => normalizeText(sentence));
+    const df = new Map<string, number>();
+    for (const text of texts) for (const token of new Set(tokenizeNormalized(text, 'document'))) df.set(token, (df.get(token) ?? 0) + 1);
+    return new CorpusVocabulary({ frequency: (token) => df.get(token) ?? 0, tokens: () => df.keys(), matches: (pattern) => texts.flatMap((text) => [...text.matchAll(pattern)].map((match) => match[1] ?? match[0])) });
+  };
+
+  it('GIVEN 种茶 and a corpus that writes 茶叶种植 THEN the phrase stands for the word; the word itself in a phrase does not', () => {
+    const tea = scanned('全县茶叶种植面积达到12万亩', '茶叶种植户增收明显', '新建道路修建工程三项');
+    expect(tea.recombined('种茶')).toEqual(['茶叶种植']);
+    expect(tea.recombined('修路')).toEqual(['道路修建']);
+    // 茶叶 alone, or a character twice, is no reading of a two-character word
+    expect(tea.recombined('茶茶')).toEqual([]);
+    expect(tea.recombined('种稻')).toEqual([]);
+  });
+
+  it('GIVEN a corpus too large to scan (no passages to match) THEN no phrase is offered', () => {
+    expect(vocabularyOf('全县茶叶种植面积达到12万亩').recombined('种茶')).toEqual([]);
+  });
+
+  it('GIVEN the phrase in the corpus THEN the question\'s word is held by it in its analysis, below its own weight', () => {
+    const tea = scanned('全县茶叶种植面积达到12万亩');
+    const group = analyzeQuery('种茶的地有多少', emptyLexicon(), tea).groups.find((candidate) => candidate.label === '种茶');
+    expect(group?.alternatives.map((alternative) => [alternative.word, alternative.weight])).toContainEqual(['茶叶种植', 0.5]);
+  });
+});
