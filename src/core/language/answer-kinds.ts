@@ -344,7 +344,9 @@ function sentenceAround(text: string, at: number): string {
 
 /**
  * The check of a what-is or which question, from the term or noun it asks about (its measure): a
- * bonus for extraction, never a veto.
+ * bonus for extraction; and for a what-is question that names nothing but its term (`whole`, see
+ * termAlone; `said`: the Chinese words an English term is read as), what holds it: a sentence that
+ * defines or introduces the term (a veto only through `strict`, which such a question is).
  */
 function nounCheck(expects: 'definition' | 'which', noun: string | null, beyondQuestion: (normalized: string) => string, whole?: string, said: readonly string[] = []): TypeCheck {
   if (!noun) return { bonus: () => 0, holds: () => true };
