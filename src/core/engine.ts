@@ -421,6 +421,19 @@ export class Engine {
   }
 
   /** Whether a question was a request to sum up: the reports as a whole, or a section it names. */
+  /**
+   * Whether the turn at `i` asked where the reports mention something: 哪篇报告提到了地铁, a topic and 呢
+   * with nothing before it (德阳呢), or such a topic after a turn that did (眉山呢 after 德阳呢), up to
+   * MAX_CHAIN turns back.
+   */
+  private askedWhereAt(history: readonly Turn[], i: number, depth = 1): boolean {
+    const question = history[i]!.question;
+    const analysis = analyzeQuery(question, this.lexicon, this.vocabulary);
+    if (analysis.locate !== undefined) return true;
+    if (topicAlone(question, bareMessage(analysis.cleaned)) === undefined) return false;
+    return i === 0 || (depth < MAX_CHAIN && this.askedWhereAt(history, i - 1, depth + 1));
+  }
+
   private summedUp(question: string, options: AskOptions): boolean {
     const earlier = analyzeQuery(question, this.lexicon, this.vocabulary);
     return earlier.overview === true || (earlier.overviewTopic !== undefined && this.sectionsNamed(earlier.overviewTopic, options).length > 0);
@@ -560,6 +573,9 @@ export class Engine {
     const topic = followUpTopic(bareMessage(alone.cleaned));
     const following = topic === undefined ? [] : this.sectionsNamed(topic, options);
     if (following.length && this.summedUp(history[history.length - 1]!.question, options)) return unquotedResult(text, alone.removed, { overview: true, overviewSections: following });
+    // after a question asking where the reports mention something, 眉山呢 asks where they mention 眉山
+    const alsoWhere = topicAlone(text, bareMessage(alone.cleaned));
+    if (alsoWhere !== undefined && this.askedWhereAt(history, history.length - 1)) return this.located(text, alone.removed, alsoWhere, options);
     // a follow-up: the earlier question's words it lacks, weighted lower, and its answer's section preferred
     const asFollowUp = (): AskResult => {
       const last = history[history.length - 1]!;

@@ -235,6 +235,15 @@ describe('engine on the real report', () => {
     expect(two.ask('还有呢').locate).toBeUndefined();
   });
 
+  it('GIVEN a topic and 呢 after a question asking where the reports mention something THEN where they mention that topic too', () => {
+    const two = Engine.build(loadCorpus(FIXTURE));
+    const after = (question: string, ...earlier: string[]) => two.ask(question, { history: earlier.map((asked) => ({ question: asked, passageIds: [] })) });
+    expect(after('湿地呢', '哪篇报告提到了地铁')).toMatchObject({ locate: '湿地', found: false });
+    expect(after('绿道呢', '地铁呢', '湿地呢').passages.map(({ passage }) => passage.id)).toEqual(['parks-2023#1.1']);
+    // after a question, the same topic is that question's follow-up
+    expect(after('湿地呢', '环城生态公园绿道长度多少公里').locate).toBeUndefined();
+  });
+
   it('GIVEN a what-is question naming only its term THEN the sentence that defines it answers; when none does, it abstains rather than quote one that names it; a bare topic after it asks the same of that topic', () => {
     const dir = tempCorpus({
       'harbour-2024.md': `---
