@@ -374,8 +374,15 @@ function nounCheck(expects: 'definition' | 'which', noun: string | null, beyondQ
   }
   // a thing of the kind asked for is named by a word that ends in one of the noun's letters
   // (维多利亚港, 爱尔兰语, 清朝 for 哪个港, 哪种语言, 哪个朝代), beyond the question's own words
-  const named = expression(`(?<=\\p{Script=Han})[${[...new Set(noun)].join('')}]`, 'u');
-  return { bonus: (text) => (named.test(beyondQuestion(text)) ? 2 * TYPE_BONUS : 0), holds: () => true };
+  // (a letter inside a longer word names no such thing: the 港 of 港铁, the subway, is no harbour)
+  const letters = new Set(noun);
+  const named = expression(`(?<=\\p{Script=Han})[${[...letters].join('')}]`, 'u');
+  const endsWord = (text: string): boolean => tag(text).some(({ word }) => [...word].length > 1 && letters.has([...word].at(-1)!));
+  const bonus = (text: string): number => {
+    const beyond = beyondQuestion(text);
+    return named.test(beyond) && endsWord(beyond) ? 2 * TYPE_BONUS : 0;
+  };
+  return { bonus, holds: () => true };
 }
 
 /**

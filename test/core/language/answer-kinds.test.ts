@@ -267,6 +267,11 @@ describe('which-questions and what-is questions', () => {
     expect(typeCheck(expect_('哪个港口吞吐量最大'), ['港口']).holds(normalizeText('吞吐量逐年增长'))).toBe(true);
   });
 
+  it('GIVEN a which-question THEN the noun\'s letter inside a longer word (the 港 of 港铁) earns no bonus; ending a word (维多利亚港) does', () => {
+    expect(bonus('码头属于哪一个港', ['码头', '属于'], '码头在港铁站以南')).toBe(0);
+    expect(bonus('码头属于哪一个港', ['码头', '属于'], '码头属于维多利亚港的一部分')).toBeGreaterThan(0);
+  });
+
   it('GIVEN 什么是X, X是什么, X指的是什么, X是? THEN the question asks for X defined; a when- or why-question does not', () => {
     expect(expect_('什么是浮标站')).toMatchObject({ expects: 'definition', measure: '标站' });
     expect(expect_('浮標站是什麼？')).toMatchObject({ expects: 'definition', measure: '标站' });
