@@ -89,13 +89,14 @@ const GOING_ON = /^(?:还有|然后|其他|其它|别的|另外|以外|之后|�
  * about Deyang?), read as bareMessage gives it, for when nothing was said before: with no earlier
  * question to take the rest from, it asks what the reports say of the topic (the caller lists where
  * they mention it). Undefined for any other message, and when the topic asks or points back itself
- * (那它每天拉多少人, 那个呢) or only goes on (还有呢).
+ * (那它每天拉多少人, 那个呢), is a pronoun (你们呢) or only goes on (还有呢).
  */
 export function topicAlone(question: string, bare: string): string | undefined {
   if (!marksFollowUp(question)) return undefined;
   const topic = followUpTopic(bare)?.trim();
   if (!topic || QUESTION_WORD.test(topic) || GOING_ON.test(topic) || marksFollowUp(topic) || DEMONSTRATIVE_ALONE.test(topic)) return undefined;
-  return topic;
+  // a pronoun (你们呢, 自己呢, 这里呢) names nothing the reports could mention
+  return tag(topic).every((word) => word.tag.startsWith('r')) ? undefined : topic;
 }
 
 /** A group is already asked when the new question has the same word, or one holding it. */

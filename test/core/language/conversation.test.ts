@@ -41,7 +41,7 @@ describe('follow-up questions', () => {
     expect(alone('口袋公园呢')).toBe('口袋公园');
     expect(alone('那技能培训的情况呢?')).toBe('技能培训');
     expect(alone('What about the bridge?')).toBe('bridge');
-    for (const message of ['口袋公园', '口袋公园在哪里呢', '那它全长多少', '还有呢', '然后呢', '那个呢', '这些呢', '和滨江大桥一样吗']) expect(alone(message), message).toBeUndefined();
+    for (const message of ['口袋公园', '口袋公园在哪里呢', '那它全长多少', '还有呢', '然后呢', '那个呢', '这些呢', '你们呢', '自己呢', '和滨江大桥一样吗']) expect(alone(message), message).toBeUndefined();
   });
 
   it('GIVEN a full new question with a demonstrative after an answer THEN it is answered on its own, not with the earlier question', () => {
