@@ -11,6 +11,15 @@ describe('terminal mode', () => {
     engine = Engine.build(loadCorpus('corpus'));
   });
   const context = () => ({ engine, suggester: new Suggester(engine) });
+  /** What the terminal prints for lines piped into it, to their end. */
+  const piped = async (lines: string): Promise<string> => {
+    const input = new PassThrough();
+    const out = sink();
+    const done = runTerminal(createCommands(), context(), input, out, false);
+    input.end(lines);
+    await done;
+    return out.text();
+  };
 
   it('GIVEN /ask with named options THEN the question and options are parsed', () => {
     const commands = createCommands();
@@ -20,12 +29,7 @@ describe('terminal mode', () => {
   });
 
   it('GIVEN piped commands THEN the banner, then each answer as the bot would send it, then the end', async () => {
-    const input = new PassThrough();
-    const out = sink();
-    const done = runTerminal(createCommands(), context(), input, out, false);
-    input.end('/ask 成资S3线开工了吗\n/section 2\n/brief\n/nope\n');
-    await done;
-    const text = out.text();
+    const text = await piped('/ask 成资S3线开工了吗\n/section 2\n/brief\n/nope\n');
     expect(text.startsWith(BANNER)).toBe(true);
     expect(text).toContain('> 目前,“两环三射”轨道交通骨架加快构建,市域铁路成资S3线开工,');
     expect(text).toContain('关键词2 · 交通 · `cdms-2021-04-15#2.2`');
@@ -40,25 +44,16 @@ describe('terminal mode', () => {
   });
 
   it('GIVEN a plain line after an answer THEN it is a follow-up; /new starts over', async () => {
-    const input = new PassThrough();
-    const out = sink();
-    const done = runTerminal(createCommands(), context(), input, out, false);
-    input.end('农交所累计成交项目多少宗\n交易金额呢\n/new\n交易金额呢\n');
-    await done;
-    const [, followUp, alone] = out.text().split(/\n\n(?=❓)/).filter((block) => block.startsWith('❓'));
+    const text = await piped('农交所累计成交项目多少宗\n交易金额呢\n/new\n交易金额呢\n');
+    const [, followUp, alone] = text.split(/\n\n(?=❓)/).filter((block) => block.startsWith('❓'));
     expect(followUp).toContain('56.31亿元');
     expect(followUp).toMatch(/沿用上文/);
-    expect(out.text()).toContain('Started over');
+    expect(text).toContain('Started over');
     expect(alone ?? '').not.toMatch(/沿用上文/);
   });
 
   it('GIVEN thanks after an answer, and a greeting THEN one friendly line each, no report sentence', async () => {
-    const input = new PassThrough();
-    const out = sink();
-    const done = runTerminal(createCommands(), context(), input, out, false);
-    input.end('农交所累计成交项目多少宗\n谢谢!\n/ask 早上好\n');
-    await done;
-    const text = out.text();
+    const text = await piped('农交所累计成交项目多少宗\n谢谢!\n/ask 早上好\n');
     const afterAnswer = text.slice(text.indexOf('3714'));
     expect(afterAnswer).toMatch(/\n不客气![^\n]*\n\n👋 你好![^\n]*\n/);
     // one answer only: the two small-talk lines quote nothing of the report
@@ -66,12 +61,8 @@ describe('terminal mode', () => {
   });
 
   it('GIVEN thanks between an answer and a follow-up THEN the follow-up still follows the answer', async () => {
-    const input = new PassThrough();
-    const out = sink();
-    const done = runTerminal(createCommands(), context(), input, out, false);
-    input.end('农交所累计成交项目多少宗\n好的,谢谢\n交易金额呢\n');
-    await done;
-    const followUp = out.text().split(/\n\n(?=❓)/).filter((block) => block.startsWith('❓'))[1] ?? '';
+    const text = await piped('农交所累计成交项目多少宗\n好的,谢谢\n交易金额呢\n');
+    const followUp = text.split(/\n\n(?=❓)/).filter((block) => block.startsWith('❓'))[1] ?? '';
     expect(followUp).toContain('56.31亿元');
     expect(followUp).toMatch(/沿用上文/);
   });
@@ -82,12 +73,7 @@ describe('terminal mode', () => {
   });
 
   it('GIVEN an answer THEN no dead button is printed; /passage and /more do what the buttons do', async () => {
-    const input = new PassThrough();
-    const out = sink();
-    const done = runTerminal(createCommands(), context(), input, out, false);
-    input.end('成资S3线开工了吗\n/passage\n/more\n/help\n');
-    await done;
-    const text = out.text();
+    const text = await piped('成资S3线开工了吗\n/passage\n/more\n/help\n');
     expect(text).not.toContain('[查看段落]');
     expect(text).not.toContain('[更多结果]');
     expect(text).toContain('(more: /passage · /more · a plain line (follow-up))');
@@ -99,12 +85,7 @@ describe('terminal mode', () => {
   });
 
   it('GIVEN two questions on one line THEN each answer under its question, and each command hint once', async () => {
-    const input = new PassThrough();
-    const out = sink();
-    const done = runTerminal(createCommands(), context(), input, out, false);
-    input.end('一码通服务了多少人？川芎产值多少？\n');
-    await done;
-    const text = out.text();
+    const text = await piped('一码通服务了多少人？川芎产值多少？\n');
     expect(text).toMatch(/❓ 一码通服务了多少人？\n── 答案 ──\n> .*1000余万人次/);
     expect(text).toMatch(/❓ 川芎产值多少？\n── 答案 ──\n> .*5\.75亿元/);
     expect(text).toContain('(more: /passage · a plain line (follow-up))');
