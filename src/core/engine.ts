@@ -420,7 +420,6 @@ export class Engine {
     return this.subjectsMemo;
   }
 
-  /** Whether a question was a request to sum up: the reports as a whole, or a section it names. */
   /**
    * Whether the turn at `i` asked where the reports mention something: 哪篇报告提到了地铁, a topic and 呢
    * with nothing before it (德阳呢), or such a topic after a turn that did (眉山呢 after 德阳呢), up to
@@ -434,6 +433,7 @@ export class Engine {
     return i === 0 || (depth < MAX_CHAIN && this.askedWhereAt(history, i - 1, depth + 1));
   }
 
+  /** Whether a question was a request to sum up: the reports as a whole, or a section it names. */
   private summedUp(question: string, options: AskOptions): boolean {
     const earlier = analyzeQuery(question, this.lexicon, this.vocabulary);
     return earlier.overview === true || (earlier.overviewTopic !== undefined && this.sectionsNamed(earlier.overviewTopic, options).length > 0);
@@ -563,19 +563,17 @@ export class Engine {
     const named = alone.overviewTopic === undefined ? [] : this.sectionsNamed(alone.overviewTopic, options);
     if (named.length) return unquotedResult(text, alone.removed, { overview: true, overviewSections: named });
     const history = options.history ?? [];
-    if (history.length === 0) {
-      // 德阳呢 with nothing said before: no earlier question gives the rest, so it asks where the
-      // reports speak of 德阳, not for the one sentence that best matches the name
-      const topic = topicAlone(text, bareMessage(alone.cleaned));
-      return topic === undefined ? this.answer(text, alone, options) : this.located(text, alone.removed, topic, options);
-    }
+    const bare = bareMessage(alone.cleaned);
+    // a topic and 呢 alone (德阳呢): with nothing said before, no earlier question gives the rest, so
+    // it asks where the reports speak of 德阳, not for the one sentence that best matches the name;
+    // after a question asking where the reports mention something, it asks the same of its topic
+    const whereTopic = topicAlone(text, bare);
+    if (whereTopic !== undefined && (history.length === 0 || this.askedWhereAt(history, history.length - 1))) return this.located(text, alone.removed, whereTopic, options);
+    if (history.length === 0) return this.answer(text, alone, options);
     // after a request to sum up, a follow-up naming a section (那交通呢) asks for that one summed up
-    const topic = followUpTopic(bareMessage(alone.cleaned));
+    const topic = followUpTopic(bare);
     const following = topic === undefined ? [] : this.sectionsNamed(topic, options);
     if (following.length && this.summedUp(history[history.length - 1]!.question, options)) return unquotedResult(text, alone.removed, { overview: true, overviewSections: following });
-    // after a question asking where the reports mention something, 眉山呢 asks where they mention 眉山
-    const alsoWhere = topicAlone(text, bareMessage(alone.cleaned));
-    if (alsoWhere !== undefined && this.askedWhereAt(history, history.length - 1)) return this.located(text, alone.removed, alsoWhere, options);
     // a follow-up: the earlier question's words it lacks, weighted lower, and its answer's section preferred
     const asFollowUp = (): AskResult => {
       const last = history[history.length - 1]!;

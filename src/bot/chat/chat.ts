@@ -219,10 +219,10 @@ export function createChatHandler({ context: shared, logger, cooldown, settings,
       if (overheard && !answered.found) return;
       const answerId = context.memory && answered.asked ? newAnswerId() : null;
       // 答错了 after an answer is a 👎 on it, as its button would cast (stored where the question log keeps that answer)
-      const calledWrong = answered.smallTalk === 'feedback' ? history.at(-1)?.answerId : undefined;
-      const downVoted = calledWrong !== undefined && context.memory !== undefined;
-      if (calledWrong !== undefined && context.memory) {
-        context.memory.vote(calledWrong, message.author.id, message.guildId, -1);
+      const calledWrong = answered.smallTalk === 'feedback' && context.memory ? history.at(-1)?.answerId : undefined;
+      const downVoted = calledWrong !== undefined;
+      if (downVoted) {
+        context.memory!.vote(calledWrong, message.author.id, message.guildId, -1);
         log.vote = -1;
       }
       const outcome = answerId ? { ...answered, reply: withFeedback(answered.reply, answerId) } : downVoted ? { ...answered, reply: { content: t(lang, 'smallTalkFeedbackNoted') } } : answered;

@@ -1,4 +1,5 @@
 import type { APIActionRowComponent, APIButtonComponent, APIEmbed } from 'discord.js';
+import type { SmallTalk } from '../../core/index.js';
 
 /**
  * What a command answers, independent of how it is sent: to Discord (toDiscord), or printed in the
@@ -20,7 +21,7 @@ export interface Outcome {
   /** For an answer: the passage it was taken from (what a follow-up of it prefers). */
   answerPassageId?: string;
   /** Set when the message was small talk (你好, 谢谢, 答错了; see AskResult.smallTalk): no turn of the conversation. */
-  smallTalk?: string;
+  smallTalk?: SmallTalk;
   /** Set when the outcome answers a question (found or not): what the question log records. */
   asked?: {
     question: string;
